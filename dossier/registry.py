@@ -1,0 +1,86 @@
+"""Named extractors and corpus steps, assembled from configuration like spaCy components.
+
+A feature module registers itself here; the pipeline looks extractors up by the
+names listed in ``Settings.extractors``, so a user can swap or drop one without
+editing the pipeline.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from dossier.config import Settings
+    from dossier.models import Article
+
+
+@dataclass
+class ArticleContext:
+    """What an extractor sees: the clean article, its one parsed Doc, earlier results."""
+
+    article: Article
+    doc: Doc
+    settings: Settings
+    results: dict[str, list[Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """A per-article extractor and the store writer for what it finds.
+
+    ``run`` executes in a worker process and must return picklable records;
+    ``save`` executes in the main process inside the article's transaction.
+    """
+
+    name: str
+    run: Callable[[ArticleContext], list[Any]]
+    save: Callable[[sqlite3.Connection, str, list[Any]], None]
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CorpusStep:
+    """Work over the whole store after a batch lands (actor merging, stories).
+
+    Receives the ids of the newly stored articles so it can stay incremental.
+    """
+
+    name: str
+    run: Callable[[sqlite3.Connection, Sequence[str], Settings], None]
+    order: int = 100
+
+
+EXTRACTORS: dict[str, Extractor] = {}
+CORPUS_STEPS: dict[str, CorpusStep] = {}
+
+
+def register_extractor(extractor: Extractor) -> Extractor:
+    EXTRACTORS[extractor.name] = extractor
+    return extractor
+
+
+def register_corpus_step(step: CorpusStep) -> CorpusStep:
+    CORPUS_STEPS[step.name] = step
+    return step
+
+
+def load_plugins() -> None:
+    """Import the feature packages so their registrations run."""
+    import dossier.extract  # noqa: F401
+    import dossier.stories  # noqa: F401
+
+
+def extractors_for(names: Sequence[str]) -> list[Extractor]:
+    """The configured extractors that are available, in configured order."""
+    load_plugins()
+    return [EXTRACTORS[n] for n in names if n in EXTRACTORS]
+
+
+def corpus_steps() -> list[CorpusStep]:
+    load_plugins()
+    return sorted(CORPUS_STEPS.values(), key=lambda s: s.order)

@@ -1,0 +1,1 @@
+"""Corpus-level story work; importing this package registers its corpus steps."""
