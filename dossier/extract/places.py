@@ -1,0 +1,148 @@
+"""Toponyms resolved offline to gazetteer entries, disambiguated by the article itself.
+
+The small English model often tags "Niger" as PERSON or "Niamey" as ORG, so a
+toponym is any entity (or stray proper noun) that the gazetteer knows — but a
+non-place label only counts for unambiguous kinds (countries, regions) or for a
+city inside a country the article already names. Ranking: the dateline and the
+countries mentioned first, then feature kind (country over river), then population.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dossier.extract.gazetteer import GazetteerEntry, key, lookup
+from dossier.registry import ArticleContext, Extractor, register_extractor
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# "NIAMEY, Niger —" / "WASHINGTON —" / "LAGOS, Nigeria (Reuters) -" at the top of a story.
+DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z .'\-]{2,}?)(?:,\s*(?P<region>[A-Z][\w .'\-]+?))?\s*"
+    r"(?:\([^)]{1,30}\)\s*)?[\u2014\u2013-]{1,2}\s"
+)
+FEATURE_PRIOR = {"country": 3.0, "region": 2.5, "continent": 2.5, "admin": 1.5,
+                 "city": 1.0, "physical": 0.5}
+CONTEXT_BONUS = 2.0
+
+
+@dataclass
+class Place:
+    """One toponym in the clean text and the gazetteer entry it was resolved to."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    feature: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    is_dateline: bool
+    confidence: float
+
+
+def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, label) of every span that may be a toponym."""
+    found: list[tuple[int, int, str, str]] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                          "NORP"):
+            continue
+        if lookup(ent.text):
+            found.append((ent.start_char, ent.end_char, ent.text, ent.label_))
+        elif ent.label_ in PLACE_LABELS:
+            # "Niamey airport", "the presidential palace in Niamey": the known part inside.
+            for token in ent:
+                if token.pos_ == "PROPN" and lookup(token.text):
+                    found.append((token.idx, token.idx + len(token), token.text, ent.label_))
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if any(e.feature in ("country", "region", "continent") for e in lookup(token.text)):
+            found.append((token.idx, token.idx + len(token), token.text, "PROPN"))
+    return sorted(found)
+
+
+def _dateline(text: str) -> list[tuple[int, int, str]]:
+    match = DATELINE.match(text[:200])
+    if not match:
+        return []
+    parts = [(match.start("city"), match.end("city"), match.group("city"))]
+    if match.group("region"):
+        parts.append((match.start("region"), match.end("region"), match.group("region")))
+    return [p for p in parts if lookup(p[2])]
+
+
+def _score(entry: GazetteerEntry, mention: str, label: str, context: set[str]) -> float:
+    score = FEATURE_PRIOR[entry.feature]
+    if key(entry.name) == key(mention):
+        score += 0.5
+    if entry.country and entry.country in context:
+        score += CONTEXT_BONUS
+    if entry.feature == "physical" and re.search(r"river|lake|sea", mention, re.I):
+        score += 4.0
+    return score + math.log10(entry.population + 1) / 10
+
+
+def _acceptable(entry: GazetteerEntry, label: str, context: set[str]) -> bool:
+    """A non-place NER label is trusted only for unambiguous kinds or in-context cities."""
+    if label in PLACE_LABELS or entry.feature in ("country", "region", "continent"):
+        return True
+    return entry.feature == "city" and entry.country in context and entry.population > 50_000
+
+
+def resolve_places(doc: Doc) -> list[Place]:
+    """Every resolvable toponym of a parsed article, in text order."""
+    dateline = _dateline(doc.text)
+    mentions = _mentions(doc)
+    context: set[str] = set()
+    for _, _, text, _ in [(s, e, t, "DATELINE") for s, e, t in dateline] + mentions:
+        countries = [c for c in lookup(text) if c.feature == "country"]
+        if countries and key(countries[0].name) == key(text) or len(countries) == 1:
+            context.add(countries[0].country)
+    places: list[Place] = []
+    seen: set[tuple[int, int]] = set()
+    for start, end, text, label in [(s, e, t, "DATELINE") for s, e, t in dateline] + mentions:
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        candidates = [c for c in lookup(text) if _acceptable(c, label, context)]
+        if label == "DATELINE" and start == (dateline[0][0] if dateline else -1):
+            # The dateline's first part is where the reporter was: a city when one exists.
+            cities = [c for c in candidates if c.feature == "city"]
+            candidates = cities or candidates
+        if not candidates:
+            continue
+        scored = sorted(((_score(c, text, label, context), c) for c in candidates),
+                        key=lambda sc: -sc[0])
+        best_score, best = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        confidence = round(best_score / (best_score + runner_up), 3) if runner_up else 1.0
+        places.append(Place(start, end, text, best.name, best.feature, best.country, best.lat,
+                            best.lon, best.geonameid, label == "DATELINE", confidence))
+    return sorted(places, key=lambda p: p.start)
+
+
+def _run(ctx: ArticleContext) -> list[Place]:
+    return resolve_places(ctx.doc)
+
+
+def save_places(conn: sqlite3.Connection, article_id: str, records: list[Place]) -> None:
+    conn.execute("DELETE FROM places WHERE article_id = ?", (article_id,))
+    conn.executemany(
+        "INSERT INTO places (article_id, start, end, text, name, feature, country, lat, lon,"
+        " geonameid, is_dateline, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(article_id, p.start, p.end, p.text, p.name, p.feature, p.country, p.lat, p.lon,
+          p.geonameid, int(p.is_dateline), p.confidence) for p in records],
+    )
+
+
+register_extractor(Extractor(name="places", run=_run, save=save_places))

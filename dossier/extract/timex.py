@@ -1,0 +1,210 @@
+"""Temporal expressions with TIMEX3 type and value, anchored on publication date and tense.
+
+Candidates come from spaCy's DATE/TIME entities (read off the one parsed Doc) plus
+patterns for what the small model misses ("this week", "until further notice",
+clock times with zones); :mod:`dossier.extract.timex_rules` turns each into a value.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.timex_rules import MONTHS, WEEKDAYS, ZONES, Normalized, normalize, zone_offset
+from dossier.registry import ArticleContext, Extractor, register_extractor
+
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(m.capitalize() for m in MONTHS) + (
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_NUM = (r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"fifteen|twenty|thirty|forty|fifty|several|few|couple of|many")
+_UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)s?"
+# Patterns for recall beyond the statistical NER; case-insensitive except month names.
+TIMEX_PATTERNS = [
+    re.compile(p, re.I) for p in (
+        rf"\b(?:(?:last|next|this|on|coming)\s+)?(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b",
+        r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|past)\s+(?:week(?:end)?|month|year|quarter|"
+        r"morning|afternoon|evening)\b",
+        r"\b(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b",
+        r"\buntil\s+further\s+notice\b",
+        rf"\b(?:{_NUM})\s+{_UNIT}\s+(?:ago|later|earlier|from now)\b",
+        r"\b(?:hours|minutes|days|moments)\s+later\b",
+        rf"\bfor\s+(?:the\s+(?:past|last|next)\s+)?(?:{_NUM})\s+{_UNIT}\b",
+        r"\b(?:every|each)\s+(?:day|week|month|year|morning|night|" + _WEEKDAY + r")\b",
+        r"\b(?:daily|weekly|monthly|annually)\b(?=\s*[,.;]|\s+(?:basis|meetings?|briefings?))",
+        r"\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?(?:\s*\(?\s*(?:" + "|".join(ZONES) + r")\b)?",
+        r"\bsince\s+(?:1[5-9]|20)\d\d\b",
+        r"\b(?:in|of|since|until|by)\s+(?:1[5-9]|20)\d\d\b",
+    )
+] + [re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")]
+SIGNALS = ("since", "until", "till", "before", "after", "by", "for", "in", "on", "at", "during")
+# A time followed by its equivalent in a named zone: "6.30 a.m. (1.30 a.m. ET)".
+ZONE_PAIR = re.compile(r"^\s*\(\s*$")
+ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+FUTURE_MARKERS = {"will", "shall", "'ll", "would", "going", "plan", "expect", "schedule", "due"}
+
+
+@dataclass
+class Timex:
+    """One temporal expression in an article's clean text, with its TIMEX3 reading."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None  # TIMEX3 value; None when relative and the article has no date
+    mod: str | None = None
+    signal: str | None = None  # the preposition that governs it: since, until, on ...
+    tense: str = "past"
+    zone: str | None = None
+    utc_offset: str | None = None
+    anchored_on: str | None = None  # publication | narrative | None (absolute)
+    sentence_start: int = 0
+
+    @property
+    def day(self) -> str | None:
+        """The calendar day (YYYY-MM-DD) this expression pins an event to, if it does."""
+        if self.type in ("DATE", "TIME") and self.value and ISO_DAY.match(self.value):
+            return self.value[:10]
+        return None
+
+
+def clause_tense(token: Token) -> str:
+    """past | present | future of the clause a token sits in.
+
+    The first verb on the way up the parse decides: "will"/"would" or a planning
+    verb makes it future, VBD/VBN past, anything else present.
+    """
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    for candidate in (verb, verb.head):
+        auxes = [c for c in candidate.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE_MARKERS for a in auxes):
+            return "future"
+        if candidate.lemma_ in FUTURE_MARKERS - {"would", "will"} or any(
+            a.lower_ == "to" for a in auxes
+        ) and candidate.head.lemma_ in ("expect", "plan", "schedule", "set", "due"):
+            return "future"
+        if candidate.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if candidate.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        if candidate.tag_ in ("VBZ", "VBP", "VBG", "VB", "VBN") or auxes:
+            return "present"
+    return "past"
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of possible expressions: NER DATE/TIME plus patterns, overlaps merged."""
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    for pattern in TIMEX_PATTERNS:
+        spans.extend(m.span() for m in pattern.finditer(doc.text))
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """Drop a leading signal word ('on', 'since') from the extent and report it."""
+    chunk = text[start:end]
+    match = re.match(r"(" + "|".join(SIGNALS) + r")\s+", chunk, re.I)
+    if match and not re.match(r"until further", chunk, re.I):
+        return start + match.end(), end, match.group(1).lower()
+    return start, end, "until" if chunk.lower().startswith("until") else None
+
+
+def _preceding_signal(doc: Doc, span: Span) -> str | None:
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.lower_ in SIGNALS:
+            return prev.lower_
+    return None
+
+
+def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
+    """Every temporal expression of a parsed article, in text order."""
+    anchor = _parse_anchor(published)
+    found: list[Timex] = []
+    narrative: date | None = None
+    for cstart, cend in _candidates(doc):
+        start, end, signal = _trim(doc.text, cstart, cend)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        signal = signal or _preceding_signal(doc, span)
+        tense = clause_tense(span.root)
+        reading = normalize(span.text, anchor, tense, narrative, signal)
+        if reading is None:
+            continue
+        timex = Timex(
+            start=span.start_char, end=span.end_char, text=span.text, type=reading.type,
+            value=reading.value, mod=reading.mod, signal=signal, tense=tense,
+            zone=reading.zone, utc_offset=reading.utc_offset, anchored_on=reading.anchored_on,
+            sentence_start=span.sent.start_char,
+        )
+        if found and reading.zone and _is_zone_twin(doc.text, found[-1], timex):
+            _infer_offset(found[-1], timex, anchor)
+        found.append(timex)
+        if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:
+            narrative = date.fromisoformat(timex.day)
+    return found
+
+
+def _is_zone_twin(text: str, first: Timex, second: Timex) -> bool:
+    return first.type == "TIME" and first.zone is None and bool(
+        ZONE_PAIR.match(text[first.end:second.start])
+    )
+
+
+def _infer_offset(local: Timex, zoned: Timex, anchor: date | None) -> None:
+    """'6.30 a.m. (1.30 a.m. ET)': the first clock is ET's offset plus the five-hour gap."""
+    offset = zone_offset(zoned.zone or "", anchor)
+    if not (offset and local.value and zoned.value and "T" in local.value):
+        return
+    lh, lm = (int(x) for x in local.value.split("T")[1][:5].split(":"))
+    zh, zm = (int(x) for x in zoned.value.split("T")[1][:5].split(":"))
+    sign = -1 if offset.startswith("-") else 1
+    zone_minutes = sign * (int(offset[1:3]) * 60 + int(offset[4:6]))
+    local_minutes = ((lh * 60 + lm) - (zh * 60 + zm) + zone_minutes + 12 * 60) % (24 * 60) - 12 * 60
+    sign_char = "-" if local_minutes < 0 else "+"
+    local.utc_offset = f"{sign_char}{abs(local_minutes) // 60:02d}:{abs(local_minutes) % 60:02d}"
+    local.value = local.value[:16] + local.utc_offset
+
+
+def _parse_anchor(published: str | None) -> date | None:
+    """The publication day, or None: relative dates are then left unresolved, never 'today'."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _run(ctx: ArticleContext) -> list[Timex]:
+    return extract_timexes(ctx.doc, ctx.article.published)
+
+
+def save_timexes(conn: sqlite3.Connection, article_id: str, records: list[Timex]) -> None:
+    conn.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
+    conn.executemany(
+        "INSERT INTO timexes (article_id, start, end, text, type, value, mod, signal, tense,"
+        " zone, utc_offset, anchored_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(article_id, t.start, t.end, t.text, t.type, t.value, t.mod, t.signal, t.tense,
+          t.zone, t.utc_offset, t.anchored_on) for t in records],
+    )
+
+
+register_extractor(Extractor(name="timex", run=_run, save=save_timexes))
+
+__all__ = ["Normalized", "Timex", "clause_tense", "extract_timexes"]
