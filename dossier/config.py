@@ -27,8 +27,21 @@ class Settings:
     commit_every: int = 20
     # Per-article extractors, run in this order on the one parsed Doc.
     extractors: tuple[str, ...] = field(
-        default_factory=lambda: ("actors", "quotes", "timex", "places", "events")
+        default_factory=lambda: ("actors", "quotes", "timex", "places", "events", "stories")
     )
     # Server-side fetching of client-given URLs is off unless asked for.
     allow_fetch: bool = False
     max_upload_bytes: int = 10 * 1024 * 1024
+    # Stories (dossier/stories): thresholds measured by benchmarks/dedup.py and
+    # benchmarks/cluster.py on ../shared/eval, see the README "Stories and digests".
+    # Estimated Jaccard of 5-word shingles at or above which an article is a syndicated copy.
+    copy_threshold: float = 0.5
+    minhash_perm: int = 128
+    # Share of a sentence's content words covered by an earlier sentence: a paraphrase.
+    paraphrase_threshold: float = 0.6
+    # Similarity an article needs to join an active story rather than start a new one.
+    story_threshold: float = 0.25
+    # Stories whose last article is older than this (days) no longer take new articles.
+    story_window_days: int = 7
+    # Default word budget of a digest.
+    digest_words: int = 250
