@@ -1,0 +1,88 @@
+"""WARC / WARC.gz web archives (warcio): each HTTP response record with HTML is an article.
+
+A crawl is a container of many pages, so the size limit applies per record, not
+to the file; records are read one at a time from the stream. Requests, metadata
+and non-HTML responses (images, scripts) are skipped silently: they are not
+articles, and not errors either. The WARC-Date is when the page was *crawled*, so
+it is not used as the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+from dossier.ingest.decode import DecodeError, decode
+from dossier.ingest.html import truncation
+from dossier.ingest.source import Refused, SourceFile
+from dossier.models import IngestError, RawArticle
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ").lower()
+    return None
+
+
+def read_warc(source: SourceFile) -> Iterator[RawArticle | IngestError]:
+    source.check()
+    try:
+        handle = source.path.open("rb")
+    except OSError as exc:
+        raise Refused(source.error(f"unreadable: {exc.strerror or exc}")) from exc
+    found = 0
+    with handle:
+        records = ArchiveIterator(handle)
+        try:
+            for record in records:
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                if not content_type.lower().startswith(HTML_TYPES):
+                    continue
+                locator = f"offset {records.get_record_offset()}"
+                found += 1
+                length = int(record.rec_headers.get_header("Content-Length") or 0)
+                if length > source.max_bytes:
+                    yield source.error(
+                        f"too large: record of {length} bytes > max_file_bytes", locator
+                    )
+                    continue
+                yield _article(source, record, content_type, locator)
+        except ArchiveLoadFailed as exc:
+            yield source.error(f"not a readable WARC: {exc.msg}".strip(), "")
+            return
+    if not found:
+        yield source.error("WARC holds no HTML response records")
+
+
+def _article(
+    source: SourceFile, record: ArcWarcRecord, content_type: str, locator: str
+) -> RawArticle | IngestError:
+    """One response record → RawArticle, or the error why its page cannot be read."""
+    try:
+        data = record.content_stream().read()
+    except Exception as exc:  # warcio raises many kinds on broken payloads (zlib, chunking)
+        return source.error(f"unreadable record payload: {exc}", locator)
+    try:
+        decoded = decode(data, _charset(content_type))
+    except DecodeError as exc:
+        return source.error(str(exc), locator)
+    problem = truncation(decoded.text)
+    if problem:
+        return source.error(problem, locator)
+    return RawArticle(
+        source_path=source.display,
+        content=decoded.text.lstrip("\ufeff"),
+        is_html=True,
+        locator=locator,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        encoding=decoded.encoding,
+    )
