@@ -1,0 +1,32 @@
+"""``dossier serve``: the analyst's desk (JSON API and pages) over a store."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import typer
+
+from dossier.cli.app import DB_OPTION, app
+from dossier.config import Settings
+
+
+@app.command()
+def serve(
+    db: Path = DB_OPTION,
+    port: int = typer.Option(8000, "--port", help="TCP port to listen on."),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Interface to bind; the default keeps the desk on this machine."
+    ),
+    allow_fetch: bool = typer.Option(
+        False, "--allow-fetch", help="Let the ingest page fetch URLs given by the browser."
+    ),
+) -> None:
+    """Serve the analyst's desk: pages at /, JSON under /api, the schema at /openapi.json."""
+    import uvicorn
+
+    from dossier.web import create_app
+
+    settings = replace(Settings(), db_path=db, allow_fetch=allow_fetch)
+    typer.echo(f"Dossier desk on http://{host}:{port}/  (store: {db})", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

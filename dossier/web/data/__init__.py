@@ -1,0 +1,37 @@
+"""The desk's read side: one object per request that maps the features' dicts onto the API models.
+
+``Desk`` is what the API and the pages call. Its methods live in three modules by
+subject (articles, facts, stories); each reads a feature's query functions in
+``dossier/store/<feature>.py`` and returns the models of ``dossier.web.schemas``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated
+
+from fastapi import Depends
+
+from dossier.web.data.articles import ArticleReads
+from dossier.web.data.facts import FactReads
+from dossier.web.data.stories import StoryReads
+from dossier.web.deps import ConnDep
+from dossier.web.evidence import EvidenceResolver
+
+
+class Desk(ArticleReads, FactReads, StoryReads):
+    """Read-only views over one store connection, for one request."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.resolver = EvidenceResolver(conn)
+        self._story_members: dict[str, set[str]] = {}
+
+
+def get_desk(conn: ConnDep) -> Desk:
+    return Desk(conn)
+
+
+DeskDep = Annotated[Desk, Depends(get_desk)]
+
+__all__ = ["Desk", "DeskDep", "get_desk"]

@@ -1,0 +1,182 @@
+"""Ingest from the browser: upload files or paste text, then follow the job.
+
+Uploads are size-checked before the body is parsed (Content-Length) and again while
+copying, so a client cannot fill the disk by lying about the length.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse
+from starlette.datastructures import UploadFile
+
+from dossier.config import Settings
+from dossier.web.data import Desk, DeskDep
+from dossier.web.deps import SettingsDep
+from dossier.web.fetch import FetchRefused, check_url
+from dossier.web.jobs import Job
+from dossier.web.render import render
+from dossier.web.schemas import ArticleOut, IngestErrorOut, IngestJobOut
+
+router = APIRouter()
+
+UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_FILES = 200
+CHUNK = 1 << 16
+
+UPLOAD_BODY = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        "text": {"type": "string", "description": "pasted article text"},
+                        "title": {"type": "string"},
+                        "outlet": {"type": "string"},
+                        "date": {"type": "string", "description": "publication date, ISO"},
+                        "url": {"type": "string", "description": "needs --allow-fetch"},
+                    },
+                }
+            }
+        }
+    }
+}
+
+
+def safe_name(name: str | None, fallback: str) -> str:
+    """A plain file name (no folders, no odd characters) that keeps its extension."""
+    base = Path(name or "").name
+    base = UNSAFE_NAME_CHARS.sub("_", base).strip("._")[:100]
+    return base or fallback
+
+
+def one_line(value: str | None) -> str:
+    """Header values go on one line of the pasted file: no line breaks smuggled in."""
+    return " ".join((value or "").split())
+
+
+async def save_submission(
+    request: Request, settings: Settings
+) -> tuple[Path, list[str], list[str]]:
+    """Save uploaded files and pasted text into a fresh folder: (folder, file names, urls)."""
+    limit = settings.max_upload_bytes
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
+        raise HTTPException(413, f"upload larger than {limit} bytes")
+    form = await request.form(max_files=MAX_FILES)
+    folder = Path(tempfile.mkdtemp(prefix="dossier-upload-"))
+    names: list[str] = []
+    used = 0
+    try:
+        for i, item in enumerate(form.getlist("files")):
+            if not isinstance(item, UploadFile) or not item.filename:
+                continue
+            name = safe_name(item.filename, f"upload-{i + 1}.txt")
+            while name in names:
+                name = f"{i + 1}-{name}"
+            with (folder / name).open("wb") as out:
+                while chunk := await item.read(CHUNK):
+                    used += len(chunk)
+                    if used > limit:
+                        raise HTTPException(413, f"upload larger than {limit} bytes")
+                    out.write(chunk)
+            names.append(name)
+        text = str(form.get("text") or "").strip()
+        if text:
+            header = [f" date {one_line(str(form.get('date') or ''))} "] if form.get("date") else []
+            header += [f"title {one_line(str(form.get('title')))}"] if form.get("title") else []
+            header += [f"source {one_line(str(form.get('outlet')))}"] if form.get("outlet") else []
+            body = "\n".join(header + ([""] if header else []) + [text]) + "\n"
+            used += len(body.encode("utf-8"))
+            if used > limit:
+                raise HTTPException(413, f"upload larger than {limit} bytes")
+            (folder / "pasted.txt").write_text(body, encoding="utf-8")
+            names.append("pasted.txt")
+        urls = [str(u) for u in form.getlist("url") if str(u).strip()]
+        if urls and not settings.allow_fetch:
+            raise HTTPException(
+                403, "fetching URLs on the server is off; start it with --allow-fetch"
+            )
+        try:
+            urls = [check_url(u) for u in urls]
+        except FetchRefused as exc:
+            raise HTTPException(400, str(exc)) from exc
+        if not names and not urls:
+            raise HTTPException(400, "nothing to ingest: choose files or paste text")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder, names, urls
+
+
+def job_out(job: Job, desk: Desk | None) -> IngestJobOut:
+    articles: list[ArticleOut] = []
+    if desk is not None and job.status == "done":
+        articles = desk.articles_by_ids(job.new_article_ids)
+    return IngestJobOut(
+        id=job.id,
+        status=job.status,
+        message=job.message,
+        files=job.files,
+        done=job.done,
+        total=job.total,
+        new_article_ids=job.new_article_ids,
+        articles=articles,
+        errors=[IngestErrorOut(**e) for e in job.errors],
+    )
+
+
+@router.post(
+    "/api/ingest",
+    response_model=IngestJobOut,
+    status_code=202,
+    tags=["ingest"],
+    openapi_extra=UPLOAD_BODY,
+    summary="Start ingesting uploaded files or pasted text",
+)
+async def api_ingest(request: Request, settings: SettingsDep):
+    folder, names, urls = await save_submission(request, settings)
+    return job_out(request.app.state.jobs.submit(folder, names, urls), None)
+
+
+@router.get("/api/ingest/jobs/{job_id}", response_model=IngestJobOut, tags=["ingest"])
+def api_job(job_id: str, request: Request, desk: DeskDep):
+    """Poll a job: progress while it runs; the new articles and the errors once done."""
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, "job not found")
+    return job_out(job, desk)
+
+
+@router.get("/ingest", include_in_schema=False)
+def ingest_page(request: Request, settings: SettingsDep):
+    return render(request, "ingest.html", nav="Ingest", allow_fetch=settings.allow_fetch,
+                  max_upload_mb=round(settings.max_upload_bytes / 2**20, 1))
+
+
+@router.post("/ingest", include_in_schema=False)
+async def ingest_form(request: Request, settings: SettingsDep):
+    try:
+        folder, names, urls = await save_submission(request, settings)
+    except HTTPException as exc:
+        return render(request, "ingest.html", status_code=exc.status_code, nav="Ingest",
+                      message=exc.detail, allow_fetch=settings.allow_fetch,
+                      max_upload_mb=round(settings.max_upload_bytes / 2**20, 1))
+    job = request.app.state.jobs.submit(folder, names, urls)
+    return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
+
+
+@router.get("/ingest/jobs/{job_id}", include_in_schema=False)
+def job_page(job_id: str, request: Request, desk: DeskDep):
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, "job not found")
+    return render(request, "job.html", nav="Ingest", job=job_out(job, desk))
+

@@ -1,0 +1,112 @@
+"""Ingest jobs started from the page: run in the background, polled for progress.
+
+One worker thread runs the jobs one after another: SQLite has one writer at a time,
+and an analyst's uploads are small. Each job ingests the files saved for it through
+the same ``dossier.pipeline.ingest`` the CLI uses, so the page and the command can
+never disagree about what an input becomes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dossier.config import Settings
+from dossier.web.fetch import fetch_to_file
+
+MAX_JOBS_KEPT = 200  # finished jobs are forgotten oldest-first beyond this
+
+
+@dataclass
+class Job:
+    id: str
+    folder: Path
+    files: list[str]
+    urls: list[str] = field(default_factory=list)
+    status: str = "queued"  # queued | running | done | failed
+    message: str = ""
+    done: int = 0
+    total: int = 0
+    new_article_ids: list[str] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+class IngestJobs:
+    """The server's job table and its single worker thread."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.jobs: dict[str, Job] = {}
+        self.lock = threading.Lock()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-ingest")
+
+    def submit(self, folder: Path, files: list[str], urls: list[str] | None = None) -> Job:
+        job = Job(id=uuid.uuid4().hex[:12], folder=folder, files=files, urls=urls or [])
+        job.total = len(files) + len(job.urls)
+        with self.lock:
+            self.jobs[job.id] = job
+            finished = [j for j in self.jobs.values() if j.status in ("done", "failed")]
+            for old in finished[: max(0, len(self.jobs) - MAX_JOBS_KEPT)]:
+                del self.jobs[old.id]
+        self.pool.submit(self._run, job)
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        with self.lock:
+            return self.jobs.get(job_id)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+    def _run(self, job: Job) -> None:
+        from dossier.pipeline import ingest
+
+        job.status = "running"
+        try:
+            for i, url in enumerate(job.urls):
+                job.message = f"fetching {url}"
+                path = fetch_to_file(url, job.folder / f"fetched-{i + 1}.html",
+                                     self.settings.max_upload_bytes)
+                job.files.append(path.name)
+            job.message = "reading, cleaning and extracting"
+
+            def progress(done: int = 0, total: int | None = None, **_: Any) -> None:
+                job.done = done
+                if total:
+                    job.total = total
+
+            summary = ingest([job.folder], self.settings, progress=progress)
+            job.new_article_ids = list(_field(summary, "new_ids", "new_article_ids", default=[]))
+            job.errors = [_error_dict(e) for e in _field(summary, "errors", default=[])]
+            job.done = job.total
+            job.status = "done"
+            job.message = (
+                f"{len(job.new_article_ids)} new article(s), {len(job.errors)} error(s)"
+            )
+        except Exception as exc:  # the job reports its failure; the server keeps serving
+            job.status = "failed"
+            job.message = f"{type(exc).__name__}: {exc}"
+        finally:
+            shutil.rmtree(job.folder, ignore_errors=True)
+
+
+def _field(obj: Any, *names: str, default: Any = None) -> Any:
+    for name in names:
+        if isinstance(obj, dict) and name in obj:
+            return obj[name]
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    return default
+
+
+def _error_dict(err: Any) -> dict[str, Any]:
+    return {
+        "source_path": Path(str(_field(err, "source_path", default=""))).name,
+        "locator": str(_field(err, "locator", default="") or ""),
+        "reason": str(_field(err, "reason", default=err)),
+    }

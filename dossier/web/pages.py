@@ -1,0 +1,172 @@
+"""Server-rendered pages: home, story, article, actor, lists, and the API reference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse
+
+from dossier.web.data import DeskDep
+from dossier.web.deps import Filters, FiltersDep
+from dossier.web.geo import map_view
+from dossier.web.graph import build_graph
+from dossier.web.highlight import segments
+from dossier.web.render import render
+from dossier.web.schemas import EvidenceOut, QuoteOut, StanceOut
+
+router = APIRouter(include_in_schema=False)
+HIGHLIGHT_KINDS = [("quote", "quotes"), ("event", "events"), ("timex", "dates and times"),
+                   ("place", "places"), ("actor", "actors")]
+EVERYTHING = 10_000  # a story page shows all of a story's facts, not one API page
+
+
+@dataclass
+class StanceCell:
+    css: str
+    symbol: str
+    verb: str
+    evidence: list[EvidenceOut] = field(default_factory=list)
+
+
+@dataclass
+class StanceMatrix:
+    sources: list[str]
+    targets: list[str]
+    cells: dict[tuple[str, str], StanceCell]
+
+
+def stance_matrix(stances: list[StanceOut]) -> StanceMatrix:
+    """Rows act on columns; a pair with both support and opposition shows as mixed."""
+    cells: dict[tuple[str, str], StanceCell] = {}
+    for st in stances:
+        key = (st.source, st.target)
+        cell = cells.get(key)
+        css = "pos" if st.polarity > 0 else "neg"
+        if cell is None:
+            cells[key] = StanceCell(css, "+" if css == "pos" else "−",
+                                    "backs" if css == "pos" else "opposes", list(st.evidence))
+        else:
+            if cell.css != css:
+                cell.css, cell.symbol, cell.verb = "mix", "±", "both backs and opposes"
+            cell.evidence.extend(st.evidence)
+    sources = sorted({s for s, _ in cells}, key=lambda s: -sum(k[0] == s for k in cells))
+    targets = sorted({t for _, t in cells}, key=lambda t: -sum(k[1] == t for k in cells))
+    return StanceMatrix(sources, targets, cells)
+
+
+def quotes_by_speaker(quotes: list[QuoteOut]) -> list[tuple[str, str | None, list[QuoteOut]]]:
+    groups: dict[str, tuple[str, str | None, list[QuoteOut]]] = {}
+    for q in quotes:
+        name = q.speaker or "Speaker unknown"
+        if q.on_behalf_of and q.on_behalf_of != name:
+            name = f"{name} ({q.on_behalf_of})"
+        groups.setdefault(name, (name, q.speaker_actor_id, []))[2].append(q)
+    return sorted(groups.values(), key=lambda g: (-len(g[2]), g[0]))
+
+
+@router.get("/")
+def home(request: Request, desk: DeskDep):
+    stories = desk.stories(Filters(limit=50))
+    return render(
+        request, "home.html", nav="Stories", stories=stories,
+        articles=desk.articles(Filters(limit=8)),
+        counts={**desk.counts(), "stories": stories.total},
+        max_size=max([s.n_articles for s in stories.items] + [1]),
+    )
+
+
+@router.get("/articles")
+def articles_page(request: Request, f: FiltersDep,
+                  desk: DeskDep):
+    keep = {k: v for k, v in (("outlet", f.outlet), ("story", f.story)) if v}
+    return render(request, "articles.html", nav="Articles", heading="Articles",
+                  articles=desk.articles(f), base=f"/articles?{urlencode(keep)}&")
+
+
+@router.get("/search")
+def search_page(request: Request, f: FiltersDep, desk: DeskDep,
+                q: Annotated[str, Query(max_length=200)] = ""):
+    results = desk.search(q, f) if q.strip() else desk.articles(Filters(limit=0))
+    return render(request, "articles.html", heading="Search", q=q, articles=results,
+                  base=f"/search?{urlencode({'q': q})}&")
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str, desk: DeskDep,
+                 hl: Annotated[str | None, Query(max_length=40)] = None):
+    article = desk.article(article_id)
+    if article is None:
+        raise HTTPException(404, "article not found")
+    focus = None
+    if hl and "-" in hl:
+        a, _, b = hl.partition("-")
+        if a.isdigit() and b.isdigit():
+            focus = (int(a), int(b))
+    facts = [{**h.model_dump(), "text": article.text[h.start:h.end]} for h in article.highlights]
+    kind_counts: dict[str, int] = {}
+    for h in article.highlights:
+        kind_counts[h.kind] = kind_counts.get(h.kind, 0) + 1
+    return render(request, "article.html", nav="Articles", article=article, facts=facts,
+                  segments=segments(article.text, article.highlights, focus), focus=focus,
+                  kinds=HIGHLIGHT_KINDS, kind_counts=kind_counts)
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, story_id: str, desk: DeskDep,
+               since: Annotated[str | None, Query(max_length=32)] = None):
+    story = desk.story(story_id)
+    if story is None:
+        raise HTTPException(404, "story not found")
+    f = Filters(limit=EVERYTHING, story=story_id)
+    digest = desk.digest(story_id, since or None)
+    quotes = desk.quote_list(f)
+    events = desk.event_list(f)
+    stances = desk.stance_list(f)
+    places = desk.place_list(f)
+    return render(
+        request, "story.html", nav="Stories", story=story, since=since, digest=digest,
+        n_new=sum(s.is_new for s in digest.sentences) if digest else 0,
+        timeline=desk.timeline(f).items, speakers=quotes_by_speaker(quotes),
+        quote_count=len(quotes), matrix=stance_matrix(stances), places=places,
+        map=map_view(places), graph=build_graph(events, stances),
+        articles=desk.articles(Filters(limit=EVERYTHING, story=story_id)).items,
+    )
+
+
+@router.get("/actors")
+def actors_page(request: Request, f: FiltersDep, desk: DeskDep,
+                name: Annotated[str | None, Query(max_length=200)] = None):
+    if name:  # the actor graph links by name: go to that actor when it is known
+        match = desk.actor_list(Filters(actor=name))
+        if match:
+            return RedirectResponse(f"/actors/{match[0].id}", status_code=303)
+    return render(request, "actors.html", nav="Actors", actors=desk.actors(f))
+
+
+@router.get("/actors/{actor_id}")
+def actor_page(request: Request, actor_id: str, desk: DeskDep):
+    actor = desk.actor(actor_id)
+    if actor is None:
+        raise HTTPException(404, "actor not found")
+    return render(request, "actor.html", nav="Actors", actor=actor)
+
+
+@router.get("/errors")
+def errors_page(request: Request, f: FiltersDep,
+                desk: DeskDep):
+    return render(request, "errors.html", nav="Errors", errors=desk.errors(f))
+
+
+@router.get("/api-reference")
+def api_reference(request: Request):
+    endpoints = []
+    for path, methods in request.app.openapi()["paths"].items():
+        for method, op in methods.items():
+            params = [p["name"] for p in op.get("parameters", []) if p.get("in") == "query"]
+            endpoints.append({"method": method.upper(), "path": path,
+                              "summary": op.get("summary", ""), "params": params})
+    return render(request, "api_reference.html", nav="API", endpoints=endpoints)
+

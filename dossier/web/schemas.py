@@ -1,0 +1,189 @@
+"""Pydantic response models: the JSON API's contract and its OpenAPI schema.
+
+Every fact carries an ``EvidenceOut`` (article id, [start, end) char span of the
+clean text, the sentence around it, and a link to the article page scrolled to the
+span), so a client can always show *why* the dossier says something.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list endpoint; ``total`` counts every match, not just this page."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class EvidenceOut(BaseModel):
+    """Where a fact comes from, with enough context to judge it without opening the article."""
+
+    article_id: str
+    start: int = Field(description="char offset into the article's clean text")
+    end: int = Field(description="exclusive end offset")
+    text: str = Field(description="the evidence span itself")
+    sentence: str = Field(description="the sentence (or sentences) around the span")
+    sentence_start: int
+    article_title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    href: str = Field(description="article page, scrolled to and highlighting the span")
+
+
+class RemovedBlockOut(BaseModel):
+    reason: str
+    text: str
+    position: int = Field(description="char offset in the original, pre-clean input")
+
+
+class ArticleOut(BaseModel):
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    source_path: str | None = None
+    snippet: str | None = Field(None, description="search hit context or the opening words")
+
+
+class HighlightOut(BaseModel):
+    """One extracted item at its span in the article (quote, event, timex, place, actor)."""
+
+    kind: str
+    start: int
+    end: int
+    label: str
+    detail: str | None = None
+
+
+class ArticleDetailOut(ArticleOut):
+    text: str
+    removed: list[RemovedBlockOut] = []
+    highlights: list[HighlightOut] = []
+    story_ids: list[str] = []
+
+
+class IngestErrorOut(BaseModel):
+    source_path: str
+    locator: str = ""
+    reason: str
+    created_at: str | None = None
+
+
+class StoryOut(BaseModel):
+    id: str
+    title: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    n_articles: int = 0
+    outlets: list[str] = []
+    article_ids: list[str] = []
+
+
+class DigestSentenceOut(BaseModel):
+    text: str
+    outlets: list[str] = []
+    article_ids: list[str] = []
+    date: str | None = None
+    is_new: bool = Field(False, description="reported after the `since` date, when given")
+    evidence: list[EvidenceOut] = []
+
+
+class DigestOut(BaseModel):
+    story_id: str
+    title: str | None = None
+    since: str | None = None
+    sentences: list[DigestSentenceOut] = []
+
+
+class QuoteOut(BaseModel):
+    speaker: str | None = None
+    speaker_actor_id: str | None = None
+    on_behalf_of: str | None = None
+    cue: str | None = None
+    content: str
+    channel: str | None = None
+    date: str | None = None
+    evidence: EvidenceOut
+
+
+class EventOut(BaseModel):
+    type: str
+    mode: str | None = None
+    modality: str | None = Field(None, description="asserted | future | hypothetical")
+    in_quote: bool = Field(False, description="reported inside a quotation")
+    source_actor: str | None = None
+    target_actor: str | None = None
+    place: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    date: str | None = None
+    confidence: float | None = None
+    evidence: EvidenceOut
+
+
+class TimelineItemOut(BaseModel):
+    """An event or a dated statement, placed at when it happened (not when reported)."""
+
+    date: str | None = None
+    kind: str = Field(description="event | quote")
+    label: str
+    actor: str | None = None
+    evidence: EvidenceOut
+
+
+class ActorOut(BaseModel):
+    id: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    roles: list[str] = []
+    mentions: int = 0
+
+
+class ActorDetailOut(ActorOut):
+    quotes: list[QuoteOut] = []
+    events: list[EventOut] = []
+    mention_evidence: list[EvidenceOut] = []
+
+
+class StanceOut(BaseModel):
+    source: str
+    target: str
+    polarity: int = Field(description="+1 supports, -1 opposes")
+    label: str | None = None
+    evidence: list[EvidenceOut] = []
+
+
+class PlaceOut(BaseModel):
+    name: str
+    country: str | None = None
+    kind: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: int = 0
+    evidence: list[EvidenceOut] = []
+
+
+class IngestJobOut(BaseModel):
+    id: str
+    status: str = Field(description="queued | running | done | failed")
+    message: str = ""
+    files: list[str] = []
+    done: int = 0
+    total: int = 0
+    new_article_ids: list[str] = []
+    articles: list[ArticleOut] = []
+    errors: list[IngestErrorOut] = []
