@@ -1,4 +1,9 @@
-"""Cleaning: raw scraped input in, one clean Article (text + metadata + removed blocks) out."""
+"""Cleaning: raw scraped input in, one clean Article (text + metadata + removed blocks) out.
+
+HTML goes through trafilatura (clean/html.py), plain text through our own clutter
+remover (clean/text_clutter.py); both end in the same metadata step
+(clean/metadata.py). ``clean_article`` refuses an input with ValueError(reason).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,25 @@ import hashlib
 import re
 import unicodedata
 
+from dossier.clean.html import extract_html
+from dossier.clean.language import detect_language
+from dossier.clean.metadata import (
+    find_byline,
+    find_dateline,
+    find_outlet,
+    find_published,
+    find_title,
+    header_values,
+)
+from dossier.clean.text_clutter import remove_clutter
 from dossier.models import Article, RawArticle
 
 WHITESPACE_RUN = re.compile(r"\s+")
+# Control characters other than tab/newline/CR: their share tells binary from text.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_BINARY_SHARE = 0.01
+MAX_REPLACEMENT_SHARE = 0.05  # U+FFFD left by a wrong decoding
+WORD_CHAR = re.compile(r"\w")
 
 
 def article_id(content: str) -> str:
@@ -24,28 +45,49 @@ def article_id(content: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
 
 
+def refuse_non_text(content: str) -> None:
+    """Raise ValueError for input that is empty or not text at all (binary, mis-decoded)."""
+    if not content or not WORD_CHAR.search(content):
+        raise ValueError("empty input: no text at all")
+    sample = content[:100_000]
+    if "\x00" in sample or len(CONTROL_CHARS.findall(sample)) > MAX_BINARY_SHARE * len(sample):
+        raise ValueError("binary content: not text")
+    if sample.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(sample):
+        raise ValueError("undecodable content: too many invalid characters for any encoding")
+
+
 def clean_article(raw: RawArticle) -> Article:
     """Turn one raw input into a clean Article, or refuse it with ValueError(reason)."""
-    if not raw.content or not raw.content.strip():
-        raise ValueError("empty input: no text at all")
-    if "\x00" in raw.content:
-        raise ValueError("binary content: not text")
-    text = raw.content.strip()
+    refuse_non_text(raw.content)
+    html_title = html_author = html_date = sitename = page_url = None
     if raw.is_html:
-        import trafilatura
-
-        text = trafilatura.extract(raw.content) or ""
-        if not text.strip():
-            raise ValueError("no article text found in the HTML")
+        page = extract_html(raw.content, raw.url)
+        text, removed = page.text, page.removed
+        html_title, html_author, html_date = page.title, page.author, page.date
+        sitename, page_url = page.sitename, page.url
+        if not WORD_CHAR.search(text):
+            raise ValueError("no article text found in the HTML (empty or truncated page)")
+    else:
+        cleaned = remove_clutter(unicodedata.normalize("NFC", raw.content))
+        text, removed = cleaned.text, cleaned.removed
+        if not WORD_CHAR.search(text):
+            raise ValueError("nothing left after cleaning: the input is all clutter")
+    header = header_values(raw, removed)
+    url = raw.url or header.get("url") or page_url
+    published, published_source = find_published(raw, header, html_date, removed)
+    dateline = find_dateline(text)
     return Article(
         id=article_id(raw.content),
         source_path=raw.source_path,
         text=text,
-        title=raw.title,
-        url=raw.url,
-        outlet=raw.outlet,
-        byline=raw.byline,
-        published=raw.published,
-        published_source="input" if raw.published else None,
+        title=find_title(raw, header, html_title, removed),
+        url=url,
+        outlet=find_outlet(raw, header, sitename, url, removed),
+        byline=find_byline(raw, html_author, removed),
+        dateline=dateline.place if dateline else None,
+        published=published,
+        published_source=published_source,
+        language=detect_language(text),
         locator=raw.locator,
+        removed=removed,
     )

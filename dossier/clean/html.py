@@ -1,0 +1,95 @@
+"""HTML path: trafilatura for the article body and its metadata, our flattening as the fallback."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+
+from dossier.clean.flatten import flatten_html
+from dossier.clean.text_clutter import remove_clutter, split_lines
+from dossier.models import RemovedBlock
+
+# Dates only from the page's own markup (meta tags, JSON-LD, <time>): trafilatura's
+# extensive search also guesses from copyright years ("© 2021" → 2021-01-01), and a
+# guessed date is worse than none.
+DATE_EXTRACTION_PARAMS = {"extensive_search": False, "original_date": True}
+# Measured on scrapinghub-aeb (benchmarks/clean.py): defaults score best on F1 of the
+# three settings, so neither favor_precision nor favor_recall is set.
+FAVOR_PRECISION = False
+FAVOR_RECALL = False
+SPACE_RUN = re.compile(r"\s+")
+
+
+@dataclass
+class HtmlExtraction:
+    """What the HTML path found: body text, page metadata, and what it left out."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    language: str | None = None
+    extractor: str = "trafilatura"  # or "flatten+clutter" when trafilatura found nothing
+    removed: list[RemovedBlock] = field(default_factory=list)
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
+    """Article body and metadata of one page; falls back to our plain-text cleaner.
+
+    Truncated or odd HTML that trafilatura cannot read still goes through the
+    flattened-page path, so an article is refused only when no text is left.
+    """
+    page_text = flatten_html(html)
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=FAVOR_PRECISION,
+        favor_recall=FAVOR_RECALL,
+        date_extraction_params=DATE_EXTRACTION_PARAMS,
+    )
+    text = (getattr(doc, "text", None) or "").strip()
+    if not text:
+        cleaned = remove_clutter(page_text, page=True)
+        return HtmlExtraction(cleaned.text, extractor="flatten+clutter", removed=cleaned.removed)
+    return HtmlExtraction(
+        text=text,
+        title=doc.title or None,
+        author=doc.author or None,
+        date=doc.date or None,
+        sitename=doc.sitename or None,
+        url=doc.url or url,
+        language=doc.language or None,
+        removed=dropped_blocks(page_text, text),
+    )
+
+
+def dropped_blocks(page_text: str, kept_text: str) -> list[RemovedBlock]:
+    """Runs of page blocks that are not in the extracted text, as "page-boilerplate".
+
+    Positions are offsets into the flattened page text (what ``flatten_html``
+    returns), since offsets into raw markup mean nothing to a reader.
+    """
+    kept = SPACE_RUN.sub(" ", kept_text)
+    removed: list[RemovedBlock] = []
+    run_start: int | None = None
+    run_end = 0
+    for line in split_lines(page_text):
+        if SPACE_RUN.sub(" ", line.text) in kept:
+            if run_start is not None:
+                removed.append(
+                    RemovedBlock(page_text[run_start:run_end], "page-boilerplate", run_start)
+                )
+                run_start = None
+            continue
+        if run_start is None:
+            run_start = line.start
+        run_end = line.start + len(line.text)
+    if run_start is not None:
+        removed.append(RemovedBlock(page_text[run_start:run_end], "page-boilerplate", run_start))
+    return removed

@@ -1,0 +1,167 @@
+"""Compiled patterns for the clutter scraped news text carries, each named for what it matches.
+
+Kept apart from the remover's logic so a reader can audit every rule in one place
+and a new clutter kind is one named pattern plus one line in text_clutter.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Photo agencies and credit words that end a caption line ("... AFP – Getty Images file").
+_AGENCY = (
+    r"(?:AFP|AP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|EFE|Shutterstock|Bloomberg|Sipa(?:\s+USA)?"
+    r"|Anadolu(?:\s+Agency)?|Xinhua|NurPhoto|SOPA\s+Images|LightRocket|Pool|ZUMA(?:\s+(?:Press|Wire))?"
+    r"|Zuma(?:\s+(?:Press|Wire))?|Alamy|Redux|Polaris|AAP|PA(?:\s+(?:Images|Wire|Media))?|TASS"
+    r"|Sputnik|Kyodo|Yonhap|ANSA|DPA|dpa|Picture\s+Alliance|picture\s+alliance|IMAGO|Imago"
+    r"|Corbis|WireImage|FilmMagic|Hulton\s+Archive|UPI|ABACA|Abaca(?:press)?|Handout|handout"
+    r"|Courtesy(?:\s+of\s+[\w .'’-]+)?|NBC\s+News|CNN|BBC|The\s+New\s+York\s+Times"
+    r"|The\s+Washington\s+Post"
+    r"|Bloomberg\s+via\s+Getty\s+Images|AP\s+Photo)"
+)
+_PERSON = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|al|el|bin)){0,4}"
+_CREDIT_CHAIN = rf"{_AGENCY}(?:\s*(?:[-–—/|]|via|for|\bvia\b)\s*{_AGENCY})*"
+
+# A credit at the end of a line: optional photographer and slash, agencies, optional "file".
+PHOTO_CREDIT_AT_END = re.compile(
+    rf"(?:(?<=[.!?\"”’)\]])|(?<=\d\.)|^|(?<=\s))"  # after a sentence end, a glued "2022." or start
+    rf"(?P<credit>(?:{_PERSON}\s*/\s*)?{_CREDIT_CHAIN}(?:\s+(?:file|File|FILE))?"
+    rf"|\((?:AP|AFP|Reuters|EPA)\s+Photo(?:/[^)]{{1,80}})?\)"
+    rf"|(?:Photo|Image|Picture|Photograph|Illustration)s?\s*(?:by|credit)?\s*:\s*[^.]{{1,80}})"
+    rf"\s*$"
+)
+# A line that is nothing but a credit: "Photo: Reuters", "(AP Photo/Jae C. Hong)", "Getty Images".
+PHOTO_CREDIT_LINE = re.compile(
+    rf"^\s*(?:\(?(?:Photo|Image|Picture|Photograph|Illustration|Video|Credit)s?\s*"
+    rf"(?:by|credit|courtesy)?\s*[:/]?\s*[^.]{{0,80}}\)?"
+    rf"|\((?:AP|AFP|Reuters|EPA)\s+Photo(?:/[^)]{{1,80}})?\)"
+    rf"|(?:{_PERSON}\s*/\s*)?{_CREDIT_CHAIN}(?:\s+file)?)\s*$"
+)
+# Words just before an agency that make it a news attribution, not a credit: "told AFP".
+NEWS_ATTRIBUTION_BEFORE_CREDIT = re.compile(
+    r"\b(?:told|to|by|from|with|said|says|according|reported|reports|quoted|cited|via|per"
+    r"|tells|an?|the|for|and|of|in|on)\s*$",
+    re.IGNORECASE,
+)
+
+# Paragraphs that describe a picture rather than report: wire-caption idioms.
+PHOTO_DESCRIPTION = re.compile(
+    r"\((?:not seen|not pictured|L|R|C|left|right|centre|center|top|bottom|front|back|2nd [LR])\)"
+    r"|\b(?:poses? for (?:a |the )?(?:photo|picture|portrait|photograph)s?|is pictured"
+    r"|are pictured|pictured (?:here|above|below|left|right)|file (?:photo|picture|image)"
+    r"|a general view (?:of|shows)|this (?:photo|picture|image|handout)\b|in this (?:file )?"
+    r"(?:photo|picture|image|handout))",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# Wire captions end "... in Niamey on July 27, 2023." — news prose almost never closes so.
+CAPTION_PLACE_DATE_END = re.compile(
+    rf"\b(?:in|at|near|outside|on)\s+[A-Z][^.]{{0,120}}?,?\s+(?:on\s+)?"
+    rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.\s*$"
+)
+# A caption opens with its subject doing something now: "Smoke billows as ...".
+CAPTION_PRESENT_TENSE_OPENING = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,8}?(?:[a-z]+s|is|are)\s+(?:as|during|at|in|after|outside|near"
+    r"|on|while|with|from)\b"
+)
+
+# Teaser block headings, alone on their line.
+TEASER_HEADING = re.compile(
+    r"^\s*(?:you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|related"
+    r"(?: (?:stories|articles|coverage|content|news|reading|topics|links|posts|videos?))?"
+    r"|read (?:more|next|also)|more (?:from|on|in|about) [\w .&'’-]{1,40}|more (?:stories|news)"
+    r"|recommended(?: for you| stories| reading| articles| videos?)?|most (?:read|popular|viewed"
+    r"|shared|watched)|trending(?: now| stories| news)?|popular(?: now| stories| articles)?"
+    r"|also read|see also|top stories|latest (?:news|stories|videos?)|what to read next"
+    r"|editor'?s? picks?|editors['’] picks|don'?t miss|further reading|watch next|up next"
+    r"|around the web|sponsored stories|promoted stories|from our partners|more to explore"
+    r"|in other news|elsewhere on [\w .]+)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+# One-line teasers: "Read more: Niger's junta names a cabinet", "RELATED: ...".
+TEASER_INLINE = re.compile(
+    r"^\s*(?:read (?:more|next|also)|related|see also|also read|watch|listen|more|recommended)"
+    r"\s*(?::|\||>>|»|—|–)\s*\S",
+    re.IGNORECASE,
+)
+# Snippets cut by the site: "The body of a Wisconsin surgeon was found ... after the…".
+TRUNCATED_SNIPPET_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$|[.!?:;]\s*[\"”’]$")
+
+# Footers naming where a syndicated article came from.
+SOURCE_FOOTER = re.compile(
+    r"^\s*Source:\s*\||\boriginally (?:belongs? to|appeared (?:in|on|at)|published (?:in|on|by|at))"
+    r"|^\s*(?:This (?:article|story) (?:was )?(?:first )?(?:appeared|published|produced)"
+    r" (?:in|on|by))"
+    r"|^\s*(?:Source|Sources|Via)\s*:\s*[\w .,&|'’/()-]{1,60}$",
+    re.IGNORECASE,
+)
+# Reporter lines: "Mosheh Gains and Courtney Kube reported from Niamey, and Patrick Smith ...".
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|al|el|bin|la|le)){0,3}"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|&)\s+{_NAME})?"
+REPORTER_LINE = re.compile(
+    rf"^\s*\(?\s*(?:{_NAMES})\s+(?:reported|contributed(?: reporting)?(?: to this (?:report|story"
+    rf"|article))?|wrote this (?:story|report|article)"
+    rf"|is a (?:reporter|correspondent|writer|editor)"
+    rf"|are (?:reporters|correspondents))\b[^.]*\.?\s*\)?\s*$"
+    rf"|^\s*[(\[]?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced|Research"
+    rf"|Graphics|Additional reporting)\s+by\s+{_NAMES}.{{0,200}}$",
+    re.IGNORECASE,
+)
+# The case-insensitive REPORTER_LINE must still see capitalized names: checked separately.
+REPORTER_NAMES_AT_START = re.compile(
+    rf"^\s*\(?\s*{_NAMES}\s+(?:reported|contributed|wrote|is|are)\b"
+)
+# "By Jane Doe and John Roe", "By Jane Doe, Reuters", "By JANE DOE | Updated ..."
+BYLINE = re.compile(
+    rf"^\s*By\s+(?P<names>{_NAMES})\s*(?:[,|•·–—-]\s*(?P<rest>.{{0,80}}))?$"
+)
+DATE_LINE = re.compile(
+    rf"^\s*(?:(?:Published|Updated|Posted|Last updated|First published)(?: on| at)?:?\s+)?"
+    rf"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?\s*$",
+    re.IGNORECASE,
+)
+
+# Share, subscribe, newsletter, cookie and advert lines (only ever short lines).
+ADVERTISEMENT_LINE = re.compile(
+    r"^\s*(?:advertisement|advert|ad|sponsored(?: content)?|story continues (?:below|after)"
+    r"(?: advertisement)?|continue reading (?:below|the main story)|scroll to continue"
+    r"(?: with content)?|article continues (?:below|after)(?: advertisement)?)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+SHARE_LINE = re.compile(
+    r"^\s*(?:share(?: (?:this|on|via|the|article|story)[\w ]*)?|tweet|e-?mail|print|copy(?: the)?"
+    r" link|save|comments?|\d+\s+comments?|whatsapp|facebook|twitter|linkedin|reddit|pinterest"
+    r"|messenger|flipboard|follow(?: us)?(?: on [\w ,&/]+)?|like us on facebook|share this:?)\s*$"
+    r"|\b(?:share (?:this|on)|click to share|share via|follow (?:us|@\w+) on)\b",
+    re.IGNORECASE,
+)
+SUBSCRIBE_LINE = re.compile(
+    r"\b(?:subscribe|subscription|sign up|signup|newsletter|log in|login|sign in|register now"
+    r"|create (?:a |an )?(?:free )?account|already a (?:subscriber|member)|unlock (?:this|full)"
+    r"|support (?:our|independent) journalism|download (?:the|our) app|get the app"
+    r"|inbox|unsubscribe|premium (?:content|article)|paywall)\b",
+    re.IGNORECASE,
+)
+COOKIE_LINE = re.compile(
+    r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree|browsing)\b"
+    r"|\b(?:accept|manage|reject)(?: all)? cookies\b|\bprivacy (?:policy|settings|notice)\b",
+    re.IGNORECASE,
+)
+COPYRIGHT_LINE = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bterms (?:of (?:use|service)|and "
+    r"conditions)\b",
+    re.IGNORECASE,
+)
+# Header lines a plain-text file may open with: " date 2023-07-28 ", "title Niger ...".
+HEADER_LINE = re.compile(
+    r"^\s*(?P<key>date|title|source|url|outlet|author|byline|published|language|id)\s*[:=]?\s+"
+    r"(?P<value>\S.*?)\s*$"
+)
+WORD = re.compile(r"\w+")

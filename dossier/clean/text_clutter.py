@@ -1,0 +1,255 @@
+"""Our clutter remover for scraped plain text: teasers, captions, credits, footers, share lines.
+
+trafilatura needs HTML; scraped text arrives flattened, with the page's clutter
+glued into it. This module labels each line (or the caption/credit halves of a
+line) with a reason, drops the labelled ones, and returns every dropped piece as
+a RemovedBlock so a user can see and override what was dropped. Metadata
+(byline, reporters, source outlet) is read later from those labelled blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.clean import patterns as p
+from dossier.clean.boilerplate import label_page_boilerplate
+from dossier.models import RemovedBlock
+
+# Above these lengths a line is prose, whatever words it contains.
+MAX_WORDS_SHARE = 12
+MAX_WORDS_SUBSCRIBE = 30
+MAX_WORDS_COOKIE = 80
+MAX_WORDS_COPYRIGHT = 30
+MAX_WORDS_CAPTION = 90
+MAX_WORDS_TEASER_ITEM = 30
+MAX_WORDS_TITLE = 25
+MIN_WORDS_NEWS_SENTENCE = 12  # a full sentence this long ends a teaser block
+
+
+@dataclass
+class Line:
+    """One non-blank line (or half of one) of the input, where it sits, and its verdict."""
+
+    start: int  # char offset in the original text
+    text: str  # stripped
+    para: int  # paragraph index: lines separated by a blank line are in different ones
+    label: str | None = None  # the removal reason, None while kept
+
+    @property
+    def words(self) -> int:
+        return len(p.WORD.findall(self.text))
+
+
+@dataclass
+class CleanedText:
+    """The clean text and everything taken out of it, in original order."""
+
+    text: str
+    removed: list[RemovedBlock]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their offsets; a blank line starts a new paragraph."""
+    lines: list[Line] = []
+    para = 0
+    offset = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(Line(offset + len(raw) - len(raw.lstrip()), stripped, para))
+        elif lines and lines[-1].para == para:
+            para += 1
+        offset += len(raw) + 1
+    return lines
+
+
+def remove_clutter(text: str, *, page: bool = False) -> CleanedText:
+    """Label clutter line by line, then drop it; ``page`` adds the full-web-page rules.
+
+    ``page`` is for text flattened from a whole HTML page (menus, link lists,
+    footers): it also trims short non-sentence lines around the article body.
+    """
+    lines = split_captions_from_credits(split_lines(text))
+    label_header(lines)
+    if not page:
+        label_title(lines)
+    for line in lines:
+        if line.label is None:
+            line.label = line_clutter_reason(line)
+    label_teaser_blocks(lines)
+    label_caption_context(lines)
+    if page:
+        label_page_boilerplate(lines)
+    return assemble(text, lines)
+
+
+def label_header(lines: list[Line]) -> None:
+    """Leading "date 2023-07-28" / "title ..." lines are metadata, not body text."""
+    for line in lines:
+        if not p.HEADER_LINE.match(line.text):
+            return
+        line.label = "header"
+
+
+def label_title(lines: list[Line]) -> None:
+    """A short first line standing alone, not ending like a sentence, is the headline."""
+    body = [line for line in lines if line.label is None]
+    if len(body) < 2:
+        return
+    first = body[0]
+    alone = body[1].para != first.para
+    if (
+        alone
+        and first.words <= MAX_WORDS_TITLE
+        and not re.search(r"[.,;:]$", first.text)
+        and not p.BYLINE.match(first.text)
+        and not p.DATE_LINE.match(first.text)
+        and not p.TEASER_HEADING.match(first.text)
+    ):
+        first.label = "title"
+
+
+def line_clutter_reason(line: Line) -> str | None:
+    """The reason a single line is clutter, judged on that line alone; None keeps it."""
+    text, words = line.text, line.words
+    if p.ADVERTISEMENT_LINE.match(text):
+        return "advertisement"
+    if words <= MAX_WORDS_SHARE and p.SHARE_LINE.search(text):
+        return "share"
+    if words <= MAX_WORDS_SUBSCRIBE and p.SUBSCRIBE_LINE.search(text):
+        return "subscribe"
+    if words <= MAX_WORDS_COOKIE and p.COOKIE_LINE.search(text):
+        return "cookie-notice"
+    if words <= MAX_WORDS_COPYRIGHT and p.COPYRIGHT_LINE.search(text):
+        return "copyright"
+    if p.SOURCE_FOOTER.search(text) and not p.SENTENCE_END.search(text) or (
+        p.SOURCE_FOOTER.search(text) and "originally" in text.lower()
+    ):
+        return "source-footer"
+    if p.REPORTER_LINE.match(text) and (
+        p.REPORTER_NAMES_AT_START.match(text) or not text[:1].isupper() or "by" in text[:40]
+    ):
+        return "reporter-line"
+    if p.BYLINE.match(text):
+        return "byline"
+    if p.DATE_LINE.match(text):
+        return "date-line"
+    if p.TEASER_INLINE.match(text) and words <= MAX_WORDS_TEASER_ITEM:
+        return "teaser"
+    if p.PHOTO_CREDIT_LINE.match(text) and words <= MAX_WORDS_SHARE:
+        return "photo-credit"
+    if words <= MAX_WORDS_CAPTION and is_photo_description(text):
+        return "photo-caption"
+    return None
+
+
+def is_photo_description(text: str) -> bool:
+    """Does this line describe a picture ("X attends a meeting ... (not seen)")?"""
+    if p.PHOTO_DESCRIPTION.search(text):
+        return True
+    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
+    return bool(
+        p.CAPTION_PRESENT_TENSE_OPENING.match(first_sentence)
+        and p.CAPTION_PLACE_DATE_END.search(first_sentence)
+    )
+
+
+def split_captions_from_credits(lines: list[Line]) -> list[Line]:
+    """Split "caption text. AFP – Getty Images" into a caption line and a credit line."""
+    out: list[Line] = []
+    for line in lines:
+        match = p.PHOTO_CREDIT_AT_END.search(line.text)
+        before = line.text[: match.start("credit")] if match else ""
+        if not match or p.NEWS_ATTRIBUTION_BEFORE_CREDIT.search(before):
+            out.append(line)
+            continue
+        caption = before.rstrip()
+        credit_start = line.start + match.start("credit")
+        if caption:
+            if len(p.WORD.findall(caption)) > MAX_WORDS_CAPTION:
+                out.append(line)  # a long paragraph that merely ends in a name: prose
+                continue
+            out.append(Line(line.start, caption, line.para, "photo-caption"))
+        out.append(Line(credit_start, match.group("credit").strip(), line.para, "photo-credit"))
+    return out
+
+
+def label_caption_context(lines: list[Line]) -> None:
+    """Lines just above a credit, in the same paragraph, are its caption.
+
+    A credit alone in its paragraph takes the paragraph above when that one
+    describes a photo; prose above a lone credit stays.
+    """
+    for i, line in enumerate(lines):
+        if line.label != "photo-credit":
+            continue
+        j = i - 1
+        while j >= 0 and lines[j].para == line.para and lines[j].label in (None, "photo-caption"):
+            if lines[j].words > MAX_WORDS_CAPTION:
+                break
+            lines[j].label = "photo-caption"
+            j -= 1
+        if j >= 0 and j == i - 1 and lines[j].para != line.para:
+            above = [x for x in lines if x.para == lines[j].para]
+            if all(x.label is None and is_photo_description(x.text) for x in above):
+                for x in above:
+                    x.label = "photo-caption"
+
+
+def label_teaser_blocks(lines: list[Line]) -> None:
+    """A teaser heading takes the items after it, to the end of the teaser block.
+
+    The block ends at the first full news sentence (long, ending in a full stop,
+    not cut with "…"), because teaser items are headlines and cut snippets.
+    """
+    i = 0
+    while i < len(lines):
+        if lines[i].label is None and p.TEASER_HEADING.match(lines[i].text):
+            lines[i].label = "teaser"
+            i += 1
+            while i < len(lines) and is_teaser_item(lines[i]):
+                if lines[i].label is None:
+                    lines[i].label = "teaser"
+                i += 1
+            continue
+        i += 1
+
+
+def is_teaser_item(line: Line) -> bool:
+    """Headline-like or cut-short: what follows a "You May Also Like" heading."""
+    if line.label not in (None, "teaser"):
+        return True  # other clutter (credits, share lines) inside the block
+    if p.TRUNCATED_SNIPPET_END.search(line.text):
+        return True
+    if line.words >= MIN_WORDS_NEWS_SENTENCE and p.SENTENCE_END.search(line.text):
+        return False
+    return line.words <= MAX_WORDS_TEASER_ITEM
+
+
+def assemble(original: str, lines: list[Line]) -> CleanedText:
+    """Join kept lines (paragraphs by a blank line) and merge removed runs into blocks."""
+    kept: list[str] = []
+    removed: list[RemovedBlock] = []
+    last_para: int | None = None
+    run: list[Line] = []
+
+    def flush() -> None:
+        if run:
+            end = run[-1].start + len(run[-1].text)
+            removed.append(RemovedBlock(original[run[0].start : end], run[0].label, run[0].start))
+            run.clear()
+
+    for line in lines:
+        if line.label is None:
+            flush()
+            if last_para is not None:
+                kept.append("\n\n" if line.para != last_para else "\n")
+            kept.append(line.text)
+            last_para = line.para
+            continue
+        if run and (run[-1].label != line.label or run[-1].para != line.para):
+            flush()
+        run.append(line)
+    flush()
+    return CleanedText("".join(kept), removed)
