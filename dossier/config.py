@@ -25,6 +25,9 @@ class Settings:
     workers: int = 1
     # Articles committed per transaction: a crash loses at most one batch, a rerun resumes.
     commit_every: int = 20
+    # Where per-article work runs: "local" (in-process, or a process pool when workers > 1)
+    # or "ray" (optional extra `pip install dossier[ray]`; a local Ray with `workers` CPUs).
+    runner: str = "local"
     # Per-article extractors, run in this order on the one parsed Doc.
     extractors: tuple[str, ...] = field(
         default_factory=lambda: ("actors", "quotes", "timex", "places", "events", "stories")
