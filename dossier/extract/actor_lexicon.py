@@ -1,0 +1,170 @@
+"""Word lists that decide an actor's kind and recognise titles, ranks and canonical aliases.
+
+Kept apart from the extraction logic so a user can read and extend them in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.extract.actor_records import ActorKind
+
+# Heads of titles that precede a name ("Foreign Minister X") or head an apposition
+# ("X, secretary-general of the United Nations").
+TITLE_WORDS = frozenset(
+    {
+        "president", "vice-president", "minister", "secretary", "secretary-general",
+        "spokesman", "spokeswoman", "spokesperson", "chief", "leader", "head", "chairman",
+        "chairwoman", "chair", "commander", "ambassador", "envoy", "chancellor", "premier",
+        "king", "queen", "prince", "emir", "sheikh", "senator", "sen.", "governor", "gov.",
+        "mayor", "director", "director-general", "official", "adviser", "advisor",
+        "prosecutor", "judge", "justice", "speaker", "representative", "rep.", "nominee",
+        "candidate", "founder", "ceo", "coordinator", "commissioner", "mediator", "pope",
+        "cardinal", "archbishop", "bishop", "lawmaker", "deputy", "attorney", "lawyer",
+        "analyst", "researcher", "professor", "prof.", "dr.", "doctor", "correspondent",
+        "junta", "strongman", "dictator", "mp", "general-secretary", "counsel",
+    }
+)
+
+# Military and police ranks; a rank is a role too, but kept apart from the office it
+# follows ("armed forces chief General X" → "armed forces chief" + "General").
+RANK_WORDS = frozenset(
+    {
+        "general", "gen.", "col.", "colonel", "maj.", "major", "lt.", "lieutenant",
+        "capt.", "captain", "sgt.", "sergeant", "cpl.", "corporal", "brig.", "brigadier",
+        "admiral", "adm.", "marshal", "field", "commandant", "cmdr.", "private", "lt",
+        "col", "maj", "gen", "capt", "sgt",
+    }
+)
+
+SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+
+# Substrings of organisation names that make them military, government, armed groups
+# or international bodies; checked on the lowercased name, first match wins.
+INTERNATIONAL_NAMES = (
+    "united nations", "european union", "african union", "ecowas", "nato", "world bank",
+    "international monetary fund", "security council", "unicef", "unhcr", "red cross",
+    "world health organization", "economic community of west african states", "opec",
+    "g7", "g20", "european commission", "european council", "interpol", "icrc",
+    "international criminal court", "arab league", "asean", "ocha", "world food programme",
+)
+INTERNATIONAL_ACRONYMS = frozenset(
+    {"un", "u.n.", "eu", "au", "imf", "who", "wfp", "icc", "nato", "ecowas", "unsc"}
+)
+ARMED_GROUP_NAMES = (
+    "islamic state", "isis", "isil", "al-qaeda", "al qaeda", "al-qaida", "boko haram",
+    "wagner", "al-shabaab", "al shabaab", "jnim", "taliban", "rebel", "militia",
+    "jihadist", "insurgent", "militant", "liberation front", "liberation army",
+)
+MILITARY_WORDS = frozenset(
+    {
+        "army", "armies", "military", "militaries", "forces", "force", "troops", "troop",
+        "soldiers", "soldier", "guard", "guards", "command", "junta", "navy", "gendarmerie",
+        "brigade", "battalion", "regiment", "pentagon", "marines", "juntas", "officers",
+    }
+)
+GOVERNMENT_WORDS = frozenset(
+    {
+        "government", "governments", "ministry", "cabinet", "presidency", "administration",
+        "parliament", "authorities", "authority", "state department", "white house",
+        "kremlin", "elysee", "élysée", "foreign office", "congress", "senate",
+        "national assembly", "officials", "official", "department", "council",
+    }
+)
+ARMED_GROUP_WORDS = frozenset(
+    {"rebels", "rebel", "militants", "militant", "jihadists", "jihadist", "insurgents",
+     "insurgent", "militia", "militias", "fighters", "gunmen", "terrorists"}
+)
+GROUP_WORDS = frozenset(
+    {"protesters", "demonstrators", "supporters", "crowd", "crowds", "residents",
+     "opponents", "voters", "journalists", "witnesses", "sources", "source", "observers",
+     "experts", "diplomats", "analysts"}
+)
+
+# Nominal heads that refer to one person by role ("the president", "Niger's leader").
+PERSON_ROLE_HEADS = frozenset(
+    {"president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson",
+     "secretary-general", "chief", "commander", "premier", "chancellor", "ambassador",
+     "envoy", "king", "queen", "prime", "general", "colonel"}
+)
+
+# Names that ORG/PERSON tags often catch but that are channels, not actors.
+PLATFORMS = frozenset(
+    {"twitter", "x", "facebook", "telegram", "youtube", "instagram", "tiktok", "whatsapp",
+     "linkedin", "threads", "truth social", "weibo", "google"}
+)
+
+# Canonical names for organisations and countries written several ways.
+ALIASES = {
+    "eu": "European Union", "e.u.": "European Union", "european union": "European Union",
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+    "au": "African Union", "african union": "African Union",
+    "ecowas": "Economic Community of West African States",
+    "economic community of west african states": "Economic Community of West African States",
+    "nato": "NATO", "north atlantic treaty organization": "NATO",
+    "imf": "International Monetary Fund",
+    "international monetary fund": "International Monetary Fund",
+    "unsc": "UN Security Council", "un security council": "UN Security Council",
+    "security council": "UN Security Council", "u.n. security council": "UN Security Council",
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "united states": "United States", "united states of america": "United States",
+    "america": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "united kingdom": "United Kingdom",
+}
+
+_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SPELLING = (("defence", "defense"), ("organisation", "organization"), ("’", "'"))
+
+
+def normalize_name(text: str) -> str:
+    """Lowercase, no leading article, one spelling (Defence → defense): a key for matching."""
+    key = _DET.sub("", " ".join(text.split())).lower().strip(" .,;:'’\"")
+    for british, american in _SPELLING:
+        key = key.replace(british, american)
+    key = key.replace("'s", "").replace("’s", "")
+    return key
+
+
+def canonical_alias(text: str) -> str | None:
+    """The canonical name of a known alias ("EU" → "European Union"), else None."""
+    return ALIASES.get(normalize_name(text))
+
+
+def organisation_kind(name: str) -> ActorKind:
+    """Kind of a named organisation from the words in its name."""
+    low = normalize_name(name)
+    words = set(re.findall(r"[a-z][a-z.\-]*", low))
+    if low in INTERNATIONAL_ACRONYMS or any(n in low for n in INTERNATIONAL_NAMES):
+        return "international body"
+    if any(n in low for n in ARMED_GROUP_NAMES):
+        return "armed group"
+    if words & MILITARY_WORDS:
+        return "military"
+    if words & GOVERNMENT_WORDS or any(" " in w and w in low for w in GOVERNMENT_WORDS):
+        return "government"
+    return "organisation"
+
+
+def nominal_kind(head_lemma: str, head_text: str) -> ActorKind | None:
+    """Kind of a nominal mention from its head noun, or None when it names no actor."""
+    for word in (head_text.lower(), head_lemma.lower()):
+        if word in MILITARY_WORDS:
+            return "military"
+        if word in ARMED_GROUP_WORDS:
+            return "armed group"
+        if word in GOVERNMENT_WORDS:
+            return "government"
+        if word in GROUP_WORDS:
+            return "group"
+        if word in PERSON_ROLE_HEADS:
+            return "person"
+    return None
+
+
+def is_title_word(text: str) -> bool:
+    low = text.lower()
+    return low in TITLE_WORDS or low in RANK_WORDS
+
+
+def is_rank_word(text: str) -> bool:
+    return text.lower() in RANK_WORDS

@@ -1,0 +1,259 @@
+"""Actor extractor: named, nominal and pronoun mentions grouped into the article's actors.
+
+Reads the one parsed Doc. Named mentions come from ``doc.ents`` corrected by a
+gazetteer (the small model calls "Niger" a PERSON); nominal mentions ("the army",
+"Niger's leader", "the 63-year-old") from noun chunks; "he"/"she" from pronouns.
+:mod:`dossier.extract.coref` groups them. The corpus step that merges actors across
+articles is in :mod:`dossier.extract.actor_merge`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dossier.extract import countries
+from dossier.extract.actor_lexicon import (
+    PLATFORMS,
+    canonical_alias,
+    is_title_word,
+    nominal_kind,
+    normalize_name,
+    organisation_kind,
+)
+from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
+from dossier.extract.coref import Candidate, group_mentions
+from dossier.extract.roles import appositive_roles, title_before
+from dossier.registry import ArticleContext, Extractor, register_extractor
+
+AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "it"})
+_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_COUNTRY_REACH = 9  # tokens after a nominal's head searched for its country
+
+
+def _person_span(doc: Doc, ent: Span) -> Span | None:
+    """The name part of a PERSON entity: titles inside it dropped, missed first names added."""
+    start, end = ent.start, ent.end
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    while start < end and (is_title_word(doc[start].text) or doc[start].is_punct):
+        start += 1
+    # "General Abdou Sidikou Issa" tagged "Sidikou Issa": take capitalised name words
+    # to the left that are no title and no other entity.
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].ent_iob_ == "O"
+        and not is_title_word(doc[start - 1].text)
+        and not countries.place_country(doc[start - 1].text)
+    ):
+        start -= 1
+    return doc[start:end] if end > start else None
+
+
+def _country_in(span: Span) -> str | None:
+    """First country named inside a span (by name, alias or demonym)."""
+    for ent in span.ents:
+        code = countries.country_code(ent.text) or countries.demonym_country(ent.text)
+        if code:
+            return code
+    for tok in span:
+        if tok.text[:1].isupper():
+            code = countries.country_code(tok.text) or countries.demonym_country(tok.text)
+            if code:
+                return code
+    return None
+
+
+def _nominal_country(chunk: Span) -> tuple[str | None, set[int]]:
+    """Country of "Niger's army", "Nigerien soldiers", "the army in ... Niger"; and its tokens."""
+    tokens: set[int] = set()
+    for tok in chunk:
+        if tok.i == chunk.root.i or not tok.text[:1].isupper():
+            continue
+        code = countries.country_code(tok.text) or countries.demonym_country(tok.text)
+        if code:
+            tokens.add(tok.i)
+            return code, tokens
+    for child in chunk.root.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
+            # Near the noun only: "the army in the west African nation of Niger".
+            end = min(child.right_edge.i + 1, chunk.root.i + _COUNTRY_REACH)
+            code = _country_in(chunk.doc[child.i : end])
+            if code:
+                return code, tokens
+    return None, tokens
+
+
+def _after_last_newline(span: Span) -> Span:
+    """The part of a span after any line break: a mention never crosses paragraphs."""
+    cut = span.start
+    for tok in span[:-1]:
+        if "\n" in tok.whitespace_ or tok.is_space:
+            cut = tok.i + 1
+    return span.doc[cut : span.end]
+
+
+class _Collector:
+    """Gathers candidate mentions from one Doc in text order."""
+
+    def __init__(self, doc: Doc, date: str | None) -> None:
+        self.doc = doc
+        self.date = date
+        self.candidates: list[Candidate] = []
+        self.taken: set[int] = set()  # token indices already inside a mention or a title
+
+    def add(self, cand: Candidate) -> None:
+        self.candidates.append(cand)
+        self.taken.update(range(cand.span.start, cand.span.end))
+
+    def persons(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            span = _person_span(self.doc, ent)
+            if span is None or self._not_an_actor(span):
+                continue
+            if countries.place_country(span.text) or countries.is_region(span.text):
+                continue
+            roles, title_start = title_before(self.doc, span.start, self.date)
+            roles += appositive_roles(span, self.date)
+            self.taken.update(range(title_start, span.start))
+            self.add(Candidate(span, "person", "name", roles=roles))
+
+    def entities(self, surnames: set[str]) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in _ENT_LABELS or self.taken & set(range(ent.start, ent.end)):
+                continue
+            span = self._org_extent(_after_last_newline(ent), ent.label_)
+            if span is None:
+                continue
+            text = span.text
+            if self._not_an_actor(span):
+                continue
+            code = countries.country_code(text)
+            if normalize_name(text) in surnames and not code:
+                self.add(Candidate(span, "person", "name"))
+            elif code:
+                self.add(Candidate(span, "country", "name", country=code))
+            elif countries.demonym_country(text):
+                # "Nigeriens" as a people; "Nigerien soldiers" is a nominal handled below.
+                if span.root.pos_ in {"NOUN", "PROPN"} and span.root.tag_ in {"NNS", "NNPS"}:
+                    self.add(Candidate(span, "group", "name",
+                                       country=countries.demonym_country(text)))
+            elif ent.label_ == "ORG":
+                self.add(Candidate(span, organisation_kind(text), "name",
+                                   country=None if organisation_kind(text) == "international body"
+                                   else _country_in(span),
+                                   acronym=self._acronym_after(span)))
+
+    def _org_extent(self, ent: Span, label: str) -> Span | None:
+        """Trim "Facebook, the Military Command" and a trailing "'s"; join "... of <ORG>"."""
+        doc = self.doc
+        start, end = ent.start, ent.end
+        commas = [t.i for t in ent if t.text == ","]
+        if commas:
+            start = commas[-1] + 1
+            while start < end and doc[start].pos_ == "DET":
+                start += 1
+        while end > start and doc[end - 1].text in {"'s", "’s"}:
+            end -= 1
+        if end <= start:
+            return None
+        if label == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of":
+            nxt = next((e for e in doc.ents if e.start in (end + 1, end + 2)), None)
+            if nxt is not None and nxt.label_ == "ORG":
+                self.taken.update(range(nxt.start, nxt.end))
+                end = nxt.end
+        return doc[start:end]
+
+    def _acronym_after(self, span: Span) -> str | None:
+        match = ACRONYM_AFTER.match(self.doc.text, span.end_char)
+        return match.group(1) if match else None
+
+    def _not_an_actor(self, span: Span) -> bool:
+        low = normalize_name(span.text)
+        return (
+            low in PLATFORMS
+            or countries.is_region(span.text)
+            or (countries.city_country(span.text) is not None
+                and not countries.country_code(span.text)
+                and canonical_alias(span.text) is None)
+        )
+
+    def nominals(self) -> None:
+        for chunk in self.doc.noun_chunks:
+            chunk = _after_last_newline(chunk)
+            root = chunk.root
+            if root.i in self.taken or root.ent_type_ in _ENT_LABELS:
+                continue
+            kind = nominal_kind(root.lemma_, root.text)
+            if kind is None:
+                continue
+            if kind == "person" and root.tag_ in {"NNS", "NNPS"}:
+                kind = "group"
+            has_determiner = any(t.i < root.i for t in chunk) or root.tag_ in {"NNS", "NNPS"}
+            if not has_determiner:
+                continue
+            country, country_tokens = _nominal_country(chunk)
+            words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "PART", "NUM", "ADV"}
+                     and t.i not in country_tokens and t.text not in {"'s", "’s"}]
+            name = "".join(t.text_with_ws for t in words).strip().lower()
+            self.add(Candidate(chunk, kind, "role" if kind == "person" else "nominal",
+                               country=country, nominal_name=name))
+        for match in AGE_NOMINAL.finditer(self.doc.text):
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and not self.taken & set(range(span.start, span.end)):
+                self.add(Candidate(span, "person", "nominal"))
+
+    def pronouns(self) -> None:
+        from dossier.extract.cues import is_cue
+
+        for tok in self.doc:
+            if tok.pos_ != "PRON" or tok.i in self.taken:
+                continue
+            low = tok.lower_
+            if low in PERSON_PRONOUNS:
+                self.add(Candidate(self.doc[tok.i : tok.i + 1], "person", "pronoun"))
+            elif low in GROUP_PRONOUNS and tok.dep_ == "nsubj" and is_cue(tok.head):
+                self.add(Candidate(self.doc[tok.i : tok.i + 1], "group", "pronoun"))
+
+
+def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
+    """Mentions in text order, then one ArticleActor per group (see actor_records)."""
+    collector = _Collector(ctx.doc, ctx.article.published)
+    collector.persons()
+    surnames = {normalize_name(t.text) for c in collector.candidates for t in c.span
+                if t.text[:1].isupper()}
+    collector.entities(surnames)
+    collector.nominals()
+    collector.pronouns()
+    cands = sorted(collector.candidates, key=lambda c: c.span.start)
+    mentions, actors = group_mentions(ctx.doc, cands)
+    return [*mentions, *actors]
+
+
+def mentions_of(records: list) -> list[ActorMention]:
+    """The ActorMention records of an actors result list."""
+    return [r for r in records if isinstance(r, ActorMention)]
+
+
+def actors_of(records: list) -> list[ArticleActor]:
+    """The ArticleActor records of an actors result list."""
+    return [r for r in records if isinstance(r, ArticleActor)]
+
+
+def _save(conn, article_id: str, records: list) -> None:  # noqa: ANN001 - sqlite3.Connection
+    from dossier.store.actors import save_article_actors
+
+    save_article_actors(conn, article_id, mentions_of(records), actors_of(records))
+
+
+__all__ = ["ActorRole", "extract_actors", "mentions_of", "actors_of"]
+
+register_extractor(Extractor(name="actors", run=extract_actors, save=_save))

@@ -1,0 +1,352 @@
+"""Quote extractor: who said what, with which cue verb, on which channel — all as char spans.
+
+Statements are found from their cues (speech verbs outside quotation marks, and
+"according to"): the cue's subject is the speaker, its clause or object (merged with
+adjacent quoted text) is the content. Quoted paragraphs with no cue take the speaker
+of the quote they continue or of the sentence that introduces them, or stay with
+the speaker unknown rather than guessed. Speakers resolve to the article's actors
+(``ctx.results["actors"]``), pronouns included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.actor_lexicon import SPOKESPERSON_WORDS
+from dossier.extract.actor_records import ActorMention, ArticleActor
+from dossier.extract.channels import find_channel, find_setting
+from dossier.extract.cues import OBJECT_CONTENT_LEMMAS, is_cue
+from dossier.extract.quote_marks import QuoteSpan, find_quotes
+from dossier.extract.speakers import SpeakerResolver
+from dossier.registry import ArticleContext, Extractor, register_extractor
+
+# An unattributed quote shorter than this is a scare quote or a fragment, not a statement.
+MIN_STANDALONE_WORDS = 4
+_TRIM = " \t\n,;:—–-"
+CONNECTIVE = re.compile(
+    r"(?:Meanwhile|Besides|Furthermore|Moreover|However|In addition|Also|Additionally),\s*"
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One statement: speaker, cue and content, each with its ``[start, end)`` char span.
+
+    ``speaker_key`` is the article actor key (see actor_records) the speaker resolved
+    to, or None. ``on_behalf_of`` names the organisation a spokesperson speaks for.
+    ``kind`` is "direct" (all quoted), "mixed" (partly quoted) or "indirect".
+    """
+
+    content: str
+    content_start: int
+    content_end: int
+    kind: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_key: str | None = None
+    on_behalf_of: str | None = None
+    on_behalf_key: str | None = None
+    channel: str | None = None
+    channel_start: int | None = None
+    channel_end: int | None = None
+    setting: str | None = None  # "on a visit to New Zealand"
+    setting_start: int | None = None
+    setting_end: int | None = None
+
+
+def _inside(quotes: list[QuoteSpan], char: int) -> QuoteSpan | None:
+    return next((q for q in quotes if q.start <= char < q.end), None)
+
+
+def _paragraph_bounds(text: str, char: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, len(text) if end < 0 else end
+
+
+def _subtree_span(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+class _Finder:
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.doc: Doc = ctx.doc
+        self.text = ctx.doc.text
+        self.quotes = find_quotes(self.text)
+        records = ctx.results.get("actors", [])
+        self.speakers = SpeakerResolver(
+            ctx.doc,
+            [r for r in records if isinstance(r, ActorMention)],
+            [r for r in records if isinstance(r, ArticleActor)],
+        )
+        self.claimed: set[QuoteSpan] = set()
+        self.found: list[Quote] = []
+
+    # -- statements introduced by a cue -------------------------------------------------
+    def from_cues(self) -> None:
+        for tok in self.doc:
+            if _inside(self.quotes, tok.idx):
+                continue
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                self._according_to(tok)
+            elif is_cue(tok):
+                self._cue(tok)
+
+    def _subject(self, cue: Token) -> Token | None:
+        verb = cue
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.dep_ == "nsubj":
+                if subj.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                    return verb.head  # "members of his guard, who announced that ..."
+                return self._past_dateline(subj, cue)
+            if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+                verb = verb.head
+                continue
+            break
+        return self._mention_before(cue)
+
+    def _past_dateline(self, subj: Token, cue: Token) -> Token:
+        """"NIAMEY, Niger — The army ... said": the parser may make the dateline the subject."""
+        dash = next((t for t in self.doc[subj.i : cue.i] if t.text in {"—", "–", "--"}), None)
+        if dash is None:
+            return subj
+        after = [c for c in self.doc.noun_chunks if dash.i < c.root.i < cue.i]
+        return after[0].root if after else subj
+
+    def _mention_before(self, cue: Token) -> Token | None:
+        """No parsed subject ("In a statement on Facebook, the Military Command ... said"):
+        the nearest apposed or subject noun to the left, with no verb in between."""
+        for tok in reversed(self.doc[cue.sent.start : cue.i]):
+            if tok.pos_ in {"VERB", "AUX"} or tok.text in {'"', "“", "”", ";"}:
+                return None
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"appos", "nsubj", "npadvmod"}:
+                return tok
+        return None
+
+    def _content_tokens(self, cue: Token) -> list[Token]:
+        lemma = cue.lemma_.lower()
+        content = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis"}]
+        if not content:  # "said in a statement that ...": the clause hangs on "statement"
+            content = [g for c in cue.children if c.dep_ == "prep"
+                       for n in c.children if n.dep_ == "pobj"
+                       for g in n.children if g.dep_ in {"acl", "ccomp", "relcl"}
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+        if not content and lemma in OBJECT_CONTENT_LEMMAS:
+            content = [c for c in cue.children if c.dep_ in {"dobj", "xcomp", "attr"}]
+            if lemma in {"call", "appeal"}:
+                content += [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"
+                            for g in c.children if g.dep_ == "pobj"]
+        return content
+
+    def _cue(self, cue: Token) -> None:
+        subj = self._subject(cue)
+        if subj is None:
+            return
+        p_start, p_end = _paragraph_bounds(self.text, cue.idx)
+        pieces: list[tuple[int, int]] = []
+        for tok in self._content_tokens(cue):
+            start, end = _subtree_span(tok)
+            if end <= cue.idx or start >= cue.idx:  # content lies on one side of the cue
+                pieces.append((max(start, p_start), min(end, p_end)))
+        if not pieces and cue.dep_ in {"parataxis", "ccomp"} and cue.head.i < cue.i:
+            # "..., a source close to Bazoum said, although ...": the clause the cue is hung on
+            head_start = cue.head.left_edge.idx
+            pieces.append((max(head_start, p_start), subj.left_edge.idx))
+        pieces += self._adjacent_quotes(cue, subj, p_start, p_end, pieces)
+        if not pieces:
+            return
+        # "…," he said. "…": one statement on each side of the cue.
+        for side in ([p for p in pieces if p[1] <= cue.idx], [p for p in pieces if p[0] > cue.idx]):
+            if side:
+                self._emit(min(s for s, _ in side), max(e for _, e in side), cue, subj)
+
+    def _adjacent_quotes(self, cue: Token, subj: Token, p_start: int, p_end: int,
+                         pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Quoted text right before the cue clause, or opened right after it (":", ",")."""
+        clause_start = min(subj.left_edge.idx, cue.idx)
+        clause_end = cue.idx + len(cue)
+        found = []
+        for q in self.quotes:
+            if q in self.claimed or q.end + 1 < p_start or q.start > p_end + 1:
+                continue
+            if any(s <= q.start and q.end <= e for s, e in pieces):
+                continue
+            if q.end <= clause_start:
+                between = self.text[q.end:clause_start]
+                if not between.strip(" \t\"”’,.!?—–-"):
+                    found.append((q.start, q.end))
+            elif q.start >= clause_end:
+                between = self.text[clause_end:q.start]
+                sentence_end = any(ch in between for ch in ".!?")
+                if not sentence_end and q.start - clause_end < 120:
+                    found.append((q.start, q.end))
+        return found
+
+    def _according_to(self, according: Token) -> None:
+        to = next(c for c in according.children if c.lower_ == "to")
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return
+        head = according.head
+        a_start, a_end = _subtree_span(according)
+        h_start, h_end = _subtree_span(head)
+        left, right = (h_start, a_start), (a_end, h_end)
+        start, end = left if left[1] - left[0] >= right[1] - right[0] else right
+        cue_span = self.doc[according.i : to.i + 1]
+        self._emit(start, end, cue_span, source)
+
+    # -- building records ---------------------------------------------------------------
+    def _emit(self, start: int, end: int, cue: Token | Span, subj: Token) -> None:
+        start, end = self._trim(start, end)
+        if end <= start:
+            return
+        covered = [q for q in self.quotes if start <= q.end and q.start <= end]
+        for q in covered:
+            self.claimed.add(q)
+            start, end = min(start, q.start), max(end, q.end)
+            start, end = self._trim(start, end)
+        kind = "indirect"
+        if covered:
+            whole = len(covered) == 1 and covered[0].start <= start and end <= covered[0].end
+            kind = "direct" if whole else "mixed"
+        speaker = self.speakers.speaker_span(subj, limit=cue_start_of(cue))
+        cue_text = cue.text if isinstance(cue, Token) else cue.text
+        cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
+        cue_end = cue_start + len(cue_text)
+        if isinstance(cue, Token) and cue.lemma_ == "call":
+            prep = next(c for c in cue.children if c.lower_ == "for")
+            cue_end = prep.idx + len(prep)
+            cue_text = self.text[cue_start:cue_end]
+        self._record(start, end, kind, cue_text, cue_start, cue_end, speaker, cue)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in _TRIM + "\"“”":
+            start += 1
+        connective = CONNECTIVE.match(self.text, start, end)
+        if connective:  # "Furthermore, ..." joins reports; it is not what anyone said
+            start = connective.end()
+        while end > start and self.text[end - 1] in _TRIM + "\"“”":
+            end -= 1
+        return start, end
+
+    def _frame(self, cue: Token | Span, start: int, end: int) -> tuple[str, int]:
+        """The cue's sentence with the content and every quote blanked out."""
+        sent = cue.sent
+        s_start, s_end = sent.start_char, sent.end_char
+        chars = list(self.text[s_start:s_end])
+        for a, b in [(start, end), *((q.start, q.end) for q in self.quotes)]:
+            for i in range(max(a, s_start), min(b, s_end)):
+                chars[i - s_start] = " "
+        return "".join(chars), s_start
+
+    def _record(self, start: int, end: int, kind: str, cue_text: str | None,
+                cue_start: int | None, cue_end: int | None,
+                speaker: tuple[str, int, int, str | None] | None,
+                cue: Token | Span | None) -> None:
+        channel = setting = None
+        if cue is not None:
+            frame, offset = self._frame(cue, start, end)
+            channel = find_channel(frame, offset)
+            setting = find_setting(frame, offset)
+        name, s_start, s_end, key = speaker if speaker else (None, None, None, None)
+        behalf_name, behalf_key = self._on_behalf_of(key, name, start)
+        self.found.append(Quote(
+            content=self.text[start:end], content_start=start, content_end=end, kind=kind,
+            cue=cue_text, cue_start=cue_start, cue_end=cue_end,
+            speaker=name, speaker_start=s_start, speaker_end=s_end, speaker_key=key,
+            on_behalf_of=behalf_name, on_behalf_key=behalf_key,
+            channel=channel.label if channel else None,
+            channel_start=channel.start if channel else None,
+            channel_end=channel.end if channel else None,
+            setting=setting.label if setting else None,
+            setting_start=setting.start if setting else None,
+            setting_end=setting.end if setting else None,
+        ))
+
+    def _on_behalf_of(self, key: str | None, name: str | None,
+                      before: int) -> tuple[str | None, str | None]:
+        """A spokesperson speaks for an organisation: the role's, else the latest one quoted."""
+        if key is None and name is None:
+            return None, None
+        roles = self.speakers.roles_of(key)
+        words = {w.lower() for r in roles for w in r.title.split()}
+        words |= {w.lower() for w in (name or "").split()}
+        if not words & SPOKESPERSON_WORDS:
+            return None, None
+        for role in roles:
+            if role.organisation:
+                return role.organisation, self.speakers.key_for_name(role.organisation)
+        earlier = [q for q in reversed(self.found) if q.content_start < before]
+        for civil in (True, False):  # an institution before troops or a country
+            for quote in earlier:
+                if self.speakers.is_organisation(quote.speaker_key, civil_only=civil):
+                    return self.speakers.name_of(quote.speaker_key), quote.speaker_key
+        return None, None
+
+    # -- quoted paragraphs with no cue ---------------------------------------------------
+    def unattached(self) -> None:
+        for q in self.quotes:
+            if q in self.claimed:
+                continue
+            speaker = self._continued_speaker(q)
+            words = len(self.text[q.start : q.end].split())
+            if not q.opens_paragraph and speaker is None and words < MIN_STANDALONE_WORDS:
+                continue
+            start, end = self._trim(q.start, q.end)
+            self._record(start, end, "direct", None, None, None, speaker, None)
+        self.found.sort(key=lambda r: r.content_start)
+
+    def _continued_speaker(self, q: QuoteSpan) -> tuple[str, int, int, str | None] | None:
+        """The speaker of the quote this one continues: earlier in its paragraph
+        ('"…," he said. "…"'), or in the quote paragraph right before it."""
+        p_start, _ = _paragraph_bounds(self.text, q.start)
+        before = self.text[p_start : q.start - 1].rstrip()
+        if before and before[-1] in ".!?\"”":
+            same = [f for f in self.found if p_start <= f.content_start < q.start and f.speaker]
+            if same:
+                f = same[-1]
+                return f.speaker, f.speaker_start, f.speaker_end, f.speaker_key
+        if not q.opens_paragraph:
+            return None
+        prev_end = p_start - 1
+        while prev_end > 0 and self.text[prev_end - 1].isspace():
+            prev_end -= 1
+        prev_start, _ = _paragraph_bounds(self.text, max(prev_end - 1, 0))
+        if self.text[prev_start:prev_end].lstrip()[:1] not in {'"', "“"}:
+            return None
+        for quote in reversed(self.found):
+            if prev_start <= quote.content_start < prev_end and quote.speaker:
+                return (quote.speaker, quote.speaker_start, quote.speaker_end, quote.speaker_key)
+        return None
+
+
+def cue_start_of(cue: Token | Span) -> int:
+    return cue.idx if isinstance(cue, Token) else cue.start_char
+
+
+def extract_quotes(ctx: ArticleContext) -> list[Quote]:
+    """Every statement in the article, in text order."""
+    finder = _Finder(ctx)
+    finder.from_cues()
+    finder.found.sort(key=lambda r: r.content_start)
+    finder.unattached()
+    return finder.found
+
+
+def _save(conn, article_id: str, records: list[Quote]) -> None:  # noqa: ANN001
+    from dossier.store.quotes import save_quotes
+
+    save_quotes(conn, article_id, records)
+
+
+register_extractor(
+    Extractor(name="quotes", run=extract_quotes, save=_save, requires=("actors",))
+)

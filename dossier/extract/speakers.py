@@ -1,0 +1,89 @@
+"""Map a speaker token to its text span and to the article actor it refers to."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from dossier.extract.actor_lexicon import normalize_name
+from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
+
+SELF_NAMED = re.compile(r"\b(?:calling (?:itself|themselves)|called|known as|dubbed)\s+(?:the\s+)?")
+# Heads too vague to name a speaker alone: "the head of ECOWAS", "members of the guard".
+_VAGUE_HEADS = frozenset({"head", "members", "member", "leader", "leaders", "one", "some",
+                          "spokesman", "spokeswoman", "spokesperson", "group", "chief"})
+_CIVIL_KINDS = frozenset({"organisation", "government", "international body"})
+_ORGANISATION_KINDS = frozenset(
+    {"organisation", "government", "military", "armed group", "international body", "country"}
+)
+
+
+class SpeakerResolver:
+    """Speaker spans and actor keys from the actor extractor's records for this Doc."""
+
+    def __init__(self, doc: Doc, mentions: list[ActorMention], actors: list[ArticleActor]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.actors = {a.key: a for a in actors}
+
+    def _mention_at(self, tok: Token) -> ActorMention | None:
+        best = None
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end and (
+                best is None or m.end - m.start > best.end - best.start
+            ):
+                best = m
+        return best
+
+    def speaker_span(
+        self, tok: Token, limit: int | None = None
+    ) -> tuple[str, int, int, str | None]:
+        """(text, start, end, actor key) of the phrase headed by the speaker token.
+
+        A vague head ("a source close to Bazoum", "the head of ECOWAS") keeps its
+        qualifier in the text but resolves to no actor: the source is not Bazoum.
+        """
+        mention = self._mention_at(tok)
+        if mention is not None and tok.lower_ not in _VAGUE_HEADS:
+            return mention.text, mention.start, mention.end, mention.actor_key
+        start, end = tok.left_edge.idx, tok.idx + len(tok)
+        named = self._self_named(tok, limit)
+        if named is not None:  # "The group that seized power, calling itself the FDS"
+            return self.doc.text[start:end], start, end, named.actor_key
+        if tok.lower_ in _VAGUE_HEADS:
+            for child in tok.rights:
+                if child.dep_ in {"prep", "amod"} and child.i - tok.i <= 2:
+                    end = child.right_edge.idx + len(child.right_edge)
+        return self.doc.text[start:end], start, end, None
+
+    def _self_named(self, tok: Token, limit: int | None) -> ActorMention | None:
+        """The name a group gives itself in the speaker's own phrase ("calling itself X")."""
+        subtree_end = max(tok.right_edge.idx + len(tok.right_edge), limit or 0)
+        match = SELF_NAMED.search(self.doc.text, tok.idx, subtree_end)
+        if not match:
+            return None
+        at = match.end()
+        return next((m for m in self.mentions if m.actor_key and not m.is_pronoun
+                     and (m.start <= at < m.end or at <= m.start <= at + 4)), None)
+
+    def roles_of(self, key: str | None) -> list[ActorRole]:
+        actor = self.actors.get(key) if key else None
+        return actor.roles if actor else []
+
+    def is_organisation(self, key: str | None, civil_only: bool = False) -> bool:
+        """Whether an actor is a body a spokesperson could speak for."""
+        actor = self.actors.get(key) if key else None
+        kinds = _CIVIL_KINDS if civil_only else _ORGANISATION_KINDS
+        return actor is not None and actor.kind in kinds
+
+    def name_of(self, key: str | None) -> str | None:
+        actor = self.actors.get(key) if key else None
+        return actor.name if actor else None
+
+    def key_for_name(self, name: str) -> str | None:
+        wanted = normalize_name(name)
+        for actor in self.actors.values():
+            if normalize_name(actor.name) == wanted or wanted in map(normalize_name, actor.aliases):
+                return actor.key
+        return None
