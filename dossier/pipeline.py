@@ -7,14 +7,26 @@ happens only in the calling process.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from dossier import nlp
 from dossier.config import Settings
+from dossier.ingest import iter_files, read_source
+from dossier.ingest.source import SourceFile
 from dossier.models import Article, IngestError, RawArticle
-from dossier.registry import ArticleContext, extractors_for
+from dossier.registry import ArticleContext, corpus_steps, extractors_for
+from dossier.store import articles as store
+from dossier.store.db import connect, transaction
+
+# Reason prefix of errors caused by our code rather than the input.
+INTERNAL_ERROR = "internal error"
 
 
 @dataclass
@@ -25,10 +37,21 @@ class ProcessedArticle:
     facts: dict[str, list[Any]] = field(default_factory=dict)
 
 
+def _internal_error(raw: RawArticle | Article, stage: str, exc: Exception) -> IngestError:
+    """A bug, not bad input: named so, and the file stays unfinished so a rerun retries it."""
+    return IngestError(
+        raw.source_path, f"{INTERNAL_ERROR} in {stage}: {type(exc).__name__}: {exc}", raw.locator
+    )
+
+
 def process_batch(
     raws: Sequence[RawArticle], settings: Settings
 ) -> list[ProcessedArticle | IngestError]:
-    """Clean, parse (one ``nlp.pipe`` over the batch) and extract; never raises per article."""
+    """Clean, parse (one ``nlp.pipe`` over the batch) and extract; never raises per article.
+
+    Returns one result per raw article, in order: the stored article with its facts,
+    or the IngestError that says why it was refused (or which stage broke on it).
+    """
     from dossier.clean import clean_article
 
     cleaned: list[Article | IngestError] = []
@@ -37,15 +60,273 @@ def process_batch(
             cleaned.append(clean_article(raw))
         except ValueError as exc:  # the cleaner's way of refusing an input
             cleaned.append(IngestError(raw.source_path, str(exc), raw.locator))
+        except Exception as exc:  # one bad article must not sink its batch
+            cleaned.append(_internal_error(raw, "clean", exc))
     articles = [a for a in cleaned if isinstance(a, Article)]
     docs = nlp.parse_many(
         (a.text for a in articles), settings.spacy_model, settings.nlp_batch_size
     )
     extractors = extractors_for(settings.extractors)
-    by_id: dict[int, ProcessedArticle] = {}
+    done: dict[int, ProcessedArticle | IngestError] = {}
     for article, doc in zip(articles, docs, strict=True):
         ctx = ArticleContext(article=article, doc=doc, settings=settings)
-        for extractor in extractors:
-            ctx.results[extractor.name] = extractor.run(ctx)
-        by_id[id(article)] = ProcessedArticle(article, ctx.results)
-    return [by_id[id(c)] if isinstance(c, Article) else c for c in cleaned]
+        try:
+            for extractor in extractors:
+                ctx.results[extractor.name] = extractor.run(ctx)
+        except Exception as exc:
+            done[id(article)] = _internal_error(article, f"extractor {extractor.name}", exc)
+            continue
+        done[id(article)] = ProcessedArticle(article, ctx.results)
+    return [done[id(c)] if isinstance(c, Article) else c for c in cleaned]
+
+
+# ---------------------------------------------------------------- runners
+
+
+class Progress(Protocol):
+    """What the runner reports to (a tqdm bar fits): one ``update`` per file finished."""
+
+    def update(self, n: int = 1) -> object: ...
+
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> object: ...
+
+
+@dataclass
+class IngestReport:
+    """What one run built, for the CLI summary and the exit code."""
+
+    db_path: str
+    new: int = 0
+    already_present: int = 0
+    files_read: int = 0
+    files_skipped: int = 0  # finished in an earlier run, unchanged since
+    errors: list[IngestError] = field(default_factory=list)
+    # Errors recorded by an earlier run for the files skipped now: same input, same verdict.
+    earlier_errors: list[IngestError] = field(default_factory=list)
+    outlets: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors or self.earlier_errors)
+
+
+@dataclass
+class _FileState:
+    """Bookkeeping for one input file while its articles are in flight."""
+
+    source: SourceFile
+    key: str  # resolved path: the sources table key
+    size: int
+    mtime: float
+    articles: int = 0
+    errors: int = 0
+    internal_errors: int = 0
+
+
+@dataclass
+class _Batch:
+    raws: list[RawArticle] = field(default_factory=list)
+    owners: list[_FileState] = field(default_factory=list)  # owners[i] read raws[i]
+    reader_errors: list[tuple[_FileState | None, IngestError]] = field(default_factory=list)
+    finished: list[_FileState] = field(default_factory=list)  # files whose last item is here
+
+
+def _file_state(source: SourceFile) -> _FileState | None:
+    try:
+        st = source.path.stat()
+        key = str(source.path.resolve())
+    except OSError:
+        return None  # the reader reports why; nothing to mark finished
+    return _FileState(source, key, st.st_size, st.st_mtime)
+
+
+def _already_done(conn: sqlite3.Connection, state: _FileState) -> bool:
+    """A file is skipped only if size, mtime *and* content hash match its finished row."""
+    row = store.source_finished(conn, state.key)
+    return bool(
+        row
+        and row["size"] == state.size
+        and row["mtime"] == state.mtime
+        and row["sha256"] == state.source.sha256()
+    )
+
+
+def _batches(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    conn: sqlite3.Connection,
+    report: IngestReport,
+    progress: Progress | None,
+) -> Iterator[_Batch]:
+    """Raw articles in batches of ``commit_every``, each carrying the files it finishes."""
+    batch = _Batch()
+    for path in iter_files(paths):
+        source = SourceFile(path, settings.max_file_bytes)
+        state = _file_state(source)
+        if state is not None and _already_done(conn, state):
+            report.files_skipped += 1
+            report.earlier_errors.extend(
+                IngestError(e["source_path"], e["reason"], e["locator"])
+                for e in store.errors_for_source(conn, source.display)
+            )
+            if progress is not None:
+                progress.update(1)
+            continue
+        for item in read_source(source):
+            if isinstance(item, IngestError):
+                batch.reader_errors.append((state, item))
+                continue
+            batch.raws.append(item)
+            batch.owners.append(state or _FileState(source, "", 0, 0.0))
+            if len(batch.raws) >= settings.commit_every:
+                yield batch
+                batch = _Batch()
+        report.files_read += 1
+        batch.finished.append(state or _FileState(source, "", 0, 0.0))
+    if batch.raws or batch.reader_errors or batch.finished:
+        yield batch
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """Undo one article's (or one step's) writes on failure, keeping the rest of the batch."""
+    conn.execute("SAVEPOINT item")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO item")
+        raise
+    finally:
+        conn.execute("RELEASE item")
+
+
+def _commit(
+    conn: sqlite3.Connection,
+    batch: _Batch,
+    results: list[ProcessedArticle | IngestError],
+    settings: Settings,
+    report: IngestReport,
+) -> None:
+    """One transaction: the batch's articles, facts, errors, finished files, corpus steps.
+
+    Corpus steps run inside it too, so a kill can never leave stored articles that
+    the corpus steps have not seen (a rerun would skip them as already present).
+    """
+    extractors = extractors_for(settings.extractors)
+    new_ids: list[str] = []
+    with transaction(conn):
+        if not conn.in_transaction:
+            conn.execute("BEGIN")  # so the savepoints below nest inside one batch transaction
+        for owner, result in zip(batch.owners, results, strict=True):
+            if isinstance(result, ProcessedArticle):
+                article = result.article
+                try:
+                    with _savepoint(conn):
+                        is_new = store.save_article(conn, article, result.facts, extractors)
+                except Exception as exc:  # a broken fact writer loses its article, not the batch
+                    result = _internal_error(article, "store", exc)
+            if isinstance(result, IngestError):
+                owner.errors += 1
+                owner.internal_errors += result.reason.startswith(INTERNAL_ERROR)
+                report.errors.append(result)
+                store.save_error(conn, result)
+                continue
+            owner.articles += 1
+            report.outlets[article.outlet or "(unknown)"] += 1
+            if is_new:
+                new_ids.append(article.id)
+            else:
+                report.already_present += 1
+        for owner, error in batch.reader_errors:
+            if owner is not None:
+                owner.errors += 1
+            report.errors.append(error)
+            store.save_error(conn, error)
+        for state in batch.finished:
+            if state.key and not state.internal_errors:
+                store.mark_source_finished(
+                    conn, state.key, state.size, state.mtime, state.source.sha256(),
+                    state.articles, state.errors,
+                )
+        for step in corpus_steps():
+            try:
+                with _savepoint(conn):
+                    step.run(conn, new_ids, settings)
+            except Exception as exc:
+                error = IngestError(
+                    f"(corpus step {step.name})",
+                    f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}",
+                    f"{len(new_ids)} new articles",
+                )
+                report.errors.append(error)
+                store.save_error(conn, error)
+    report.new += len(new_ids)
+
+
+def _mapper(
+    settings: Settings, stack: ExitStack
+) -> Callable[[list[RawArticle]], Callable[[], list[ProcessedArticle | IngestError]]]:
+    """``submit(raws) -> result()``: in-process, on a process pool, or on Ray."""
+    if settings.runner == "ray":
+        import ray
+
+        if not ray.is_initialized():
+            ray.init(num_cpus=settings.workers, include_dashboard=False, log_to_driver=False)
+            stack.callback(ray.shutdown)
+        remote = ray.remote(process_batch)
+        settings_ref = ray.put(settings)
+
+        def submit_ray(raws: list[RawArticle]) -> Callable[[], list]:
+            ref = remote.remote(raws, settings_ref)
+            return lambda: ray.get(ref)
+
+        return submit_ray
+    if settings.workers > 1:
+        pool = stack.enter_context(ProcessPoolExecutor(max_workers=settings.workers))
+
+        def submit_pool(raws: list[RawArticle]) -> Callable[[], list]:
+            return pool.submit(process_batch, raws, settings).result
+
+        return submit_pool
+
+    def submit_here(raws: list[RawArticle]) -> Callable[[], list]:
+        results = process_batch(raws, settings)
+        return lambda: results
+
+    return submit_here
+
+
+def ingest(
+    paths: Iterable[str | Path], settings: Settings, progress: Progress | None = None
+) -> IngestReport:
+    """Read → clean/parse/extract (mapped over workers) → store, one transaction per batch.
+
+    Batches are committed in reading order, at most ``workers + 1`` in flight, so
+    memory stays bounded and a file is marked finished only once every batch
+    holding its articles is committed: a kill at any point loses at most the
+    uncommitted batches, and a rerun skips finished files and re-reads the rest
+    (``INSERT OR IGNORE`` absorbs what a partial file had already stored).
+    """
+    report = IngestReport(db_path=str(settings.db_path))
+    conn = connect(settings.db_path)
+    pending: deque[tuple[_Batch, Callable[[], list]]] = deque()
+
+    def commit_oldest() -> None:
+        batch, result = pending.popleft()
+        _commit(conn, batch, result(), settings, report)
+        if progress is not None:
+            progress.update(len(batch.finished))
+            progress.set_postfix_str(f"{report.new} new, {len(report.errors)} errors")
+
+    try:
+        with ExitStack() as stack:
+            submit = _mapper(settings, stack)
+            for batch in _batches(paths, settings, conn, report, progress):
+                pending.append((batch, submit(batch.raws) if batch.raws else lambda: []))
+                while len(pending) > settings.workers:
+                    commit_oldest()
+            while pending:
+                commit_oldest()
+    finally:
+        conn.close()
+    return report

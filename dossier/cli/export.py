@@ -1,0 +1,56 @@
+"""``dossier export``: any registered row source in any format, to a file or stdout."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+import typer
+
+import dossier.store
+from dossier.cli.app import DB_OPTION, app
+from dossier.cli.articles import open_store
+from dossier.registry import load_plugins
+from dossier.store.exports import EXPORTS
+from dossier.store.formats import WRITERS
+
+
+def load_exports() -> None:
+    """Import the store query modules and feature packages: each registers its exports."""
+    load_plugins()
+    for module in pkgutil.iter_modules(dossier.store.__path__):
+        importlib.import_module(f"dossier.store.{module.name}")
+
+OUT_OPTION = typer.Option(None, "--out", "-o", help="File to write (default stdout).")
+
+
+@app.command("export")
+def export_command(
+    what: str = typer.Option("articles", "--what", help="Which records (see --list)."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    out: Path | None = OUT_OPTION,
+    db: Path = DB_OPTION,
+    list_sources: bool = typer.Option(False, "--list", help="List what can be exported."),
+) -> None:
+    """Export records as JSONL, CSV or Parquet."""
+    load_exports()
+    if list_sources:
+        typer.echo("\n".join(sorted(EXPORTS)))
+        return
+    if what not in EXPORTS:
+        raise typer.BadParameter(f"unknown --what {what!r}; one of: {', '.join(sorted(EXPORTS))}")
+    if fmt not in WRITERS:
+        raise typer.BadParameter(f"unknown --format {fmt!r}; one of: {', '.join(WRITERS)}")
+    conn = open_store(db)
+    try:
+        if out is None:
+            count = WRITERS[fmt](EXPORTS[what](conn), sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with out.open("wb") as handle:
+                count = WRITERS[fmt](EXPORTS[what](conn), handle)
+    finally:
+        conn.close()
+    typer.echo(f"exported {count} {what} rows as {fmt}" + (f" to {out}" if out else ""), err=True)

@@ -1,0 +1,84 @@
+"""``dossier ingest``: read files and folders into the store, then say what was built."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from tqdm import tqdm
+
+from dossier.cli.app import DB_OPTION, app
+from dossier.config import Settings
+from dossier.ingest import iter_files
+from dossier.pipeline import IngestReport, ingest
+from dossier.store import articles as store
+from dossier.store.db import connect
+
+TOP_OUTLETS = 12
+PATHS_ARGUMENT = typer.Argument(..., help="Files or folders (walked recursively).")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[Path] = PATHS_ARGUMENT,
+    db: Path = DB_OPTION,
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    runner: str = typer.Option("local", "--runner", help="local (process pool) or ray."),
+    commit_every: int = typer.Option(
+        Settings.commit_every, "--commit-every", min=1, help="Articles per transaction."
+    ),
+    extractors: str = typer.Option(
+        ",".join(Settings().extractors), "--extractors",
+        help="Comma-separated extractors to run, in order ('' for none).",
+    ),
+    max_file_bytes: int = typer.Option(
+        Settings.max_file_bytes, "--max-file-bytes", help="Refuse larger files (per record "
+        "for JSONL/WARC)."
+    ),
+) -> None:
+    """Ingest articles; exit code 1 if any input was refused (listed at the end)."""
+    if runner not in ("local", "ray"):
+        raise typer.BadParameter("--runner must be local or ray")
+    settings = Settings(
+        db_path=db,
+        workers=workers,
+        runner=runner,
+        commit_every=commit_every,
+        max_file_bytes=max_file_bytes,
+        extractors=tuple(name.strip() for name in extractors.split(",") if name.strip()),
+    )
+    total = sum(1 for _ in iter_files(paths))
+    with tqdm(total=total, unit="file", file=sys.stderr, desc="ingest", leave=True) as bar:
+        report = ingest(paths, settings, progress=bar)
+    print_summary(report, db)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def print_summary(report: IngestReport, db: Path) -> None:
+    """What was built and where, then every refused input with its path, locator and reason."""
+    conn = connect(db)
+    try:
+        stored = store.count_articles(conn)
+        outlets = store.outlet_counts(conn)
+    finally:
+        conn.close()
+    seen = report.new + report.already_present
+    typer.echo(
+        f"articles: {seen} read this run ({report.new} new, {report.already_present} already "
+        f"present) from {report.files_read} files; {report.files_skipped} files skipped "
+        "(finished in an earlier run)"
+    )
+    listed = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:TOP_OUTLETS])
+    more = f", +{len(outlets) - TOP_OUTLETS} more" if len(outlets) > TOP_OUTLETS else ""
+    typer.echo(f"outlets: {len(outlets)} in the store: {listed}{more}")
+    errors = report.errors + report.earlier_errors
+    typer.echo(
+        f"errors: {len(report.errors)} this run"
+        + (f", {len(report.earlier_errors)} recorded earlier for skipped files"
+           if report.earlier_errors else "")
+    )
+    for error in errors:
+        where = f" [{error.locator}]" if error.locator else ""
+        typer.echo(f"  {error.source_path}{where}: {error.reason}")
+    typer.echo(f"store: {db.resolve()} holds {stored} articles")
