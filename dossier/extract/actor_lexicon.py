@@ -127,7 +127,16 @@ def normalize_name(text: str) -> str:
 
 def canonical_alias(text: str) -> str | None:
     """The canonical name of a known alias ("EU" → "European Union"), else None."""
-    return ALIASES.get(normalize_name(text))
+    return _ALIAS_INDEX.get(normalize_name(text))
+
+
+_ALIAS_INDEX = {normalize_name(k): v for k, v in ALIASES.items()}
+
+
+def known_aliases(name: str) -> set[str]:
+    """Every normalized alias the table knows for a canonical name ("European Union" → eu, ...)."""
+    wanted = normalize_name(name)
+    return {k for k, v in _ALIAS_INDEX.items() if normalize_name(v) == wanted}
 
 
 def organisation_kind(name: str) -> ActorKind:

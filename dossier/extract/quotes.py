@@ -11,6 +11,7 @@ the speaker unknown rather than guessed. Speakers resolve to the article's actor
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -341,7 +342,8 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     return finder.found
 
 
-def _save(conn, article_id: str, records: list[Quote]) -> None:  # noqa: ANN001
+def _save(conn: sqlite3.Connection, article_id: str, records: list[Quote]) -> None:
+    # Imported here: the store imports this package's records, not the other way round.
     from dossier.store.quotes import save_quotes
 
     save_quotes(conn, article_id, records)

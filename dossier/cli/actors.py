@@ -1,0 +1,72 @@
+"""``dossier actors`` and ``dossier actor NAME``: canonical actors, their roles and quotes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from dossier.cli.app import DB_OPTION, app
+from dossier.cli.quotes import format_quote, open_existing
+from dossier.extract.countries import country_name
+from dossier.store.actors import actor_detail, find_actors, list_actors
+
+
+@app.command("actors")
+def actors_command(
+    db: Path = DB_OPTION,
+    kind: str | None = typer.Option(None, help="person, organisation, military, country ..."),
+    limit: int = typer.Option(100, min=1),
+    as_json: bool = typer.Option(False, "--json", help="JSON instead of a table."),
+) -> None:
+    """Canonical actors across the corpus, most mentioned first."""
+    rows = list_actors(open_existing(db), kind=kind, limit=limit)
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        typer.echo(
+            f"{r['id']:>5}  {r['name'][:40]:<40}  {r['kind']:<18}  {r['country'] or '':<3}"
+            f"  {r['articles']:>3} art  {r['mentions']:>4} mentions  {r['quotes']:>3} quotes"
+        )
+    typer.echo(f"-- {len(rows)} actor(s)")
+
+
+@app.command("actor")
+def actor_command(
+    name: str = typer.Argument(..., help="Name, alias (EU, U.S.) or actor id."),
+    db: Path = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """One actor: aliases, roles with evidence and date, quotes, mentions by date."""
+    conn = open_existing(db)
+    matches = [{"id": int(name)}] if name.isdigit() else find_actors(conn, name)
+    if not matches:
+        typer.echo(f"no actor matches {name!r}", err=True)
+        raise typer.Exit(1)
+    if len(matches) > 1 and not as_json:
+        typer.echo(f"{len(matches)} actors match {name!r}; showing the most mentioned. Others:")
+        for m in matches[1:10]:
+            typer.echo(f"  {m['id']:>5}  {m['name']}  ({m['kind']})")
+    detail = actor_detail(conn, matches[0]["id"])
+    if detail is None:
+        typer.echo(f"no actor with id {name}", err=True)
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+        return
+    country = country_name(detail["country"]) or "country unknown"
+    typer.echo(f"{detail['name']}  ({detail['kind']}, {country}), id {detail['id']}")
+    typer.echo(f"aliases: {', '.join(detail['aliases'])}")
+    typer.echo("roles:")
+    for r in detail["roles"]:
+        extra = ", ".join(x for x in (country_name(r["country"]), r["organisation"]) if x)
+        typer.echo(f"  {(r['date'] or 'undated')[:10]}  {r['title']}"
+                   f"{f' ({extra})' if extra else ''}  [{r['article_id'][:12]} @{r['start']}]")
+    typer.echo("mentions by date:")
+    for m in detail["mentions_by_date"]:
+        typer.echo(f"  {m['date'] or 'undated'}  {m['mentions']} in {m['articles']} article(s)")
+    typer.echo(f"quotes ({len(detail['quotes'])}):")
+    for q in detail["quotes"]:
+        typer.echo(format_quote(q))

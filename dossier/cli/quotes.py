@@ -1,0 +1,59 @@
+"""``dossier quotes``: who said what, filtered by speaker or story."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import textwrap
+from pathlib import Path
+
+import typer
+
+from dossier.cli.app import DB_OPTION, app
+from dossier.store.db import connect
+from dossier.store.quotes import NoStories, list_quotes
+
+
+def open_existing(db: Path) -> sqlite3.Connection:
+    """Open a store that must exist: a clear message rather than a new empty file."""
+    if not db.exists():
+        typer.echo(f"no store at {db}: run `dossier ingest PATH --db {db}` first", err=True)
+        raise typer.Exit(2)
+    return connect(db)
+
+
+def format_quote(row: dict) -> str:
+    """One quote as two or three lines: date, speaker (for whom), cue, channel; the words."""
+    who = row["speaker_actor"] or row["speaker"] or "(speaker unknown)"
+    if row.get("on_behalf_of"):
+        who += f" for {row['on_behalf_of']}"
+    where = ", ".join(x for x in (row.get("channel"), row.get("setting")) if x)
+    head = f"{(row['published'] or 'undated')[:10]}  {who}"
+    head += f" — {row['cue']}" if row.get("cue") else ""
+    head += f" [{where}]" if where else ""
+    body = textwrap.fill(row["content"], width=96, initial_indent="    ",
+                         subsequent_indent="    ")
+    return f"{head}\n{body}\n    ({row['article_id'][:12]} @{row['content_start']}, {row['kind']})"
+
+
+@app.command("quotes")
+def quotes_command(
+    db: Path = DB_OPTION,
+    speaker: str | None = typer.Option(None, "--speaker", help="Speaker name or alias."),
+    story: str | None = typer.Option(None, "--story", help="Only quotes from this story id."),
+    limit: int = typer.Option(200, min=1),
+    as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
+) -> None:
+    """List quotes by date: speaker, cue, channel and content, each traceable to its article."""
+    conn = open_existing(db)
+    try:
+        rows = list_quotes(conn, speaker=speaker, story=story, limit=limit)
+    except NoStories as exc:
+        typer.echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
+        raise typer.Exit(1) from exc
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        typer.echo(format_quote(row))
+    typer.echo(f"-- {len(rows)} quote(s)")

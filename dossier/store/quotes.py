@@ -1,0 +1,108 @@
+"""Quotes in the store: writes, the "who said what" query the CLI and web share, the export."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from dossier.extract.actor_lexicon import normalize_name
+from dossier.store.exports import register_export
+
+if TYPE_CHECKING:
+    from dossier.extract.quotes import Quote
+
+_FIELDS = (
+    "kind", "content", "content_start", "content_end", "cue", "cue_start", "cue_end",
+    "speaker", "speaker_start", "speaker_end", "speaker_key", "on_behalf_of", "on_behalf_key",
+    "channel", "channel_start", "channel_end", "setting", "setting_start", "setting_end",
+)
+
+
+class NoStories(LookupError):
+    """The store has no story membership table (stories were never built in it)."""
+
+
+def save_quotes(conn: sqlite3.Connection, article_id: str, quotes: list[Quote]) -> None:
+    conn.executemany(
+        f"INSERT INTO quotes (article_id, seq, {', '.join(_FIELDS)})"
+        f" VALUES (?, ?, {', '.join('?' for _ in _FIELDS)})",
+        [(article_id, seq, *(getattr(q, f) for f in _FIELDS)) for seq, q in enumerate(quotes)],
+    )
+
+
+_SELECT = (
+    "SELECT q.id, q.article_id, ar.published, ar.outlet, ar.title, q.kind, q.speaker,"
+    " s.actor_id AS speaker_actor_id, sa.name AS speaker_actor,"
+    " q.on_behalf_of, b.actor_id AS on_behalf_actor_id,"
+    " q.cue, q.content, q.channel, q.setting,"
+    " q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, q.content_start, q.content_end,"
+    " q.channel_start, q.channel_end"
+    " FROM quotes q JOIN articles ar ON ar.id = q.article_id"
+    " LEFT JOIN article_actors s ON s.article_id = q.article_id AND s.actor_key = q.speaker_key"
+    " LEFT JOIN actors sa ON sa.id = s.actor_id"
+    " LEFT JOIN article_actors b"
+    "   ON b.article_id = q.article_id AND b.actor_key = q.on_behalf_key"
+)
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone() is not None
+
+
+def list_quotes(
+    conn: sqlite3.Connection,
+    speaker: str | None = None,
+    story: int | str | None = None,
+    actor_id: int | None = None,
+    limit: int = 200,
+) -> list[dict[str, Any]]:
+    """Quotes by date, filtered by speaker name/alias (or what they speak for), story, actor.
+
+    Raises :class:`NoStories` when ``story`` is given but the store has no stories.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        key = normalize_name(speaker)
+        where.append(
+            "(lower(q.speaker) LIKE ? OR lower(q.on_behalf_of) LIKE ? OR lower(sa.name) LIKE ?"
+            " OR s.actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?)"
+            " OR b.actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?))"
+        )
+        params += [f"%{key}%"] * 3 + [key, key]
+    if story is not None:
+        if not _has_table(conn, "story_articles"):
+            raise NoStories("this store has no stories yet (story_articles is missing)")
+        where.append("q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+        params.append(story)
+    if actor_id is not None:
+        where.append("(s.actor_id = ? OR b.actor_id = ?)")
+        params += [actor_id, actor_id]
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY ar.published, q.article_id, q.seq LIMIT ?"
+    return [dict(r) for r in conn.execute(sql, [*params, limit])]
+
+
+@register_export("quotes")
+def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every quote with its speaker's canonical actor and the spans of speaker, cue, content."""
+    for row in conn.execute(_SELECT + " ORDER BY q.article_id, q.seq"):
+        r = dict(row)
+        yield {
+            "article_id": r["article_id"], "published": r["published"], "kind": r["kind"],
+            "speaker": r["speaker"], "speaker_actor_id": r["speaker_actor_id"],
+            "speaker_actor": r["speaker_actor"], "on_behalf_of": r["on_behalf_of"],
+            "on_behalf_actor_id": r["on_behalf_actor_id"], "cue": r["cue"],
+            "content": r["content"], "channel": r["channel"], "setting": r["setting"],
+            "speaker_span": _span(r["speaker_start"], r["speaker_end"]),
+            "cue_span": _span(r["cue_start"], r["cue_end"]),
+            "content_span": _span(r["content_start"], r["content_end"]),
+            "channel_span": _span(r["channel_start"], r["channel_end"]),
+        }
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return None if start is None else [start, end]
