@@ -131,12 +131,23 @@ def canonical_alias(text: str) -> str | None:
 
 
 _ALIAS_INDEX = {normalize_name(k): v for k, v in ALIASES.items()}
+_COUNTRY_ALIASES = frozenset({"united states", "united kingdom"})
 
 
 def known_aliases(name: str) -> set[str]:
     """Every normalized alias the table knows for a canonical name ("European Union" → eu, ...)."""
     wanted = normalize_name(name)
     return {k for k, v in _ALIAS_INDEX.items() if normalize_name(v) == wanted}
+
+
+def is_known_organisation(name: str) -> bool:
+    """A name the lists know as a body or armed group, whatever NER labelled it ("Boko Haram")."""
+    low = normalize_name(name)
+    return (
+        low in INTERNATIONAL_ACRONYMS
+        or low in _ALIAS_INDEX and normalize_name(_ALIAS_INDEX[low]) not in _COUNTRY_ALIASES
+        or any(n in low for n in INTERNATIONAL_NAMES + ARMED_GROUP_NAMES if " " in n or len(n) > 4)
+    )
 
 
 def organisation_kind(name: str) -> ActorKind:

@@ -18,6 +18,7 @@ from dossier.extract import actor_merge, countries
 from dossier.extract.actor_lexicon import (
     PLATFORMS,
     canonical_alias,
+    is_known_organisation,
     is_title_word,
     nominal_kind,
     normalize_name,
@@ -118,8 +119,8 @@ class _Collector:
             if ent.label_ != "PERSON":
                 continue
             span = _person_span(self.doc, ent)
-            if span is None or self._not_an_actor(span):
-                continue
+            if span is None or self._not_an_actor(span) or is_known_organisation(ent.text):
+                continue  # a known body mislabelled PERSON is taken by entities()
             if countries.place_country(span.text) or countries.is_region(span.text):
                 continue
             roles, title_start = title_before(self.doc, span.start, self.date)
@@ -147,7 +148,7 @@ class _Collector:
                 if span.root.pos_ in {"NOUN", "PROPN"} and span.root.tag_ in {"NNS", "NNPS"}:
                     self.add(Candidate(span, "group", "name",
                                        country=countries.demonym_country(text)))
-            elif ent.label_ == "ORG":
+            elif ent.label_ == "ORG" or is_known_organisation(text):
                 self.add(Candidate(span, organisation_kind(text), "name",
                                    country=None if organisation_kind(text) == "international body"
                                    else _country_in(span),
