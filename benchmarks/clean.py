@@ -79,7 +79,8 @@ def metrics(rows: list[tuple[float, float, float]]) -> dict[str, float]:
     """Upstream ``metrics_from_tp_fp_fns``: averages over pages that have any prediction/gold."""
     precision = statistics.mean(precision_score(*r) for r in rows if r[0] + r[1] > 0)
     recall = statistics.mean(recall_score(*r) for r in rows if r[0] + r[2] > 0)
-    return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall)}
+    f1 = 2 * precision * recall / (precision + recall)
+    return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def load_pages(limit: int | None) -> list[tuple[str, str, str, str]]:

@@ -164,4 +164,18 @@ HEADER_LINE = re.compile(
     r"^\s*(?P<key>date|title|source|url|outlet|author|byline|published|language|id)\s*[:=]?\s+"
     r"(?P<value>\S.*?)\s*$"
 )
+# Lines after which a web page's article is over: comment threads, tags, post navigation
+# (English plus the commonest European and Japanese forms). "Related" boxes are not here:
+# they sit mid-article too, and are teasers.
+ARTICLE_END = re.compile(
+    r"^\s*[\[(]?\s*\d+\s+(?:comments?|responses?|replies|reactions?)\b.{10,}"
+    r"|^\s*(?:top rated |all |view |show |load |read |post an? |leave an? |add an? |join the )"
+    r"(?:comments?|replies|responses|reply|discussion|conversation)\b.{0,40}$"
+    r"|^\s*(?:comments?|responses|replies)\s*(?:\(\d+\))?\s*$"
+    r"|^\s*(?:posted|filed) (?:in|under)\b|^\s*(?:tags?|topics?|categories|category)\s*:"
+    r"|^\s*(?:previous|next|older|newer) (?:post|article|story|entry)\b"
+    r"|^\s*(?:about the author|share your thoughts)"
+    r"|^\s*(?:kommentare|commentaires|comentarios|comentários|commenti|コメント)\s*$",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"\w+")
