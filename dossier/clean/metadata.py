@@ -42,6 +42,7 @@ EDITOR_CREDIT = re.compile(r"[;,]?\s*(?:Editing|Edited|Graphics|Research)\s+by\b
 REPORTING_BY = re.compile(r"\b(?:Additional\s+)?(?:reporting|writing|compiled)\s+by\b", re.I)
 NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|al|el|bin|la|le))+")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+STATED_YEAR = re.compile(r"\b\d{4}\b")
 INPUT_KIND_BY_SUFFIX = {
     ".jsonl": "jsonl",
     ".json": "jsonl",
@@ -211,12 +212,19 @@ def normalize_date(value: str) -> str | None:
         if parsed is not None:
             has_time = len(value) > 10
             return parsed.isoformat() if has_time else parsed.date().isoformat()
+    if not STATED_YEAR.search(value):
+        return None
     import dateparser  # slow to import; most inputs never need it
 
     parsed = dateparser.parse(
         value,
         languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            # Relative phrases ("yesterday") resolve against today: a guess, not a statement.
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
     )
     if parsed is None or parsed.date() > date.today():
         return None
