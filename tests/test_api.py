@@ -1,0 +1,206 @@
+"""The desk's JSON API and pages through FastAPI's TestClient, on a store we fill ourselves.
+
+The store is filled with rows we write (articles, removed clutter, errors) so these
+tests check the web layer itself: paging, filters, evidence, escaping, limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dossier.config import Settings
+from dossier.store import connect
+from dossier.web import create_app
+from dossier.web.evidence import sentence_bounds
+from dossier.web.highlight import segments
+from dossier.web.schemas import HighlightOut
+
+STRIKE = (
+    "PORT ELMA — Dockworkers walked off the job on Monday. "
+    "\"We will not go back until the wages are paid,\" union leader Ana Duarte said.\n\n"
+    "Police said they would not use force. Talks resume on Thursday."
+)
+FLOOD = "The river burst its banks on Tuesday. Thousands fled the valley."
+HOSTILE = "An article that quotes code: <script>alert(1)</script> and <b>bold</b> & more."
+
+ARTICLES = [
+    ("a-strike", "Harbor Ledger", "Dockworkers strike", "2025-03-03", STRIKE),
+    ("a-flood", "Valley Courier", "River bursts its banks", "2025-03-05", FLOOD),
+    ("a-hostile", "Coastal Times", "<img src=x onerror=alert(2)>", "2025-03-06", HOSTILE),
+]
+
+
+def fill(db: Path) -> None:
+    conn = connect(db)
+    for aid, outlet, title, published, text in ARTICLES:
+        conn.execute(
+            "INSERT INTO articles(id, source_path, outlet, title, published, text)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (aid, f"{aid}.txt", outlet, title, published, text),
+        )
+    conn.execute(
+        "INSERT INTO removed_blocks VALUES ('a-strike', 0, 'teaser', 'You May Also Like', 900)"
+    )
+    conn.execute(
+        "INSERT INTO ingest_errors(source_path, locator, reason)"
+        " VALUES ('broken.jsonl', 'line 3', 'malformed JSON')"
+    )
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("desk") / "desk.db"
+    fill(db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(store: Path) -> TestClient:
+    with TestClient(create_app(Settings(db_path=store, max_upload_bytes=4096))) as c:
+        yield c
+
+
+def test_articles_come_newest_first_with_a_total(client: TestClient) -> None:
+    page = client.get("/api/articles").json()
+    assert page["total"] == 3
+    assert [a["id"] for a in page["items"]] == ["a-hostile", "a-flood", "a-strike"]
+
+
+def test_pagination_walks_the_list_without_overlap(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    second = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
+    assert len(first["items"]) == 2 and len(second["items"]) == 1
+    ids = [a["id"] for a in first["items"] + second["items"]]
+    assert len(set(ids)) == 3
+
+
+def test_outlet_and_date_filters_narrow_the_articles(client: TestClient) -> None:
+    by_outlet = client.get("/api/articles", params={"outlet": "valley courier"}).json()
+    assert [a["id"] for a in by_outlet["items"]] == ["a-flood"]
+    ranged = client.get("/api/articles", params={"since": "2025-03-04", "until": "2025-03-05"})
+    assert [a["id"] for a in ranged.json()["items"]] == ["a-flood"]
+
+
+def test_limit_above_the_maximum_is_refused(client: TestClient) -> None:
+    assert client.get("/api/articles", params={"limit": 100000}).status_code == 422
+
+
+def test_article_detail_has_clean_text_and_removed_clutter(client: TestClient) -> None:
+    art = client.get("/api/articles/a-strike").json()
+    assert art["text"] == STRIKE
+    assert art["removed"] == [{"reason": "teaser", "text": "You May Also Like", "position": 900}]
+
+
+def test_unknown_article_is_404(client: TestClient) -> None:
+    assert client.get("/api/articles/nope").status_code == 404
+    assert client.get("/articles/nope").status_code == 404
+
+
+def test_search_finds_stemmed_words_and_treats_syntax_as_text(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "dockworker"}).json()
+    assert [h["id"] for h in hits["items"]] == ["a-strike"]
+    # FTS5 operators in user input are searched as words, never parsed (no 500)
+    odd = client.get("/api/search", params={"q": 'wages" OR NEAR(( *'})
+    assert odd.status_code == 200
+
+
+def test_errors_say_which_file_where_and_why(client: TestClient) -> None:
+    errors = client.get("/api/errors").json()["items"]
+    assert errors[0]["source_path"] == "broken.jsonl"
+    assert errors[0]["locator"] == "line 3"
+    assert errors[0]["reason"] == "malformed JSON"
+
+
+def test_openapi_schema_describes_every_endpoint(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/search", "/api/stories",
+                 "/api/stories/{story_id}/digest", "/api/events", "/api/timeline",
+                 "/api/quotes", "/api/actors", "/api/actors/{actor_id}", "/api/stances",
+                 "/api/places", "/api/errors", "/api/ingest", "/api/ingest/jobs/{job_id}"):
+        assert path in paths, path
+    params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
+    assert {"limit", "offset", "story", "actor", "type", "since", "until", "outlet"} <= params
+
+
+def test_untrusted_article_html_is_escaped_on_the_page(client: TestClient) -> None:
+    page = client.get("/articles/a-hostile").text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_pages_forbid_inline_scripts_as_a_second_wall(client: TestClient) -> None:
+    policy = client.get("/").headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_every_page_renders_on_the_store(client: TestClient) -> None:
+    for path in ("/", "/articles", "/search?q=river", "/errors", "/actors", "/ingest",
+                 "/api-reference", "/articles/a-strike?hl=5-20"):
+        assert client.get(path).status_code == 200, path
+
+
+def test_focus_span_is_marked_on_the_article_page(client: TestClient) -> None:
+    start = STRIKE.index("Dockworkers")
+    page = client.get(f"/articles/a-strike?hl={start}-{start + 11}").text
+    assert 'class="hl focus" data-items="" id="hl">Dockworkers</span>' in page
+
+
+def test_get_requests_cannot_write_to_the_store(store: Path) -> None:
+    from dossier.web.deps import get_conn
+
+    opened = get_conn(Settings(db_path=store))
+    conn = next(opened)
+    with pytest.raises(Exception, match="readonly"):
+        conn.execute("DELETE FROM articles")
+    opened.close()
+
+
+def test_upload_over_the_limit_is_refused(client: TestClient) -> None:
+    big = b"x" * 5000
+    resp = client.post("/api/ingest", files={"files": ("big.txt", big, "text/plain")})
+    assert resp.status_code == 413
+
+
+def test_fetching_a_url_needs_allow_fetch(client: TestClient) -> None:
+    resp = client.post("/api/ingest", data={"url": "http://127.0.0.1:9/article"})
+    assert resp.status_code == 403
+    assert "--allow-fetch" in resp.json()["detail"]
+
+
+def test_allow_fetch_still_refuses_non_http_urls(store: Path) -> None:
+    app = create_app(replace(Settings(db_path=store), allow_fetch=True))
+    with TestClient(app) as c:
+        resp = c.post("/api/ingest", data={"url": "file:///etc/passwd"})
+    assert resp.status_code == 400
+
+
+def test_empty_submission_is_refused_with_a_reason(client: TestClient) -> None:
+    resp = client.post("/api/ingest", data={"text": "   "})
+    assert resp.status_code == 400
+    page = client.post("/ingest", data={"text": ""})
+    assert page.status_code == 400 and "nothing to ingest" in page.text
+
+
+def test_sentence_around_a_span_stops_at_sentence_ends() -> None:
+    start = STRIKE.index("would not")
+    a, b = sentence_bounds(STRIKE, start, start + 9)
+    assert STRIKE[a:b] == "Police said they would not use force."
+
+
+def test_highlight_segments_cover_the_text_once_with_overlaps() -> None:
+    text = "Ana Duarte said on Monday."
+    hs = [HighlightOut(kind="quote", start=0, end=25, label="q"),
+          HighlightOut(kind="actor", start=0, end=10, label="a"),
+          HighlightOut(kind="timex", start=19, end=25, label="t")]
+    segs = segments(text, hs)
+    assert "".join(s.text for s in segs) == text
+    assert segs[0].text == "Ana Duarte" and set(segs[0].kinds) == {"quote", "actor"}
+    assert segs[-2].text == "Monday" and set(segs[-2].kinds) == {"quote", "timex"}
