@@ -1,7 +1,10 @@
-"""Queries only the analyst's desk needs: article texts for evidence, and the home page counts.
+"""Queries only the analyst's desk needs, over tables the features publish.
 
-The web layer turns every (article id, start, end) into the sentence around it;
-one query per page for all the articles involved keeps that cheap.
+Listing, search and single-article reads are ``dossier.store.articles``; quotes and
+actors are ``dossier.store.quotes`` / ``actors``. What is here is the desk's own
+need: article texts for evidence sentences, a story's members, and the facts of a
+set of articles read straight from the feature tables by article id (the article
+page highlights every fact of one article; a per-article read keeps it cheap).
 """
 
 from __future__ import annotations
@@ -13,20 +16,51 @@ from typing import Any
 # SQLite's default limit on host parameters is 999 on old builds: stay under it.
 CHUNK = 500
 
+# Fact tables the desk reads by article id (a whitelist: the name goes into the SQL).
+FACT_TABLES = frozenset(
+    {"quotes", "actor_mentions", "timexes", "places", "events", "stance_cues"}
+)
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether a feature's table exists yet (features land at different times)."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), CHUNK):
+        yield wanted[i : i + CHUNK]
+
 
 def article_texts(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """``{id: {id, title, outlet, published, text}}`` for the ids that exist."""
-    wanted = sorted(set(ids))
     found: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(wanted), CHUNK):
-        chunk = wanted[i : i + CHUNK]
-        marks = ",".join("?" * len(chunk))
+    for chunk in _chunks(ids):
         rows = conn.execute(
-            f"SELECT id, title, outlet, published, text FROM articles WHERE id IN ({marks})",
+            "SELECT id, title, outlet, published, text FROM articles"
+            f" WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
         found.update({row["id"]: dict(row) for row in rows})
     return found
+
+
+def articles_by_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Listing rows (no text) for the given ids, newest first."""
+    out: list[dict[str, Any]] = []
+    for chunk in _chunks(ids):
+        rows = conn.execute(
+            "SELECT id, source_path, url, outlet, title, byline, dateline, published, language"
+            f" FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        out += [dict(r) for r in rows]
+    newest_first = sorted(out, key=lambda r: r["published"] or "", reverse=True)
+    return sorted(newest_first, key=lambda r: r["published"] is None)  # undated last
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -39,105 +73,11 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return dict(row)
 
 
-def has_table(conn: sqlite3.Connection, name: str) -> bool:
-    """Whether a feature's table exists yet (features land at different times)."""
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
-ARTICLE_COLUMNS = (
-    "id, title, outlet, published, url, byline, dateline, language, source_path, "
-    "substr(text, 1, 240) AS snippet"
-)
-
-
-def list_articles(
-    conn: sqlite3.Connection,
-    *,
-    outlet: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    story: str | None = None,
-    ids: Iterable[str] | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> tuple[list[dict[str, Any]], int]:
-    """Articles newest first with their total, filtered by outlet, date range or ids."""
-    where, args = ["1=1"], []
-    if outlet:
-        where.append("outlet = ? COLLATE NOCASE")
-        args.append(outlet)
-    if since:
-        where.append("substr(published, 1, 10) >= ?")
-        args.append(since[:10])
-    if until:
-        where.append("substr(published, 1, 10) <= ?")
-        args.append(until[:10])
-    if story is not None:
-        if not has_table(conn, "story_articles"):
-            return [], 0
-        where.append("id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-        args.append(story)
-    if ids is not None:
-        id_list = sorted(set(ids))[:CHUNK]
-        where.append(f"id IN ({','.join('?' * len(id_list))})")
-        args += id_list
-    clause = " AND ".join(where)
-    total = conn.execute(f"SELECT count(*) FROM articles WHERE {clause}", args).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {clause}"
-        " ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ? OFFSET ?",
-        [*args, limit, offset],
-    )
-    return [dict(r) for r in rows], total
-
-
-def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """One article with its text and the blocks the cleaner removed."""
-    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is None:
-        return None
-    removed = conn.execute(
-        "SELECT reason, text, position FROM removed_blocks WHERE article_id = ? ORDER BY seq",
-        (article_id,),
-    )
-    return {**dict(row), "removed": [dict(r) for r in removed]}
-
-
-def search_articles(
-    conn: sqlite3.Connection, query: str, *, limit: int = 50, offset: int = 0
-) -> tuple[list[dict[str, Any]], int]:
-    """FTS5 search; the query is quoted term by term so user input is never FTS syntax."""
-    terms = [t.replace('"', '""') for t in query.split()]
-    match = " ".join(f'"{t}"' for t in terms if t)
-    if not match:
-        return [], 0
-    total = conn.execute(
-        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+def count_matches(conn: sqlite3.Connection, fts_query: str) -> int:
+    """How many articles a (prepared) FTS5 query matches, for paging search results."""
+    return conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (fts_query,)
     ).fetchone()[0]
-    rows = conn.execute(
-        "SELECT a.id, a.title, a.outlet, a.published, a.url, a.byline, a.dateline,"
-        " a.language, a.source_path,"
-        " snippet(articles_fts, 1, '', '', ' … ', 24) AS snippet"
-        " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
-        (match, limit, offset),
-    )
-    return [dict(r) for r in rows], total
-
-
-def list_errors(
-    conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0
-) -> tuple[list[dict[str, Any]], int]:
-    total = conn.execute("SELECT count(*) FROM ingest_errors").fetchone()[0]
-    rows = conn.execute(
-        "SELECT source_path, locator, reason, created_at FROM ingest_errors"
-        " ORDER BY id DESC LIMIT ? OFFSET ?",
-        (limit, offset),
-    )
-    return [dict(r) for r in rows], total
 
 
 def story_article_ids(conn: sqlite3.Connection, story_id: str) -> set[str]:
@@ -155,3 +95,65 @@ def stories_of_article(conn: sqlite3.Connection, article_id: str) -> list[str]:
         "SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id", (article_id,)
     )
     return [r[0] for r in rows]
+
+
+def fact_rows(
+    conn: sqlite3.Connection, table: str, article_ids: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
+    """Rows of a fact table, all or for some articles; [] while the table has not landed."""
+    if table not in FACT_TABLES:
+        raise ValueError(f"not a fact table: {table}")
+    if not has_table(conn, table):
+        return []
+    order = "article_id, content_start" if table == "quotes" else "article_id, start"
+    if article_ids is None:
+        return [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+    out: list[dict[str, Any]] = []
+    for chunk in _chunks(article_ids):
+        rows = conn.execute(
+            f"SELECT * FROM {table} WHERE article_id IN ({','.join('?' * len(chunk))})"
+            f" ORDER BY {order}",
+            chunk,
+        )
+        out += [dict(r) for r in rows]
+    return out
+
+
+def mention_rows(
+    conn: sqlite3.Connection, *, article_id: str | None = None, actor_id: int | None = None,
+    limit: int = 1000,
+) -> list[dict[str, Any]]:
+    """Actor mentions with their article-level actor (name, canonical id)."""
+    if not has_table(conn, "actor_mentions"):
+        return []
+    where, args = [], []
+    if article_id is not None:
+        where.append("m.article_id = ?")
+        args.append(article_id)
+    if actor_id is not None:
+        where.append("aa.actor_id = ?")
+        args.append(actor_id)
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    rows = conn.execute(
+        "SELECT m.article_id, m.start, m.end, m.text, m.kind, m.mention_type, m.role,"
+        " aa.name, aa.actor_id FROM actor_mentions m LEFT JOIN article_actors aa"
+        " ON aa.article_id = m.article_id AND aa.actor_key = m.actor_key"
+        f"{clause} ORDER BY m.article_id, m.start LIMIT ?",
+        [*args, limit],
+    )
+    return [dict(r) for r in rows]
+
+
+def actor_ids_in(conn: sqlite3.Connection, article_ids: Iterable[str]) -> set[int]:
+    """Canonical actors that appear in any of the articles."""
+    if not has_table(conn, "article_actors"):
+        return set()
+    found: set[int] = set()
+    for chunk in _chunks(article_ids):
+        rows = conn.execute(
+            "SELECT DISTINCT actor_id FROM article_actors WHERE actor_id IS NOT NULL"
+            f" AND article_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        found.update(r[0] for r in rows)
+    return found

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from dossier.config import Settings
+from dossier.models import IngestError
+from dossier.store import connect
 from dossier.web.fetch import fetch_to_file
 
 MAX_JOBS_KEPT = 200  # finished jobs are forgotten oldest-first beyond this
@@ -74,19 +76,16 @@ class IngestJobs:
                                      self.settings.max_upload_bytes)
                 job.files.append(path.name)
             job.message = "reading, cleaning and extracting"
-
-            def progress(done: int = 0, total: int | None = None, **_: Any) -> None:
-                job.done = done
-                if total:
-                    job.total = total
-
-            summary = ingest([job.folder], self.settings, progress=progress)
-            job.new_article_ids = list(_field(summary, "new_ids", "new_article_ids", default=[]))
-            job.errors = [_error_dict(e) for e in _field(summary, "errors", default=[])]
+            job.total = len(job.files)
+            before = _last_rowid(self.settings)
+            report = ingest([job.folder], self.settings, progress=_JobProgress(job))
+            job.new_article_ids = _ids_after(self.settings, before)
+            job.errors = [_error_dict(e) for e in (*report.errors, *report.earlier_errors)]
             job.done = job.total
             job.status = "done"
             job.message = (
-                f"{len(job.new_article_ids)} new article(s), {len(job.errors)} error(s)"
+                f"{report.new} new article(s), {report.already_present} already in the store, "
+                f"{len(job.errors)} error(s)"
             )
         except Exception as exc:  # the job reports its failure; the server keeps serving
             job.status = "failed"
@@ -95,18 +94,40 @@ class IngestJobs:
             shutil.rmtree(job.folder, ignore_errors=True)
 
 
-def _field(obj: Any, *names: str, default: Any = None) -> Any:
-    for name in names:
-        if isinstance(obj, dict) and name in obj:
-            return obj[name]
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    return default
+class _JobProgress:
+    """The runner reports like a tqdm bar (one ``update`` per finished file)."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+
+    def update(self, n: int = 1) -> None:
+        self.job.done = min(self.job.total, self.job.done + n)
+
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> None:
+        self.job.message = s
 
 
-def _error_dict(err: Any) -> dict[str, Any]:
+def _last_rowid(settings: Settings) -> int:
+    conn = connect(settings.db_path, readonly=True)
+    try:
+        return conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _ids_after(settings: Settings, rowid: int) -> list[str]:
+    """Articles stored after ``rowid``: the job's new ones (jobs run one at a time)."""
+    conn = connect(settings.db_path, readonly=True)
+    try:
+        rows = conn.execute("SELECT id FROM articles WHERE rowid > ? ORDER BY rowid", (rowid,))
+        return [r[0] for r in rows]
+    finally:
+        conn.close()
+
+
+def _error_dict(err: IngestError) -> dict[str, Any]:
     return {
-        "source_path": Path(str(_field(err, "source_path", default=""))).name,
-        "locator": str(_field(err, "locator", default="") or ""),
-        "reason": str(_field(err, "reason", default=err)),
+        "source_path": Path(err.source_path).name,
+        "locator": err.locator or "",
+        "reason": err.reason,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
@@ -12,6 +13,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
 
 from dossier.web.evidence import evidence_parts
 
@@ -40,12 +42,22 @@ def outlet_color(name: str | None) -> int:
     return digest[0] % OUTLET_COLORS
 
 
+SNIPPET_MARK = re.compile(r"\[([^\[\]]{1,80})\]")
+
+
+def marked_snippet(snippet: str | None) -> Markup:
+    """A search snippet with its [matched words] as <mark>; every piece escaped first."""
+    text = str(escape(snippet or ""))
+    return Markup(SNIPPET_MARK.sub(r"<mark>\1</mark>", text))
+
+
 @lru_cache(maxsize=1)
 def templates() -> Jinja2Templates:
     folder = Path(str(resources.files("dossier.web") / "templates"))
     # autoescape=True for every template, whatever its extension: article text is untrusted.
     env = Environment(loader=FileSystemLoader(folder), autoescape=True)
-    env.filters.update(nicedate=nicedate, outlet_color=outlet_color, evparts=evidence_parts)
+    env.filters.update(nicedate=nicedate, outlet_color=outlet_color, evparts=evidence_parts,
+                       snippet=marked_snippet)
     return Jinja2Templates(env=env)
 
 

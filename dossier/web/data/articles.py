@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import sqlite3
+from typing import Any
 
+from dossier.store import articles as articles_store
 from dossier.store import desk as desk_store
+from dossier.web.data.common import in_range, matches, page
 from dossier.web.deps import Filters
 from dossier.web.schemas import (
     ArticleDetailOut,
@@ -15,53 +18,62 @@ from dossier.web.schemas import (
     RemovedBlockOut,
 )
 
-if TYPE_CHECKING:
-    import sqlite3
-
 ARTICLE_FIELDS = set(ArticleOut.model_fields)
 
 
 def article_out(row: dict[str, Any]) -> ArticleOut:
-    return ArticleOut(**{k: v for k, v in row.items() if k in ARTICLE_FIELDS})
+    fields = {k: v for k, v in row.items() if k in ARTICLE_FIELDS}
+    if fields.get("snippet") is None and row.get("text"):
+        fields["snippet"] = row["text"][:240]
+    return ArticleOut(**fields)
 
 
 class ArticleReads:
     conn: sqlite3.Connection
 
     def articles(self, f: Filters) -> Page[ArticleOut]:
-        rows, total = desk_store.list_articles(
-            self.conn, outlet=f.outlet, since=f.since, until=f.until, story=f.story,
-            limit=f.limit, offset=f.offset,
-        )
+        if f.story:  # a story's members, filtered here (the listing query has no story filter)
+            ids = self.story_members(f.story)  # type: ignore[attr-defined]
+            rows = [r for r in desk_store.articles_by_ids(self.conn, ids)
+                    if matches(r.get("outlet"), f.outlet)
+                    and in_range(r.get("published"), f.since, f.until)]
+            return page([article_out(r) for r in rows], f)
+        rows = articles_store.list_articles(self.conn, outlet=f.outlet, since=f.since,
+                                            until=f.until, limit=f.limit, offset=f.offset)
+        total = articles_store.count_articles(self.conn, outlet=f.outlet, since=f.since,
+                                              until=f.until)
         return Page(items=[article_out(r) for r in rows], total=total, limit=f.limit,
                     offset=f.offset)
 
     def articles_by_ids(self, ids: list[str]) -> list[ArticleOut]:
-        if not ids:
-            return []
-        rows, _ = desk_store.list_articles(self.conn, ids=ids, limit=len(ids))
-        return [article_out(r) for r in rows]
+        return [article_out(r) for r in desk_store.articles_by_ids(self.conn, ids)]
 
     def search(self, q: str, f: Filters) -> Page[ArticleOut]:
-        rows, total = desk_store.search_articles(self.conn, q, limit=f.limit, offset=f.offset)
+        """Full-text search; a query FTS5 cannot parse finds nothing rather than failing."""
+        try:
+            rows = articles_store.search_articles(self.conn, q, limit=f.limit, offset=f.offset)
+            total = desk_store.count_matches(self.conn, articles_store.fts_query(q))
+        except sqlite3.OperationalError:
+            rows, total = [], 0
         return Page(items=[article_out(r) for r in rows], total=total, limit=f.limit,
                     offset=f.offset)
 
     def errors(self, f: Filters) -> Page[IngestErrorOut]:
-        rows, total = desk_store.list_errors(self.conn, limit=f.limit, offset=f.offset)
-        return Page(items=[IngestErrorOut(**r) for r in rows], total=total, limit=f.limit,
-                    offset=f.offset)
+        rows = articles_store.list_errors(self.conn, limit=f.limit, offset=f.offset)
+        return Page(items=[IngestErrorOut(**r) for r in rows], total=self.counts()["errors"],
+                    limit=f.limit, offset=f.offset)
 
     def counts(self) -> dict[str, int]:
         return desk_store.counts(self.conn)
 
     def article(self, article_id: str) -> ArticleDetailOut | None:
-        row = desk_store.get_article(self.conn, article_id)
-        if row is None:
+        row = articles_store.get_article(self.conn, article_id)
+        if row is None or row["id"] != article_id:  # the page links full ids, never prefixes
             return None
         fields = {k: v for k, v in row.items() if k in ArticleDetailOut.model_fields}
-        fields["removed"] = [RemovedBlockOut(**r) for r in row.get("removed", [])]
-        fields["highlights"] = self.highlights(article_id)  # type: ignore[attr-defined]
+        fields["removed"] = [RemovedBlockOut(**{k: r[k] for k in ("reason", "text", "position")})
+                             for r in row.get("removed", [])]
+        fields["highlights"] = self.highlights(article_id)
         fields["story_ids"] = self.story_ids_of(article_id)  # type: ignore[attr-defined]
         return ArticleDetailOut(**fields)
 

@@ -7,19 +7,14 @@ filters itself, so a filter behaves the same whichever feature serves it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from dossier.web.data.common import (
-    call,
-    first,
-    in_range,
-    matches,
-    page,
-    rows_of,
-    span,
-    store_module,
-)
+from dossier.store import actors as actors_store
+from dossier.store import desk as desk_store
+from dossier.store import quotes as quotes_store
+from dossier.web.data.common import first, in_range, matches, page, span
 from dossier.web.deps import Filters
 from dossier.web.schemas import (
     ActorDetailOut,
@@ -35,21 +30,9 @@ from dossier.web.schemas import (
 )
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from dossier.web.evidence import EvidenceResolver
 
-# Where each kind of fact is served: (query module in dossier/store, function names tried).
-SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "quotes": ("quotes", ("list_quotes", "quotes")),
-    "actors": ("actors", ("list_actors", "actors")),
-    "actor": ("actors", ("get_actor", "actor")),
-    "mentions": ("actors", ("list_mentions", "mentions", "actor_mentions")),
-    "events": ("events", ("list_events", "events")),
-    "timexes": ("events", ("list_timexes", "timexes")),
-    "places": ("events", ("list_places", "places")),
-    "stances": ("stories", ("list_stances", "stances", "stance")),
-}
+EVERY = 1_000_000  # "no limit" for feature queries that take one; the desk pages itself
 
 
 class FactReads:
@@ -58,14 +41,16 @@ class FactReads:
 
     # -- plumbing ---------------------------------------------------------------------
 
-    def _rows(self, what: str, **filters: Any) -> list[dict[str, Any]]:
-        module_name, names = SOURCES[what]
-        module = store_module(module_name)
-        for name in names:
-            fn = getattr(module, name, None) if module else None
-            if fn is not None:
-                return rows_of(call(fn, self.conn, **filters))
-        return []
+    def _facts(self, table: str, f: Filters | None = None,
+               article_id: str | None = None) -> list[dict[str, Any]]:
+        """A fact table's rows for one article, one story's articles, or the whole store."""
+        if article_id is not None:
+            ids: set[str] | None = {article_id}
+        elif f is not None and f.story:
+            ids = self.story_members(f.story)  # type: ignore[attr-defined]
+        else:
+            ids = None
+        return desk_store.fact_rows(self.conn, table, ids)
 
     def _evidence(self, row: dict[str, Any], prefix: str = "") -> EvidenceOut | None:
         where = span(row, prefix) or span(row)
@@ -92,7 +77,12 @@ class FactReads:
     # -- quotes -----------------------------------------------------------------------
 
     def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
-        rows = self._rows("quotes", article_id=article_id, story=f.story, speaker=f.actor)
+        if article_id is not None:
+            rows = self._facts("quotes", article_id=article_id)
+        elif f.actor and f.actor.isdigit():
+            rows = quotes_store.list_quotes(self.conn, actor_id=int(f.actor), limit=EVERY)
+        else:
+            rows = quotes_store.list_quotes(self.conn, speaker=f.actor, limit=EVERY)
         self._preload(rows)
         out = []
         for r in rows:
@@ -109,7 +99,8 @@ class FactReads:
                 date=first(r, "date", "published", default=ev.published),
                 evidence=ev,
             )
-            if self._keep(f, ev, q.date, q.speaker, q.speaker_actor_id, q.on_behalf_of):
+            if self._keep(f, ev, q.date, q.speaker, q.speaker_actor_id, q.on_behalf_of,
+                          first(r, "speaker_actor")):
                 out.append(q)
         return sorted(out, key=lambda q: (q.date or "", q.evidence.article_id, q.evidence.start))
 
@@ -128,8 +119,7 @@ class FactReads:
     # -- events and time --------------------------------------------------------------
 
     def event_list(self, f: Filters, article_id: str | None = None) -> list[EventOut]:
-        rows = self._rows("events", article_id=article_id, story=f.story, type=f.type,
-                          event_type=f.type, actor=f.actor)
+        rows = self._facts("events", f, article_id)
         self._preload(rows)
         out = []
         for r in rows:
@@ -161,9 +151,7 @@ class FactReads:
 
     def event_highlights(self, article_id: str) -> list[HighlightOut]:
         out = []
-        for r in self._rows("events", article_id=article_id):
-            if r.get("article_id") != article_id:
-                continue
+        for r in self._facts("events", article_id=article_id):
             where = span(r, "trigger_") or span(r)
             if where:
                 who = " → ".join(x for x in (r.get("source_actor"), r.get("target_actor")) if x)
@@ -176,9 +164,9 @@ class FactReads:
 
     def timex_highlights(self, article_id: str) -> list[HighlightOut]:
         out = []
-        for r in self._rows("timexes", article_id=article_id):
+        for r in self._facts("timexes", article_id=article_id):
             where = span(r)
-            if r.get("article_id") == article_id and where:
+            if where:
                 out.append(HighlightOut(kind="timex", start=where[0], end=where[1],
                                         label=f"{r.get('type') or 'TIME'}: {r.get('value') or '?'}",
                                         detail=r.get("text")))
@@ -206,7 +194,7 @@ class FactReads:
     # -- places -----------------------------------------------------------------------
 
     def place_list(self, f: Filters, article_id: str | None = None) -> list[PlaceOut]:
-        rows = self._rows("places", article_id=article_id, story=f.story)
+        rows = self._facts("places", f, article_id)
         self._preload(rows)
         grouped: dict[tuple[str, str | None], PlaceOut] = {}
         for r in rows:
@@ -231,9 +219,9 @@ class FactReads:
 
     def place_highlights(self, article_id: str) -> list[HighlightOut]:
         out = []
-        for r in self._rows("places", article_id=article_id):
+        for r in self._facts("places", article_id=article_id):
             where = span(r)
-            if r.get("article_id") == article_id and where:
+            if where:
                 label = ", ".join(str(x) for x in (r.get("name"), r.get("country")) if x)
                 detail = first(r, "feature")
                 if r.get("lat") is not None:
@@ -245,48 +233,50 @@ class FactReads:
     # -- actors -----------------------------------------------------------------------
 
     def actor_list(self, f: Filters) -> list[ActorOut]:
-        rows = self._rows("actors", story=f.story)
-        out = [_actor_out(r) for r in rows]
+        out = [_actor_out(r) for r in actors_store.list_actors(self.conn, limit=EVERY)]
+        if f.story:
+            present = {str(i) for i in desk_store.actor_ids_in(
+                self.conn, self.story_members(f.story))}  # type: ignore[attr-defined]
+            out = [a for a in out if a.id in present]
         if f.actor:
             out = [a for a in out if matches(a.name, f.actor) or a.id == f.actor]
-        return sorted(out, key=lambda a: (-a.mentions, a.name))
+        return out
 
     def actors(self, f: Filters) -> Page[ActorOut]:
         return page(self.actor_list(f), f)
 
     def actor(self, actor_id: str) -> ActorDetailOut | None:
-        rows = self._rows("actor", actor_id=actor_id, key=actor_id, id=actor_id)
-        row = rows[0] if rows else next(
-            (r for r in self._rows("actors") if str(first(r, "id", "key")) == actor_id), None)
+        if not actor_id.isdigit():
+            return None
+        row = actors_store.actor_detail(self.conn, int(actor_id))
         if row is None:
             return None
         base = _actor_out(row)
-        by_actor = Filters(limit=1, actor=base.name)
-        quotes = [q for q in self.quote_list(Filters(limit=1))
-                  if q.speaker_actor_id == base.id or matches(q.speaker, base.name)]
-        mentions = self._rows("mentions", actor_id=base.id, key=base.id)
+        quotes = self.quote_list(Filters(limit=EVERY, actor=actor_id))
+        mentions = desk_store.mention_rows(self.conn, actor_id=int(actor_id), limit=200)
         self._preload(mentions)
-        evidence = [ev for r in mentions
-                    if str(first(r, "actor_id", "key", default=base.id)) == base.id
-                    and (ev := self._evidence(r)) is not None]
-        return ActorDetailOut(**base.model_dump(), quotes=quotes,
-                              events=self.event_list(by_actor), mention_evidence=evidence[:200])
+        evidence = [ev for r in mentions if (ev := self._evidence(r)) is not None]
+        events = [e for e in self.event_list(Filters(limit=EVERY))
+                  if base.name in (e.source_actor, e.target_actor)
+                  or any(alias and alias in (e.source_actor or "", e.target_actor or "")
+                         for alias in [base.name])]
+        return ActorDetailOut(**base.model_dump(), quotes=quotes, events=events,
+                              mention_evidence=evidence)
 
     def actor_highlights(self, article_id: str) -> list[HighlightOut]:
         out = []
-        for r in self._rows("mentions", article_id=article_id):
-            where = span(r)
-            if r.get("article_id") == article_id and where:
-                name = first(r, "name", "actor_name", "canonical", "text", default="?")
-                out.append(HighlightOut(kind="actor", start=where[0], end=where[1],
-                                        label=f"Actor: {name}",
-                                        detail=first(r, "kind", "actor_kind")))
+        for r in desk_store.mention_rows(self.conn, article_id=article_id, limit=EVERY):
+            name = r.get("name") or r.get("text") or "?"
+            detail = " · ".join(str(x) for x in (r.get("kind"), r.get("mention_type"),
+                                                 r.get("role")) if x)
+            out.append(HighlightOut(kind="actor", start=r["start"], end=r["end"],
+                                    label=f"Actor: {name}", detail=detail or None))
         return out
 
     # -- stances ----------------------------------------------------------------------
 
     def stance_list(self, f: Filters) -> list[StanceOut]:
-        rows = self._rows("stances", story=f.story, story_id=f.story)
+        rows = self._facts("stance_cues", f)
         self._preload(rows)
         grouped: dict[tuple[str, str, int], StanceOut] = {}
         labels: dict[tuple[str, str, int], list[str]] = defaultdict(list)
@@ -317,15 +307,18 @@ def _str(value: Any) -> str | None:
 
 
 def _actor_out(r: dict[str, Any]) -> ActorOut:
-    roles = r.get("roles") or []
-    if isinstance(roles, str):
-        roles = [roles]
+    roles = []
+    for role in r.get("roles") or []:
+        label = role if isinstance(role, str) else ", ".join(
+            str(x) for x in (role.get("title"), role.get("organisation") or role.get("country"))
+            if x)
+        if label and label not in roles:
+            roles.append(label)
     return ActorOut(
-        id=str(first(r, "id", "key", "actor_id")),
-        name=first(r, "name", "canonical", "canonical_name", default="?"),
-        kind=first(r, "kind", "type", "label"),
-        country=first(r, "country"),
-        roles=[x if isinstance(x, str) else str(first(x, "role", "title", default=x))
-               for x in roles],
-        mentions=int(first(r, "mentions", "n_mentions", "mention_count", default=0)),
+        id=str(r["id"]),
+        name=r.get("name") or "?",
+        kind=r.get("kind"),
+        country=r.get("country"),
+        roles=roles,
+        mentions=int(r.get("mentions") or 0),
     )
