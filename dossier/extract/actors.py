@@ -106,6 +106,7 @@ class _Collector:
 
     def __init__(self, doc: Doc, date: str | None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.date = date
         self.candidates: list[Candidate] = []
         self.taken: set[int] = set()  # token indices already inside a mention or a title
@@ -175,7 +176,7 @@ class _Collector:
         return doc[start:end]
 
     def _acronym_after(self, span: Span) -> str | None:
-        match = ACRONYM_AFTER.match(self.doc.text, span.end_char)
+        match = ACRONYM_AFTER.match(self.text, span.end_char)
         return match.group(1) if match else None
 
     def _not_an_actor(self, span: Span) -> bool:
@@ -208,7 +209,7 @@ class _Collector:
             name = "".join(t.text_with_ws for t in words).strip().lower()
             self.add(Candidate(chunk, kind, "role" if kind == "person" else "nominal",
                                country=country, nominal_name=name))
-        for match in AGE_NOMINAL.finditer(self.doc.text):
+        for match in AGE_NOMINAL.finditer(self.text):
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None and not self.taken & set(range(span.start, span.end)):
                 self.add(Candidate(span, "person", "nominal"))

@@ -21,6 +21,7 @@ SPEECH_LEMMAS = frozenset(
         "repeat", "quip", "joke", "boast", "counter", "retort", "answer",
         "estimate", "maintain", "indicate", "charge", "observe", "remark", "agree",
         "doubt", "expect", "learn", "speak", "decry", "lament", "mention", "signal",
+        "continue", "conclude", "mock", "find", "show", "wonder",
     }
 )
 
@@ -42,9 +43,17 @@ def is_cue(token) -> bool:  # noqa: ANN001 - a spaCy Token
     lemma = token.lemma_.lower()
     if lemma not in SPEECH_LEMMAS:
         return False
-    if lemma == "call":
-        return any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
-    if lemma in {"order", "expect", "learn", "speak", "hope", "fear", "agree", "post"}:
+    if lemma == "call":  # "called for a ceasefire", "called him a liar"; not "a group called X"
+        return any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "oprd"
+                   for c in token.children) and token.dep_ != "acl"
+    if lemma == "continue":  # '"...," he continued.' but not "fighting continued"
+        has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
+        named_subject = any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "PROPN"}
+                            for c in token.children)
+        ends_clause = token.i + 1 < len(token.doc) and token.nbor().is_punct
+        return has_clause or (named_subject and ends_clause)
+    if lemma in {"order", "expect", "learn", "speak", "hope", "fear", "agree", "post", "find",
+                 "show", "conclude", "wonder"}:
         # Only with a clause or quoted content; "ordered troops" is an act, not speech.
         return any(c.dep_ in {"ccomp"} for c in token.children)
     return True

@@ -140,8 +140,8 @@ class _Finder:
                        for n in c.children if n.dep_ == "pobj"
                        for g in n.children if g.dep_ in {"acl", "ccomp", "relcl"}
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
-        if not content and lemma in OBJECT_CONTENT_LEMMAS:
-            content = [c for c in cue.children if c.dep_ in {"dobj", "xcomp", "attr"}]
+        if not content and (lemma in OBJECT_CONTENT_LEMMAS or lemma == "mock"):
+            content = [c for c in cue.children if c.dep_ in {"dobj", "xcomp", "attr", "oprd"}]
             if lemma in {"call", "appeal"}:
                 content += [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"
                             for g in c.children if g.dep_ == "pobj"]
@@ -222,8 +222,9 @@ class _Finder:
         cue_text = cue.text if isinstance(cue, Token) else cue.text
         cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
         cue_end = cue_start + len(cue_text)
-        if isinstance(cue, Token) and cue.lemma_ == "call":
-            prep = next(c for c in cue.children if c.lower_ == "for")
+        prep = next((c for c in cue.children if c.lower_ == "for"), None) if isinstance(
+            cue, Token) and cue.lemma_ == "call" else None
+        if prep is not None:  # the cue is "called for"
             cue_end = prep.idx + len(prep)
             cue_text = self.text[cue_start:cue_end]
         self._record(start, end, kind, cue_text, cue_start, cue_end, speaker, cue)

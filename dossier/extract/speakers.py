@@ -24,6 +24,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: list[ActorMention], actors: list[ArticleActor]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.mentions = mentions
         self.actors = {a.key: a for a in actors}
 
@@ -50,17 +51,17 @@ class SpeakerResolver:
         start, end = tok.left_edge.idx, tok.idx + len(tok)
         named = self._self_named(tok, limit)
         if named is not None:  # "The group that seized power, calling itself the FDS"
-            return self.doc.text[start:end], start, end, named.actor_key
+            return self.text[start:end], start, end, named.actor_key
         if tok.lower_ in _VAGUE_HEADS:
             for child in tok.rights:
                 if child.dep_ in {"prep", "amod"} and child.i - tok.i <= 2:
                     end = child.right_edge.idx + len(child.right_edge)
-        return self.doc.text[start:end], start, end, None
+        return self.text[start:end], start, end, None
 
     def _self_named(self, tok: Token, limit: int | None) -> ActorMention | None:
         """The name a group gives itself in the speaker's own phrase ("calling itself X")."""
         subtree_end = max(tok.right_edge.idx + len(tok.right_edge), limit or 0)
-        match = SELF_NAMED.search(self.doc.text, tok.idx, subtree_end)
+        match = SELF_NAMED.search(self.text, tok.idx, subtree_end)
         if not match:
             return None
         at = match.end()
