@@ -81,7 +81,7 @@ def clause_tense(token: Token) -> str:
     verb makes it future, VBD/VBN past, anything else present.
     """
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for candidate in (verb, verb.head):
         auxes = [c for c in candidate.children if c.dep_ in ("aux", "auxpass")]

@@ -1,0 +1,188 @@
+"""The one adapter between events and the actor/quote extractors: who a token names, what is quoted.
+
+When ``ctx.results["actors"]`` holds the actor extractor's mentions, an event's
+source or target is the actor whose mention covers the argument's head token (so
+"he" and "Niger's President" come back as "Mohamed Bazoum"). Without them we fall
+back to the entity or noun phrase on the parse. Quoted spans come from
+``ctx.results["quotes"]`` when present, else from quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from dossier.extract.gazetteer import alpha3, country_of_word
+from dossier.extract.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
+
+QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,}?)[\"\u201d]")
+PRONOUNS = {"he", "him", "his", "she", "her"}
+MODIFIER_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case",
+                 "cc", "conj"}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An event argument: the actor's best name, its ISO alpha-3 country, its span."""
+
+    name: str
+    country: str | None
+    start: int
+    end: int
+
+
+class ActorResolver:
+    """Maps argument tokens to actors for one article."""
+
+    def __init__(self, doc: Doc, results: dict[str, list[Any]]) -> None:
+        self.doc = doc
+        records = results.get("actors") or []
+        self.mentions = [r for r in records if hasattr(r, "actor_key") and hasattr(r, "start")]
+        self.actors = {r.key: r for r in records if hasattr(r, "key") and hasattr(r, "name")}
+        self.quotes = [q for q in results.get("quotes") or [] if hasattr(q, "content_start")]
+
+    def resolve(self, token: Token) -> ActorRef | None:
+        token = self._through_partitive(token)
+        for mention in self.mentions:
+            if mention.start <= token.idx < mention.end or mention.head == token.i:
+                actor = self.actors.get(mention.actor_key) if mention.actor_key else None
+                if actor is None and mention.is_pronoun:
+                    return None
+                name = actor.name if actor else mention.text
+                country = (mention.country or (actor.country if actor else None))
+                return ActorRef(name, country, mention.start, mention.end)
+        return self._from_parse(token)
+
+    def quote_speaker(self, char: int) -> ActorRef | None:
+        """The speaker of the quotation around ``char``: 'I'/'we' inside it means them."""
+        for quote in self.quotes:
+            if getattr(quote, "content_start", -1) <= char < getattr(quote, "content_end", -1):
+                name = getattr(quote, "speaker", None) or getattr(quote, "speaker_name", None)
+                if name:
+                    start = getattr(quote, "speaker_start", quote.content_start)
+                    end = getattr(quote, "speaker_end", quote.content_end)
+                    return ActorRef(str(name), getattr(quote, "speaker_country", None), start, end)
+        return self._speaker_after(char)
+
+    def _speaker_after(self, char: int) -> ActorRef | None:
+        """Without quote records: the subject of the first 'said' after the quote closes."""
+        token = next((t for t in self.doc if t.idx >= char), None)
+        if token is None:
+            return None
+        sents = [token.sent]
+        while len(sents) < 3 and sents[-1].end < len(self.doc):
+            sents.append(self.doc[sents[-1].end].sent)
+        for sent in sents:
+            for word in sent:
+                if word.idx > char and word.lemma_ in ("say", "tell", "write", "add"):
+                    subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+                    if subject is not None and subject.pos_ != "PRON":
+                        return self.resolve(subject)
+        return None
+
+    def _through_partitive(self, token: Token) -> Token:
+        """'members of his presidential guard' → guard; 'some of the protesters' → protesters."""
+        while token.lemma_.lower() in PARTITIVES:
+            pobj = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
+            if not pobj:
+                break
+            token = pobj[0]
+        return token
+
+    def _from_parse(self, token: Token) -> ActorRef | None:
+        if token.lower_ in PRONOUNS:
+            return self._antecedent(token)
+        if token.pos_ == "PRON" or token.like_num:
+            return None
+        if token.dep_ == "nsubj" and token.head.lemma_ in NAMING_VERBS:
+            # "their leaders, calling themselves the Defence and Security Forces (FDS)"
+            name = next((c for c in token.head.children if c.dep_ in ("oprd", "attr")), None)
+            if name is not None:
+                token = name
+        # "Niger's leader Mohamed Bazoum", "the president, Mohamed Bazoum": the name wins.
+        named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None and token.pos_ == "NOUN":
+            token = named
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            words = [t for t in ent if t.lower_ not in ("the",)]
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+        else:
+            words = [t for t in token.subtree
+                     if t.i <= token.i and (t is token or t.dep_ in MODIFIER_DEPS)
+                     and t.pos_ not in ("DET", "PRON") and t.dep_ != "case"]
+            words = [t for t in words if t.i >= _contiguous_start(words, token, self.doc)]
+            words = words or [token]
+            start, end = words[0].idx, token.idx + len(token)
+        conj_end = max((c.idx + len(c) for c in token.conjuncts
+                        if c.i > token.i and c.pos_ == "PROPN" == token.pos_), default=end)
+        text = self.doc.text[start:max(end, conj_end)]
+        followed = self._followed(token)
+        if followed is not None:
+            return ActorRef(f"{text} of {followed.name}", followed.country, start, followed.end)
+        return ActorRef(text, _country(token), start, max(end, conj_end))
+
+    def _followed(self, token: Token) -> ActorRef | None:
+        """'supporters of Niger's security forces' → the forces (whose supporters they are)."""
+        if token.lemma_.lower() not in FOLLOWER_NOUNS:
+            return None
+        pobj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+        return self._from_parse(pobj) if pobj is not None else None
+
+    def _antecedent(self, token: Token) -> ActorRef | None:
+        """A personal pronoun → the last PERSON named before it (within two sentences)."""
+        floor = token.sent.start
+        previous = token.sent.start - 1
+        if previous >= 0:
+            floor = self.doc[previous].sent.start
+        people = [e for e in self.doc.ents
+                  if e.label_ == "PERSON" and floor <= e.start and e.end <= token.i]
+        if not people:
+            return None
+        ent = people[-1]
+        return ActorRef(ent.text, _country(ent.root), ent.start_char, ent.end_char)
+
+
+def _contiguous_start(words: list[Token], head: Token, doc: Doc) -> int:
+    """The first index of the unbroken run of modifier tokens ending at the head."""
+    indices = {t.i for t in words} | {t.i for t in doc[: head.i] if t.dep_ == "case"}
+    start = head.i
+    while start - 1 in indices:
+        start -= 1
+    return start
+
+
+def _country(token: Token) -> str | None:
+    """ISO alpha-3 of the country a head noun or its modifiers name ('U.S. forces' → USA)."""
+    candidates = [token, *(c for c in token.conjuncts if c.pos_ == "PROPN")]
+    candidates += [t for c in list(candidates) for t in c.children if t.dep_ in MODIFIER_DEPS]
+    candidates += [g for t in list(candidates) for g in t.children
+                   if g.dep_ in ("compound", "nmod", "poss", "amod")]
+    for t in candidates:
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
+            iso2 = country_of_word(t.text)
+            if iso2:
+                return alpha3(iso2)
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None:
+        iso2 = country_of_word(ent.text)
+        return alpha3(iso2) if iso2 else None
+    return None
+
+
+def quoted_spans(doc: Doc, results: dict[str, list[Any]]) -> list[tuple[int, int]]:
+    """Char spans of quoted content: the quote extractor's, else what quotation marks enclose."""
+    spans = []
+    for quote in results.get("quotes") or []:
+        start = getattr(quote, "content_start", None)
+        end = getattr(quote, "content_end", None)
+        if start is not None and end is not None:
+            spans.append((start, end))
+    if spans:
+        return spans
+    return [m.span(1) for m in QUOTED.finditer(doc.text)]

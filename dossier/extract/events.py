@@ -1,0 +1,439 @@
+"""PLOVER events from the dependency parse: one per trigger verb, with who did what to whom.
+
+Verb-centred: every verb the lexicon knows (given its object: "impose a curfew",
+"close the borders") is an event; its subject is the source, its object the
+target, a passive's agent the source. Several triggers in one sentence give several
+events. A statement *about* an act is kept apart from the act: "Blinken called for
+the release" is a REQUEST by Blinken whose target is whoever the article says holds
+the prisoner; the detention itself is its own COERCE event with its own date.
+Negated triggers ("would offer no resistance") give no event; "will"/"would" mark
+future, "may"/"must" hypothetical; acts reported inside quotes carry ``in_quote``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.event_actors import ActorResolver, quoted_spans
+from dossier.extract.plover import (
+    LIGHT_VERBS,
+    NAMING_VERBS,
+    NOUNS,
+    RELEASE_NOUNS,
+    REPORTING_VERBS,
+    VERB_OBJECT,
+    Trigger,
+    trigger_for,
+)
+from dossier.registry import ArticleContext, Extractor, register_extractor
+
+OBJECT_DEPS = {"dobj", "prt", "attr", "nsubjpass", "nsubj", "dative", "acomp"}
+TARGET_PREPS = {"on", "against", "with", "to", "at", "upon", "of", "from"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "can", "must", "should", "ought"}
+FUTURE_HEADS = {"expect", "plan", "intend", "threaten", "want", "hope", "seek", "try",
+                "prepare", "aim", "schedule", "vow", "pledge", "promise"}
+NOUN_HOSTS = LIGHT_VERBS | {"expect", "plan", "attend", "participate", "prepare", "schedule"}
+NOT_INHERITED = {"after", "before", "since", "until", "once", "if", "unless"}
+LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure"}
+SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
+
+
+@dataclass
+class Event:
+    """One PLOVER event with its evidence (the sentence) and trigger inside it."""
+
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    type: str
+    mode: str | None
+    modality: str  # asserted | future | hypothetical
+    in_quote: bool
+    source_actor: str | None
+    source_country: str | None
+    target_actor: str | None
+    target_country: str | None
+    place: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    date: str | None = None
+    date_text: str | None = None
+    confidence: float = 0.5
+    method: str = "rules"
+    depth: int = 0  # distance of the trigger from its sentence root: 0 = the main event
+
+
+def _lemmas(token: Token) -> tuple[str, ...]:
+    found = []
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "prep":
+            found.append(child.lemma_.lower())
+            if child.dep_ == "prep":
+                found.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "dobj":
+            found.extend(g.lemma_.lower() for g in child.children if g.dep_ == "compound")
+    return tuple(found)
+
+
+def _trigger(token: Token) -> tuple[Trigger, Token] | None:
+    """(trigger, the token that carries it) for a verb or a hosted noun, else None."""
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        if token.lemma_.lower() in REPORTING_VERBS or token.dep_ in ("amod", "compound"):
+            return None
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_VERBS:
+            return None  # "a group called the National Council for ..." names, it does not call
+        found = trigger_for(token.lemma_.lower(), _lemmas(token))
+        if found:
+            if token.lemma_ == "back" and not any(c.dep_ == "dobj" for c in token.children):
+                return None
+            return found, token
+        return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUNS:
+        host = token.head
+        while host.dep_ in ("pobj", "prep", "compound") and host.head.i != host.i:
+            host = host.head
+        if token.dep_ == "compound":
+            host = token.head.head if token.head.dep_ in ("pobj", "dobj") else host
+        if host.pos_ == "VERB" and host.lemma_.lower() in NOUN_HOSTS and _trigger(host) is None:
+            return NOUNS[token.lemma_.lower()], host
+    return None
+
+
+def _negated(token: Token) -> bool:
+    """'did not attack', 'would offer no resistance', 'never signed', 'refused to sign'."""
+    for node in (token, *(c for c in token.children if c.dep_ in ("aux", "auxpass"))):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") and any(
+            g.lower_ in ("no", "none") and g.dep_ == "det" for g in child.children
+        ):
+            return True
+    if token.dep_ == "xcomp" and token.head.lemma_ in ("refuse", "fail", "decline"):
+        return True
+    # "were not authorized to speak": a negated governing verb negates its complement.
+    return token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i and any(
+        c.dep_ == "neg" for c in token.head.children
+    )
+
+
+def _modality(token: Token) -> str:
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return "future"
+    if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                       for c in token.children):
+        return "hypothetical"
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_ in FUTURE_HEADS:
+        return "future"
+    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return "hypothetical"  # "any effort to seize power"
+    if token.lemma_ in FUTURE_HEADS and token.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in token.children
+    ):
+        return "future"
+    return "asserted"
+
+
+def _subject(verb: Token) -> tuple[Token | None, Token | None]:
+    """(source head, target head) from a verb's own dependents, inheriting a missing subject."""
+    source = target = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("who", "that", "which"):
+            source = child
+        elif child.dep_ in ("nsubj",):
+            source = verb.head if verb.dep_ == "relcl" else None
+        elif child.dep_ == "nsubjpass":
+            target = child
+        elif child.dep_ == "agent":
+            source = next((g for g in child.children if g.dep_ == "pobj"), source)
+    node = verb
+    while source is None and node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
+        if node.dep_ == "relcl":
+            source = node.head
+            break
+        if node.dep_ == "ccomp" and target is None:
+            break  # an active reported clause has its own subject; don't borrow the speaker's
+        node = node.head
+        source = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        if source is not None and source.lower_ in ("who", "that", "which"):
+            source = node.head if node.dep_ == "relcl" else None
+    return source, target
+
+
+def _object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"for"}:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _released(obj: Token | None) -> Token | None:
+    """'the immediate release of Bazoum' → Bazoum (the person a REQUEST wants freed)."""
+    if obj is None or obj.lemma_.lower() not in RELEASE_NOUNS:
+        return None
+    person = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+    return person or next((c for c in obj.children if c.dep_ == "poss"), None)
+
+
+def _light_object(verb: Token, obj: Token) -> Token | None:
+    """'put an end to the regime' → regime; 'a show of support for the coup leaders' → leaders."""
+    if obj.lemma_.lower() not in LIGHT_OBJECTS:
+        return obj
+    preps = [c for c in (*obj.subtree, *verb.children)
+             if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
+    pobjs = sorted((g for c in preps for g in c.children if g.dep_ == "pobj"
+                    and g.lemma_.lower() not in LIGHT_OBJECTS | {"support"}), key=lambda t: t.i)
+    return pobjs[0] if pobjs else None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _inherits_date(trigger: Token, host: Token) -> bool:
+    """Does an event at ``trigger`` share the date attached at ``host`` (an ancestor)?"""
+    node = trigger
+    while node.i != host.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_INHERITED
+                                        for c in node.children):
+            return False
+        if node.dep_ == "relcl":
+            return False
+        node = node.head
+    return node.i == host.i
+
+
+def _date_for(trigger: Token, sent: Span, timexes: list[Any]) -> tuple[str | None, str | None]:
+    doc = sent.doc
+    for timex in timexes:
+        if not (sent.start_char <= timex.start < sent.end_char) or not timex.day:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        host = span.root
+        while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+            host = host.head
+        if host.dep_ == "aux":
+            host = host.head
+        if _inherits_date(trigger, host):
+            return timex.day, timex.text
+    # The small parser often hangs a date on the wrong clause ("Hours later, ... closed"):
+    # one date in the sentence and no "after ..." between it and the trigger → that date.
+    days = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.day]
+    if len(days) == 1 and _inherits_date(trigger, sent.root):
+        return days[0].day, days[0].text
+    return None, None
+
+
+def _nearest_verb(token: Token) -> Token:
+    node = token.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _place_for(trigger: Token, sent: Span, places: list[Any]) -> Any | None:
+    """A toponym the text places the act at: 'in Niamey' in the trigger's own clause."""
+    doc = sent.doc
+    for place in places:
+        if not sent.start_char <= place.start < sent.end_char:
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ in ("compound", "amod", "poss", "appos", "pobj") and root.head.i != root.i:
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+                break
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and (
+            _nearest_verb(root.head).i == trigger.i
+        ):
+            return place
+    return None
+
+
+def extract_events(doc: Doc, results: dict[str, list[Any]]) -> list[Event]:
+    """Every PLOVER event in a parsed article, in text order, with arguments resolved."""
+    resolver = ActorResolver(doc, results)
+    quotes = quoted_spans(doc, results)
+    timexes = results.get("timex") or []
+    places = results.get("places") or []
+    events: list[Event] = []
+    for sent in doc.sents:
+        seen: set[int] = set()
+        for token in sent:
+            found = _trigger(token)
+            if found is None:
+                continue
+            trigger, verb = found
+            if verb.i in seen or _negated(verb):
+                continue
+            seen.add(verb.i)
+            events.append(_build(token, verb, trigger, sent, resolver, quotes, timexes, places))
+    _resolve_requests(events, doc)
+    return events
+
+
+def _arguments(verb: Token, trigger: Trigger) -> tuple[Token | None, Token | None, bool]:
+    """(source head, target head, target is a person to be released) of a trigger verb."""
+    source_tok, target_tok = _subject(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        source_tok = None  # a passive names its doer only in a by-phrase
+    # "the borders closed", "a curfew imposed": an elided passive whose subject is the object.
+    if source_tok is not None and source_tok.lemma_.lower() in _object_keys(verb, trigger):
+        source_tok, target_tok = None, source_tok
+    obj = _object(verb)
+    released = _released(obj)
+    if target_tok is None and released is not None:
+        target_tok = released
+    elif target_tok is None and obj is not None:
+        target_tok = _light_object(verb, obj)
+    return source_tok, target_tok, released is not None
+
+
+def _object_keys(verb: Token, trigger: Trigger) -> set[str]:
+    return {obj for (lemma, obj), found in VERB_OBJECT.items()
+            if lemma == verb.lemma_.lower() and found == trigger}
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """A verb's subject, through coordination ('detained him and declared') and relative
+    clauses ('members ..., who announced')."""
+    node = verb
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
+                return node.head
+            return subject
+        if node.dep_ != "conj":
+            return None
+        node = node.head
+    return None
+
+
+def _speaker(verb: Token, sent: Span) -> Token | None:
+    """Who speaks a clause: the subject of the reporting verb above it, or of the
+    sentence's nearest reporting/naming clause before it (for parses that lose the link)."""
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            break  # "after troops detained him": the main clause's speaker is not theirs
+        node = node.head
+        if node.lemma_ in REPORTING_VERBS:
+            subject = _own_subject(node)
+            if subject is not None:
+                return subject
+    before = [t for t in sent if t.i < verb.i and t.dep_ == "nsubj" and t.pos_ != "PRON"
+              and (t.head.lemma_ in REPORTING_VERBS or t.head.lemma_ in NAMING_VERBS)]
+    return before[-1] if before else None
+
+
+def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: ActorResolver,
+           quotes: list[tuple[int, int]], timexes: list[Any], places: list[Any]) -> Event:
+    source_tok, target_tok, releasing = _arguments(verb, trigger)
+    if source_tok is None or source_tok.lower_ in SPEAKER_PRONOUNS:
+        # Acts announced without an agent ("institutions were suspended") and "they"
+        # in reported speech belong to whoever announces them.
+        source_tok = _speaker(verb, sent) or source_tok
+    modality = _modality(verb)
+    type_, mode = trigger.type, trigger.mode
+    # "Bazoum must be released, the UN said": a demand by the speaker, not a release.
+    if modality == "hypothetical" and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and any(c.lower_ in ("must", "should") for c in verb.children):
+            type_, mode, modality = "REQUEST", "demand", "asserted"
+            releasing = releasing or trigger.mode == "release"
+            source_tok = speaker
+    source = resolver.resolve(source_tok) if source_tok is not None else None
+    target = resolver.resolve(target_tok) if target_tok is not None else None
+    date, date_text = _date_for(verb, sent, timexes)
+    place = _place_for(verb, sent, places)
+    in_quote = any(s <= token.idx < e for s, e in quotes)
+    if in_quote and source_tok is not None and source_tok.lower_ in ("i", "we"):
+        source = resolver.quote_speaker(token.idx) or source
+    confidence = trigger.weight * (1.0 if source else 0.8) * (0.9 if in_quote else 1.0)
+    target_name = target.name if target else None
+    if target_name and releasing:
+        target_name = f"release:{target_name}"  # _resolve_requests swaps in the holder
+    return Event(
+        start=sent.start_char, end=sent.end_char, trigger_start=token.idx,
+        trigger_end=token.idx + len(token), trigger=token.text, type=type_, mode=mode,
+        modality=modality, in_quote=in_quote,
+        source_actor=source.name if source else None,
+        source_country=source.country if source else None,
+        target_actor=target_name, target_country=target.country if target else None,
+        place=place.name if place else None, country=place.country if place else None,
+        lat=place.lat if place else None, lon=place.lon if place else None,
+        date=date, date_text=date_text, confidence=round(confidence, 3), depth=_depth(verb),
+    )
+
+
+def _resolve_requests(events: list[Event], doc: Doc) -> None:
+    """A call to free someone is addressed to whoever holds them, when the article says who."""
+    holders = [e for e in events if e.type == "COERCE" and e.mode in ("detain", "arrest")
+               and e.source_actor and e.target_actor]
+    for i, event in enumerate(events):
+        if not (event.target_actor or "").startswith("release:"):
+            continue
+        person = event.target_actor.split(":", 1)[1]
+        holder = next((h for h in holders if _same_actor(h.target_actor, person)), None)
+        if holder is not None:
+            events[i] = replace(event, target_actor=holder.source_actor,
+                                target_country=holder.source_country)
+        else:
+            events[i] = replace(event, target_actor=None, target_country=None)
+
+
+def _same_actor(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    a_words, b_words = set(a.lower().split()), set(b.lower().split())
+    return bool(a_words & b_words) and not {"the", "of"} >= (a_words & b_words)
+
+
+def _run(ctx: ArticleContext) -> list[Event]:
+    return extract_events(ctx.doc, ctx.results)
+
+
+def save_events(conn: sqlite3.Connection, article_id: str, records: list[Event]) -> None:
+    conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+    conn.executemany(
+        "INSERT INTO events (article_id, start, end, trigger_start, trigger_end, type, mode,"
+        " modality, in_quote, source_actor, source_country, target_actor, target_country,"
+        " place, country, lat, lon, date, date_text, confidence, method)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(article_id, e.start, e.end, e.trigger_start, e.trigger_end, e.type, e.mode,
+          e.modality, int(e.in_quote), e.source_actor, e.source_country, e.target_actor,
+          e.target_country, e.place, e.country, e.lat, e.lon, e.date, e.date_text,
+          e.confidence, e.method) for e in records],
+    )
+
+
+register_extractor(Extractor(name="events", run=_run, save=save_events,
+                             requires=("timex", "places")))
+
+__all__ = ["Event", "extract_events"]

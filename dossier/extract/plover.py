@@ -1,0 +1,210 @@
+"""The PLOVER trigger lexicon: which verb or noun, with which object, is which event type and mode.
+
+PLOVER (openeventdata/PLOVER, the ontology POLECAT codes with) has sixteen event
+types; each entry here maps a lemma — optionally constrained by the lemma of its
+object or particle — to (type, mode). Rules come first because they carry the
+trigger, the actors and the span; the learned sentence classifier in
+:mod:`dossier.extract.plover_model` only re-types or fills in (see events.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+# PLOVER 0.5 labels in the gold-standard records that POLECAT later folded into the 16.
+LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                "FIGHT": "ASSAULT"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None = None
+    weight: float = 0.8  # prior confidence that the lemma means this event in news prose
+
+
+def _t(type_: str, mode: str | None = None, weight: float = 0.8) -> Trigger:
+    return Trigger(type_, mode, weight)
+
+
+# Verbs whose meaning does not depend on their object.
+VERBS: dict[str, Trigger] = {
+    # AGREE
+    "agree": _t("AGREE"), "sign": _t("AGREE", "sign", 0.6), "pledge": _t("AGREE", "promise"),
+    "promise": _t("AGREE", "promise", 0.6), "offer": _t("AGREE", "offer", 0.6),
+    "ratify": _t("AGREE", "sign"), "accept": _t("AGREE", None, 0.6),
+    # CONSULT
+    "meet": _t("CONSULT", "meet"), "visit": _t("CONSULT", "visit"), "host": _t("CONSULT", "host"),
+    "discuss": _t("CONSULT", "meet"), "negotiate": _t("CONSULT", "negotiate"),
+    "consult": _t("CONSULT"), "mediate": _t("CONSULT", "third-party"),
+    "telephone": _t("CONSULT", "phone"), "phone": _t("CONSULT", "phone"),
+    "talk": _t("CONSULT", "meet", 0.5),
+    # SUPPORT
+    "support": _t("SUPPORT"), "back": _t("SUPPORT", None, 0.6), "praise": _t("SUPPORT", "praise"),
+    "endorse": _t("SUPPORT"), "welcome": _t("SUPPORT", "praise", 0.6),
+    "commend": _t("SUPPORT", "praise"), "hail": _t("SUPPORT", "praise"),
+    "subscribe": _t("SUPPORT", "endorse"), "recognize": _t("SUPPORT", "recognize", 0.5),
+    "applaud": _t("SUPPORT", "praise"),
+    # CONCEDE
+    "concede": _t("CONCEDE"), "yield": _t("CONCEDE"), "surrender": _t("CONCEDE", "yield"),
+    "apologize": _t("CONCEDE", "apologize"), "resign": _t("CONCEDE", "resign"),
+    "free": _t("CONCEDE", "release"), "relent": _t("CONCEDE"), "pardon": _t("CONCEDE", "release"),
+    "release": _t("CONCEDE", "release", 0.6), "ease": _t("CONCEDE", "ease", 0.5),
+    "lift": _t("CONCEDE", "ease", 0.5),
+    # COOPERATE
+    "cooperate": _t("COOPERATE"), "collaborate": _t("COOPERATE"), "ally": _t("COOPERATE"),
+    "partner": _t("COOPERATE"), "coordinate": _t("COOPERATE", None, 0.6),
+    # AID
+    "aid": _t("AID"), "assist": _t("AID"), "help": _t("AID", None, 0.5), "donate": _t("AID"),
+    "fund": _t("AID", "economic", 0.6), "evacuate": _t("AID", "evacuate", 0.5),
+    # RETREAT
+    "withdraw": _t("RETREAT", "withdraw"), "retreat": _t("RETREAT", "withdraw"),
+    "disarm": _t("RETREAT", "disarm"), "demobilize": _t("RETREAT", "disarm"),
+    # REQUEST
+    "demand": _t("REQUEST", "demand"), "urge": _t("REQUEST"), "appeal": _t("REQUEST"),
+    "request": _t("REQUEST"), "ask": _t("REQUEST", None, 0.6), "plead": _t("REQUEST"),
+    "press": _t("REQUEST", None, 0.5), "seek": _t("REQUEST", None, 0.5),
+    "implore": _t("REQUEST"), "insist": _t("REQUEST", None, 0.5),
+    # ACCUSE
+    "accuse": _t("ACCUSE", "allege"), "condemn": _t("ACCUSE", "disapprove"),
+    "denounce": _t("ACCUSE", "disapprove"), "criticize": _t("ACCUSE", "disapprove"),
+    "criticise": _t("ACCUSE", "disapprove"), "blame": _t("ACCUSE", "allege"),
+    "charge": _t("ACCUSE", "allege", 0.6), "allege": _t("ACCUSE", "allege"),
+    "investigate": _t("ACCUSE", "investigate"), "probe": _t("ACCUSE", "investigate"),
+    "deplore": _t("ACCUSE", "disapprove"), "decry": _t("ACCUSE", "disapprove"),
+    "slam": _t("ACCUSE", "disapprove"), "censure": _t("ACCUSE", "disapprove"),
+    "rebuke": _t("ACCUSE", "disapprove"), "lambaste": _t("ACCUSE", "disapprove"),
+    # REJECT
+    "reject": _t("REJECT"), "refuse": _t("REJECT"), "deny": _t("REJECT", None, 0.6),
+    "veto": _t("REJECT", "veto"), "decline": _t("REJECT", None, 0.5), "rebuff": _t("REJECT"),
+    "dismiss": _t("REJECT", None, 0.5), "defy": _t("REJECT", "defy"), "oppose": _t("REJECT"),
+    "spurn": _t("REJECT"), "boycott": _t("REJECT", "boycott", 0.6),
+    # THREATEN
+    "threaten": _t("THREATEN"), "warn": _t("THREATEN", None, 0.6),
+    "vow": _t("THREATEN", None, 0.4),
+    # PROTEST
+    "protest": _t("PROTEST", "demo"), "demonstrate": _t("PROTEST", "demo"),
+    "rally": _t("PROTEST", "demo"), "march": _t("PROTEST", "demo", 0.6),
+    "riot": _t("PROTEST", "riot"), "picket": _t("PROTEST", "demo"),
+    # SANCTION
+    "sanction": _t("SANCTION"), "embargo": _t("SANCTION"), "expel": _t("SANCTION", "expel"),
+    "recall": _t("SANCTION", "relations", 0.5), "freeze": _t("SANCTION", "economic", 0.6),
+    # MOBILIZE
+    "mobilize": _t("MOBILIZE", "troops"), "mobilise": _t("MOBILIZE", "troops"),
+    "deploy": _t("MOBILIZE", "troops"), "mass": _t("MOBILIZE", "troops", 0.6),
+    "dispatch": _t("MOBILIZE", "troops", 0.6), "station": _t("MOBILIZE", "troops", 0.5),
+    "reinforce": _t("MOBILIZE", "troops", 0.6),
+    # COERCE
+    "arrest": _t("COERCE", "arrest"), "detain": _t("COERCE", "detain"),
+    "confine": _t("COERCE", "detain"), "jail": _t("COERCE", "arrest"),
+    "imprison": _t("COERCE", "arrest"), "seize": _t("COERCE", "seize"),
+    "overthrow": _t("COERCE", "seize"), "oust": _t("COERCE", "seize"),
+    "depose": _t("COERCE", "seize"), "topple": _t("COERCE", "seize"),
+    "deport": _t("COERCE", "deport"), "ban": _t("COERCE", "ban"), "outlaw": _t("COERCE", "ban"),
+    "censor": _t("COERCE", "censor"), "raid": _t("COERCE", "raid", 0.6),
+    "blockade": _t("COERCE", "restrict"), "confiscate": _t("COERCE", "seize"),
+    "surround": _t("COERCE", "restrict", 0.6), "dissolve": _t("COERCE", "ban", 0.6),
+    "sentence": _t("COERCE", "convict", 0.6), "convict": _t("COERCE", "convict"),
+    "restrict": _t("COERCE", "restrict", 0.6), "block": _t("COERCE", "restrict", 0.5),
+    # ASSAULT
+    "attack": _t("ASSAULT"), "kill": _t("ASSAULT", "violence"), "bomb": _t("ASSAULT", "aerial"),
+    "shell": _t("ASSAULT", "heavy-weapons"), "shoot": _t("ASSAULT", "firearms"),
+    "storm": _t("ASSAULT", None, 0.6), "fight": _t("ASSAULT", "fight", 0.7),
+    "clash": _t("ASSAULT", "fight"), "wound": _t("ASSAULT", "violence"),
+    "assassinate": _t("ASSAULT", "assassinate"), "abduct": _t("ASSAULT", "abduct"),
+    "kidnap": _t("ASSAULT", "abduct"), "torture": _t("ASSAULT", "torture"),
+    "beat": _t("ASSAULT", "beat", 0.5), "ambush": _t("ASSAULT"), "invade": _t("ASSAULT"),
+    "massacre": _t("ASSAULT", "violence"), "execute": _t("ASSAULT", "execute", 0.6),
+    "loot": _t("ASSAULT", "destroy"), "torch": _t("ASSAULT", "destroy"),
+    "burn": _t("ASSAULT", "destroy", 0.5), "destroy": _t("ASSAULT", "destroy", 0.6),
+    "bombard": _t("ASSAULT", "heavy-weapons"), "behead": _t("ASSAULT", "execute"),
+}
+
+# (verb lemma, object or particle/preposition lemma) → trigger; checked before VERBS.
+VERB_OBJECT: dict[tuple[str, str], Trigger] = {
+    ("call", "for"): _t("REQUEST", "demand", 0.85), ("call", "on"): _t("REQUEST", None, 0.8),
+    ("call", "upon"): _t("REQUEST", None, 0.8), ("speak", "with"): _t("CONSULT", "phone", 0.6),
+    ("impose", "sanction"): _t("SANCTION"), ("impose", "curfew"): _t("COERCE", "curfew", 0.9),
+    ("impose", "law"): _t("COERCE", "martial-law"), ("impose", "ban"): _t("COERCE", "ban"),
+    ("impose", "restriction"): _t("COERCE", "restrict"),
+    ("close", "border"): _t("COERCE", "restrict", 0.9),
+    ("close", "airspace"): _t("COERCE", "restrict", 0.9),
+    ("shut", "border"): _t("COERCE", "restrict", 0.9),
+    ("suspend", "institution"): _t("COERCE", "ban"), ("suspend", "activity"): _t("COERCE", "ban"),
+    ("suspend", "constitution"): _t("COERCE", "ban"),
+    ("suspend", "aid"): _t("SANCTION", "withhold"), ("suspend", "cooperation"): _t("SANCTION"),
+    ("suspend", "tie"): _t("SANCTION", "relations"),
+    ("suspend", "membership"): _t("SANCTION"),
+    ("cut", "tie"): _t("SANCTION", "relations"), ("sever", "tie"): _t("SANCTION", "relations"),
+    ("break", "relation"): _t("SANCTION", "relations"),
+    ("take", "power"): _t("COERCE", "seize", 0.9), ("seize", "power"): _t("COERCE", "seize", 0.9),
+    ("grab", "power"): _t("COERCE", "seize", 0.9), ("take", "control"): _t("COERCE", "seize"),
+    ("put", "end"): _t("COERCE", "seize", 0.6),
+    ("send", "aid"): _t("AID"), ("send", "troop"): _t("MOBILIZE", "troops"),
+    ("send", "assistance"): _t("AID"), ("provide", "aid"): _t("AID"),
+    ("provide", "assistance"): _t("AID"), ("deliver", "aid"): _t("AID"),
+    ("hold", "talk"): _t("CONSULT", "meet"), ("hold", "meeting"): _t("CONSULT", "meet"),
+    ("hold", "protest"): _t("PROTEST", "demo"), ("stage", "protest"): _t("PROTEST", "demo"),
+    ("stage", "coup"): _t("COERCE", "seize"), ("launch", "attack"): _t("ASSAULT"),
+    ("launch", "offensive"): _t("ASSAULT"), ("carry", "attack"): _t("ASSAULT"),
+    ("open", "fire"): _t("ASSAULT", "firearms"), ("go", "strike"): _t("PROTEST", "strike"),
+    ("take", "part"): _t("PROTEST", "demo", 0.5), ("step", "down"): _t("CONCEDE", "resign"),
+    ("pull", "out"): _t("RETREAT", "withdraw"), ("land", "plane"): _t("MOBILIZE", "air", 0.6),
+    ("land", "aircraft"): _t("MOBILIZE", "air", 0.6), ("land", "a400"): _t("MOBILIZE", "air", 0.6),
+    ("sign", "agreement"): _t("AGREE", "sign"), ("sign", "deal"): _t("AGREE", "sign"),
+    ("reach", "agreement"): _t("AGREE"), ("reach", "deal"): _t("AGREE"),
+    ("voice", "support"): _t("SUPPORT"), ("express", "support"): _t("SUPPORT"),
+    ("express", "concern"): _t("ACCUSE", "disapprove", 0.5),
+    ("hand", "over"): _t("CONCEDE", "release", 0.6), ("set", "free"): _t("CONCEDE", "release"),
+    ("strike", "deal"): _t("AGREE"), ("fire", "missile"): _t("ASSAULT", "heavy-weapons"),
+    ("fire", "rocket"): _t("ASSAULT", "heavy-weapons"), ("fire", "shot"): _t("ASSAULT", "firearms"),
+    ("cut", "aid"): _t("SANCTION", "withhold"), ("withhold", "aid"): _t("SANCTION", "withhold"),
+    ("make", "threat"): _t("THREATEN"), ("issue", "ultimatum"): _t("THREATEN", "ultimatum"),
+    ("offer", "resistance"): _t("ASSAULT", "fight", 0.5),
+}
+# Nouns that name an event when a light verb carries them or they head a clause's object
+# ("a show of support", "the detention of"); used for noun-only mentions and for typing
+# light-verb clauses.
+NOUNS: dict[str, Trigger] = {
+    "coup": _t("COERCE", "seize", 0.6), "takeover": _t("COERCE", "seize", 0.6),
+    "detention": _t("COERCE", "detain", 0.6), "arrest": _t("COERCE", "arrest", 0.6),
+    "curfew": _t("COERCE", "curfew", 0.6), "protest": _t("PROTEST", "demo", 0.6),
+    "demonstration": _t("PROTEST", "demo", 0.6), "rally": _t("PROTEST", "demo", 0.6),
+    "show": _t("PROTEST", "demo", 0.4), "strike": _t("PROTEST", "strike", 0.4),
+    "attack": _t("ASSAULT", None, 0.6), "airstrike": _t("ASSAULT", "aerial", 0.7),
+    "sanction": _t("SANCTION", None, 0.6), "talk": _t("CONSULT", "meet", 0.5),
+    "mediation": _t("CONSULT", "third-party", 0.6), "visit": _t("CONSULT", "visit", 0.5),
+    "agreement": _t("AGREE", None, 0.5), "ceasefire": _t("AGREE", "ceasefire", 0.6),
+    "aid": _t("AID", None, 0.5),
+}
+LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "take", "join", "lead", "organize",
+               "organise", "make", "give", "mount", "announce", "begin", "start"}
+# Objects whose release a REQUEST asks for: its target is whoever holds them.
+RELEASE_NOUNS = {"release", "freedom", "liberation", "return"}
+NAMING_VERBS = {"call", "name", "dub", "know", "label"}
+REPORTING_VERBS = {"say", "tell", "state", "announce", "declare", "claim", "add", "report",
+                   "write", "tweet", "post", "note", "confirm", "insist", "explain"}
+# Group nouns named by whom they follow: "supporters of Niger's security forces".
+FOLLOWER_NOUNS = {"supporter", "loyalist", "follower", "backer", "partisan", "sympathizer"}
+PARTITIVES = {"member", "some", "group", "part", "one", "many", "several", "hundred",
+              "thousand", "dozen", "unit", "elements", "contingent", "section", "head", "leader"}
+
+
+def trigger_for(lemma: str, object_lemmas: tuple[str, ...]) -> Trigger | None:
+    """The event a verb lemma names given the lemmas of its objects/particles, if any."""
+    for obj in object_lemmas:
+        found = VERB_OBJECT.get((lemma, obj))
+        if found:
+            return found
+    return VERBS.get(lemma)
+
+
+def normalize_type(label: str) -> str | None:
+    """A gold or model label as one of the sixteen PLOVER types (None if outside them)."""
+    label = label.strip().upper()
+    label = LEGACY_TYPES.get(label, label)
+    return label if label in PLOVER_TYPES else None
