@@ -100,6 +100,7 @@ class IngestReport:
     already_present: int = 0
     files_read: int = 0
     files_skipped: int = 0  # finished in an earlier run, unchanged since
+    files_ignored: list[str] = field(default_factory=list)  # not an article format (in folders)
     errors: list[IngestError] = field(default_factory=list)
     # Errors recorded by an earlier run for the files skipped now: same input, same verdict.
     earlier_errors: list[IngestError] = field(default_factory=list)
@@ -160,7 +161,7 @@ def _batches(
 ) -> Iterator[_Batch]:
     """Raw articles in batches of ``commit_every``, each carrying the files it finishes."""
     batch = _Batch()
-    for path in iter_files(paths):
+    for path in iter_files(paths, on_ignored=lambda p: report.files_ignored.append(str(p))):
         source = SourceFile(path, settings.max_file_bytes)
         state = _file_state(source)
         if state is not None and _already_done(conn, state):

@@ -69,6 +69,13 @@ def print_summary(report: IngestReport, db: Path) -> None:
         f"present) from {report.files_read} files; {report.files_skipped} files skipped "
         "(finished in an earlier run)"
     )
+    if report.files_ignored:
+        names = ", ".join(Path(p).name for p in report.files_ignored[:5])
+        more = ", …" if len(report.files_ignored) > 5 else ""
+        typer.echo(
+            f"ignored: {len(report.files_ignored)} files that are no article format "
+            f"({names}{more})"
+        )
     listed = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:TOP_OUTLETS])
     more = f", +{len(outlets) - TOP_OUTLETS} more" if len(outlets) > TOP_OUTLETS else ""
     typer.echo(f"outlets: {len(outlets)} in the store: {listed}{more}")

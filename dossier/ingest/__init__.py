@@ -78,20 +78,30 @@ def _gunzip_head(path: Path) -> bytes:
         return handle.read(SNIFF_BYTES)
 
 
+def format_by_suffix(name: str) -> str | None:
+    """The reader a file name's extension asks for, if it is a known article format."""
+    lowered = name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if lowered.endswith(suffix):
+            return SUFFIXES[suffix]
+    return None
+
+
 def format_of(path: Path) -> str:
     """The reader name for ``path``: by extension first, by content otherwise."""
-    name = path.name.lower()
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix):
-            return SUFFIXES[suffix]
-    return sniff(path)
+    return format_by_suffix(path.name) or sniff(path)
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_files(
+    paths: Iterable[str | Path], on_ignored: Callable[[Path], None] | None = None
+) -> Iterator[Path]:
     """Files under ``paths``, folders walked recursively in sorted order.
 
-    Hidden entries (``.DS_Store``, ``.git``) are skipped inside folders; a path the
-    user names explicitly is always yielded, even if missing, so it gets its error row.
+    A path the user names is always yielded, even if missing, so it gets its error
+    row. Inside folders, hidden entries (``.git``) and files with an extension that
+    is no article format (``answers.json``, ``notes.md``, ``photo.jpg``) are passed
+    to ``on_ignored`` instead: a corpus folder holds more than articles, and its
+    README is not bad input. Extension-less files are sniffed.
     """
     for given in paths:
         path = Path(given)
@@ -101,8 +111,13 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith("."):
-                    yield Path(root) / name
+                file = Path(root) / name
+                if not name.startswith(".") and (
+                    format_by_suffix(name) or "." not in name.lstrip(".")
+                ):
+                    yield file
+                elif on_ignored is not None:
+                    on_ignored(file)
 
 
 def read_source(source: SourceFile) -> Iterator[RawArticle | IngestError]:

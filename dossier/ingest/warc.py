@@ -9,7 +9,9 @@ it is not used as the publication date.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
+from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -20,6 +22,7 @@ from dossier.ingest.html import truncation
 from dossier.ingest.source import Refused, SourceFile
 from dossier.models import IngestError, RawArticle
 
+GZIP_MAGIC = b"\x1f\x8b"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -39,7 +42,13 @@ def read_warc(source: SourceFile) -> Iterator[RawArticle | IngestError]:
         raise Refused(source.error(f"unreadable: {exc.strerror or exc}")) from exc
     found = 0
     with handle:
-        records = ArchiveIterator(handle)
+        stream: IO[bytes] = handle
+        if handle.read(2) == GZIP_MAGIC:
+            # gzip.GzipFile reads per-record gzip (the WARC norm) *and* whole-file gzip
+            # (common in the wild, which warcio refuses); offsets are then uncompressed.
+            stream = gzip.GzipFile(fileobj=handle)
+        handle.seek(0)
+        records = ArchiveIterator(stream)
         try:
             for record in records:
                 if record.rec_type != "response" or record.http_headers is None:
@@ -47,30 +56,34 @@ def read_warc(source: SourceFile) -> Iterator[RawArticle | IngestError]:
                 content_type = record.http_headers.get_header("Content-Type") or ""
                 if not content_type.lower().startswith(HTML_TYPES):
                     continue
-                locator = f"offset {records.get_record_offset()}"
                 found += 1
                 length = int(record.rec_headers.get_header("Content-Length") or 0)
                 if length > source.max_bytes:
+                    # get_record_offset() reads the record to its end, in chunks, unkept.
                     yield source.error(
-                        f"too large: record of {length} bytes > max_file_bytes", locator
+                        f"too large: record of {length} bytes > max_file_bytes",
+                        f"offset {records.get_record_offset()}",
                     )
                     continue
-                yield _article(source, record, content_type, locator)
+                yield _article(source, record, content_type, records)
         except ArchiveLoadFailed as exc:
-            yield source.error(f"not a readable WARC: {exc.msg}".strip(), "")
+            first_line = next((x for x in str(exc.msg).splitlines() if x.strip()), "")
+            yield source.error(f"not a readable WARC: {first_line.strip()}")
             return
     if not found:
         yield source.error("WARC holds no HTML response records")
 
 
 def _article(
-    source: SourceFile, record: ArcWarcRecord, content_type: str, locator: str
+    source: SourceFile, record: ArcWarcRecord, content_type: str, records: ArchiveIterator
 ) -> RawArticle | IngestError:
     """One response record → RawArticle, or the error why its page cannot be read."""
     try:
         data = record.content_stream().read()
     except Exception as exc:  # warcio raises many kinds on broken payloads (zlib, chunking)
-        return source.error(f"unreadable record payload: {exc}", locator)
+        return source.error(f"unreadable record payload: {exc}")
+    # Only after the payload is read: asking for the offset earlier consumes the record.
+    locator = f"offset {records.get_record_offset()}"
     try:
         decoded = decode(data, _charset(content_type))
     except DecodeError as exc:
