@@ -120,7 +120,9 @@ class _Collector:
             if ent.label_ != "PERSON":
                 continue
             span = _person_span(self.doc, ent)
-            if span is None or self._not_an_actor(span) or is_known_organisation(ent.text):
+            if span is None or not normalize_name(span.text):
+                continue
+            if self._not_an_actor(span) or is_known_organisation(ent.text):
                 continue  # a known body mislabelled PERSON is taken by entities()
             if countries.place_country(span.text) or countries.is_region(span.text):
                 continue
@@ -134,7 +136,7 @@ class _Collector:
             if ent.label_ not in _ENT_LABELS or self.taken & set(range(ent.start, ent.end)):
                 continue
             span = self._org_extent(_after_last_newline(ent), ent.label_)
-            if span is None:
+            if span is None or not normalize_name(span.text):
                 continue
             text = span.text
             if self._not_an_actor(span):

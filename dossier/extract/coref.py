@@ -57,7 +57,7 @@ def _person_keys(cands: list[Candidate]) -> dict[str, list[str]]:
     """Normalized person name → candidate actor keys (longest compatible full names)."""
     names = sorted(
         {normalize_name(c.span.text) for c in cands
-         if c.kind == "person" and c.mention_type == "name"},
+         if c.kind == "person" and c.mention_type == "name"} - {""},
         key=lambda n: -len(n.split()),
     )
     keys: dict[str, list[str]] = {}
