@@ -60,7 +60,6 @@ def label_page_boilerplate(lines: list[Line]) -> None:
         if (i < first or i > last) and line.label is None:
             line.label = "page-boilerplate"
 
-
 def cut_at_article_end(lines: list[Line], first: int, last: int) -> tuple[int, int]:
     """End the kept run at the first "comments"/"tags"/"more from" line after the article.
 

@@ -19,7 +19,7 @@ from dossier.models import RemovedBlock
 # Above these lengths a line is prose, whatever words it contains.
 MAX_WORDS_SHARE = 12
 MAX_WORDS_SUBSCRIBE = 30
-MAX_WORDS_COOKIE = 80
+MAX_WORDS_COOKIE = 120
 MAX_WORDS_COPYRIGHT = 30
 MAX_WORDS_CAPTION = 90
 MAX_WORDS_TEASER_ITEM = 30
