@@ -49,8 +49,71 @@ def fill(db: Path) -> None:
         "INSERT INTO ingest_errors(source_path, locator, reason)"
         " VALUES ('broken.jsonl', 'line 3', 'malformed JSON')"
     )
+    fill_facts(conn)
     conn.commit()
     conn.close()
+
+
+def at(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def fill_facts(conn) -> None:
+    """One fact of each kind, at spans of the texts above, as the extractors store them."""
+    walked, monday, port = at(STRIKE, "walked off"), at(STRIKE, "Monday"), at(STRIKE, "PORT ELMA")
+    police = at(STRIKE, "would not use force")
+    conn.execute(
+        "INSERT INTO events(article_id, start, end, trigger_start, trigger_end, type, mode,"
+        " modality, source_actor, target_actor, place, country, lat, lon, date, confidence,"
+        " method) VALUES ('a-strike', ?, ?, ?, ?, 'PROTEST', 'strike', 'asserted',"
+        " 'Dockworkers', NULL, 'Port Elma', 'KE', -4.05, 39.67, '2025-03-03', 0.9, 'rules')",
+        (0, len(STRIKE.split("\n")[0]), *walked),
+    )
+    conn.execute(
+        "INSERT INTO events(article_id, start, end, trigger_start, trigger_end, type,"
+        " modality, source_actor, target_actor, date, confidence, method)"
+        " VALUES ('a-flood', 0, 37, 10, 15, 'ASSAULT', 'asserted', 'The river', 'the valley',"
+        " '2025-03-04', 0.5, 'rules')"
+    )
+    conn.execute(
+        "INSERT INTO events(article_id, start, end, trigger_start, trigger_end, type,"
+        " modality, source_actor, confidence, method)"
+        " VALUES ('a-strike', ?, ?, ?, ?, 'COERCE', 'hypothetical', 'Police', 0.4, 'rules')",
+        (*police, *police),
+    )
+    conn.execute(
+        "INSERT INTO places(article_id, start, end, text, name, feature, country, lat, lon,"
+        " confidence) VALUES ('a-strike', ?, ?, 'PORT ELMA', 'Port Elma', 'city', 'KE',"
+        " -4.05, 39.67, 0.8)",
+        port,
+    )
+    conn.execute(
+        "INSERT INTO timexes(article_id, start, end, text, type, value, tense)"
+        " VALUES ('a-strike', ?, ?, 'Monday', 'DATE', '2025-03-03', 'past')",
+        monday,
+    )
+    content = at(STRIKE, "We will not go back until the wages are paid,")
+    speaker, said = at(STRIKE, "Ana Duarte"), at(STRIKE, "said.")
+    conn.execute("INSERT INTO actors(id, name, kind, country, merge_key)"
+                 " VALUES (7, 'Ana Duarte', 'person', 'KEN', 'ana duarte')")
+    conn.execute(
+        "INSERT INTO article_actors(article_id, actor_key, name, kind, mentions, start, end,"
+        " actor_id) VALUES ('a-strike', 'ana duarte', 'Ana Duarte', 'person', 1, ?, ?, 7)",
+        speaker,
+    )
+    conn.execute(
+        "INSERT INTO actor_mentions(article_id, start, end, text, actor_key, kind, mention_type)"
+        " VALUES ('a-strike', ?, ?, 'Ana Duarte', 'ana duarte', 'person', 'name')",
+        speaker,
+    )
+    conn.execute(
+        "INSERT INTO quotes(article_id, seq, kind, content, content_start, content_end, cue,"
+        " cue_start, cue_end, speaker, speaker_start, speaker_end, speaker_key)"
+        " VALUES ('a-strike', 0, 'direct', ?, ?, ?, 'said', ?, ?, 'Ana Duarte', ?, ?,"
+        " 'ana duarte')",
+        (STRIKE[content[0]:content[1]], *content, said[0], said[0] + 4, *speaker),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +189,75 @@ def test_openapi_schema_describes_every_endpoint(client: TestClient) -> None:
         assert path in paths, path
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert {"limit", "offset", "story", "actor", "type", "since", "until", "outlet"} <= params
+
+
+def test_every_event_carries_its_evidence_sentence(client: TestClient) -> None:
+    events = client.get("/api/events").json()["items"]
+    protest = next(e for e in events if e["type"] == "PROTEST")
+    ev = protest["evidence"]
+    assert ev["article_id"] == "a-strike" and ev["outlet"] == "Harbor Ledger"
+    assert "Dockworkers walked off the job on Monday." in ev["sentence"]
+    assert ev["href"] == f"/articles/a-strike?hl={ev['start']}-{ev['end']}#hl"
+
+
+def test_events_filter_by_type_actor_and_date(client: TestClient) -> None:
+    def types(**params: str) -> list[str]:
+        return [e["type"] for e in client.get("/api/events", params=params).json()["items"]]
+
+    assert types(type="protest") == ["PROTEST"]
+    assert types(actor="The river") == ["ASSAULT"]
+    assert types(since="2025-03-04", until="2025-03-04") == ["ASSAULT"]
+    assert types(outlet="Harbor Ledger") == ["PROTEST", "COERCE"]
+
+
+def test_timeline_orders_by_when_it_happened_not_when_reported(client: TestClient) -> None:
+    items = client.get("/api/timeline").json()["items"]
+    dated = [(i["date"], i["kind"]) for i in items]
+    assert dated == sorted(dated, key=lambda d: d[0])
+    assert [i["kind"] for i in items].count("quote") == 1
+    flood = next(i for i in items if i["evidence"]["article_id"] == "a-flood")
+    assert flood["date"] == "2025-03-04"  # happened the day before it was reported
+
+
+def test_quotes_carry_speaker_actor_and_content_span(client: TestClient) -> None:
+    quotes = client.get("/api/quotes", params={"actor": "Ana Duarte"}).json()["items"]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q["speaker_actor_id"] == "7" and q["cue"] == "said"
+    assert STRIKE[q["evidence"]["start"]:q["evidence"]["end"]] == q["content"]
+    assert client.get("/api/quotes", params={"actor": "Nobody Here"}).json()["total"] == 0
+
+
+def test_places_group_mentions_with_coordinates(client: TestClient) -> None:
+    places = client.get("/api/places").json()["items"]
+    assert places[0]["name"] == "Port Elma" and places[0]["mentions"] == 1
+    assert places[0]["lat"] == pytest.approx(-4.05)
+    assert places[0]["evidence"][0]["text"] == "PORT ELMA"
+
+
+def test_actor_detail_lists_quotes_and_mentions(client: TestClient) -> None:
+    actors = client.get("/api/actors").json()["items"]
+    assert [a["name"] for a in actors] == ["Ana Duarte"]
+    detail = client.get("/api/actors/7").json()
+    assert len(detail["quotes"]) == 1
+    assert detail["mention_evidence"][0]["text"] == "Ana Duarte"
+    assert client.get("/api/actors/999").status_code == 404
+
+
+def test_article_highlights_every_kind_of_fact_at_its_span(client: TestClient) -> None:
+    art = client.get("/api/articles/a-strike").json()
+    kinds = {h["kind"] for h in art["highlights"]}
+    assert kinds == {"event", "place", "timex", "quote", "actor"}
+    for h in art["highlights"]:
+        assert 0 <= h["start"] < h["end"] <= len(STRIKE)
+    page = client.get("/articles/a-strike").text
+    assert 'class="hl k-timex"' in page
+
+
+def test_actor_and_article_pages_render_facts(client: TestClient) -> None:
+    page = client.get("/actors/7").text
+    assert "We will not go back until the wages are paid" in page
+    assert "Open the article at this passage" in page
 
 
 def test_untrusted_article_html_is_escaped_on_the_page(client: TestClient) -> None:
