@@ -24,7 +24,6 @@ from dossier.clean.metadata import (
 from dossier.clean.text_clutter import remove_clutter
 from dossier.models import Article, RawArticle
 
-WHITESPACE_RUN = re.compile(r"\s+")
 # Control characters other than tab/newline/CR: their share tells binary from text.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_BINARY_SHARE = 0.01
@@ -41,7 +40,7 @@ def article_id(content: str) -> str:
     or Unicode composition is one article, so copies dedup to one id. 64 bits keep
     accidental collisions out of reach for any corpus a laptop holds.
     """
-    normalized = WHITESPACE_RUN.sub(" ", unicodedata.normalize("NFC", content)).strip()
+    normalized = " ".join(unicodedata.normalize("NFC", content).split())
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import trafilatura
@@ -20,7 +19,6 @@ DATE_EXTRACTION_PARAMS = {"extensive_search": False, "original_date": True}
 # 0.959. Teasers kept by mistake become false facts downstream, so precision wins here too.
 FAVOR_PRECISION = True
 FAVOR_RECALL = False
-SPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass
@@ -76,12 +74,12 @@ def dropped_blocks(page_text: str, kept_text: str) -> list[RemovedBlock]:
     Positions are offsets into the flattened page text (what ``flatten_html``
     returns), since offsets into raw markup mean nothing to a reader.
     """
-    kept = SPACE_RUN.sub(" ", kept_text)
+    kept = " ".join(kept_text.split())
     removed: list[RemovedBlock] = []
     run_start: int | None = None
     run_end = 0
     for line in split_lines(page_text):
-        if SPACE_RUN.sub(" ", line.text) in kept:
+        if " ".join(line.text.split()) in kept:
             if run_start is not None:
                 removed.append(
                     RemovedBlock(page_text[run_start:run_end], "page-boilerplate", run_start)
