@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
+
+from dossier.registry import ArticleContext, Extractor, register_extractor
 
 TOWNS = ("Glenmoor", "Ashford Bay", "Kelvale", "Dunmarsh", "Port Ferrin", "Oakridge")
 
@@ -73,3 +77,37 @@ def warc_bytes(pages: list[tuple[str, str]], gzip: bool) -> bytes:
         )
     )
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class ProbeFact:
+    """A stand-in fact: one per sentence of the parsed Doc, with its char span."""
+
+    start: int
+    end: int
+
+
+def probe_run(ctx: ArticleContext) -> list[ProbeFact]:
+    return [ProbeFact(s.start_char, s.end_char) for s in ctx.doc.sents]
+
+
+def probe_save(conn: sqlite3.Connection, article_id: str, facts: list[ProbeFact]) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS probe_facts (article_id TEXT, start INT, end INT)")
+    conn.executemany(
+        "INSERT INTO probe_facts VALUES (?, ?, ?)", [(article_id, f.start, f.end) for f in facts]
+    )
+
+
+PROBE = register_extractor(Extractor(name="probe", run=probe_run, save=probe_save))
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every row of the ingest tables (and the probe's facts), in a stable order."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = ["articles", "removed_blocks", "ingest_errors", "sources"]
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'probe_facts'").fetchone():
+            tables.append("probe_facts")
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    finally:
+        conn.close()

@@ -10,6 +10,7 @@ it is not used as the publication date.
 from __future__ import annotations
 
 import gzip
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -66,6 +67,9 @@ def read_warc(source: SourceFile) -> Iterator[RawArticle | IngestError]:
                     )
                     continue
                 yield _article(source, record, content_type, records)
+        except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
+            yield source.error(f"corrupt compressed WARC after {found} HTML records: {exc}")
+            return
         except ArchiveLoadFailed as exc:
             first_line = next((x for x in str(exc.msg).splitlines() if x.strip()), "")
             yield source.error(f"not a readable WARC: {first_line.strip()}")
