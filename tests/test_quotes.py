@@ -220,3 +220,37 @@ def test_seed_004_statements_have_right_speakers_and_channels(seed_004):
     assert guterres.speaker_key == "person:antonio guterres" and guterres.channel == "Twitter/X"
     army = the_quote(seed_004, "offer no resistance")
     assert army.speaker.lower() == "the army"
+
+
+# -- the bundled sample corpus: its answer key names every quote's speaker ----------------
+
+
+def test_every_quote_in_the_sample_corpus_answer_key_has_its_speaker(examples_dir):
+    import json
+    import re
+
+    from dossier.ingest import read_paths
+    from dossier.pipeline import ProcessedArticle, process_batch
+
+    answers = json.loads((examples_dir / "answers.json").read_text(encoding="utf-8"))
+    settings = Settings(extractors=("actors", "quotes"))
+    raws = [r for r in read_paths([examples_dir], settings.max_file_bytes) if hasattr(r, "content")]
+    found: list[tuple[str, set[str]]] = []
+    for done in process_batch(raws, settings):
+        if not isinstance(done, ProcessedArticle):
+            continue
+        names = {a.key: a.name for a in done.facts["actors"] if hasattr(a, "aliases")}
+        for q in done.facts["quotes"]:
+            who = {names.get(q.speaker_key or ""), q.speaker, q.on_behalf_of} - {None}
+            found.append((q.content, who))
+
+    def norm(text: str) -> str:
+        return re.sub(r"[\"“”\s]+", " ", text).strip().lower()
+
+    wrong = []
+    for expected in answers["quotes"]:
+        words = norm(expected["text"])[:40]
+        if not any(words in norm(content) and expected["speaker"] in who
+                   for content, who in found):
+            wrong.append((expected["speaker"], expected["text"]))
+    assert not wrong, f"{len(wrong)} of {len(answers['quotes'])} quotes lack their speaker: {wrong}"

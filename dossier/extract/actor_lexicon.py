@@ -85,7 +85,14 @@ GROUP_WORDS = frozenset(
 PERSON_ROLE_HEADS = frozenset(
     {"president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson",
      "secretary-general", "chief", "commander", "premier", "chancellor", "ambassador",
-     "envoy", "king", "queen", "prime", "general", "colonel"}
+     "envoy", "king", "queen", "prime", "general", "colonel", "chairman", "chairwoman",
+     "director", "executive", "governor", "mayor", "commissioner", "secretary"}
+)
+# Nominal heads that shorten a named organisation ("the port board", "the agency").
+ORGANISATION_HEADS = frozenset(
+    {"board", "agency", "commission", "committee", "union", "company", "firm", "party",
+     "alliance", "association", "federation", "court", "bank", "organisation",
+     "organization", "institute", "network", "coalition", "movement"}
 )
 
 # Names that ORG/PERSON tags often catch but that are channels, not actors.
@@ -178,6 +185,8 @@ def nominal_kind(head_lemma: str, head_text: str) -> ActorKind | None:
             return "group"
         if word in PERSON_ROLE_HEADS:
             return "person"
+        if word in ORGANISATION_HEADS:
+            return "organisation"
     return None
 
 

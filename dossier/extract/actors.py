@@ -157,6 +157,19 @@ class _Collector:
                                    else _country_in(span),
                                    acronym=self._acronym_after(span)))
 
+    def missed_surnames(self) -> None:
+        """Surnames of people already named that NER missed later on ('..." Kasonde said.')."""
+        surnames = {
+            normalize_name(c.span[-1].text) for c in self.candidates
+            if c.kind == "person" and c.mention_type == "name" and len(c.span) > 1
+        }
+        for tok in self.doc:
+            if (
+                tok.i not in self.taken and tok.pos_ == "PROPN" and tok.ent_iob_ == "O"
+                and normalize_name(tok.text) in surnames
+            ):
+                self.add(Candidate(self.doc[tok.i : tok.i + 1], "person", "name"))
+
     def _org_extent(self, ent: Span, label: str) -> Span | None:
         """Trim "Facebook, the Military Command" and a trailing "'s"; join "... of <ORG>"."""
         doc = self.doc
@@ -236,6 +249,7 @@ def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
     surnames = {normalize_name(t.text) for c in collector.candidates for t in c.span
                 if t.text[:1].isupper()}
     collector.entities(surnames)
+    collector.missed_surnames()
     collector.nominals()
     collector.pronouns()
     cands = sorted(collector.candidates, key=lambda c: c.span.start)

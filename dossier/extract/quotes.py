@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -298,24 +298,29 @@ class _Finder:
         for q in self.quotes:
             if q in self.claimed:
                 continue
-            speaker = self._continued_speaker(q)
+            continued = self._continued(q)
+            speaker = continued and (continued.speaker, continued.speaker_start,
+                                     continued.speaker_end, continued.speaker_key)
             words = len(self.text[q.start : q.end].split())
-            if not q.opens_paragraph and speaker is None and words < MIN_STANDALONE_WORDS:
+            if not q.opens_paragraph and continued is None and words < MIN_STANDALONE_WORDS:
                 continue
             start, end = self._trim(q.start, q.end)
-            self._record(start, end, "direct", None, None, None, speaker, None)
+            self._record(start, end, "direct", None, None, None, speaker or None, None)
+            if continued is not None and continued.channel:  # the same statement goes on
+                self.found[-1] = replace(
+                    self.found[-1], channel=continued.channel,
+                    channel_start=continued.channel_start, channel_end=continued.channel_end)
         self.found.sort(key=lambda r: r.content_start)
 
-    def _continued_speaker(self, q: QuoteSpan) -> tuple[str, int, int, str | None] | None:
-        """The speaker of the quote this one continues: earlier in its paragraph
-        ('"…," he said. "…"'), or in the quote paragraph right before it."""
+    def _continued(self, q: QuoteSpan) -> Quote | None:
+        """The statement this quote continues: earlier in its paragraph ('"…," he said.
+        "…"'), or the quote paragraph right before it. None when the speaker is unknown."""
         p_start, _ = _paragraph_bounds(self.text, q.start)
         before = self.text[p_start : q.start - 1].rstrip()
         if before and before[-1] in ".!?\"”":
             same = [f for f in self.found if p_start <= f.content_start < q.start and f.speaker]
             if same:
-                f = same[-1]
-                return f.speaker, f.speaker_start, f.speaker_end, f.speaker_key
+                return same[-1]
         if not q.opens_paragraph:
             return None
         prev_end = p_start - 1
@@ -326,7 +331,7 @@ class _Finder:
             return None
         for quote in reversed(self.found):
             if prev_start <= quote.content_start < prev_end and quote.speaker:
-                return (quote.speaker, quote.speaker_start, quote.speaker_end, quote.speaker_key)
+                return quote
         return None
 
 

@@ -46,7 +46,9 @@ class SpeakerResolver:
         qualifier in the text but resolves to no actor: the source is not Bazoum.
         """
         mention = self._mention_at(tok)
-        if mention is not None and tok.lower_ not in _VAGUE_HEADS:
+        resolved_role = mention is not None and mention.mention_type == "role" and bool(
+            mention.actor_key) and not mention.actor_key.startswith("person:role:")
+        if mention is not None and (tok.lower_ not in _VAGUE_HEADS or resolved_role):
             return mention.text, mention.start, mention.end, mention.actor_key
         start, end = tok.left_edge.idx, tok.idx + len(tok)
         named = self._self_named(tok, limit)
