@@ -45,7 +45,14 @@ class ActorResolver:
         self.quotes = [q for q in results.get("quotes") or [] if hasattr(q, "content_start")]
 
     def resolve(self, token: Token) -> ActorRef | None:
-        token = self._through_partitive(token)
+        token = _named_as(self._through_partitive(token))
+        # "Niger's leader Mohamed Bazoum", "the president of Benin, Patrice Talon": the name wins.
+        if token.pos_ == "NOUN":
+            token = _appositive_name(token) or token
+        followed = self._followed(token)
+        if followed is not None:
+            return ActorRef(f"{token.text} of {followed.name}", followed.country,
+                            token.idx, followed.end)
         for mention in self.mentions:
             if mention.start <= token.idx < mention.end or mention.head == token.i:
                 actor = self.actors.get(mention.actor_key) if mention.actor_key else None
@@ -98,15 +105,6 @@ class ActorResolver:
             return self._antecedent(token)
         if token.pos_ == "PRON" or token.like_num:
             return None
-        if token.dep_ == "nsubj" and token.head.lemma_ in NAMING_VERBS:
-            # "their leaders, calling themselves the Defence and Security Forces (FDS)"
-            name = next((c for c in token.head.children if c.dep_ in ("oprd", "attr")), None)
-            if name is not None:
-                token = name
-        # "Niger's leader Mohamed Bazoum", "the president, Mohamed Bazoum": the name wins.
-        named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if named is not None and token.pos_ == "NOUN":
-            token = named
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None and ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             words = [t for t in ent if t.lower_ not in ("the",)]
@@ -121,9 +119,6 @@ class ActorResolver:
         conj_end = max((c.idx + len(c) for c in token.conjuncts
                         if c.i > token.i and c.pos_ == "PROPN" == token.pos_), default=end)
         text = self.doc.text[start:max(end, conj_end)]
-        followed = self._followed(token)
-        if followed is not None:
-            return ActorRef(f"{text} of {followed.name}", followed.country, start, followed.end)
         return ActorRef(text, _country(token), start, max(end, conj_end))
 
     def _followed(self, token: Token) -> ActorRef | None:
@@ -132,7 +127,7 @@ class ActorResolver:
             return None
         pobj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
-        return self._from_parse(pobj) if pobj is not None else None
+        return self.resolve(pobj) if pobj is not None else None
 
     def _antecedent(self, token: Token) -> ActorRef | None:
         """A personal pronoun → the last PERSON named before it (within two sentences)."""
@@ -146,6 +141,31 @@ class ActorResolver:
             return None
         ent = people[-1]
         return ActorRef(ent.text, _country(ent.root), ent.start_char, ent.end_char)
+
+
+def _appositive_name(token: Token) -> Token | None:
+    """The person a title names: 'Niger's leader Mohamed Bazoum', 'the president of Benin,
+    Patrice Talon' (the parser often hangs the name on the country)."""
+    named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None:
+        return named
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                named = next((c for c in pobj.children if c.dep_ == "appos"
+                              and c.pos_ == "PROPN"), None)
+                if named is not None:
+                    return named
+    return None
+
+
+def _named_as(token: Token) -> Token:
+    """'their leaders, calling themselves the Defence and Security Forces' → the Forces."""
+    if token.dep_ == "nsubj" and token.head.lemma_ in NAMING_VERBS:
+        name = next((c for c in token.head.children if c.dep_ in ("oprd", "attr")), None)
+        if name is not None:
+            return name
+    return token
 
 
 def _contiguous_start(words: list[Token], head: Token, doc: Doc) -> int:
@@ -179,6 +199,8 @@ def quoted_spans(doc: Doc, results: dict[str, list[Any]]) -> list[tuple[int, int
     """Char spans of quoted content: the quote extractor's, else what quotation marks enclose."""
     spans = []
     for quote in results.get("quotes") or []:
+        if getattr(quote, "kind", "direct") == "indirect":
+            continue  # reported speech without quotation marks is the speaker's claim, not a quote
         start = getattr(quote, "content_start", None)
         end = getattr(quote, "content_end", None)
         if start is not None and end is not None:

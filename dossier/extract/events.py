@@ -39,7 +39,8 @@ FUTURE_HEADS = {"expect", "plan", "intend", "threaten", "want", "hope", "seek", 
                 "prepare", "aim", "schedule", "vow", "pledge", "promise"}
 NOUN_HOSTS = LIGHT_VERBS | {"expect", "plan", "attend", "participate", "prepare", "schedule"}
 NOT_INHERITED = {"after", "before", "since", "until", "once", "if", "unless"}
-LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure"}
+LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure", "support",
+                 "concern"}
 SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
 
@@ -98,11 +99,11 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
             return found, token
         return None
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUNS:
-        host = token.head
-        while host.dep_ in ("pobj", "prep", "compound") and host.head.i != host.i:
+        host = token
+        while host.dep_ in ("pobj", "prep", "compound", "dobj") and host.head.i != host.i:
             host = host.head
-        if token.dep_ == "compound":
-            host = token.head.head if token.head.dep_ in ("pobj", "dobj") else host
+            if host.pos_ == "VERB":
+                break
         if host.pos_ == "VERB" and host.lemma_.lower() in NOUN_HOSTS and _trigger(host) is None:
             return NOUNS[token.lemma_.lower()], host
     return None
@@ -196,8 +197,8 @@ def _light_object(verb: Token, obj: Token) -> Token | None:
     """'put an end to the regime' → regime; 'a show of support for the coup leaders' → leaders."""
     if obj.lemma_.lower() not in LIGHT_OBJECTS:
         return obj
-    preps = [c for c in (*obj.subtree, *verb.children)
-             if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
+    preps = [c for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")
+             and _nearest_verb(c).i == verb.i]
     pobjs = sorted((g for c in preps for g in c.children if g.dep_ == "pobj"
                     and g.lemma_.lower() not in LIGHT_OBJECTS | {"support"}), key=lambda t: t.i)
     return pobjs[0] if pobjs else None
@@ -355,6 +356,11 @@ def _speaker(verb: Token, sent: Span) -> Token | None:
 def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: ActorResolver,
            quotes: list[tuple[int, int]], timexes: list[Any], places: list[Any]) -> Event:
     source_tok, target_tok, releasing = _arguments(verb, trigger)
+    if token.i != verb.i:
+        # A noun event carried by its host ("Talon was expected ... for mediation"): whoever
+        # the host is about, active or passive, is the one doing it.
+        source_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        target_tok, releasing = None, False
     if source_tok is None or source_tok.lower_ in SPEAKER_PRONOUNS:
         # Acts announced without an agent ("institutions were suspended") and "they"
         # in reported speech belong to whoever announces them.

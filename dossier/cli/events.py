@@ -1,0 +1,99 @@
+"""``dossier events`` and ``dossier timeline``: what happened, when, where, with the evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from dossier.cli.app import DB_OPTION, app
+from dossier.cli.articles import open_store
+from dossier.store.events import list_events
+from dossier.store.timeline import timeline
+
+
+def _who(name: str | None, country: str | None) -> str:
+    if not name:
+        return "?"
+    return f"{name} ({country})" if country else name
+
+
+def format_event(row: dict[str, Any]) -> str:
+    when = row.get("date") or f"[{(row.get('published') or 'undated')[:10]} reported]"
+    where = f" in {row['place']}, {row['country']}" if row.get("place") else ""
+    flags = [f for f, on in (("quoted", row.get("in_quote")),
+                             (row.get("modality"), row.get("modality") != "asserted")) if on]
+    mode = f"/{row['mode']}" if row.get("mode") else ""
+    return (f"{when}  {row['type']}{mode}  {_who(row['source_actor'], row['source_country'])}"
+            f" → {_who(row['target_actor'], row['target_country'])}{where}"
+            + (f"  [{', '.join(flags)}]" if flags else "")
+            + f"  ({row['article_id'][:12]} @{row['start']}, conf {row['confidence']:.2f})")
+
+
+def format_timeline_row(row: dict[str, Any]) -> str:
+    when = row["when"] or "undated"
+    basis = "" if row["date_basis"] == "text" else f" ({row['date_basis']})"
+    sources = len({e["article_id"] for e in row["evidence"]})
+    cite = f"  [{len(row['evidence'])} report(s), {sources} article(s)]"
+    if row["kind"] == "statement":
+        content = row["content"] if len(row["content"]) < 140 else row["content"][:137] + "..."
+        return f"{when}{basis}  SAID  {row['source_actor'] or '?'}: “{content}”{cite}"
+    where = f" in {row['place']}, {row['country']}" if row.get("place") else ""
+    mode = f"/{row['mode']}" if row.get("mode") else ""
+    flags = " [quoted]" if row["in_quote"] else ""
+    flags += f" [{row['modality']}]" if row["modality"] != "asserted" else ""
+    return (f"{when}{basis}  {row['type']}{mode}  "
+            f"{_who(row['source_actor'], row['source_country'])} → {row['target_actor'] or '?'}"
+            f"{where}{flags}{cite}")
+
+
+@app.command("events")
+def events_command(
+    db: Path = DB_OPTION,
+    type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. COERCE."),
+    actor: str | None = typer.Option(None, "--actor", help="Source or target name, or ISO3."),
+    since: str | None = typer.Option(None, "--since", help="YYYY-MM-DD: happened on/after."),
+    limit: int = typer.Option(500, min=1),
+    as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
+) -> None:
+    """List PLOVER events (who did what to whom, where, when), each with its evidence span."""
+    conn = open_store(db)
+    try:
+        rows = list_events(conn, type_=type_, actor=actor, since=since, limit=limit)
+    finally:
+        conn.close()
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        typer.echo(format_event(row))
+    typer.echo(f"-- {len(rows)} event(s)")
+
+
+@app.command("timeline")
+def timeline_command(
+    db: Path = DB_OPTION,
+    story: str | None = typer.Option(None, "--story", help="Only this story's articles."),
+    statements: bool = typer.Option(True, "--statements/--no-statements",
+                                    help="Include dated statements (quotes)."),
+    all_modalities: bool = typer.Option(False, "--all", help="Also future/hypothetical acts."),
+    as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
+) -> None:
+    """Events and dated statements in the order they happened (not the order reported)."""
+    conn = open_store(db)
+    try:
+        rows = timeline(conn, story=story, with_statements=statements,
+                        include_unasserted=all_modalities)
+    except LookupError as exc:
+        typer.echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
+        raise typer.Exit(1) from exc
+    finally:
+        conn.close()
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        typer.echo(format_timeline_row(row))
+    typer.echo(f"-- {len(rows)} row(s)")

@@ -1,0 +1,134 @@
+"""The timeline: events and dated statements in the order they happened, not the order reported.
+
+An event's date is the one its own clause gives ("confined on Wednesday"); an
+undated report of the same act (same type, mode and target) borrows it; anything
+else falls back to its article's publication date and says so (``date_basis``).
+The same act reported by several sentences or outlets becomes one row with all
+its evidence.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from dossier.store.events import has_table, list_events
+
+STATEMENT_WINDOW = 80  # chars around a quote's cue searched for "said on Thursday"
+
+
+def _words(name: str | None) -> set[str]:
+    stop = {"the", "of", "and", "his", "her", "their", "s"}
+    return {w for w in (name or "").lower().replace("’", " ").replace("'", " ").split()
+            if w not in stop}
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(_words(a) & _words(b))
+
+
+def _date_events(events: list[dict[str, Any]]) -> None:
+    dated = [e for e in events if e["date"]]
+    for event in events:
+        if event["date"]:
+            event["date_basis"] = "text"
+            continue
+        twin = next((d for d in dated if d["type"] == event["type"] and d["mode"] == event["mode"]
+                     and _same(d["target_actor"], event["target_actor"])), None)
+        if twin is not None:
+            event["date"], event["date_basis"] = twin["date"], "same act"
+        else:
+            event["date"] = (event["published"] or "")[:10] or None
+            event["date_basis"] = "reported" if event["date"] else "unknown"
+
+
+def _group(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for event in events:
+        match = next((r for r in rows if r["kind"] == "event" and r["when"] == event["date"]
+                      and r["type"] == event["type"] and r["mode"] == event["mode"]
+                      and _same(r["target_actor"], event["target_actor"])
+                      and (_same(r["source_actor"], event["source_actor"])
+                           or not r["source_actor"] or not event["source_actor"])), None)
+        evidence = {"article_id": event["article_id"], "start": event["start"],
+                    "end": event["end"], "trigger": [event["trigger_start"], event["trigger_end"]]}
+        if match is not None:
+            match["evidence"].append(evidence)
+            match["source_actor"] = match["source_actor"] or event["source_actor"]
+            match["place"] = match["place"] or event["place"]
+            match["country"] = match["country"] or event["country"]
+            match["confidence"] = max(match["confidence"], event["confidence"])
+            continue
+        rows.append({
+            "when": event["date"], "date_basis": event["date_basis"], "kind": "event",
+            "type": event["type"], "mode": event["mode"], "modality": event["modality"],
+            "in_quote": event["in_quote"], "source_actor": event["source_actor"],
+            "source_country": event["source_country"], "target_actor": event["target_actor"],
+            "place": event["place"], "country": event["country"], "lat": event["lat"],
+            "lon": event["lon"], "confidence": event["confidence"], "evidence": [evidence],
+        })
+    return rows
+
+
+def _statements(conn: sqlite3.Connection, story: int | str | None) -> list[dict[str, Any]]:
+    """Quotes with the date their cue clause gives ("said on Thursday"), else publication."""
+    if not has_table(conn, "quotes"):
+        return []
+    sql = ("SELECT q.article_id, q.speaker, q.cue, q.cue_start, q.cue_end, q.content,"
+           " q.content_start, q.content_end, a.published FROM quotes q"
+           " JOIN articles a ON a.id = q.article_id")
+    params: list[Any] = []
+    if story is not None:
+        sql += " WHERE q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
+        params.append(story)
+    rows = []
+    for quote in conn.execute(sql, params):
+        when, basis = _cue_date(conn, dict(quote))
+        rows.append({
+            "when": when, "date_basis": basis, "kind": "statement", "type": None, "mode": None,
+            "modality": "asserted", "in_quote": True, "source_actor": quote["speaker"],
+            "source_country": None, "target_actor": None, "place": None, "country": None,
+            "lat": None, "lon": None, "confidence": None, "cue": quote["cue"],
+            "content": quote["content"],
+            "evidence": [{"article_id": quote["article_id"], "start": quote["content_start"],
+                          "end": quote["content_end"]}],
+        })
+    return rows
+
+
+def _cue_date(conn: sqlite3.Connection, quote: dict[str, Any]) -> tuple[str | None, str]:
+    if quote["cue_start"] is not None:
+        found = conn.execute(
+            "SELECT value FROM timexes WHERE article_id = ? AND type IN ('DATE', 'TIME')"
+            " AND value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+            " AND start BETWEEN ? AND ? AND NOT (start >= ? AND start < ?)"
+            " ORDER BY abs(start - ?) LIMIT 1",
+            (quote["article_id"], quote["cue_start"] - STATEMENT_WINDOW,
+             quote["cue_end"] + STATEMENT_WINDOW, quote["content_start"], quote["content_end"],
+             quote["cue_start"]),
+        ).fetchone()
+        if found:
+            return found[0][:10], "text"
+    published = (quote["published"] or "")[:10] or None
+    return published, "reported" if published else "unknown"
+
+
+def timeline(
+    conn: sqlite3.Connection,
+    story: int | str | None = None,
+    with_statements: bool = True,
+    include_unasserted: bool = False,
+) -> list[dict[str, Any]]:
+    """Events (and statements) of a story, or of the whole store, by when they happened.
+
+    Raises LookupError when ``story`` is given but the store has no stories.
+    """
+    events = list_events(conn, story=story, include_unasserted=include_unasserted)
+    _date_events(events)
+    rows = _group(events)
+    if with_statements:
+        rows += _statements(conn, story)
+    undated = "9999-99-99"
+    rows.sort(key=lambda r: (r["when"] or undated, r["kind"] != "event",
+                             r["evidence"][0]["article_id"], r["evidence"][0]["start"]))
+    return rows
