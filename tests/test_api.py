@@ -215,7 +215,7 @@ def test_timeline_orders_by_when_it_happened_not_when_reported(client: TestClien
     dated = [(i["date"], i["kind"]) for i in items]
     assert dated == sorted(dated, key=lambda d: d[0])
     assert [i["kind"] for i in items].count("quote") == 1
-    flood = next(i for i in items if i["evidence"]["article_id"] == "a-flood")
+    flood = next(i for i in items if i["evidence"][0]["article_id"] == "a-flood")
     assert flood["date"] == "2025-03-04"  # happened the day before it was reported
 
 
@@ -336,3 +336,14 @@ def test_highlight_segments_cover_the_text_once_with_overlaps() -> None:
     assert "".join(s.text for s in segs) == text
     assert segs[0].text == "Ana Duarte" and set(segs[0].kinds) == {"quote", "actor"}
     assert segs[-2].text == "Monday" and set(segs[-2].kinds) == {"quote", "timex"}
+
+
+def test_timeline_falls_back_to_its_own_ordering_without_the_timeline_query(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dossier.web.data.facts as facts
+
+    monkeypatch.setattr(facts, "store_module", lambda name: None)
+    items = client.get("/api/timeline").json()["items"]
+    assert [i["date"] for i in items] == sorted(i["date"] for i in items)
+    assert {i["kind"] for i in items} == {"event", "quote"}

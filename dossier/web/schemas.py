@@ -138,10 +138,16 @@ class TimelineItemOut(BaseModel):
     """An event or a dated statement, placed at when it happened (not when reported)."""
 
     date: str | None = None
+    date_basis: str | None = Field(
+        None, description="text (the text dates it) | reported (publication date) | unknown"
+    )
     kind: str = Field(description="event | quote")
+    type: str | None = Field(None, description="PLOVER type, for events")
     label: str
     actor: str | None = None
-    evidence: EvidenceOut
+    evidence: list[EvidenceOut] = Field(
+        description="every report of it: the same act told by several articles is one item"
+    )
 
 
 class ActorOut(BaseModel):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from dossier.store import actors as actors_store
 from dossier.store import desk as desk_store
 from dossier.store import quotes as quotes_store
-from dossier.web.data.common import first, in_range, matches, page, span
+from dossier.web.data.common import first, in_range, matches, page, span, store_module
 from dossier.web.deps import Filters
 from dossier.web.schemas import (
     ActorDetailOut,
@@ -173,23 +173,59 @@ class FactReads:
         return out
 
     def timeline(self, f: Filters) -> Page[TimelineItemOut]:
-        """Events and quotes, ordered by when they happened (undated ones by publication)."""
-        items = []
-        for e in self.event_list(f):
-            who = " → ".join(x for x in (e.source_actor, e.target_actor) if x)
-            label = f"{e.type}{' (' + e.mode + ')' if e.mode else ''}: {who or 'actors unknown'}"
-            if e.modality and e.modality != "asserted":
-                label += f" [{e.modality}]"
-            items.append(TimelineItemOut(date=e.date or e.evidence.published, kind="event",
-                                         label=label, actor=e.source_actor, evidence=e.evidence))
-        for q in self.quote_list(f):
-            content = q.content if len(q.content) < 140 else q.content[:137] + "…"
-            items.append(TimelineItemOut(date=q.date, kind="quote", actor=q.speaker,
-                                         label=f"{q.speaker or 'Unknown speaker'}: “{content}”",
-                                         evidence=q.evidence))
-        items.sort(key=lambda t: ((t.date or "9999")[:10], t.kind != "event",
-                                  t.evidence.published or "", t.evidence.start))
+        """Events and statements in the order they happened (undated: by publication).
+
+        The events feature's timeline query (which merges reports of the same act and
+        dates statements by their cue clause) is used when it is there.
+        """
+        module = store_module("timeline")
+        items = (self._timeline_from(module, f) if module is not None
+                 else self._timeline_here(f))
+        items = [t for t in items
+                 if (not f.type or matches(t.type, f.type))
+                 and in_range(t.date, f.since, f.until)
+                 and (not f.outlet or any(matches(e.outlet, f.outlet) for e in t.evidence))
+                 and (not f.actor or same_actor(f.actor, t.actor) or f.actor in t.label)]
         return page(items, f)
+
+    def _timeline_from(self, module: Any, f: Filters) -> list[TimelineItemOut]:
+        rows = module.timeline(self.conn, with_statements=True, include_unasserted=True)
+        members = self.story_members(f.story) if f.story else None  # type: ignore[attr-defined]
+        self.resolver.load(e["article_id"] for r in rows for e in r["evidence"])
+        items = []
+        for r in rows:
+            spans = [e for e in r["evidence"] if members is None or e["article_id"] in members]
+            if not spans:
+                continue
+            evidence = [self.resolver.evidence(e["article_id"], e["start"], e["end"])
+                        for e in spans]
+            if r["kind"] == "event":
+                label = _event_label(r["type"], r.get("mode"), r.get("source_actor"),
+                                     r.get("target_actor"), r.get("modality"))
+                kind = "event"
+            else:
+                label = _quote_label(r.get("source_actor"), r.get("content") or "")
+                kind = "quote"
+            items.append(TimelineItemOut(date=r.get("when"), date_basis=r.get("date_basis"),
+                                         kind=kind, type=r.get("type"), label=label,
+                                         actor=r.get("source_actor"), evidence=evidence))
+        return items
+
+    def _timeline_here(self, f: Filters) -> list[TimelineItemOut]:
+        items = []
+        for e in self.event_list(Filters(limit=EVERY, story=f.story)):
+            items.append(TimelineItemOut(
+                date=e.date or (e.evidence.published or "")[:10] or None,
+                date_basis="text" if e.date else "reported", kind="event", type=e.type,
+                label=_event_label(e.type, e.mode, e.source_actor, e.target_actor, e.modality),
+                actor=e.source_actor, evidence=[e.evidence]))
+        for q in self.quote_list(Filters(limit=EVERY, story=f.story)):
+            items.append(TimelineItemOut(date=(q.date or "")[:10] or None, date_basis="reported",
+                                         kind="quote", actor=q.speaker, evidence=[q.evidence],
+                                         label=_quote_label(q.speaker, q.content)))
+        items.sort(key=lambda t: (t.date or "9999", t.kind != "event",
+                                  t.evidence[0].article_id, t.evidence[0].start))
+        return items
 
     # -- places -----------------------------------------------------------------------
 
@@ -256,10 +292,10 @@ class FactReads:
         mentions = desk_store.mention_rows(self.conn, actor_id=int(actor_id), limit=200)
         self._preload(mentions)
         evidence = [ev for r in mentions if (ev := self._evidence(r)) is not None]
+        names = [base.name, *(row.get("aliases") or [])]
         events = [e for e in self.event_list(Filters(limit=EVERY))
-                  if base.name in (e.source_actor, e.target_actor)
-                  or any(alias and alias in (e.source_actor or "", e.target_actor or "")
-                         for alias in [base.name])]
+                  if any(same_actor(n, e.source_actor) or same_actor(n, e.target_actor)
+                         for n in names)]
         return ActorDetailOut(**base.model_dump(), quotes=quotes, events=events,
                               mention_evidence=evidence)
 
@@ -300,6 +336,29 @@ class FactReads:
 
     def stances(self, f: Filters) -> Page[StanceOut]:
         return page(self.stance_list(f), f)
+
+
+def _event_label(type_: str, mode: str | None, source: str | None, target: str | None,
+                 modality: str | None) -> str:
+    who = " → ".join(x for x in (source, target) if x) or "actors unknown"
+    label = f"{type_}{f' ({mode})' if mode else ''}: {who}"
+    return label + (f" [{modality}]" if modality and modality != "asserted" else "")
+
+
+def _quote_label(speaker: str | None, content: str) -> str:
+    short = content if len(content) < 140 else content[:137] + "…"
+    return f"{speaker or 'Unknown speaker'}: “{short}”"
+
+
+def _name_key(name: str | None) -> str:
+    key = " ".join((name or "").casefold().replace("’", "'").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def same_actor(name: str, mention: str | None) -> bool:
+    """An event names an actor by a surface form: "the Coast Dockworkers Union" is the union."""
+    a, b = _name_key(name), _name_key(mention)
+    return bool(a and b) and (a == b or (len(a) > 3 and f" {a} " in f" {b} "))
 
 
 def _str(value: Any) -> str | None:
