@@ -65,11 +65,28 @@ def test_page_metadata_is_read_from_the_markup(article):
 
 def test_what_trafilatura_dropped_is_kept_as_removed_blocks(article):
     dropped = "\n".join(b.text for b in article.removed)
-    assert {b.reason for b in article.removed} == {"page-boilerplate"}
+    assert {b.reason for b in article.removed} == {"page-boilerplate", "title"}
     assert "Log in" in dropped and "About us" in dropped
     flat = flatten_html(page())
     for block in article.removed:
         assert flat[block.position : block.position + len(block.text)] == block.text
+
+
+def test_headline_inside_the_article_element_leaves_the_body(article):
+    assert article.text.startswith(PARAGRAPHS[0])
+    assert "\n\n" in article.text  # one paragraph per block, as in plain text
+
+
+def test_reporter_credit_and_syndication_note_inside_the_article_are_removed():
+    extra = [
+        "(Reporting by Anna Ruel in Aldora; editing by Piet Olsen)",
+        "This story was provided by Meridian Wire.",
+    ]
+    article = clean_article(RawArticle("herald/x.html", page([*PARAGRAPHS, *extra]), True))
+    assert article.text.endswith(PARAGRAPHS[-1])
+    reasons = {b.text: b.reason for b in article.removed}
+    assert reasons[extra[0]] == "reporter-line" and reasons[extra[1]] == "source-footer"
+    assert article.outlet == "Vesmark Herald"  # the site publishes it; the note names the agency
 
 
 def test_truncated_html_still_gives_its_text():

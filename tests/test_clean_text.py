@@ -108,6 +108,16 @@ def test_photographer_slash_agency_credit_glued_to_a_year():
     assert found["photo-caption"] == ["Minister Ilse Varga in Aldora in 2021."]
 
 
+def test_credit_naming_any_outlet_takes_the_caption_above_it():
+    caption = "Cranes stand idle at the container terminal during a previous stoppage in 2023."
+    text = f"{NEWS_1}\n\n{caption}\nJoseph Mwamba / Harbor Ledger – Pixfeed file\n\n{NEWS_2}"
+    found = reasons(text)
+    assert found == {
+        "photo-caption": [caption],
+        "photo-credit": ["Joseph Mwamba / Harbor Ledger – Pixfeed file"],
+    }
+
+
 def test_standalone_photo_description_is_a_caption():
     line = (
         "Minister Ilse Varga attends a meeting with union leaders (not seen) at the ministry "

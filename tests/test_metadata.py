@@ -90,6 +90,29 @@ def test_source_footer_gives_the_outlet():
     assert article.outlet == "NBC News"
 
 
+def test_outlet_domain_is_spelled_out_as_the_text_names_it():
+    article = clean_text(
+        f"{NEWS}\n\nA dockworker rests near the gate.\nOmar Bakari / Coastal Times\n\n"
+        "Source: | This article originally belongs to Coastaltimes.example"
+    )
+    assert article.outlet == "Coastal Times"
+
+
+def test_feed_title_section_is_not_part_of_the_outlet():
+    assert normalize_outlet("Northline Radio — Africa") == "Northline Radio"
+    assert normalize_outlet("Reuters | World News") == "Reuters"
+
+
+def test_header_date_lifted_by_the_reader_is_still_a_header_date():
+    article = clean_text(NEWS, published="2023-07-28", header={"date": "2023-07-28"})
+    assert article.published_source == "header"
+
+
+def test_feed_date_says_it_came_from_the_feed():
+    article = clean_text(NEWS, source_path="africa-feed.xml", published="2025-03-07")
+    assert (article.published, article.published_source) == ("2025-03-07", "rss")
+
+
 def test_header_lines_give_date_title_and_outlet():
     article = clean_text(
         f" date 2023-07-28 \ntitle Aldora ferry strike\nsource www.reuters.com\n\n{NEWS}"

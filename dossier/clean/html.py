@@ -52,19 +52,26 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         favor_recall=FAVOR_RECALL,
         date_extraction_params=DATE_EXTRACTION_PARAMS,
     )
-    text = (getattr(doc, "text", None) or "").strip()
-    if not text:
+    body = (getattr(doc, "text", None) or "").strip()
+    if not body:
         cleaned = remove_clutter(page_text, page=True)
         return HtmlExtraction(cleaned.text, extractor="flatten+clutter", removed=cleaned.removed)
+    # trafilatura keeps what sits inside <article>: the <h1>, captions, reporter credits,
+    # "This story was provided by ..." lines. Our plain-text rules take those out too.
+    # One block per line in trafilatura's text: make each a paragraph, as in plain text.
+    cleaned = remove_clutter("\n\n".join(line for line in body.splitlines() if line.strip()))
+    removed = dropped_blocks(page_text, body) + [
+        RemovedBlock(b.text, b.reason, page_text.find(b.text)) for b in cleaned.removed
+    ]
     return HtmlExtraction(
-        text=text,
+        text=cleaned.text,
         title=doc.title or None,
         author=doc.author or None,
         date=doc.date or None,
         sitename=doc.sitename or None,
         url=doc.url or url,
         language=doc.language or None,
-        removed=dropped_blocks(page_text, text),
+        removed=sorted(removed, key=lambda block: block.position),
     )
 
 
@@ -72,7 +79,8 @@ def dropped_blocks(page_text: str, kept_text: str) -> list[RemovedBlock]:
     """Runs of page blocks that are not in the extracted text, as "page-boilerplate".
 
     Positions are offsets into the flattened page text (what ``flatten_html``
-    returns), since offsets into raw markup mean nothing to a reader.
+    returns), since offsets into raw markup mean nothing to a reader; -1 when a
+    block removed from trafilatura's text cannot be found there verbatim.
     """
     kept = " ".join(kept_text.split())
     removed: list[RemovedBlock] = []

@@ -14,12 +14,12 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from dossier.clean import patterns as p
-from dossier.clean.outlets import normalize_outlet
+from dossier.clean.outlets import resolve_outlet
 from dossier.models import RawArticle, RemovedBlock
 
 # "NIAMEY, Niger —", "KYIV (Reuters) -", "WASHINGTON —", "Kyiv, Ukraine (AP) —".
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][\w.'’\- ]{1,40}?))?"
+    r"^(?P<city>[A-Z][A-Z.'’/\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][\w.'’\- ]{1,40}?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?\s*(?:—|–|--|-)\s+(?=\S)"
 )
 # Title-case cities are datelines only with an agency mark: "Niamey, Niger (AFP) –".
@@ -46,9 +46,10 @@ STATED_YEAR = re.compile(r"\b\d{4}\b")
 INPUT_KIND_BY_SUFFIX = {
     ".jsonl": "jsonl",
     ".json": "jsonl",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".xml": "feed",
+    ".rss": "rss",
+    ".atom": "rss",
+    ".rdf": "rss",
+    ".xml": "rss",
     ".warc": "warc",
     ".gz": "warc",
     ".html": "html-meta",
@@ -93,12 +94,16 @@ def find_title(raw: RawArticle, header: dict[str, str], html_title: str | None,
 
 def find_outlet(raw: RawArticle, header: dict[str, str], sitename: str | None,
                 url: str | None, removed: list[RemovedBlock]) -> str | None:
-    """Outlet: stated outlet, header, "originally belongs to X" footer, site name, then URL."""
-    footer = first_block(removed, "source-footer")
-    footer_outlet = footer_source(footer) if footer else None
-    for candidate in (raw.outlet, header.get("outlet"), header.get("source"), footer_outlet,
-                      sitename, url):
-        outlet = normalize_outlet(candidate)
+    """Outlet: stated outlet, header, site name, "originally belongs to X" footer, then URL.
+
+    A "This story was provided by X" note names the agency, not the publisher, so
+    only "originally ..." footers count.
+    """
+    footers = (footer_source(b.text) for b in removed if b.reason == "source-footer")
+    footer_outlet = next((name for name in footers if name), None)
+    for candidate in (raw.outlet, header.get("outlet"), header.get("source"), sitename,
+                      footer_outlet, url):
+        outlet = resolve_outlet(candidate, raw.content)
         if outlet:
             return outlet
     return None
@@ -162,8 +167,9 @@ def find_dateline(text: str) -> Dateline | None:
 
 
 def smart_title(value: str) -> str:
-    """ "NIAMEY" → "Niamey", "NEW YORK" → "New York", "U.N." stays "U.N."."""
-    return " ".join(w if "." in w else w.capitalize() for w in value.strip().split())
+    """ "NIAMEY" → "Niamey", "NEW YORK" → "New York", "LILONGWE/LUSAKA" → "Lilongwe/Lusaka"."""
+    return re.sub(r"[^\W\d_][\w'’]*", lambda m: m.group().capitalize(), value.strip()) \
+        if not re.search(r"\b[A-Z]\.", value) else value.strip()
 
 
 def find_published(raw: RawArticle, header: dict[str, str], html_date: str | None,
@@ -172,7 +178,8 @@ def find_published(raw: RawArticle, header: dict[str, str], html_date: str | Non
     if raw.published:
         stated = normalize_date(raw.published)
         if stated:
-            return stated, input_kind(raw)
+            from_header = raw.published in (raw.header.get("date"), raw.header.get("published"))
+            return stated, "header" if from_header else input_kind(raw)
     for key in ("date", "published"):
         if key in header:
             stated = normalize_date(header[key])
@@ -192,7 +199,7 @@ def find_published(raw: RawArticle, header: dict[str, str], html_date: str | Non
 
 
 def input_kind(raw: RawArticle) -> str:
-    """What kind of input stated a date: "jsonl", "feed", "warc", "html-meta" or "input"."""
+    """What kind of input stated a date: "jsonl", "rss" (any feed), "warc", "html-meta", "input"."""
     suffixes = PurePath(raw.source_path).suffixes
     for suffix in reversed(suffixes):
         if suffix.lower() in INPUT_KIND_BY_SUFFIX:

@@ -85,6 +85,10 @@ KNOWN_NAMES: dict[str, str] = {name.casefold(): name for name in KNOWN_OUTLETS.v
 PUBLIC_SUFFIX_LABELS = frozenset({"co", "com", "net", "org", "gov", "ac", "go", "or", "ne"})
 DOMAIN_LIKE = re.compile(r"^(?:[a-z]+://)?(?:[\w-]+\.)+[a-z]{2,}(?:[/:?#].*)?$", re.IGNORECASE)
 ACRONYM_MAX_LEN = 4  # "bbc", "rfi", "voa": short labels are acronyms, not words
+# "Northline Radio — Africa", "Reuters | World": a feed or page title adds its section.
+SECTION_SUFFIX = re.compile(r"\s+[—–|-]\s+.*$")
+# Capitalized runs of up to four words, "The" allowed in front: candidate spelled-out names.
+CAPITALIZED_RUN = re.compile(r"\b(?:The[ \t]+)?[A-Z][\w&'’]*(?:[ \t]+[A-Z][\w&'’]*){0,3}")
 
 
 @lru_cache(maxsize=4096)
@@ -102,11 +106,21 @@ def normalize_outlet(value: str | None) -> str | None:
     if known:
         return known
     if not DOMAIN_LIKE.match(cleaned):
-        return cleaned
+        name = SECTION_SUFFIX.sub("", cleaned) or cleaned
+        return KNOWN_NAMES.get(name.casefold(), name)
     label = domain_label(cleaned)
     if label in KNOWN_OUTLETS:
         return KNOWN_OUTLETS[label]
     return label.upper() if len(label) <= ACRONYM_MAX_LEN else label.capitalize()
+
+
+def resolve_outlet(value: str | None, text: str = "") -> str | None:
+    """``normalize_outlet``, but an unknown domain is first looked up in the article text."""
+    if value and DOMAIN_LIKE.match(value.strip()) and domain_label(value) not in KNOWN_OUTLETS:
+        spelled = spelled_out_name(value, text)
+        if spelled:
+            return spelled
+    return normalize_outlet(value)
 
 
 def domain_label(domain_or_url: str) -> str:
@@ -120,3 +134,22 @@ def domain_label(domain_or_url: str) -> str:
     if len(labels) >= 2 and labels[-1] in PUBLIC_SUFFIX_LABELS:
         labels = labels[:-1]
     return labels[-1]
+
+
+def spelled_out_name(domain_or_url: str, text: str) -> str | None:
+    """The outlet's name as the text spells it: "coastaltimes.example" → "Coastal Times".
+
+    A domain glues the words of a name together; an article usually names its own
+    outlet somewhere (a photo credit, a footer), so the glued label is looked for
+    among the text's capitalized word runs.
+    """
+    label = domain_label(domain_or_url)
+    if len(label) <= ACRONYM_MAX_LEN:
+        return None
+    for match in CAPITALIZED_RUN.finditer(text):
+        words = match.group().split()
+        for start in range(len(words) - 1):  # two words at least: one is the glued form itself
+            glued = "".join(words[start:]).casefold()
+            if glued == label or glued == f"the{label}" or f"the{glued}" == label:
+                return " ".join(words[start:])
+    return None

@@ -30,12 +30,15 @@ PHOTO_CREDIT_AT_END = re.compile(
     rf"|(?:Photo|Image|Picture|Photograph|Illustration)s?\s*(?:by|credit)?\s*:\s*[^.]{{1,80}})"
     rf"\s*$"
 )
-# A line that is nothing but a credit: "Photo: Reuters", "(AP Photo/Jae C. Hong)", "Getty Images".
+_ORG = r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+# A line that is nothing but a credit: "Photo: Reuters", "(AP Photo/Jae C. Hong)", "Getty Images",
+# or any "Photographer Name / Outlet – Agency file", whatever the outlet.
 PHOTO_CREDIT_LINE = re.compile(
     rf"^\s*(?:\(?(?:Photo|Image|Picture|Photograph|Illustration|Video|Credit)s?\s*"
     rf"(?:by|credit|courtesy)?\s*[:/]?\s*[^.]{{0,80}}\)?"
     rf"|\((?:AP|AFP|Reuters|EPA)\s+Photo(?:/[^)]{{1,80}})?\)"
-    rf"|(?:{_PERSON}\s*/\s*)?{_CREDIT_CHAIN}(?:\s+file)?)\s*$"
+    rf"|(?:{_PERSON}\s*/\s*)?{_CREDIT_CHAIN}(?:\s+file)?"
+    rf"|{_PERSON}\s*/\s*{_ORG}(?:\s*[-–—/]\s*{_ORG})?(?:\s+(?:file|File|FILE))?)\s*$"
 )
 # Words just before an agency that make it a news attribution, not a credit: "told AFP".
 NEWS_ATTRIBUTION_BEFORE_CREDIT = re.compile(
@@ -94,10 +97,15 @@ SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$|[.!?:;]\s*[\"”’]$")
 
 # Footers naming where a syndicated article came from.
 SOURCE_FOOTER = re.compile(
-    r"^\s*Source:\s*\||\boriginally (?:belongs? to|appeared (?:in|on|at)|published (?:in|on|by|at))"
-    r"|^\s*(?:This (?:article|story) (?:was )?(?:first )?(?:appeared|published|produced)"
-    r" (?:in|on|by))"
-    r"|^\s*(?:Source|Sources|Via)\s*:\s*[\w .,&|'’/()-]{1,60}$",
+    r"^\s*Source:\s*\||^\s*(?:Source|Sources|Via)\s*:\s*[\w .,&|'’/()-]{1,60}$",
+    re.IGNORECASE,
+)
+# Syndication notes, full sentences: "This story was provided by Meridian Wire."
+SYNDICATION_NOTE = re.compile(
+    r"\boriginally (?:belongs? to|appeared (?:in|on|at)|published (?:in|on|by|at))"
+    r"|^\s*(?:This (?:article|story|report) (?:was |is )?(?:first |originally )?(?:appeared"
+    r"|published|produced|provided|supplied|distributed|syndicated|republished) (?:in|on|by"
+    r"|through|with)\b)",
     re.IGNORECASE,
 )
 # Reporter lines: "Mosheh Gains and Courtney Kube reported from Niamey, and Patrick Smith ...".

@@ -24,6 +24,7 @@ MAX_WORDS_COPYRIGHT = 30
 MAX_WORDS_CAPTION = 90
 MAX_WORDS_TEASER_ITEM = 30
 MAX_WORDS_TITLE = 25
+MAX_WORDS_SYNDICATION = 25
 MIN_WORDS_NEWS_SENTENCE = 12  # a full sentence this long ends a teaser block
 
 
@@ -123,9 +124,9 @@ def line_clutter_reason(line: Line) -> str | None:
         return "cookie-notice"
     if words <= MAX_WORDS_COPYRIGHT and p.COPYRIGHT_LINE.search(text):
         return "copyright"
-    if p.SOURCE_FOOTER.search(text) and not p.SENTENCE_END.search(text) or (
-        p.SOURCE_FOOTER.search(text) and "originally" in text.lower()
-    ):
+    if p.SOURCE_FOOTER.search(text) and not p.SENTENCE_END.search(text):
+        return "source-footer"
+    if words <= MAX_WORDS_SYNDICATION and p.SYNDICATION_NOTE.search(text):
         return "source-footer"
     if p.REPORTER_LINE.match(text) and (
         p.REPORTER_NAMES_AT_START.match(text) or not text[:1].isupper() or "by" in text[:40]
