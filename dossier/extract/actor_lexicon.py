@@ -33,7 +33,8 @@ RANK_WORDS = frozenset(
         "general", "gen.", "col.", "colonel", "maj.", "major", "lt.", "lieutenant",
         "capt.", "captain", "sgt.", "sergeant", "cpl.", "corporal", "brig.", "brigadier",
         "admiral", "adm.", "marshal", "field", "commandant", "cmdr.", "private", "lt",
-        "col", "maj", "gen", "capt", "sgt",
+        "col", "maj", "gen", "capt", "sgt", "inspector", "superintendent", "constable",
+        "insp.", "supt.",
     }
 )
 
@@ -49,7 +50,8 @@ INTERNATIONAL_NAMES = (
     "international criminal court", "arab league", "asean", "ocha", "world food programme",
 )
 INTERNATIONAL_ACRONYMS = frozenset(
-    {"un", "u.n.", "eu", "au", "imf", "who", "wfp", "icc", "nato", "ecowas", "unsc"}
+    {"un", "u.n.", "eu", "au", "imf", "who", "wfp", "icc", "nato", "ecowas", "unsc", "sadc",
+     "igad", "eac", "comesa", "osce", "oas", "asean", "unhcr", "unicef", "ocha"}
 )
 ARMED_GROUP_NAMES = (
     "islamic state", "isis", "isil", "al-qaeda", "al qaeda", "al-qaida", "boko haram",
@@ -93,6 +95,13 @@ ORGANISATION_HEADS = frozenset(
     {"board", "agency", "commission", "committee", "union", "company", "firm", "party",
      "alliance", "association", "federation", "court", "bank", "organisation",
      "organization", "institute", "network", "coalition", "movement"}
+)
+
+# Last words of place names the small model tags PERSON ("Kilindini Harbour").
+PLACE_WORDS = frozenset(  # not words that are also surnames (Park, Street, Lake, Bridge)
+    {"harbour", "harbor", "port", "river", "dam", "airport", "province", "county", "district",
+     "region", "camp", "station", "square", "palace", "island", "islands", "bay", "coast",
+     "desert", "forest", "border", "village", "highway", "avenue"}
 )
 
 # Names that ORG/PERSON tags often catch but that are channels, not actors.

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract import actor_merge, countries
 from dossier.extract.actor_lexicon import (
+    PLACE_WORDS,
     PLATFORMS,
     canonical_alias,
     is_known_organisation,
@@ -124,6 +125,11 @@ class _Collector:
                 continue
             if self._not_an_actor(span) or is_known_organisation(ent.text):
                 continue  # a known body mislabelled PERSON is taken by entities()
+            if span[-1].lower_ in PLACE_WORDS or (
+                len(span) == 1 and span.root.dep_ == "pobj"
+                and span.root.head.lower_ in {"in", "at", "near", "from", "to", "around"}
+            ):
+                continue  # "Kilindini Harbour", "in Garsen": a place the model took for a name
             if countries.place_country(span.text) or countries.is_region(span.text):
                 continue
             roles, title_start = title_before(self.doc, span.start, self.date)
