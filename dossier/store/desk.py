@@ -157,3 +157,14 @@ def actor_ids_in(conn: sqlite3.Connection, article_ids: Iterable[str]) -> set[in
         )
         found.update(r[0] for r in rows)
     return found
+
+
+def story_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Stories as the clustering step leaves them (``stories`` is a published contract)."""
+    if not has_table(conn, "stories"):
+        return []
+    rows = conn.execute(
+        "SELECT id, title, first_seen, last_seen, n_articles FROM stories"
+        " ORDER BY last_seen DESC, n_articles DESC"
+    )
+    return [dict(r) for r in rows]

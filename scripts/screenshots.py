@@ -1,0 +1,90 @@
+"""Screenshots of the desk's main pages (home, story, article, actor) into docs/screenshots/.
+
+Ingests the sample corpus (examples/) into a fresh store unless --db names one, serves
+it on a free 127.0.0.1 port and photographs each page with Debian's headless chromium.
+
+    python scripts/screenshots.py [--db demo.db] [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))  # the browser helpers the tests use
+
+from browser_server import chromium_page, running_desk  # noqa: E402
+
+from dossier.config import Settings  # noqa: E402
+
+
+def pick_story(page, base: str) -> str | None:
+    """The story with the most articles (the richest page)."""
+    page.goto(base + "/api/stories?limit=500")
+    stories = page.evaluate("() => JSON.parse(document.body.innerText).items")
+    if not stories:
+        return None
+    return max(stories, key=lambda s: (s["n_articles"], len(s["outlets"])))["id"]
+
+
+def shoot(base: str, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    with chromium_page(width=1360, height=900) as page:
+        def save(name: str, full: bool = True) -> None:
+            path = out / f"{name}.png"
+            page.screenshot(path=str(path), full_page=full)
+            shots.append(path)
+
+        page.goto(base + "/")
+        save("home")
+        story = pick_story(page, base)
+        if story:
+            page.goto(f"{base}/stories/{story}")
+            event = page.locator("#timeline li.k-event").first
+            if event.count():
+                event.click()
+                page.wait_for_timeout(300)
+            save("story")
+        page.goto(base + "/api/actors?limit=1")
+        actors = page.evaluate("() => JSON.parse(document.body.innerText).items")
+        if actors:
+            page.goto(f"{base}/actors/{actors[0]['id']}")
+            save("actor")
+        page.goto(base + "/api/events?limit=1")
+        events = page.evaluate("() => JSON.parse(document.body.innerText).items")
+        target = events[0]["evidence"]["href"] if events else None
+        if target is None:
+            page.goto(base + "/api/articles?limit=1")
+            items = page.evaluate("() => JSON.parse(document.body.innerText).items")
+            target = f"/articles/{items[0]['id']}" if items else None
+        if target:
+            page.goto(base + target)
+            page.wait_for_timeout(200)
+            save("article", full=False)
+    return shots
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="an existing store (default: ingest examples/)")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db
+        if db is None:
+            from dossier.pipeline import ingest
+
+            db = Path(tmp) / "examples.db"
+            ingest([REPO / "examples"], replace(Settings(), db_path=db))
+        with running_desk(replace(Settings(), db_path=db)) as base:
+            for path in shoot(base, args.out):
+                print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""The desk in a real browser: Debian's chromium driven by Playwright against a live server.
+
+The sample corpus (examples/) is ingested once through the real pipeline; the tests
+then click through the pages as an analyst would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from browser_server import CHROMIUM, chromium_page, running_desk
+
+from dossier.config import Settings
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian chromium at {CHROMIUM}"),
+]
+
+HOSTILE = "<script>alert(1)</script>"
+UPLOAD = (
+    " date 2025-03-09 \n"
+    "title Ferry crews join the port strike\n"
+    "source Harbor Ledger\n\n"
+    "PORT ELMA — Ferry crews joined the dockworkers' strike on Sunday, the union said.\n\n"
+    "\"We stand with the dockworkers,\" ferry union secretary Tomas Reyes told reporters.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Iterator[str]:
+    from dossier.pipeline import ingest
+
+    if not any(examples_dir.glob("*")):
+        pytest.skip("examples/ (the sample corpus) is empty")
+    db = tmp_path_factory.mktemp("browser") / "desk.db"
+    settings = replace(Settings(), db_path=db)
+    ingest([examples_dir], settings)
+    with running_desk(settings) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(desk: str):
+    with chromium_page() as p:
+        dialogs: list[str] = []
+        p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        p.dialogs = dialogs  # type: ignore[attr-defined]
+        yield p
+
+
+def test_clicking_an_event_shows_its_evidence_highlighted(desk: str, page) -> None:
+    page.goto(desk + "/")
+    story_links = page.locator("#stories a.row-title")
+    assert story_links.count() > 0, "the sample corpus should make at least one story"
+    # open the first story that has a dated event on its timeline
+    for i in range(story_links.count()):
+        page.goto(desk + "/")
+        page.locator("#stories a.row-title").nth(i).click()
+        if page.locator("#timeline li.k-event").count():
+            break
+    event = page.locator("#timeline li.k-event").first
+    event.click()
+    panel = page.locator("#evidence-panel")
+    panel.wait_for(state="visible")
+    assert "open" in (panel.get_attribute("class") or "")
+    marked = panel.locator(".ev-sentence mark").first
+    assert marked.inner_text().strip(), "the event's evidence span is highlighted"
+    sentence = panel.locator(".ev-sentence").first.inner_text()
+    assert marked.inner_text().strip() in sentence
+
+    # follow the evidence to the article, scrolled to the same span, highlighted
+    panel.locator("a.ev-link").first.click()
+    page.wait_for_url(re.compile(r"/articles/[^?]+\?hl=\d+-\d+"))
+    focus = page.locator("#article-text .hl.focus").first
+    focus.wait_for(state="visible")
+    assert focus.inner_text().strip()
+    assert focus.is_visible()
+
+
+def test_clicking_a_highlight_on_the_article_page_explains_it(desk: str, page) -> None:
+    page.goto(desk + "/articles")
+    page.locator("#results a.row-title").first.click()
+    highlight = page.locator("#article-text .hl[data-items]:not([data-items=''])").first
+    highlight.click()
+    panel = page.locator("#evidence-panel.open")
+    panel.wait_for(state="visible")
+    assert panel.locator(".ev-kind").first.inner_text().strip()
+
+
+def test_uploaded_file_is_ingested_and_listed(desk: str, page, tmp_path: Path) -> None:
+    upload = tmp_path / "ferry-strike.txt"
+    upload.write_text(UPLOAD, encoding="utf-8")
+    broken = tmp_path / "empty.txt"
+    broken.write_text("", encoding="utf-8")
+    page.goto(desk + "/ingest")
+    page.set_input_files("#files", [str(upload), str(broken)])
+    page.click("#ingest-submit")
+    page.wait_for_url(re.compile(r"/ingest/jobs/\w+"))
+    page.locator("#job-status.done").wait_for(timeout=120_000)
+    assert "Ferry crews join the port strike" in page.locator("#job-articles").inner_text()
+    assert "empty.txt" in page.locator("#job-errors").inner_text()
+    page.locator("#job-articles a").first.click()
+    assert "Ferry crews joined" in page.locator("#article-text").inner_text()
+
+
+def test_script_in_an_article_renders_as_text(desk: str, page) -> None:
+    page.goto(desk + "/search?q=" + "alert")
+    hits = page.locator("#results a.row-title")
+    assert hits.count() > 0, "the sample corpus has an article quoting <script>alert(1)</script>"
+    hits.first.click()
+    text = page.locator("#article-text").inner_text()
+    assert HOSTILE in text, "the tag is shown as the article's text"
+    assert page.locator("#article-text script").count() == 0
+    page.wait_for_timeout(300)
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_pasted_script_renders_as_text(desk: str, page) -> None:
+    page.goto(desk + "/ingest")
+    page.fill("#title", "Pasted <b>markup</b> test")
+    page.fill("#text", "The council said the note read " + HOSTILE + " and nothing else.\n")
+    page.click("#ingest-submit")
+    page.locator("#job-status.done").wait_for(timeout=120_000)
+    page.locator("#job-articles a").first.click()
+    assert HOSTILE in page.locator("#article-text").inner_text()
+    assert "Pasted <b>markup</b> test" in page.locator("h1").inner_text()
+    page.wait_for_timeout(300)
+    assert page.dialogs == []  # type: ignore[attr-defined]
