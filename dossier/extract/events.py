@@ -19,29 +19,27 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.event_actors import ActorResolver, quoted_spans
+from dossier.extract.event_clauses import (
+    OBJECT_DEPS,
+    SPEAKER_PRONOUNS,
+    clause_arguments,
+    clause_modality,
+    clause_speaker,
+    is_negated,
+    nearest_verb,
+)
 from dossier.extract.plover import (
     LIGHT_VERBS,
     NAMING_VERBS,
     NOUNS,
-    RELEASE_NOUNS,
     REPORTING_VERBS,
-    VERB_OBJECT,
     Trigger,
     trigger_for,
 )
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
-OBJECT_DEPS = {"dobj", "prt", "attr", "nsubjpass", "nsubj", "dative", "acomp"}
-TARGET_PREPS = {"on", "against", "with", "to", "at", "upon", "of", "from"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-HYPOTHETICAL_AUX = {"may", "might", "could", "can", "must", "should", "ought"}
-FUTURE_HEADS = {"expect", "plan", "intend", "threaten", "want", "hope", "seek", "try",
-                "prepare", "aim", "schedule", "vow", "pledge", "promise"}
 NOUN_HOSTS = LIGHT_VERBS | {"expect", "plan", "attend", "participate", "prepare", "schedule"}
 NOT_INHERITED = {"after", "before", "since", "until", "once", "if", "unless"}
-LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure", "support",
-                 "concern"}
-SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
 
 
@@ -109,101 +107,6 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
     return None
 
 
-def _negated(token: Token) -> bool:
-    """'did not attack', 'would offer no resistance', 'never signed', 'refused to sign'."""
-    for node in (token, *(c for c in token.children if c.dep_ in ("aux", "auxpass"))):
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr") and any(
-            g.lower_ in ("no", "none") and g.dep_ == "det" for g in child.children
-        ):
-            return True
-    if token.dep_ == "xcomp" and token.head.lemma_ in ("refuse", "fail", "decline"):
-        return True
-    # "were not authorized to speak": a negated governing verb negates its complement.
-    return token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i and any(
-        c.dep_ == "neg" for c in token.head.children
-    )
-
-
-def _modality(token: Token) -> str:
-    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & FUTURE_AUX:
-        return "future"
-    if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                       for c in token.children):
-        return "hypothetical"
-    head = token.head
-    if token.dep_ in ("xcomp", "ccomp") and head.lemma_ in FUTURE_HEADS:
-        return "future"
-    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return "hypothetical"  # "any effort to seize power"
-    if token.lemma_ in FUTURE_HEADS and token.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" for c in token.children
-    ):
-        return "future"
-    return "asserted"
-
-
-def _subject(verb: Token) -> tuple[Token | None, Token | None]:
-    """(source head, target head) from a verb's own dependents, inheriting a missing subject."""
-    source = target = None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("who", "that", "which"):
-            source = child
-        elif child.dep_ in ("nsubj",):
-            source = verb.head if verb.dep_ == "relcl" else None
-        elif child.dep_ == "nsubjpass":
-            target = child
-        elif child.dep_ == "agent":
-            source = next((g for g in child.children if g.dep_ == "pobj"), source)
-    node = verb
-    while source is None and node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
-        if node.dep_ == "relcl":
-            source = node.head
-            break
-        if node.dep_ == "ccomp" and target is None:
-            break  # an active reported clause has its own subject; don't borrow the speaker's
-        node = node.head
-        source = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
-        if source is not None and source.lower_ in ("who", "that", "which"):
-            source = node.head if node.dep_ == "relcl" else None
-    return source, target
-
-
-def _object(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            return child
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"for"}:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    return None
-
-
-def _released(obj: Token | None) -> Token | None:
-    """'the immediate release of Bazoum' → Bazoum (the person a REQUEST wants freed)."""
-    if obj is None or obj.lemma_.lower() not in RELEASE_NOUNS:
-        return None
-    person = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"), None)
-    return person or next((c for c in obj.children if c.dep_ == "poss"), None)
-
-
-def _light_object(verb: Token, obj: Token) -> Token | None:
-    """'put an end to the regime' → regime; 'a show of support for the coup leaders' → leaders."""
-    if obj.lemma_.lower() not in LIGHT_OBJECTS:
-        return obj
-    preps = [c for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")
-             and _nearest_verb(c).i == verb.i]
-    pobjs = sorted((g for c in preps for g in c.children if g.dep_ == "pobj"
-                    and g.lemma_.lower() not in LIGHT_OBJECTS | {"support"}), key=lambda t: t.i)
-    return pobjs[0] if pobjs else None
-
-
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i:
@@ -247,16 +150,11 @@ def _date_for(trigger: Token, sent: Span, timexes: list[Any]) -> tuple[str | Non
     return None, None
 
 
-def _nearest_verb(token: Token) -> Token:
-    node = token.head
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node
-
-
-def _place_for(trigger: Token, sent: Span, places: list[Any]) -> Any | None:
-    """A toponym the text places the act at: 'in Niamey' in the trigger's own clause."""
+def _place_for(trigger: Token, sent: Span, places: list[Any], triggers: set[int]) -> Any | None:
+    """A toponym the text places the act at: 'in Niamey' in the trigger's own clause, or in
+    an enclosing clause that is no event of its own (the parser often hangs 'in X' high)."""
     doc = sent.doc
+    fallback = None
     for place in places:
         if not sent.start_char <= place.start < sent.end_char:
             continue
@@ -268,11 +166,14 @@ def _place_for(trigger: Token, sent: Span, places: list[Any]) -> Any | None:
             if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
                 break
             root = root.head
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and (
-            _nearest_verb(root.head).i == trigger.i
-        ):
+        if not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
+            continue
+        clause = nearest_verb(root.head)
+        if clause.i == trigger.i:
             return place
-    return None
+        if fallback is None and clause.i not in triggers and clause.is_ancestor(trigger):
+            fallback = place
+    return fallback
 
 
 def extract_events(doc: Doc, results: dict[str, list[Any]]) -> list[Event]:
@@ -283,79 +184,22 @@ def extract_events(doc: Doc, results: dict[str, list[Any]]) -> list[Event]:
     places = results.get("places") or []
     events: list[Event] = []
     for sent in doc.sents:
-        seen: set[int] = set()
+        found: dict[int, tuple[Token, Trigger]] = {}
         for token in sent:
-            found = _trigger(token)
-            if found is None:
-                continue
-            trigger, verb = found
-            if verb.i in seen or _negated(verb):
-                continue
-            seen.add(verb.i)
-            events.append(_build(token, verb, trigger, sent, resolver, quotes, timexes, places))
+            hit = _trigger(token)
+            if hit is not None and hit[1].i not in found and not is_negated(hit[1]):
+                found[hit[1].i] = (token, hit[0])
+        for verb_i, (token, trigger) in found.items():
+            events.append(_build(token, doc[verb_i], trigger, sent, resolver, quotes, timexes,
+                                 places, set(found)))
     _resolve_requests(events, doc)
     return events
 
 
-def _arguments(verb: Token, trigger: Trigger) -> tuple[Token | None, Token | None, bool]:
-    """(source head, target head, target is a person to be released) of a trigger verb."""
-    source_tok, target_tok = _subject(verb)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if passive and not any(c.dep_ == "agent" for c in verb.children):
-        source_tok = None  # a passive names its doer only in a by-phrase
-    # "the borders closed", "a curfew imposed": an elided passive whose subject is the object.
-    if source_tok is not None and source_tok.lemma_.lower() in _object_keys(verb, trigger):
-        source_tok, target_tok = None, source_tok
-    obj = _object(verb)
-    released = _released(obj)
-    if target_tok is None and released is not None:
-        target_tok = released
-    elif target_tok is None and obj is not None:
-        target_tok = _light_object(verb, obj)
-    return source_tok, target_tok, released is not None
-
-
-def _object_keys(verb: Token, trigger: Trigger) -> set[str]:
-    return {obj for (lemma, obj), found in VERB_OBJECT.items()
-            if lemma == verb.lemma_.lower() and found == trigger}
-
-
-def _own_subject(verb: Token) -> Token | None:
-    """A verb's subject, through coordination ('detained him and declared') and relative
-    clauses ('members ..., who announced')."""
-    node = verb
-    for _ in range(4):
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            if subject.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
-                return node.head
-            return subject
-        if node.dep_ != "conj":
-            return None
-        node = node.head
-    return None
-
-
-def _speaker(verb: Token, sent: Span) -> Token | None:
-    """Who speaks a clause: the subject of the reporting verb above it, or of the
-    sentence's nearest reporting/naming clause before it (for parses that lose the link)."""
-    node = verb
-    while node.head.i != node.i:
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
-            break  # "after troops detained him": the main clause's speaker is not theirs
-        node = node.head
-        if node.lemma_ in REPORTING_VERBS:
-            subject = _own_subject(node)
-            if subject is not None:
-                return subject
-    before = [t for t in sent if t.i < verb.i and t.dep_ == "nsubj" and t.pos_ != "PRON"
-              and (t.head.lemma_ in REPORTING_VERBS or t.head.lemma_ in NAMING_VERBS)]
-    return before[-1] if before else None
-
-
 def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: ActorResolver,
-           quotes: list[tuple[int, int]], timexes: list[Any], places: list[Any]) -> Event:
-    source_tok, target_tok, releasing = _arguments(verb, trigger)
+           quotes: list[tuple[int, int]], timexes: list[Any], places: list[Any],
+           triggers: set[int]) -> Event:
+    source_tok, target_tok, releasing = clause_arguments(verb, trigger)
     if token.i != verb.i:
         # A noun event carried by its host ("Talon was expected ... for mediation"): whoever
         # the host is about, active or passive, is the one doing it.
@@ -364,8 +208,8 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
     if source_tok is None or source_tok.lower_ in SPEAKER_PRONOUNS:
         # Acts announced without an agent ("institutions were suspended") and "they"
         # in reported speech belong to whoever announces them.
-        source_tok = _speaker(verb, sent) or source_tok
-    modality = _modality(verb)
+        source_tok = clause_speaker(verb, sent) or source_tok
+    modality = clause_modality(verb)
     type_, mode = trigger.type, trigger.mode
     # "Bazoum must be released, the UN said": a demand by the speaker, not a release.
     if modality == "hypothetical" and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
@@ -377,7 +221,7 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
     source = resolver.resolve(source_tok) if source_tok is not None else None
     target = resolver.resolve(target_tok) if target_tok is not None else None
     date, date_text = _date_for(verb, sent, timexes)
-    place = _place_for(verb, sent, places)
+    place = _place_for(verb, sent, places, triggers)
     in_quote = any(s <= token.idx < e for s, e in quotes)
     if in_quote and source_tok is not None and source_tok.lower_ in ("i", "we"):
         source = resolver.quote_speaker(token.idx) or source

@@ -1,0 +1,190 @@
+"""Reading one trigger's clause on the parse: its source and target, negation, modality, speaker.
+
+Kept apart from events.py so the event builder reads as "find trigger → read clause →
+date, place" while the dependency-grammar details live here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dossier.extract.plover import (
+    NAMING_VERBS,
+    RELEASE_NOUNS,
+    REPORTING_VERBS,
+    VERB_OBJECT,
+    Trigger,
+)
+
+OBJECT_DEPS = {"dobj", "prt", "attr", "nsubjpass", "nsubj", "dative", "acomp"}
+TARGET_PREPS = {"on", "against", "with", "to", "at", "upon", "of", "from"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "can", "must", "should", "ought"}
+FUTURE_HEADS = {"expect", "plan", "intend", "threaten", "want", "hope", "seek", "try",
+                "prepare", "aim", "schedule", "vow", "pledge", "promise"}
+LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure", "support",
+                 "concern"}
+SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
+TEMPORAL_ENTS = {"DATE", "TIME"}
+
+
+def is_negated(token: Token) -> bool:
+    """'did not attack', 'would offer no resistance', 'never signed', 'refused to sign'."""
+    for node in (token, *(c for c in token.children if c.dep_ in ("aux", "auxpass"))):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") and any(
+            g.lower_ in ("no", "none") and g.dep_ == "det" for g in child.children
+        ):
+            return True
+    if token.dep_ == "xcomp" and token.head.lemma_ in ("refuse", "fail", "decline"):
+        return True
+    # "were not authorized to speak": a negated governing verb negates its complement.
+    return token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i and any(
+        c.dep_ == "neg" for c in token.head.children
+    )
+
+
+def clause_modality(token: Token) -> str:
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return "future"
+    if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                       for c in token.children):
+        return "hypothetical"
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_ in FUTURE_HEADS:
+        return "future"
+    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return "hypothetical"  # "any effort to seize power"
+    if token.lemma_ in FUTURE_HEADS and token.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in token.children
+    ):
+        return "future"
+    return "asserted"
+
+
+def clause_subject(verb: Token) -> tuple[Token | None, Token | None]:
+    """(source head, target head) from a verb's own dependents, inheriting a missing subject."""
+    source = target = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("who", "that", "which"):
+            source = child
+        elif child.dep_ in ("nsubj",):
+            source = verb.head if verb.dep_ == "relcl" else None
+        elif child.dep_ == "nsubjpass":
+            target = child
+        elif child.dep_ == "agent":
+            source = next((g for g in child.children if g.dep_ == "pobj"), source)
+    node = verb
+    while source is None and node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
+        if node.dep_ == "relcl":
+            source = node.head
+            break
+        if node.dep_ == "ccomp" and target is None:
+            break  # an active reported clause has its own subject; don't borrow the speaker's
+        node = node.head
+        source = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        if source is not None and source.lower_ in ("who", "that", "which"):
+            source = node.head if node.dep_ == "relcl" else None
+    return source, target
+
+
+def clause_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.ent_type_ not in TEMPORAL_ENTS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"for"}:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in TEMPORAL_ENTS:
+                return pobj
+    return None
+
+
+def released_person(obj: Token | None) -> Token | None:
+    """'the immediate release of Bazoum' → Bazoum (the person a REQUEST wants freed)."""
+    if obj is None or obj.lemma_.lower() not in RELEASE_NOUNS:
+        return None
+    person = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+    return person or next((c for c in obj.children if c.dep_ == "poss"), None)
+
+
+def light_object(verb: Token, obj: Token) -> Token | None:
+    """'put an end to the regime' → regime; 'a show of support for the coup leaders' → leaders."""
+    if obj.lemma_.lower() not in LIGHT_OBJECTS:
+        return obj
+    preps = [c for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")
+             and nearest_verb(c).i == verb.i]
+    pobjs = sorted((g for c in preps for g in c.children if g.dep_ == "pobj"
+                    and g.lemma_.lower() not in LIGHT_OBJECTS | {"support"}), key=lambda t: t.i)
+    return pobjs[0] if pobjs else None
+
+
+def nearest_verb(token: Token) -> Token:
+    """The clause head above a token; participles used as adjectives ('overthrown President')
+    are not clauses."""
+    node = token.head
+    while (node.pos_ not in ("VERB", "AUX") or node.dep_ in ("amod", "compound")) and (
+        node.head.i != node.i
+    ):
+        node = node.head
+    return node
+
+
+def clause_arguments(verb: Token, trigger: Trigger) -> tuple[Token | None, Token | None, bool]:
+    """(source head, target head, target is a person to be released) of a trigger verb."""
+    source_tok, target_tok = clause_subject(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        source_tok = None  # a passive names its doer only in a by-phrase
+    # "the borders closed", "a curfew imposed": an elided passive whose subject is the object.
+    if source_tok is not None and source_tok.lemma_.lower() in object_keys(verb, trigger):
+        source_tok, target_tok = None, source_tok
+    obj = clause_object(verb)
+    released = released_person(obj)
+    if target_tok is None and released is not None:
+        target_tok = released
+    elif target_tok is None and obj is not None:
+        target_tok = light_object(verb, obj)
+    return source_tok, target_tok, released is not None
+
+
+def object_keys(verb: Token, trigger: Trigger) -> set[str]:
+    return {obj for (lemma, obj), found in VERB_OBJECT.items()
+            if lemma == verb.lemma_.lower() and found == trigger}
+
+
+def own_subject(verb: Token) -> Token | None:
+    """A verb's subject, through coordination ('detained him and declared') and relative
+    clauses ('members ..., who announced')."""
+    node = verb
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
+                return node.head
+            return subject
+        if node.dep_ != "conj":
+            return None
+        node = node.head
+    return None
+
+
+def clause_speaker(verb: Token, sent: Span) -> Token | None:
+    """Who speaks a clause: the subject of the reporting verb above it, or of the
+    sentence's nearest reporting/naming clause before it (for parses that lose the link)."""
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            break  # "after troops detained him": the main clause's speaker is not theirs
+        node = node.head
+        if node.lemma_ in REPORTING_VERBS:
+            subject = own_subject(node)
+            if subject is not None:
+                return subject
+    before = [t for t in sent if t.i < verb.i and t.dep_ == "nsubj" and t.pos_ != "PRON"
+              and (t.head.lemma_ in REPORTING_VERBS or t.head.lemma_ in NAMING_VERBS)]
+    return before[-1] if before else None

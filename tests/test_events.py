@@ -1,0 +1,99 @@
+"""PLOVER events: triggers, actors, statement vs act, negation, modality, several per sentence."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import extract
+
+FRIDAY = "2023-07-28"
+
+
+def events(nlp, text: str, published: str | None = FRIDAY):
+    return extract(nlp, text, published)["events"]
+
+
+def one(found, type_: str):
+    matches = [e for e in found if e.type == type_]
+    assert matches, f"no {type_} in {[(e.type, e.trigger) for e in found]}"
+    return matches[0]
+
+
+def test_detention_is_coerce_by_the_guard_on_the_president_dated_wednesday(nlp):
+    event = one(events(nlp, "President Amadou Kane was detained on Wednesday by members of "
+                            "his presidential guard in Niamey."), "COERCE")
+    assert "guard" in event.source_actor.lower()
+    assert "Kane" in event.target_actor
+    assert event.date == "2023-07-26"
+    assert (event.place, event.country) == ("Niamey", "NE")
+
+
+def test_call_for_release_is_a_request_to_the_captors_not_a_release(nlp):
+    found = events(nlp, "Soldiers of the presidential guard detained President Amadou Kane on "
+                        "Wednesday. On Thursday, the foreign minister of Ghana, Kofi Mensah, "
+                        "called for the immediate release of Kane.")
+    request = one(found, "REQUEST")
+    assert "Mensah" in request.source_actor
+    assert "guard" in (request.target_actor or "").lower() or "soldiers" in (
+        request.target_actor or "").lower()
+    assert request.date == "2023-07-27"
+    assert not [e for e in found if e.type == "CONCEDE"]
+    assert one(found, "COERCE").date == "2023-07-26"
+
+
+def test_offering_no_resistance_is_not_an_assault(nlp):
+    found = events(nlp, "The army said on Thursday it would offer no resistance to the rebels.")
+    assert not [e for e in found if e.type in ("ASSAULT", "AGREE")]
+
+
+def test_negated_attack_is_not_an_event(nlp):
+    found = events(nlp, "The rebels did not attack the town.")
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_two_events_in_one_sentence(nlp):
+    found = events(nlp, "Police arrested three activists and the government banned the march.")
+    kinds = {(e.type, e.mode) for e in found}
+    assert ("COERCE", "arrest") in kinds and ("COERCE", "ban") in kinds
+    arrest = next(e for e in found if e.mode == "arrest")
+    assert arrest.source_actor == "Police" and "activists" in arrest.target_actor
+
+
+def test_act_reported_inside_a_quote_is_kept_with_a_flag(nlp):
+    found = events(nlp, 'The minister said: "Rebels attacked our border post last night."')
+    assault = one(found, "ASSAULT")
+    assert assault.in_quote
+    assert assault.source_actor.lower() == "rebels"
+
+
+def test_future_act_is_marked_not_asserted(nlp):
+    found = events(nlp, "The two presidents will meet on Monday in Abuja.")
+    meeting = one(found, "CONSULT")
+    assert meeting.modality == "future"
+    assert meeting.date == "2023-07-31"
+
+
+def test_hypothetical_act_is_marked(nlp):
+    found = events(nlp, "The bloc said troops could attack the capital.")
+    assert one(found, "ASSAULT").modality == "hypothetical"
+
+
+def test_must_be_released_said_the_un_is_the_un_demanding(nlp):
+    found = events(nlp, "Guards detained the president on Wednesday. The president must be "
+                        "released immediately, the United Nations said on Thursday.")
+    request = one(found, "REQUEST")
+    assert "United Nations" in request.source_actor
+    assert request.date == "2023-07-27"
+
+
+@pytest.mark.parametrize(("sentence", "type_"), [
+    ("Protesters rallied outside the embassy.", "PROTEST"),
+    ("The United States imposed sanctions on the junta.", "SANCTION"),
+    ("The army deployed troops to the border.", "MOBILIZE"),
+    ("Russia condemned the strikes.", "ACCUSE"),
+    ("The junta rejected the proposal.", "REJECT"),
+    ("The rebels threatened to storm the city.", "THREATEN"),
+    ("The two sides agreed to a ceasefire.", "AGREE"),
+    ("France withdrew its troops from Mali.", "RETREAT"),
+])
+def test_lexicon_types(nlp, sentence, type_):
+    assert one(events(nlp, sentence), type_)
