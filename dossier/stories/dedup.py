@@ -1,0 +1,170 @@
+"""Near-duplicates: syndicated copies of an article, and paraphrased sentences.
+
+Article level: datasketch MinHash over 5-word shingles of the *clean* text (clutter
+is gone by then, so a copy under another outlet's teasers still matches), queried
+through a MinHashLSH of the articles published around the same days. A copy is kept
+and linked to its original in ``article_copies`` so that corroboration counts
+independent outlets. Sentence level: content-word overlap, used by the digest to
+merge paraphrases and to name every outlet that carries a sentence. Both thresholds
+are measured by ``benchmarks/dedup.py``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from dossier.config import Settings
+from dossier.registry import CorpusStep, register_corpus_step
+from dossier.stories.text import words
+
+SHINGLE_WORDS = 5
+# Fixed seed: signatures stored today must compare with signatures made next month.
+MINHASH_SEED = 1
+# Copies are republished within days; older articles are not searched.
+COPY_WINDOW_DAYS = 7
+# Sentences with fewer content words say too little to call a paraphrase.
+MIN_SENTENCE_TERMS = 4
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
+    """Overlapping word n-grams of the lowercased text (the whole text if shorter)."""
+    tokens = words(text)
+    if len(tokens) <= size:
+        return {" ".join(tokens).encode()} if tokens else set()
+    return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
+
+
+def signature(text: str, num_perm: int = 128) -> MinHash:
+    sig = MinHash(num_perm=num_perm, seed=MINHASH_SEED)
+    sig.update_batch(list(shingles(text)))
+    return sig
+
+
+def from_blob(blob: bytes, num_perm: int) -> MinHash:
+    values = np.frombuffer(blob, dtype=np.uint64)
+    return MinHash(num_perm=num_perm, seed=MINHASH_SEED, hashvalues=values)
+
+
+def overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    """Share of the smaller sentence's content words found in the other one."""
+    sa, sb = set(a), set(b)
+    if len(sa) < MIN_SENTENCE_TERMS or len(sb) < MIN_SENTENCE_TERMS:
+        return 1.0 if sa and sa == sb else 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def covered(candidate: Iterable[str], others: Sequence[Iterable[str]], pool: int = 2) -> float:
+    """Share of ``candidate``'s content words said by its ``pool`` best-matching others.
+
+    Why a pool of two: a rewrite often folds two sentences into one (seed 000 says
+    "Bazoum was confined ... who hours later announced ..." after saying each half
+    on its own); no single earlier sentence covers it, the two together do.
+    """
+    mine = set(candidate)
+    if not mine:
+        return 1.0
+    ranked = sorted((set(o) for o in others), key=lambda o: len(mine & o), reverse=True)
+    union: set[str] = set().union(*ranked[:pool]) if ranked else set()
+    return len(mine & union) / len(mine)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _window_rows(conn: sqlite3.Connection, days: list[date]) -> list[sqlite3.Row]:
+    """Signatures of articles near the new ones in time, plus the undated ones."""
+    if not days:
+        return list(conn.execute(
+            "SELECT m.article_id, m.signature, a.published FROM article_minhash m"
+            " JOIN articles a ON a.id = m.article_id"))
+    lo = (min(days) - timedelta(days=COPY_WINDOW_DAYS)).isoformat()
+    hi = (max(days) + timedelta(days=COPY_WINDOW_DAYS)).isoformat() + "\uffff"
+    return list(conn.execute(
+        "SELECT m.article_id, m.signature, a.published FROM article_minhash m"
+        " JOIN articles a ON a.id = m.article_id"
+        " WHERE a.published IS NULL OR (a.published >= ? AND a.published <= ?)", (lo, hi)))
+
+
+def original_of(conn: sqlite3.Connection, article_id: str) -> str:
+    row = conn.execute("SELECT original_id FROM article_copies WHERE article_id = ?",
+                       (article_id,)).fetchone()
+    return row[0] if row else article_id
+
+
+def _credits(conn: sqlite3.Connection, article_id: str, other_id: str) -> bool:
+    """Does ``other_id``'s text credit ``article_id``'s outlet ("(Meridian Wire)")?"""
+    row = conn.execute(
+        "SELECT a.outlet, b.text FROM articles a, articles b WHERE a.id = ? AND b.id = ?",
+        (article_id, other_id)).fetchone()
+    return bool(row and row[0] and row[0].casefold() in row[1].casefold())
+
+
+def _link(conn: sqlite3.Connection, new_id: str, root_id: str, similarity: float) -> None:
+    """Link a new copy to its group's original; the new one becomes the original if it
+    was published first or, on the same day, if the other copies credit its outlet."""
+    dates = dict(conn.execute("SELECT id, substr(published, 1, 10) FROM articles"
+                              " WHERE id IN (?, ?)", (new_id, root_id)).fetchall())
+    new_day, root_day = dates.get(new_id), dates.get(root_id)
+    earlier = bool(new_day and root_day and new_day < root_day)
+    credited = (new_day == root_day and _credits(conn, new_id, root_id)
+                and not _credits(conn, root_id, new_id))
+    if not (earlier or credited):
+        conn.execute("INSERT OR REPLACE INTO article_copies(article_id, original_id, similarity)"
+                     " VALUES (?,?,?)", (new_id, root_id, similarity))
+        return
+    conn.execute("UPDATE article_copies SET original_id = ? WHERE original_id = ?",
+                 (new_id, root_id))
+    conn.execute("INSERT OR REPLACE INTO article_copies(article_id, original_id, similarity)"
+                 " VALUES (?,?,?)", (root_id, new_id, similarity))
+
+
+def link_copies(conn: sqlite3.Connection, new_ids: Sequence[str], settings: Settings) -> None:
+    """Sign the new articles and link each syndicated copy to the earliest original."""
+    if not new_ids:
+        return
+    marks = ",".join("?" * len(new_ids))
+    new = list(conn.execute(
+        f"SELECT id, text, published FROM articles WHERE id IN ({marks})"
+        " ORDER BY published IS NULL, published, rowid", list(new_ids)))
+    sigs = {}
+    for row in new:
+        sig = signature(row["text"], settings.minhash_perm)
+        sigs[row["id"]] = sig
+        conn.execute("INSERT OR REPLACE INTO article_minhash(article_id, signature) VALUES (?,?)",
+                     (row["id"], sig.hashvalues.astype(np.uint64).tobytes()))
+    days = [d for d in (_day(r["published"]) for r in new) if d]
+    lsh = MinHashLSH(threshold=settings.copy_threshold, num_perm=settings.minhash_perm)
+    known = {}
+    new_set = set(new_ids)
+    for row in _window_rows(conn, days):
+        if row["article_id"] in new_set:
+            continue
+        sig = from_blob(row["signature"], settings.minhash_perm)
+        known[row["article_id"]] = sig
+        lsh.insert(row["article_id"], sig)
+    # New articles go in one at a time, oldest first: a copy finds its original
+    # whether that arrived in an earlier batch or earlier in this one.
+    for row in new:
+        sig = sigs[row["id"]]
+        best, best_sim = None, 0.0
+        for other in lsh.query(sig):
+            sim = sig.jaccard(known[other])
+            if sim >= settings.copy_threshold and sim > best_sim:
+                best, best_sim = other, sim
+        if best is not None:
+            _link(conn, row["id"], original_of(conn, best), round(best_sim, 4))
+        if row["id"] not in known:
+            lsh.insert(row["id"], sig)
+            known[row["id"]] = sig
+
+
+register_corpus_step(CorpusStep(name="dedup", run=link_copies, order=10))

@@ -1,0 +1,215 @@
+"""Per-article story features read off the one parsed Doc: terms, entities, digest units.
+
+The clustering and digest run later, over the store, without a Doc; this extractor
+is where they get what the parse knows (lemmas, entities, sentence bounds, negated
+claims, quantities), so no story code ever re-parses an article.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dossier.registry import ArticleContext, Extractor, register_extractor
+from dossier.stories import stance_cues
+from dossier.stories.text import is_truncated, quotes_balanced
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+QUANTITY_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+                "twenty": 20, "hundred": 100, "thousand": 1000}
+QUOTE_OPENERS = ("\"", "“", "«", "'")
+
+
+@dataclass
+class StoryUnit:
+    """A digest unit: one sentence, or the sentences a single quotation runs over."""
+
+    start: int
+    end: int
+    truncated: bool
+    is_quote: bool
+    terms: list[str]
+    numbers: list[tuple[float, str, str]] = field(default_factory=list)
+    negated: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class StoryFeatures:
+    """Everything the story modules need from one article's parse."""
+
+    terms: dict[str, int]
+    entities: dict[str, int]
+    n_words: int
+    units: list[StoryUnit]
+    stances: list[stance_cues.StanceCue]
+
+
+def content_terms(tokens: Span | Doc) -> list[str]:
+    """Lemmas of content words, lowercased: the vocabulary stories are compared on."""
+    return [
+        t.lemma_.casefold()
+        for t in tokens
+        if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num)
+        and len(t.text) > 1
+    ]
+
+
+def entity_keys(doc: Doc) -> Counter[str]:
+    """Named entities as lowercase keys ("the United Nations" → "united nations")."""
+    from dossier.stories.text import name_key
+
+    found: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            key = name_key(ent.text)
+            if key:
+                found[key] += 1
+    return found
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, cut again at paragraph breaks the small model sometimes misses."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent[:-1]:
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                out.append(doc[start : tok.i + 1])
+                start = tok.i + 1
+        out.append(doc[start : sent.end])
+    return [s for s in out if s.text.strip()]
+
+
+def _trimmed(span: Span) -> tuple[int, int]:
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    return span.start_char + lead, span.start_char + len(text.rstrip())
+
+
+def _quote_only(span: Span) -> bool:
+    """A sentence that is nothing but a quotation, with no speech verb of its own."""
+    text = span.text.strip()
+    return text.startswith(QUOTE_OPENERS) and not any(
+        t.lemma_ in stance_cues.SPEECH_VERBS for t in span
+    )
+
+
+def units_of(doc: Doc) -> list[tuple[int, int, list[Span]]]:
+    """Group sentences into units: a quotation that runs on, or a quote-only follow-up
+    ("All Nigeriens ... want this.") stays glued to the sentence naming its speaker."""
+    groups: list[list[Span]] = []
+    for sent in _sentences(doc):
+        if groups:
+            prev_text = doc.text[groups[-1][0].start_char : groups[-1][-1].end_char]
+            same_paragraph = "\n" not in doc.text[groups[-1][-1].end_char : sent.start_char]
+            runs_on = not quotes_balanced(prev_text) and same_paragraph
+            # '"We ask ...," he said. "Everything can ..."': the speaker carries over.
+            last = groups[-1][-1]
+            follows_quote = (_quote_only(sent) and stance_cues.has_speech([last])
+                             and last.text.lstrip().startswith(QUOTE_OPENERS))
+            if runs_on or follows_quote:
+                groups[-1].append(sent)
+                continue
+        groups.append([sent])
+    out = []
+    for group in groups:
+        start, _ = _trimmed(group[0])
+        _, end = _trimmed(group[-1])
+        out.append((start, end, group))
+    return out
+
+
+def _number_value(tok) -> float | None:
+    text = tok.text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return NUMBER_WORDS.get(tok.lower_)
+
+
+def _numbers(sents: list[Span]) -> list[tuple[float, str, str]]:
+    """(value, counted noun, governing verb): "killed at least 12 people" → (12, person, kill)."""
+    found = []
+    for sent in sents:
+        for tok in sent:
+            if tok.dep_ != "nummod" or tok.ent_type_ not in QUANTITY_LABELS | {""}:
+                continue
+            value = _number_value(tok)
+            if value is None or (1900 <= value <= 2100 and tok.shape_ == "dddd"):
+                continue
+            noun = tok.head
+            verb = noun.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            found.append((value, noun.lemma_.casefold(), verb.lemma_.casefold()))
+    return found
+
+
+def _negated(sents: list[Span]) -> list[tuple[str, str]]:
+    """Negated claims with their subject: "the whole of the army was not involved"."""
+    found = []
+    for sent in sents:
+        for tok in sent:
+            if tok.dep_ != "neg" or tok.head.pos_ not in {"VERB", "AUX"}:
+                continue
+            verb = tok.head
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            subject = " ".join(t.text for t in subj.subtree)
+            found.append((subject, verb.lemma_.casefold()))
+    return found
+
+
+def extract(ctx: ArticleContext) -> list[StoryFeatures]:
+    """The story features of one article (a one-element list, as the registry wants)."""
+    doc = ctx.doc
+    units = []
+    for start, end, sents in units_of(doc):
+        text = doc.text[start:end]
+        terms = [t for s in sents for t in content_terms(s)]
+        units.append(StoryUnit(
+            start=start, end=end, truncated=is_truncated(text),
+            is_quote=any(q in text for q in QUOTE_OPENERS[:3]), terms=terms,
+            numbers=_numbers(sents), negated=_negated(sents),
+        ))
+    terms = Counter(content_terms(doc))
+    return [StoryFeatures(
+        terms=dict(terms), entities=dict(entity_keys(doc)),
+        n_words=sum(1 for t in doc if t.is_alpha), units=units,
+        stances=stance_cues.find(ctx),
+    )]
+
+
+def save(conn: sqlite3.Connection, article_id: str, records: list[StoryFeatures]) -> None:
+    """Store features, units and stance cues; replaces what an earlier run stored."""
+    for table in ("story_features", "story_sentences", "stance_cues"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    for feats in records:
+        conn.execute(
+            "INSERT INTO story_features(article_id, terms, entities, n_words) VALUES (?,?,?,?)",
+            (article_id, json.dumps(feats.terms), json.dumps(feats.entities), feats.n_words),
+        )
+        conn.executemany(
+            "INSERT INTO story_sentences(article_id, seq, start, end, truncated, is_quote,"
+            " terms, numbers, negated) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(article_id, i, u.start, u.end, int(u.truncated), int(u.is_quote),
+              json.dumps(u.terms), json.dumps(u.numbers), json.dumps(u.negated))
+             for i, u in enumerate(feats.units)],
+        )
+        conn.executemany(
+            "INSERT INTO stance_cues(article_id, start, end, source, target, polarity, cue)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [(article_id, c.start, c.end, c.source, c.target, c.polarity, c.cue)
+             for c in feats.stances],
+        )
+
+
+register_extractor(Extractor(name="stories", run=extract, save=save, requires=("actors",)))

@@ -1,0 +1,66 @@
+"""Small text predicates the story modules share: truncation, quote balance, name keys.
+
+Kept apart from the NLP-reading code so the digest, the benchmarks and the tests can
+use them on plain strings without a parsed Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A unit ends like a finished sentence: terminal punctuation, then optional closers.
+TERMINAL_END = re.compile(r"[.!?…](?:[\"'”’)\]]+)?\s*$|[\"”](?:\s*[.!?])?\s*$")
+STRAIGHT_QUOTE = re.compile(r'"')
+OPEN_CURLY = re.compile(r"[“«]")
+CLOSE_CURLY = re.compile(r"[”»]")
+WORD = re.compile(r"\w+", re.UNICODE)
+LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.I)
+POSSESSIVE = re.compile(r"['’]s\b")
+# Same name, two spellings: agency copy is British, US outlets are American.
+SPELLING = {"defence": "defense", "organisation": "organization", "centre": "center",
+            "programme": "program", "labour": "labor"}
+# Connectives an aggregator glues agency reports with; they say nothing about the facts.
+GLUE_OPENERS = re.compile(
+    r"^(?:Meanwhile|Besides|Furthermore|Moreover|In addition|Additionally|Also)\s*,\s*", re.I
+)
+
+
+def quotes_balanced(text: str) -> bool:
+    """True when every quotation opened in ``text`` is closed in it."""
+    if len(STRAIGHT_QUOTE.findall(text)) % 2:
+        return False
+    return len(OPEN_CURLY.findall(text)) == len(CLOSE_CURLY.findall(text))
+
+
+def is_truncated(text: str) -> bool:
+    """A cut-off sentence: an unclosed quotation or no terminal punctuation.
+
+    Seed 000 ends on a quote whose closing mark never comes; a headline or a teaser
+    has no full stop. Neither may enter a digest as if it were a whole sentence.
+    """
+    stripped = text.strip()
+    return not stripped or not quotes_balanced(stripped) or not TERMINAL_END.search(stripped)
+
+
+def strip_glue(text: str) -> tuple[str, int]:
+    """Drop an aggregator's connective ("Meanwhile, ") and say how many chars went."""
+    match = GLUE_OPENERS.match(text)
+    if not match:
+        return text, 0
+    rest = text[match.end():]
+    return rest[:1].upper() + rest[1:], match.end()
+
+
+@lru_cache(maxsize=4096)
+def name_key(name: str) -> str:
+    """A comparison key for an actor name: case, articles, possessives, spelling folded."""
+    key = POSSESSIVE.sub("", name.strip().casefold())
+    key = LEADING_THE.sub("", key)
+    words = [SPELLING.get(w, w) for w in WORD.findall(key)]
+    return " ".join(words)
+
+
+def words(text: str) -> list[str]:
+    """Lowercased word tokens (regex, not a parse): for shingles and overlap measures."""
+    return WORD.findall(text.casefold())
