@@ -84,9 +84,8 @@ def test_outlet_named_by_header_page_or_record_is_kept_as_written(ingested):
 
 
 @pytest.mark.xfail(
-    reason="cleaner gap: a source footer gives only a domain ('Coastaltimes.example' becomes "
-    "'Coastaltimes', not 'Coastal Times') and a feed's channel title 'Northline Radio — Africa' "
-    "is taken whole as the outlet",
+    reason="cleaner gap: a footer naming only 'Valleycourier.example' gives 'Valleycourier', "
+    "not 'The Valley Courier' (footer domains of names without 'The' already resolve)",
     strict=True,
 )
 def test_outlet_named_only_by_footer_domain_or_feed_channel_is_the_outlets_name(ingested):
