@@ -14,7 +14,7 @@ import networkx as nx
 from dossier.web.schemas import EventOut, StanceOut
 
 WIDTH, HEIGHT, PAD = 640.0, 380.0, 70.0
-MAX_NODES = 24  # beyond this a picture stops explaining; the busiest actors are kept
+MAX_NODES = 18  # beyond this a picture stops explaining; the busiest actors are kept
 
 
 @dataclass

@@ -15,12 +15,14 @@ from dossier.web.geo import map_view
 from dossier.web.graph import build_graph
 from dossier.web.highlight import segments
 from dossier.web.render import render
-from dossier.web.schemas import EvidenceOut, QuoteOut, StanceOut
+from dossier.web.schemas import EvidenceOut, QuoteOut, StanceOut, TimelineItemOut
 
 router = APIRouter(include_in_schema=False)
 HIGHLIGHT_KINDS = [("quote", "quotes"), ("event", "events"), ("timex", "dates and times"),
                    ("place", "places"), ("actor", "actors")]
 EVERYTHING = 10_000  # a story page shows all of a story's facts, not one API page
+TIMELINE_SHOWN = 30
+MATRIX_SIDE = 10
 
 
 @dataclass
@@ -36,6 +38,7 @@ class StanceMatrix:
     sources: list[str]
     targets: list[str]
     cells: dict[tuple[str, str], StanceCell]
+    hidden: int = 0  # pairs left out to keep the matrix readable
 
 
 def stance_matrix(stances: list[StanceOut]) -> StanceMatrix:
@@ -52,9 +55,16 @@ def stance_matrix(stances: list[StanceOut]) -> StanceMatrix:
             if cell.css != css:
                 cell.css, cell.symbol, cell.verb = "mix", "±", "both backs and opposes"
             cell.evidence.extend(st.evidence)
-    sources = sorted({s for s, _ in cells}, key=lambda s: -sum(k[0] == s for k in cells))
-    targets = sorted({t for _, t in cells}, key=lambda t: -sum(k[1] == t for k in cells))
-    return StanceMatrix(sources, targets, cells)
+    def weight(name: str, side: int) -> int:
+        return sum(len(c.evidence) or 1 for k, c in cells.items() if k[side] == name)
+
+    # the busiest actors on each side; the API has every pair
+    sources = sorted({s for s, _ in cells}, key=lambda s: (-weight(s, 0), s))[:MATRIX_SIDE]
+    targets = sorted({t for _, t in cells}, key=lambda t: (-weight(t, 1), t))[:MATRIX_SIDE]
+    kept = {k: c for k, c in cells.items() if k[0] in sources and k[1] in targets}
+    sources = [s for s in sources if any(k[0] == s for k in kept)]
+    targets = [t for t in targets if any(k[1] == t for k in kept)]
+    return StanceMatrix(sources, targets, kept, hidden=len(cells) - len(kept))
 
 
 def quotes_by_speaker(quotes: list[QuoteOut]) -> list[tuple[str, str | None, list[QuoteOut]]]:
@@ -65,6 +75,23 @@ def quotes_by_speaker(quotes: list[QuoteOut]) -> list[tuple[str, str | None, lis
             name = f"{name} ({q.on_behalf_of})"
         groups.setdefault(name, (name, q.speaker_actor_id, []))[2].append(q)
     return sorted(groups.values(), key=lambda g: (-len(g[2]), g[0]))
+
+
+def split_timeline(items: list[TimelineItemOut]) -> dict[str, list[TimelineItemOut]]:
+    """Asserted events and statements the text dates go first; the rest fold away.
+
+    A story of a dozen articles yields hundreds of items; the analyst reads the acts
+    first, and every item stays one click away.
+    """
+    main = [t for t in items
+            if (t.kind == "event" and not t.label.endswith("]")) or t.date_basis == "text"]
+    if len(main) > TIMELINE_SHOWN:
+        ranked = sorted(main, key=lambda t: (-len(t.evidence), t.date_basis != "text"))
+        keep = {id(t) for t in ranked[:TIMELINE_SHOWN]}
+        main = [t for t in main if id(t) in keep]
+    shown = {id(t) for t in main}
+    return {"timeline": items, "timeline_main": main,
+            "timeline_rest": [t for t in items if id(t) not in shown]}
 
 
 @router.get("/")
@@ -129,7 +156,7 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
     return render(
         request, "story.html", nav="Stories", story=story, since=since, digest=digest,
         n_new=sum(s.is_new for s in digest.sentences) if digest else 0,
-        timeline=desk.timeline(f).items, speakers=quotes_by_speaker(quotes),
+        **split_timeline(desk.timeline(f).items), speakers=quotes_by_speaker(quotes),
         quote_count=len(quotes), matrix=stance_matrix(stances), places=places,
         map=map_view(places), graph=build_graph(events, stances),
         articles=desk.articles(Filters(limit=EVERYTHING, story=story_id)).items,

@@ -90,7 +90,7 @@ class FactReads:
             if ev is None or (article_id and ev.article_id != article_id):
                 continue
             q = QuoteOut(
-                speaker=first(r, "speaker", "speaker_name"),
+                speaker=first(r, "speaker_actor", "speaker"),
                 speaker_actor_id=_str(first(r, "speaker_actor_id", "actor_id")),
                 on_behalf_of=first(r, "on_behalf_of", "organisation", "organization"),
                 cue=first(r, "cue", "cue_verb"),

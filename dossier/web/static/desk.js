@@ -113,6 +113,8 @@
   document.addEventListener("click", (e) => {
     if (e.target.closest("[data-close-evidence]")) { closeEvidence(); return; }
     if (e.target.closest("a")) return; // links keep working inside facts
+    const ref = e.target.closest("[data-fact-ref]");
+    if (ref) { const target = document.getElementById(ref.dataset.factRef); if (target) showFact(target); return; }
     const fact = e.target.closest(".fact");
     if (fact) showFact(fact);
   });
