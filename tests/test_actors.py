@@ -166,3 +166,16 @@ def test_surname_alone_joins_the_only_compatible_person(store, nlp):
     ingest(store, nlp, "e2", "Lind said the vote would be held in June.")
     people = [r for r in list_actors(store, kind="person") if "Lind" in r["name"]]
     assert len(people) == 1 and people[0]["name"] == "Sara Lind"
+
+
+def test_records_survive_the_trip_back_from_a_worker_process(nlp):
+    import pickle
+
+    from dossier.extract.quotes import extract_quotes
+
+    text = '"We will hold the line," Governor Tomas Reyes said on Monday.'
+    article = Article(id="t", source_path="fixture", text=text)
+    ctx = ArticleContext(article=article, doc=nlp(text), settings=Settings())
+    ctx.results["actors"] = extract_actors(ctx)
+    ctx.results["quotes"] = extract_quotes(ctx)
+    assert pickle.loads(pickle.dumps(ctx.results)) == ctx.results
