@@ -73,11 +73,11 @@ def remove_clutter(text: str, *, page: bool = False) -> CleanedText:
     """
     lines = split_captions_from_credits(split_lines(text))
     label_header(lines)
-    if not page:
-        label_title(lines)
     for line in lines:
         if line.label is None:
             line.label = line_clutter_reason(line)
+    if not page:
+        label_title(lines)
     label_teaser_blocks(lines)
     label_caption_context(lines)
     if page:
@@ -94,7 +94,7 @@ def label_header(lines: list[Line]) -> None:
 
 
 def label_title(lines: list[Line]) -> None:
-    """A short first line standing alone, not ending like a sentence, is the headline."""
+    """The first kept line, if short, alone and not ending like a sentence, is the headline."""
     body = [line for line in lines if line.label is None]
     if len(body) < 2:
         return
@@ -104,9 +104,7 @@ def label_title(lines: list[Line]) -> None:
         alone
         and first.words <= MAX_WORDS_TITLE
         and not re.search(r"[.,;:]$", first.text)
-        and not p.BYLINE.match(first.text)
-        and not p.DATE_LINE.match(first.text)
-        and not p.TEASER_HEADING.match(first.text)
+        and not p.TEASER_HEADING.match(first.text)  # teaser blocks are labelled later
     ):
         first.label = "title"
 
