@@ -215,3 +215,11 @@ def test_page_mode_trims_menus_around_the_article():
     text = f"{menu}\n\n{NEWS_1}\n\n{NEWS_2}\n\n{NEWS_3}\n\n{footer}"
     cleaned = remove_clutter(text, page=True)
     assert cleaned.text == "\n\n".join([NEWS_1, NEWS_2, NEWS_3])
+
+
+def test_clutter_above_the_headline_does_not_become_the_title():
+    text = f"Advertisement\n\nAldora ferry workers strike over rota\n\n{NEWS_1}\n\n{NEWS_2}"
+    cleaned = remove_clutter(text)
+    assert [(b.reason, b.text) for b in cleaned.removed] == [
+        ("advertisement", "Advertisement"), ("title", "Aldora ferry workers strike over rota")
+    ]
