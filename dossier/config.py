@@ -32,6 +32,12 @@ class Settings:
     extractors: tuple[str, ...] = field(
         default_factory=lambda: ("actors", "quotes", "timex", "places", "events", "stories")
     )
+    # Quotes and actors (dossier/extract/quotes.py, coref.py). A quoted fragment shorter than
+    # this with no cue is a scare quote ("coup bid"), not a statement.
+    quote_min_words: int = 4
+    # How many sentences back "he said" looks for a person who was a grammatical subject;
+    # beyond it the speaker stays unknown rather than guessed.
+    pronoun_subject_window: int = 4
     # Server-side fetching of client-given URLs is off unless asked for.
     allow_fetch: bool = False
     max_upload_bytes: int = 10 * 1024 * 1024

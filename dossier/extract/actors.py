@@ -259,7 +259,7 @@ def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
     collector.nominals()
     collector.pronouns()
     cands = sorted(collector.candidates, key=lambda c: c.span.start)
-    mentions, actors = group_mentions(ctx.doc, cands)
+    mentions, actors = group_mentions(ctx.doc, cands, ctx.settings.pronoun_subject_window)
     return [*mentions, *actors]
 
 

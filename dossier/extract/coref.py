@@ -26,8 +26,8 @@ from dossier.extract.actor_records import (
 )
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# How far back (in sentences) a pronoun looks for a subject, then for any person.
-SUBJECT_WINDOW = 4
+# How far back (in sentences) an object pronoun looks for any person; a subject
+# pronoun's window for a subject comes from Settings.pronoun_subject_window.
 ANY_PERSON_WINDOW = 2
 OBJECT_PRONOUNS = frozenset({"him", "his", "her", "hers"})
 
@@ -78,8 +78,9 @@ def _person_keys(cands: list[Candidate]) -> dict[str, list[str]]:
 
 
 class _Grouper:
-    def __init__(self, doc: Doc, cands: list[Candidate]) -> None:
+    def __init__(self, doc: Doc, cands: list[Candidate], subject_window: int) -> None:
         self.doc = doc
+        self.subject_window = subject_window
         self.cands = cands
         self.sent_starts = [s.start for s in doc.sents]
         self.person_keys = _person_keys(cands)
@@ -151,7 +152,7 @@ class _Grouper:
                     return c.key
             return None
         for c, s in pool:
-            if here - s <= SUBJECT_WINDOW and _is_subject(c.span):
+            if here - s <= self.subject_window and _is_subject(c.span):
                 return c.key
         for c, s in pool:
             if here - s <= ANY_PERSON_WINDOW:
@@ -204,10 +205,10 @@ def _actor_name(cands: list[Candidate]) -> str:
 
 
 def group_mentions(
-    doc: Doc, cands: list[Candidate]
+    doc: Doc, cands: list[Candidate], subject_window: int = 4
 ) -> tuple[list[ActorMention], list[ArticleActor]]:
     """Resolve every candidate to an actor key; build the article's actors."""
-    grouper = _Grouper(doc, cands)
+    grouper = _Grouper(doc, cands, subject_window)
     grouper.prepare()
     grouper.resolve()
     by_key: dict[str, list[Candidate]] = {}

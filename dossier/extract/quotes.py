@@ -24,8 +24,6 @@ from dossier.extract.quote_marks import QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
-# An unattributed quote shorter than this is a scare quote or a fragment, not a statement.
-MIN_STANDALONE_WORDS = 4
 _TRIM = " \t\n,;:—–-"
 CONNECTIVE = re.compile(
     r"(?:Meanwhile|Besides|Furthermore|Moreover|However|In addition|Also|Additionally),\s*"
@@ -87,6 +85,7 @@ class _Finder:
             [r for r in records if isinstance(r, ActorMention)],
             [r for r in records if isinstance(r, ArticleActor)],
         )
+        self.min_words = ctx.settings.quote_min_words
         self.claimed: set[QuoteSpan] = set()
         self.found: list[Quote] = []
 
@@ -302,7 +301,7 @@ class _Finder:
             speaker = continued and (continued.speaker, continued.speaker_start,
                                      continued.speaker_end, continued.speaker_key)
             words = len(self.text[q.start : q.end].split())
-            if not q.opens_paragraph and continued is None and words < MIN_STANDALONE_WORDS:
+            if not q.opens_paragraph and continued is None and words < self.min_words:
                 continue
             start, end = self._trim(q.start, q.end)
             self._record(start, end, "direct", None, None, None, speaker or None, None)
