@@ -57,9 +57,11 @@ def list_quotes(
     speaker: str | None = None,
     story: int | str | None = None,
     actor_id: int | None = None,
+    article_id: str | None = None,
     limit: int = 200,
 ) -> list[dict[str, Any]]:
-    """Quotes by date, filtered by speaker name/alias (or what they speak for), story, actor.
+    """Quotes by date, filtered by speaker name/alias (or whom they speak for), story, actor,
+    article.
 
     Raises :class:`NoStories` when ``story`` is given but the store has no stories.
     """
@@ -81,6 +83,9 @@ def list_quotes(
     if actor_id is not None:
         where.append("(s.actor_id = ? OR b.actor_id = ?)")
         params += [actor_id, actor_id]
+    if article_id is not None:
+        where.append("q.article_id = ?")
+        params.append(article_id)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY ar.published, q.article_id, q.seq LIMIT ?"
     return [dict(r) for r in conn.execute(sql, [*params, limit])]
