@@ -71,9 +71,10 @@ def build_graph(events: list[EventOut], stances: list[StanceOut]) -> ActorGraph:
         return ActorGraph([], [])
     keep = sorted(g.nodes, key=lambda n: -g.nodes[n]["weight"])[:MAX_NODES]
     g = g.subgraph(keep).copy()
-    pos = nx.spring_layout(g, seed=7, k=1.6 / max(1, len(g)) ** 0.5) if len(g) > 2 else (
-        nx.circular_layout(g)
-    )
+    if len(g) > 2:
+        pos = nx.spring_layout(g, seed=7, k=2.4 / len(g) ** 0.5, iterations=200)
+    else:
+        pos = nx.circular_layout(g)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span_x = (max(xs) - min(xs)) or 1.0

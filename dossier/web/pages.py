@@ -47,8 +47,10 @@ def stance_matrix(stances: list[StanceOut]) -> StanceMatrix:
     for st in stances:
         key = (st.source, st.target)
         cell = cells.get(key)
-        css = "pos" if st.polarity > 0 else "neg"
-        if cell is None:
+        css = "pos" if st.polarity > 0 else ("neg" if st.polarity < 0 else "mix")
+        if css == "mix":
+            cells[key] = StanceCell("mix", "±", "both backs and opposes", list(st.evidence))
+        elif cell is None:
             cells[key] = StanceCell(css, "+" if css == "pos" else "−",
                                     "backs" if css == "pos" else "opposes", list(st.evidence))
         else:

@@ -95,7 +95,12 @@ class DigestSentenceOut(BaseModel):
     text: str
     outlets: list[str] = []
     article_ids: list[str] = []
-    date: str | None = None
+    date: str | None = Field(None, description="when what it reports happened")
+    reported: str | None = Field(None, description="earliest publication carrying it")
+    independent_outlets: int | None = Field(
+        None, description="outlets carrying it, syndicated copies counted once"
+    )
+    speaker: str | None = None
     is_new: bool = Field(False, description="reported after the `since` date, when given")
     evidence: list[EvidenceOut] = []
 
@@ -168,7 +173,7 @@ class ActorDetailOut(ActorOut):
 class StanceOut(BaseModel):
     source: str
     target: str
-    polarity: int = Field(description="+1 supports, -1 opposes")
+    polarity: int = Field(description="+1 supports, -1 opposes, 0 evidence both ways")
     label: str | None = None
     evidence: list[EvidenceOut] = []
 

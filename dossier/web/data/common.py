@@ -22,10 +22,15 @@ T = TypeVar("T")
 
 def store_module(name: str) -> ModuleType | None:
     """``dossier.store.<name>`` if that feature has landed, else None."""
+    return feature_module(f"dossier.store.{name}")
+
+
+def feature_module(dotted: str) -> ModuleType | None:
+    """A feature's module if it has landed, else None (a broken module still raises)."""
     try:
-        return importlib.import_module(f"dossier.store.{name}")
+        return importlib.import_module(dotted)
     except ModuleNotFoundError as exc:
-        if exc.name == f"dossier.store.{name}":
+        if exc.name == dotted:
             return None
         raise
 

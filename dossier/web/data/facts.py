@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any
 from dossier.store import actors as actors_store
 from dossier.store import desk as desk_store
 from dossier.store import quotes as quotes_store
-from dossier.web.data.common import first, in_range, matches, page, span, store_module
+from dossier.web.data.common import (
+    feature_module,
+    first,
+    in_range,
+    matches,
+    page,
+    span,
+    store_module,
+)
 from dossier.web.deps import Filters
 from dossier.web.schemas import (
     ActorDetailOut,
@@ -192,7 +200,8 @@ class FactReads:
         rows = module.timeline(self.conn, with_statements=True, include_unasserted=True)
         members = self.story_members(f.story) if f.story else None  # type: ignore[attr-defined]
         self.resolver.load(e["article_id"] for r in rows for e in r["evidence"])
-        items = []
+        items: list[TimelineItemOut] = []
+        said: dict[tuple[str | None, str, str], TimelineItemOut] = {}
         for r in rows:
             spans = [e for e in r["evidence"] if members is None or e["article_id"] in members]
             if not spans:
@@ -204,11 +213,18 @@ class FactReads:
                                      r.get("target_actor"), r.get("modality"))
                 kind = "event"
             else:
+                # a syndicated copy repeats the statement: one item, every report as evidence
+                key = (r.get("when"), _name_key(r.get("source_actor")), r.get("content") or "")
+                if key in said:
+                    said[key].evidence.extend(evidence)
+                    continue
                 label = _quote_label(r.get("source_actor"), r.get("content") or "")
                 kind = "quote"
             items.append(TimelineItemOut(date=r.get("when"), date_basis=r.get("date_basis"),
                                          kind=kind, type=r.get("type"), label=label,
                                          actor=r.get("source_actor"), evidence=evidence))
+            if kind == "quote":
+                said[key] = items[-1]
         return items
 
     def _timeline_here(self, f: Filters) -> list[TimelineItemOut]:
@@ -312,6 +328,31 @@ class FactReads:
     # -- stances ----------------------------------------------------------------------
 
     def stance_list(self, f: Filters) -> list[StanceOut]:
+        """Who backs or opposes whom: the stories feature's matrix for a story (names merged
+        across articles), else the stance cues as stored, grouped by pair and polarity."""
+        module = feature_module("dossier.stories.stance") if f.story else None
+        if module is not None:
+            out = self._stances_from(module.stance_matrix(self.conn, f.story))
+        else:
+            out = self._stances_from_cues(f)
+        if f.actor:
+            out = [s for s in out if same_actor(f.actor, s.source) or same_actor(f.actor, s.target)]
+        return sorted(out, key=lambda s: (-len(s.evidence), s.source, s.target))
+
+    def _stances_from(self, matrix: dict[str, Any]) -> list[StanceOut]:
+        cells = matrix.get("cells") or []
+        self.resolver.load(e["article_id"] for c in cells for e in c.get("evidence", []))
+        out = []
+        for c in cells:
+            evidence = [self.resolver.evidence(e["article_id"], e["start"], e["end"])
+                        for e in c.get("evidence", [])]
+            cues = list(dict.fromkeys(e.get("cue") for e in c.get("evidence", []) if e.get("cue")))
+            out.append(StanceOut(source=c["source"], target=c["target"],
+                                 polarity=int(c.get("polarity") or 0),
+                                 label=", ".join(cues) or None, evidence=evidence))
+        return out
+
+    def _stances_from_cues(self, f: Filters) -> list[StanceOut]:
         rows = self._facts("stance_cues", f)
         self._preload(rows)
         grouped: dict[tuple[str, str, int], StanceOut] = {}
@@ -330,9 +371,7 @@ class FactReads:
                     labels[key].append(cue)
         for key, st in grouped.items():
             st.label = ", ".join(labels[key]) or None
-        out = [s for s in grouped.values()
-               if not f.actor or f.actor.casefold() in (s.source.casefold(), s.target.casefold())]
-        return sorted(out, key=lambda s: (s.source, s.target))
+        return list(grouped.values())
 
     def stances(self, f: Filters) -> Page[StanceOut]:
         return page(self.stance_list(f), f)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dossier.store import desk as desk_store
-from dossier.web.data.common import call, first, page, rows_of, store_module, unique
+from dossier.web.data.common import (
+    call,
+    feature_module,
+    first,
+    page,
+    rows_of,
+    store_module,
+    unique,
+)
 from dossier.web.deps import Filters
 from dossier.web.schemas import DigestOut, DigestSentenceOut, EvidenceOut, Page, StoryOut
 
@@ -74,19 +82,13 @@ class StoryReads:
             article_ids=ids,
         )
 
-    def _digest_rows(self, story_id: str, since: str | None) -> list[dict[str, Any]] | None:
-        module = store_module("stories")
-        fn = None
-        for name in ("digest_sentences", "story_digest", "digest"):
-            fn = getattr(module, name, None) if module else None
-            if callable(fn):
-                break
-        if not callable(fn):
+    def _digest_rows(self, story_id: str, since: str | None) -> list[dict[str, Any]]:
+        """The stories feature's digest sentences (read-only: the desk never marks "asked")."""
+        module = feature_module("dossier.stories.digest")
+        if module is None:
             return []
-        result = call(fn, self.conn, story_id, since=since)
-        if isinstance(result, dict):
-            result = result.get("sentences") or result.get("digest") or []
-        return [dict(r) for r in result]
+        result = module.digest(self.conn, story_id, since=since)
+        return list((result or {}).get("sentences") or [])
 
     def digest(self, story_id: str, since: str | None = None,
                only_new: bool = False) -> DigestOut | None:
@@ -111,6 +113,9 @@ class StoryReads:
                 outlets=[o for o in r.get("outlets") or [] if o],
                 article_ids=list(r.get("article_ids") or []),
                 date=first(r, "date", "when"),
+                reported=r.get("reported"),
+                independent_outlets=r.get("independent_outlets"),
+                speaker=r.get("speaker"),
                 evidence=self._digest_evidence(r),
             )
             for r in rows
