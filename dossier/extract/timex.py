@@ -14,7 +14,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.timex_rules import MONTHS, WEEKDAYS, ZONES, Normalized, normalize, zone_offset
+from dossier.extract.timex_lexicon import MONTHS, WEEKDAYS, ZONES, zone_offset
+from dossier.extract.timex_rules import Normalized, normalize
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _WEEKDAY = "|".join(WEEKDAYS)

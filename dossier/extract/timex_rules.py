@@ -15,72 +15,28 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
+from dossier.extract.timex_lexicon import (
+    DECADE,
+    ISO_DATE,
+    MONTH_ABBR,
+    MONTH_IN,
+    MONTHS,
+    NARRATIVE,
+    NUMBER_UNIT,
+    OFFSET_WORD,
+    ORDINALS,
+    PARTS_OF_DAY,
+    REFS,
+    RELATIVE_UNIT,
+    SET_WORD,
+    WEEKDAY_IN,
+    WEEKDAYS,
+    YEAR,
+    duration_value,
+    read_clock,
+    unit_quantity,
+    zone_offset,
 )
-MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "couple": 2, "few": "X", "several": "X", "many": "X", "some": "X",
-}
-# TIMEX3 duration units: (designator, is_time_part).
-UNITS = {
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
-    "day": ("D", False), "night": ("D", False), "week": ("W", False),
-    "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
-    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
-}
-# Standard offsets of the zones news copy names; the northern-summer variant is chosen
-# from the anchor date for the zones that shift (US and European daylight time).
-ZONES = {
-    "UTC": (0, 0), "GMT": (0, 1), "BST": (1, 1), "CET": (1, 2), "CEST": (2, 2),
-    "ET": (-5, -4), "EST": (-5, -5), "EDT": (-4, -4), "CT": (-6, -5), "CST": (-6, -6),
-    "CDT": (-5, -5), "MT": (-7, -6), "PT": (-8, -7), "PST": (-8, -8), "PDT": (-7, -7),
-    "WAT": (1, 1), "EAT": (3, 3), "CAT": (2, 2), "IST": (5.5, 5.5), "JST": (9, 9),
-}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                "tonight": "NI", "noon": "12:00", "midnight": "24:00"}
-
-YEAR = re.compile(r"^(?:the\s+)?(?:year\s+)?((?:1[5-9]|20)\d\d)$")
-DECADE = re.compile(r"^(?:the\s+)?((?:1[5-9]|20)\d)0'?s$")
-ISO_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
-CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?:[.:](?P<m>\d\d))?\s*(?P<ampm>[ap])\.?\s*m\b\.?(?:\s*\(?\s*(?P<zone>[A-Z]{2,4})\b)?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)(?:\s*(?P<zone24>[A-Z]{2,4})\b)?",
-    re.I,
-)
-NUMBER_UNIT = re.compile(
-    r"(?:(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)?)\s+)?(?P<unit>second|minute|hour|day|night|"
-    r"week|fortnight|month|quarter|year|decade|century|centurie)s?\b",
-    re.I,
-)
-WEEKDAY_IN = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
-RELATIVE_UNIT = re.compile(
-    r"\b(this|last|next|past|coming|previous|following)\s+(week|weekend|month|year|quarter)\b", re.I
-)
-OFFSET_WORD = re.compile(
-    r"\b(ago|earlier|later|before|after|from now|hence|since|previously)\b", re.I
-)
-SET_WORD = re.compile(r"\b(every|each|daily|weekly|monthly|yearly|annually|nightly|per)\b", re.I)
-# Expressions that anchor on the story's own last date ("hours later"), not on publication.
-NARRATIVE = re.compile(
-    r"^(?:hours|minutes|moments|a day|the day|a week|days) (?:later|after)"
-    r"|^(?:that|the same) (?:day|morning|evening|night|afternoon)"
-    r"|^the (?:next|following|previous) (?:day|morning|evening|night)",
-    re.I,
-)
-REFS = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF",
-    "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
-    "further notice": "FUTURE_REF", "until further notice": "FUTURE_REF",
-    "soon": "FUTURE_REF", "previously": "PAST_REF", "once": "PAST_REF",
-}
 
 
 @dataclass(frozen=True)
@@ -93,35 +49,6 @@ class Normalized:
     zone: str | None = None  # the zone as written ("ET") when there is one
     utc_offset: str | None = None  # "+01:00"
     anchored_on: str | None = None  # "publication" or "narrative" when relative
-
-
-def _number(word: str | None) -> int | str:
-    """'three' → 3, '24' → 24, 'several' → 'X' (TIMEX3's unknown quantity)."""
-    if not word:
-        return 1
-    word = word.lower().replace("-", " ")
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        value = float(word)
-        return int(value) if value.is_integer() else "X"
-    total = 0
-    for part in word.split():
-        n = NUMBER_WORDS.get(part)
-        if n is None:
-            return 1 if total == 0 and part in ("the", "last", "past", "next") else total or 1
-        if n == "X":
-            return "X"
-        total = total * n if n == 100 and total else total + n
-    return total or 1
-
-
-def duration_value(num: int | str, unit: str) -> str:
-    """(3, 'day') → 'P3D'; (24, 'hour') → 'PT24H'; ('X', 'year') → 'PXY'."""
-    unit = unit.lower().rstrip("s")
-    unit = "century" if unit.startswith("centur") else unit
-    designator, time_part = UNITS[unit]
-    if unit == "fortnight" and isinstance(num, int):
-        num *= 2
-    return f"PT{num}{designator}" if time_part else f"P{num}{designator}"
 
 
 def iso_week(day: date) -> str:
@@ -173,31 +100,6 @@ def _relative_unit(relation: str, unit: str, anchor: date) -> str:
     return str(anchor.year + step)
 
 
-def zone_offset(zone: str, anchor: date | None) -> str | None:
-    """'ET' on a July date → '-04:00' (daylight time between mid-March and early November)."""
-    hours = ZONES.get(zone.upper())
-    if hours is None:
-        return None
-    summer = anchor is not None and (
-        date(anchor.year, 3, 10) <= anchor <= date(anchor.year, 11, 2)
-    )
-    offset = hours[1] if summer else hours[0]
-    sign = "-" if offset < 0 else "+"
-    whole = abs(offset)
-    return f"{sign}{int(whole):02d}:{int(round((whole % 1) * 60)):02d}"
-
-
-def _clock(text: str) -> tuple[int, int, str | None] | None:
-    match = CLOCK.search(text)
-    if not match:
-        return None
-    if match.group("h24"):
-        return int(match.group("h24")), int(match.group("m24")), match.group("zone24")
-    hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
-    zone = match.group("zone")
-    return hour, int(match.group("m") or 0), zone if zone and zone.upper() in ZONES else None
-
-
 def _month_day(text: str, anchor: date | None, tense: str) -> str | None:
     """'July 27' / '27 July' / 'July 27, 2023' / 'July 2023' / 'July'."""
     low = text.lower().replace(",", " ").replace(".", " ")
@@ -209,6 +111,8 @@ def _month_day(text: str, anchor: date | None, tense: str) -> str | None:
     year_match = re.search(r"\b((?:1[5-9]|20)\d\d)\b", low)
     day_match = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", low))
     day = int(day_match.group(1)) if day_match and 1 <= int(day_match.group(1)) <= 31 else None
+    relation = re.search(r"\b(last|next|this) year\b|^(last|next|this)\b", low)
+    relation_word = (relation.group(1) or relation.group(2)) if relation else None
     if year_match:
         year: int | str = int(year_match.group(1))
     elif anchor is None:
@@ -216,10 +120,20 @@ def _month_day(text: str, anchor: date | None, tense: str) -> str | None:
     else:
         year = anchor.year
         candidate = (month, day or 1)
-        if tense == "past" and candidate > (anchor.month, anchor.day):
-            year -= 1
-        elif tense == "future" and candidate < (anchor.month, anchor.day):
-            year += 1
+        later = candidate > (anchor.month, anchor.day)
+        if relation and relation.group(1):  # "June last year"
+            year += {"last": -1, "next": 1, "this": 0}[relation_word]
+        elif relation_word == "last" or (relation_word is None and tense == "past" and later):
+            year -= 1 if later or relation_word == "last" and candidate >= (anchor.month, 1) \
+                else 0
+        elif relation_word == "next" or (tense == "future" and not later):
+            year += 0 if later and relation_word is None else 1
+        elif tense == "present" and relation_word is None and day is None:
+            # A bare month in the present tense: the nearest one ("expires in January").
+            if month - anchor.month > 6:
+                year -= 1
+            elif anchor.month - month > 6:
+                year += 1
     if day is None:
         return f"{year}-{month:02d}"
     return f"{year}-{month:02d}-{day:02d}"
@@ -283,7 +197,7 @@ def normalize(
     if SET_WORD.search(low):
         return _set(low)
 
-    clock = _clock(raw)
+    clock = read_clock(raw)
     if clock:
         hour, minute, zone = clock
         day = _date_part(low, anchor, tense)
@@ -320,7 +234,7 @@ def normalize(
         return Normalized("DATE", day.isoformat(), mod, anchored_on="publication")
 
     match = RELATIVE_UNIT.search(low)
-    if match and not WEEKDAY_IN.search(low):
+    if match and not WEEKDAY_IN.search(low) and not MONTH_IN.search(low):
         if anchor is None:
             return Normalized("DATE", None, mod)
         if match.group(1).lower() == "past" and re.search(r"\b(week|month|year)s?\b", low) and \
@@ -341,23 +255,30 @@ def normalize(
         return Normalized("DATE", month_value, mod,
                           anchored_on=None if re.search(r"\d{4}", low) else "publication")
 
-    unit = NUMBER_UNIT.search(low)
-    if unit:
-        num = _number(unit.group("num"))
+    quarter = _quarter(low, anchor, tense)
+    if quarter:
+        return Normalized("DATE", quarter, mod, anchored_on="publication")
+    definite = re.fullmatch(r"the (?:current |same )?(year|month|week)", low)
+    if definite and anchor is not None:
+        # "the year" in news prose is the current one ("profit for the year"), not P1Y.
+        return Normalized("DATE", _relative_unit("this", definite.group(1), anchor), mod,
+                          anchored_on="publication")
+
+    quantity = unit_quantity(low)
+    if quantity:
+        num, unit_word = quantity
         offset = OFFSET_WORD.search(low)
-        if offset and offset.group(1).lower() in ("ago", "earlier", "before", "previously"):
+        direction = {"ago": -1, "earlier": -1, "before": -1, "previously": -1,
+                     "from now": 1, "hence": 1}.get(offset.group(1).lower() if offset else "", 0)
+        if direction:
             if anchor is None:
                 return Normalized("DATE", None, mod)
-            return Normalized("DATE", _offset_date(num, unit.group("unit"), anchor, -1), mod,
+            return Normalized("DATE", _offset_date(num, unit_word, anchor, direction), mod,
                               anchored_on="publication")
-        if offset and offset.group(1).lower() in ("from now", "hence"):
-            if anchor is None:
-                return Normalized("DATE", None, mod)
-            return Normalized("DATE", _offset_date(num, unit.group("unit"), anchor, 1), mod,
-                              anchored_on="publication")
-        if re.match(r"^(?:the\s+)?(?:past|last|next|coming)\b", low) and unit.group("num") is None:
+        if re.match(r"^(?:the\s+)?(?:past|last|next|coming|recent)\b", low) and num == "X" and \
+                not re.search(r"\b(recent|few|several|many)\b", low):
             num = 1
-        return Normalized("DURATION", duration_value(num, unit.group("unit")), mod)
+        return Normalized("DURATION", duration_value(num, unit_word), mod)
 
     if re.search(r"\bseason\b|\bspring\b|\bsummer\b|\bautumn\b|\bfall\b|\bwinter\b", low):
         season = next(code for word, code in (("spring", "SP"), ("summer", "SU"), ("autumn", "FA"),
@@ -395,14 +316,34 @@ def _set(low: str) -> Normalized:
     weekday = WEEKDAY_IN.search(low)
     if weekday:
         return Normalized("SET", f"XXXX-WXX-{WEEKDAYS.index(weekday.group(1).lower()) + 1}")
-    for word, value in (("daily", "P1D"), ("nightly", "P1D"), ("weekly", "P1W"),
-                        ("monthly", "P1M"), ("yearly", "P1Y"), ("annually", "P1Y")):
+    # TimeBank writes these as calendar patterns, not periods.
+    for word, value in (("daily", "XXXX-XX-XX"), ("nightly", "XXXX-XX-XXTNI"),
+                        ("weekly", "XXXX-WXX"), ("monthly", "XXXX-XX"), ("yearly", "XXXX"),
+                        ("annually", "XXXX")):
         if word in low:
             return Normalized("SET", value)
-    unit = NUMBER_UNIT.search(low)
-    if unit:
-        return Normalized("SET", duration_value(_number(unit.group("num")), unit.group("unit")))
+    quantity = unit_quantity(low)
+    if quantity:
+        return Normalized("SET", duration_value(*quantity))
     return Normalized("SET", None)
+
+
+def _quarter(low: str, anchor: date | None, tense: str) -> str | None:
+    """'third-quarter' → 1989-Q3; 'the quarter' / 'the latest quarter' → the last reported one."""
+    match = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b", low)
+    if anchor is None or not (match or re.fullmatch(r"the (?:latest |most recent )?quarter", low)):
+        return None
+    current = (anchor.month - 1) // 3 + 1
+    year = anchor.year
+    if match:
+        number = ORDINALS[match.group(1)]
+        if number > current and tense == "past":
+            year -= 1
+    else:
+        number = current - 1 if current > 1 else 4
+        year -= current == 1
+    year_match = re.search(r"\b(\d{4})\b", low)
+    return f"{year_match.group(1) if year_match else year}-Q{number}"
 
 
 def _dateparser(raw: str, anchor: date | None) -> str | None:
