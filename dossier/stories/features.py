@@ -129,7 +129,8 @@ def units_of(doc: Doc) -> list[tuple[int, int, list[Span]]]:
 def _number_value(tok) -> float | None:
     text = tok.text.replace(",", "")
     try:
-        return float(text)
+        value = float(text)
+        return int(value) if value.is_integer() else value
     except ValueError:
         return NUMBER_WORDS.get(tok.lower_)
 

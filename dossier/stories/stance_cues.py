@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dossier.registry import ArticleContext
+from dossier.stories.text import is_actor_name
 
 SUPPORT_VERBS = {"back", "support", "endorse", "subscribe", "welcome", "defend", "praise",
                  "side", "rally", "release", "free", "recognise", "recognize"}
@@ -230,7 +231,8 @@ def find(ctx: ArticleContext) -> list[StanceCue]:
             end = sent.start_char + len(text.rstrip())
             for source in sources:
                 for target in targets:
-                    if source.casefold() == target.casefold():
+                    if source.casefold() == target.casefold() or not (
+                            is_actor_name(source) and is_actor_name(target)):
                         continue
                     cues.setdefault((source, target, start),
                                     StanceCue(start, end, source, target, polarity, lemma))

@@ -22,8 +22,36 @@ SPELLING = {"defence": "defense", "organisation": "organization", "centre": "cen
             "programme": "program", "labour": "labor"}
 # Connectives an aggregator glues agency reports with; they say nothing about the facts.
 GLUE_OPENERS = re.compile(
-    r"^(?:Meanwhile|Besides|Furthermore|Moreover|In addition|Additionally|Also)\s*,\s*", re.I
+    r"^(?:Meanwhile|Besides|Furthermore|Moreover|In addition|Additionally|Also)\s*,\s*"
+    # A dateline repeats what the header says: "MOMBASA, Kenya (Meridian Wire) — ".
+    r"|^[A-Z][A-Z .'-]+,(?: [A-Z][\w.' -]*?)?(?: \([^)]*\))?\s+[—–-]+\s+"
 )
+
+
+# Heads of common nouns that name actors ("the coup leaders", "several hundred people").
+ACTOR_NOUNS = {
+    "leader", "leaders", "people", "crowd", "crowds", "protesters", "demonstrators",
+    "supporters", "workers", "dockworkers", "union", "police", "army", "military", "officers",
+    "government", "forces", "soldiers", "troops", "guard", "command", "junta", "party",
+    "opposition", "villagers", "residents", "drivers", "president", "minister", "officials",
+    "authorities", "chief", "commander", "rebels", "militants", "board", "agency", "ministry",
+    "allies", "community", "members", "strikers", "spokesman", "spokeswoman", "envoy",
+}
+NUMBER_START = re.compile(
+    r"^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"hundreds?|thousands?|fourteen|fifteen|twenty)\b)", re.I)
+DATELINE_NAME = re.compile(r"^[A-Z]{2,}[A-Z .'-]*,")
+
+
+def is_actor_name(name: str) -> bool:
+    """Could this phrase name an actor? A proper name or an actor noun, not a count
+    ("two people" are victims in a report, not a side) and not a dateline."""
+    if not name or NUMBER_START.match(name) or DATELINE_NAME.match(name):
+        return False
+    tokens = name.split()
+    if any(t[:1].isupper() for t in tokens):
+        return True
+    return bool(ACTOR_NOUNS & {t.casefold().strip(",.") for t in tokens})
 
 
 def quotes_balanced(text: str) -> bool:
@@ -44,7 +72,7 @@ def is_truncated(text: str) -> bool:
 
 
 def strip_glue(text: str) -> tuple[str, int]:
-    """Drop an aggregator's connective ("Meanwhile, ") and say how many chars went."""
+    """Drop an aggregator's connective ("Meanwhile, ") or a dateline; say how many chars went."""
     match = GLUE_OPENERS.match(text)
     if not match:
         return text, 0

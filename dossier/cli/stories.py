@@ -1,0 +1,110 @@
+"""`dossier stories`, `dossier digest`, `dossier stance`, `dossier corroboration`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from dossier.cli.app import DB_OPTION, app
+from dossier.cli.articles import open_store
+from dossier.store import stories as store
+from dossier.stories.digest import render
+
+
+def _story(conn, story: str) -> str:
+    found = store.resolve_story(conn, story)
+    if found is None:
+        typer.echo(f"no story {story!r} (see `dossier stories`)", err=True)
+        raise typer.Exit(2)
+    return found
+
+
+def _json(value: object) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@app.command("stories")
+def stories_command(
+    db: Path = DB_OPTION,
+    limit: int = typer.Option(50, help="How many stories."),
+    as_json: bool = typer.Option(False, "--json", help="JSON instead of a table."),
+) -> None:
+    """Stories, most recently active first."""
+    rows = store.list_stories(open_store(db), limit=limit)
+    if as_json:
+        _json(rows)
+        return
+    for s in rows:
+        days = s["first_seen"] if s["first_seen"] == s["last_seen"] else \
+            f"{s['first_seen']} to {s['last_seen']}"
+        typer.echo(f"{s['id']}  {days}  {s['n_articles']} articles  {s['title']}")
+        typer.echo(f"    {', '.join(s['outlets'])}")
+
+
+@app.command("digest")
+def digest_command(
+    story: str = typer.Argument(..., help="Story id (or a unique prefix)."),
+    db: Path = DB_OPTION,
+    words: int = typer.Option(None, "--words", help="Word budget (default from settings)."),
+    since: str = typer.Option(
+        None, "--since", help="Only what is new since DATE, or 'last' (since last asked)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON with spans and article ids."),
+) -> None:
+    """The story's merged digest, every sentence followed by the outlets that carry it."""
+    conn = open_store(db)
+    result = store.story_digest(conn, _story(conn, story), words, since, remember=True)
+    if as_json:
+        _json(result)
+        return
+    typer.echo(render(result))
+    if since and not result["sentences"]:
+        typer.echo(f"(nothing new since {result['since'] or 'the first time asked'})")
+
+
+@app.command("stance")
+def stance_command(
+    story: str = typer.Argument(..., help="Story id (or a unique prefix)."),
+    db: Path = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Who supports / opposes whom in the story, with the evidence for each cell."""
+    conn = open_store(db)
+    matrix = store.story_stances(conn, _story(conn, story))
+    if as_json:
+        _json(matrix)
+        return
+    for cell in matrix["cells"]:
+        sign = {1: "supports", -1: "opposes", 0: "mixed on"}[cell["polarity"]]
+        typer.echo(f"{cell['source']} {sign} {cell['target']}")
+        for ev in cell["evidence"]:
+            typer.echo(f"    [{ev['outlet']}] {ev['text']}")
+
+
+@app.command("corroboration")
+def corroboration_command(
+    story: str = typer.Argument(..., help="Story id (or a unique prefix)."),
+    db: Path = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """How many independent outlets report each statement and event; contradictions."""
+    conn = open_store(db)
+    result = store.story_corroboration(conn, _story(conn, story))
+    if as_json:
+        _json(result)
+        return
+    typer.echo("Statements (independent outlets):")
+    for s in result["statements"]:
+        typer.echo(f"  {s['independent_outlets']}  {s['text']}  [{'; '.join(s['outlets'])}]")
+    if result["events"]:
+        typer.echo("Events (independent outlets):")
+        for e in result["events"]:
+            typer.echo(f"  {e['independent_outlets']}  {e['type']} {e['source'] or '?'} -> "
+                       f"{e['target'] or '?'} {' '.join(e['dates'])}")
+    typer.echo("Contradictions:")
+    for c in result["contradictions"]:
+        typer.echo(f"  {c['kind']}: {c['fact']}")
+        for claim in c["claims"]:
+            for ev in claim["evidence"]:
+                typer.echo(f"    {claim['value']}  [{ev['outlet']}] {ev['text']}")

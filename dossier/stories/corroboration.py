@@ -1,0 +1,248 @@
+"""Corroboration and contradiction within a story, counted over independent outlets.
+
+Corroboration: each key statement (a paraphrase group of the digest) and each event
+kind with the number of independent reports (a syndicated copy counts once, with its
+original). Contradiction: claims that disagree across independent reports, side by
+side with their evidence — different numbers for the same count ("two people were
+killed" / "three people dead"), different days for the same act, different actors
+for the same act, and a denial ("the whole of the army was not involved") against a
+stance another report gives the same kind of actor ("the military command ... has
+decided to subscribe to the declaration").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from dossier.config import Settings
+from dossier.stories import material
+from dossier.stories.cluster import parse_day
+from dossier.stories.dedup import overlap
+from dossier.stories.digest import group_units, independent
+from dossier.stories.text import words
+
+_day = parse_day
+
+# A number about casualties is one fact whatever verb carries it (killed / left dead / died).
+CASUALTY_KINDS = {
+    "deaths": {"kill", "dead", "die", "death", "toll", "drown"},
+    "injuries": {"injure", "wound", "hurt"},
+    "missing": {"missing"},
+}
+# Kinds of actor a denial and a stance must share to contradict each other.
+ACTOR_FAMILIES = {
+    "military": {"army", "military", "armed", "forces", "soldiers", "troops", "command",
+                 "commander", "guard", "junta", "chief"},
+    "police": {"police", "officers", "commander", "constabulary"},
+    "government": {"government", "ministry", "minister", "cabinet", "administration"},
+}
+# Acts done once by someone (a detention, an attack): two reports naming different
+# doers disagree. Statements (REQUEST, ACCUSE ...) may come from many actors at once.
+PHYSICAL_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT"}
+INVOLVEMENT = {"involve", "back", "support", "join", "participate", "take"}
+
+
+def _evidence(mat: material.Material, unit: material.Unit) -> dict[str, Any]:
+    src = mat.sources[unit.article_id]
+    return {"article_id": unit.article_id, "start": unit.start, "end": unit.end,
+            "text": mat.text(unit), "outlet": src.label, "published": src.published}
+
+
+def statements(mat: material.Material, settings: Settings, limit: int = 20) -> list[dict]:
+    """Key statements, most independently reported first."""
+    groups = [g for g in group_units(mat, settings.paraphrase_threshold)
+              if any(not u.truncated for u in g.units)]
+    out = []
+    for g in groups:
+        ids = list(dict.fromkeys(u.article_id for u in g.units))
+        out.append({"text": mat.text(g.lead), "independent_outlets": independent(mat, ids),
+                    "outlets": list(dict.fromkeys(mat.sources[a].label for a in ids)),
+                    "article_ids": ids, "evidence": [_evidence(mat, u) for u in g.units]})
+    out.sort(key=lambda s: (-s["independent_outlets"], -len(s["article_ids"])))
+    return out[:limit]
+
+
+def events(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
+    """Event kinds (type, source, target) with their independent report counts."""
+    if not material.has_table(conn, "events"):
+        return []
+    grouped: dict[tuple, list[sqlite3.Row]] = defaultdict(list)
+    for row in conn.execute(
+        "SELECT e.* FROM events e JOIN story_articles s ON s.article_id = e.article_id"
+        " WHERE s.story_id = ?", (mat.story_id,)):
+        key = (row["type"], (row["source_actor"] or "").casefold(),
+               (row["target_actor"] or "").casefold())
+        grouped[key].append(row)
+    out = []
+    for (etype, _, _), rows in grouped.items():
+        ids = list(dict.fromkeys(r["article_id"] for r in rows))
+        out.append({"type": etype, "source": rows[0]["source_actor"],
+                    "target": rows[0]["target_actor"], "independent_outlets": independent(mat, ids),
+                    "dates": sorted({r["date"] for r in rows if r["date"]}),
+                    "evidence": [{"article_id": r["article_id"], "start": r["start"],
+                                  "end": r["end"], "outlet": mat.sources[r["article_id"]].label}
+                                 for r in rows]})
+    out.sort(key=lambda e: -e["independent_outlets"])
+    return out
+
+
+def _claims(mat: material.Material, by_value: dict[Any, list[material.Unit]]) -> list[dict]:
+    return [{"value": value, "independent_outlets": independent(mat, [u.article_id for u in us]),
+             "evidence": [_evidence(mat, u) for u in us]}
+            for value, us in sorted(by_value.items(), key=lambda kv: str(kv[0]))]
+
+
+def _independent_values(mat: material.Material, by_value: dict[Any, list[material.Unit]]) -> bool:
+    """At least two values, and not all from one original (a copy cannot contradict itself)."""
+    if len(by_value) < 2:
+        return False
+    origins = {mat.sources[u.article_id].original_id for us in by_value.values() for u in us}
+    return len(origins) > 1
+
+
+def _casualty_kind(unit: material.Unit, verb: str) -> str | None:
+    for kind, members in CASUALTY_KINDS.items():
+        if verb in members:
+            return kind
+    for kind, members in CASUALTY_KINDS.items():
+        if members & set(unit.terms):
+            return kind
+    return None
+
+
+def _close_in_time(mat: material.Material, by_value: dict[Any, list[material.Unit]]) -> dict:
+    """Keep values reported within a day of a different value: a toll revised over a
+    week is an update; two tolls on the same days disagree."""
+    def days(units: list[material.Unit]) -> set[date]:
+        return {d for u in units if (d := _day(mat.sources[u.article_id].day))}
+
+    kept = {}
+    for value, units in by_value.items():
+        mine = days(units)
+        others = set().union(*(days(us) for v, us in by_value.items() if v != value))
+        if any(abs((a - b).days) <= 1 for a in mine for b in others):
+            kept[value] = units
+    return kept
+
+
+def number_conflicts(mat: material.Material) -> list[dict]:
+    facts: dict[tuple[str, str], dict[float, list[material.Unit]]] = defaultdict(
+        lambda: defaultdict(list))
+    for unit in mat.units:
+        if unit.truncated:
+            continue
+        for value, noun, verb in unit.numbers:
+            key = (noun, _casualty_kind(unit, verb) or verb)
+            if unit not in facts[key][value]:
+                facts[key][value].append(unit)
+    out = []
+    for (noun, what), by_value in facts.items():
+        by_value = _close_in_time(mat, by_value)
+        if _independent_values(mat, by_value):
+            out.append({"kind": "number", "fact": f"{noun} ({what})",
+                        "claims": _claims(mat, by_value)})
+    return out
+
+
+def date_conflicts(mat: material.Material, threshold: float) -> list[dict]:
+    """The same past act (a paraphrase) dated to different days by different reports."""
+    facts: dict[int, dict[str, list[material.Unit]]] = {}
+    dated = [u for u in mat.units if u.event_day and not u.truncated]
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            src_a, src_b = mat.sources[a.article_id], mat.sources[b.article_id]
+            if src_a.original_id == src_b.original_id or a.event_day == b.event_day:
+                continue
+            past = min(filter(None, (src_a.day, src_b.day)), default=None)
+            if past is None or max(a.event_day, b.event_day) > past:
+                continue  # plans are re-dated as they move; only past acts can disagree
+            if overlap(a.terms, b.terms) >= threshold:
+                fact = facts.setdefault(id(a), {})
+                for unit in (a, b):
+                    if unit not in fact.setdefault(unit.event_day, []):
+                        fact[unit.event_day].append(unit)
+    return [{"kind": "date", "fact": mat.text(next(iter(f.values()))[0])[:120],
+             "claims": _claims(mat, f)} for f in facts.values()]
+
+
+def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
+    """The same act on the same target credited to different actors (from events)."""
+    if not material.has_table(conn, "events"):
+        return []
+    acts: dict[tuple[str, str], dict[str, list[sqlite3.Row]]] = defaultdict(
+        lambda: defaultdict(list))
+    for row in conn.execute(
+        "SELECT e.* FROM events e JOIN story_articles s ON s.article_id = e.article_id"
+        " WHERE s.story_id = ? AND e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL",
+        (mat.story_id,)):
+        if row["type"] in PHYSICAL_ACTS:
+            acts[(row["type"], row["target_actor"].casefold())][row["source_actor"]].append(row)
+    out = []
+    for (etype, target), by_source in acts.items():
+        origins = {mat.sources[r["article_id"]].original_id
+                   for rows in by_source.values() for r in rows}
+        if len(by_source) < 2 or len(origins) < 2:
+            continue
+        claims = [{"value": source,
+                   "independent_outlets": independent(mat, [r["article_id"] for r in rows]),
+                   "evidence": [{"article_id": r["article_id"], "start": r["start"],
+                                 "end": r["end"], "outlet": mat.sources[r["article_id"]].label,
+                                 "text": mat.sources[r["article_id"]].text[r["start"]:r["end"]]}
+                                for r in rows]}
+                  for source, rows in by_source.items()]
+        out.append({"kind": "actor", "fact": f"{etype} against {target}", "claims": claims})
+    return out
+
+
+def _family(text: str) -> str | None:
+    tokens = set(words(text))
+    for family, members in ACTOR_FAMILIES.items():
+        if tokens & members:
+            return family
+    return None
+
+
+def denial_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
+    """"X was not involved" in one statement, X's kind backing someone in another."""
+    cues = list(conn.execute(
+        "SELECT c.* FROM stance_cues c JOIN story_articles s ON s.article_id = c.article_id"
+        " WHERE s.story_id = ? AND c.polarity > 0", (mat.story_id,)))
+    out = []
+    for unit in mat.units:
+        for subject, verb in unit.negated:
+            family = _family(subject)
+            if family is None or verb not in INVOLVEMENT:
+                continue
+            # Two speakers may disagree inside one article, so the same report counts.
+            backing = [c for c in cues if _family(c["source"]) == family]
+            if not backing:
+                continue
+            out.append({
+                "kind": "denial", "fact": f"{subject} — {verb}",
+                "claims": [
+                    {"value": f"{subject}: not {verb}d", "independent_outlets": 1,
+                     "evidence": [_evidence(mat, unit)]},
+                    {"value": f"{backing[0]['source']} backs {backing[0]['target']}",
+                     "independent_outlets": independent(mat, [c["article_id"] for c in backing]),
+                     "evidence": [{"article_id": c["article_id"], "start": c["start"],
+                                   "end": c["end"], "outlet": mat.sources[c["article_id"]].label,
+                                   "text": mat.sources[c["article_id"]].text[c["start"]:c["end"]]}
+                                  for c in backing]},
+                ]})
+    return out
+
+
+def corroboration(conn: sqlite3.Connection, story_id: str,
+                  settings: Settings | None = None) -> dict[str, Any] | None:
+    """``{statements, events, contradictions}`` for one story."""
+    settings = settings or Settings()
+    mat = material.load(conn, story_id)
+    if mat is None:
+        return None
+    contradictions = (number_conflicts(mat) + date_conflicts(mat, settings.paraphrase_threshold)
+                      + actor_conflicts(conn, mat) + denial_conflicts(conn, mat))
+    return {"story_id": story_id, "statements": statements(mat, settings),
+            "events": events(conn, mat), "contradictions": contradictions}

@@ -1,0 +1,199 @@
+"""One merged, attributed text per story: what seed 000 tried to be, done properly.
+
+Units (sentences, or a quotation with the sentence naming its speaker) from every
+article of the story are grouped into paraphrase groups; each group names every
+outlet that carries it. The most informative groups are picked under a word budget,
+never one that an earlier pick (or two together) already says, never a truncated
+one; then they are ordered by when what they report happened, then by when it was
+reported. ``since`` keeps only what no article had reported before that time.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from dossier.config import Settings
+from dossier.stories import material
+from dossier.stories.dedup import covered, overlap
+from dossier.stories.text import strip_glue
+
+# Units shorter than this are captions, datelines or fragments, not digest sentences.
+MIN_WORDS = 6
+# Lead sentences carry the news in a news article: a small bonus for positions 0 and 1.
+LEAD_BONUS = 0.15
+
+
+@dataclass
+class Group:
+    """One thing said, by one or more articles (the same sentence or its paraphrases)."""
+
+    units: list[material.Unit] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def lead(self) -> material.Unit:
+        return self.units[0]
+
+
+def group_units(mat: material.Material, threshold: float) -> list[Group]:
+    """Paraphrase groups, in report order: each unit joins the first group it paraphrases."""
+    groups: list[Group] = []
+    order = {aid: i for i, aid in enumerate(mat.sources)}
+    for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
+        if len(mat.text(unit).split()) < MIN_WORDS:
+            continue
+        home = next((g for g in groups if overlap(unit.terms, g.lead.terms) >= threshold), None)
+        if home is None:
+            groups.append(Group([unit]))
+        elif all(u.article_id != unit.article_id for u in home.units):
+            home.units.append(unit)
+        # A unit repeating a group of its own article (seed 000's glued copy) just drops.
+    return groups
+
+
+def independent(mat: material.Material, article_ids: list[str]) -> int:
+    """How many independent reports: syndicated copies count once, with their original."""
+    return len({mat.sources[a].original_id for a in article_ids})
+
+
+def _score(mat: material.Material, group: Group, weights: Counter[str]) -> float:
+    unit = next((u for u in group.units if not u.truncated), group.lead)
+    terms = set(unit.terms)
+    if not terms:
+        return 0.0
+    content = sum(weights[t] for t in terms) / math.sqrt(len(terms))
+    support = math.log1p(independent(mat, [u.article_id for u in group.units]))
+    lead = LEAD_BONUS if unit.seq < 2 else 0.0
+    return content * (1.0 + support + lead)
+
+
+def _when(mat: material.Material, group: Group) -> tuple[str, str, int]:
+    """Sort key: day it happened (else first reported), day first reported, position."""
+    reported = min((mat.sources[u.article_id].published or "9999") for u in group.units)
+    happened = min((u.event_day for u in group.units if u.event_day), default=None)
+    return (happened or reported[:10], reported, group.lead.seq)
+
+
+def _is_new(mat: material.Material, group: Group, since: str, by_ingest: bool) -> bool:
+    """Nothing in the group was known before ``since`` (publication or ingest time)."""
+    for unit in group.units:
+        src = mat.sources[unit.article_id]
+        when = src.ingested_at if by_ingest else src.published
+        if when is None or when[: len(since)] < since:
+            return False
+    return True
+
+
+def build(mat: material.Material, settings: Settings, words: int | None = None,
+          since: str | None = None, by_ingest: bool = False) -> dict[str, Any]:
+    """The digest of a loaded story: header and attributed sentences in event order."""
+    budget = words or settings.digest_words
+    groups = group_units(mat, settings.paraphrase_threshold)
+    # Term weights: how many independent articles of the story use a term.
+    weights: Counter[str] = Counter()
+    for original in {s.original_id for s in mat.sources.values()}:
+        weights.update({t for u in mat.units if u.article_id == original for t in u.terms})
+    for group in groups:
+        group.score = _score(mat, group, weights)
+    usable = [g for g in groups if any(not u.truncated for u in g.units)]
+    if since:
+        usable = [g for g in usable if _is_new(mat, g, since, by_ingest)]
+    chosen: list[tuple[Group, material.Unit]] = []
+    used = 0
+    for group in sorted(usable, key=lambda g: g.score, reverse=True):
+        unit = next(u for u in group.units if not u.truncated)
+        if chosen and covered(unit.terms, [u.terms for _, u in chosen]) >= \
+                settings.paraphrase_threshold:
+            continue  # said already, by one earlier pick or two together
+        size = len(mat.text(unit).split())
+        if used + size > budget and chosen:
+            continue
+        chosen.append((group, unit))
+        used += size
+    chosen.sort(key=lambda gu: _when(mat, gu[0]))
+    return {
+        "story_id": mat.story_id,
+        "title": mat.title,
+        "header": _header(mat),
+        "since": since,
+        "words": used,
+        "sentences": [_sentence(mat, g, u, since) for g, u in chosen],
+    }
+
+
+def _header(mat: material.Material) -> str:
+    days = sorted(d for d in (s.day for s in mat.sources.values()) if d)
+    if not days:
+        return mat.title or ""
+    span = days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
+    return f"{span}: {mat.title}" if mat.title else span
+
+
+def _sentence(mat: material.Material, group: Group, unit: material.Unit,
+              since: str | None) -> dict[str, Any]:
+    text, cut = strip_glue(mat.text(unit))
+    article_ids = list(dict.fromkeys(u.article_id for u in group.units))
+    outlets = list(dict.fromkeys(mat.sources[a].label for a in article_ids))
+    reported = min((mat.sources[a].published or "") for a in article_ids) or None
+    return {
+        "text": text,
+        "outlets": outlets,
+        "article_ids": article_ids,
+        "spans": [{"article_id": u.article_id,
+                   "start": u.start + (cut if u is unit else 0), "end": u.end}
+                  for u in group.units],
+        "date": _when(mat, group)[0],
+        "reported": reported,
+        "independent_outlets": independent(mat, article_ids),
+        "speaker": unit.speaker if unit.speaker and unit.speaker not in text else None,
+        "is_new": bool(since),
+    }
+
+
+def render(digest: dict[str, Any]) -> str:
+    """Plain text: the header, then each sentence followed by its outlets in brackets."""
+    lines = [digest["header"], ""]
+    for s in digest["sentences"]:
+        who = f" (speaker: {s['speaker']})" if s.get("speaker") else ""
+        lines.append(f"{s['text']}{who} [{'; '.join(s['outlets'])}]")
+    return "\n".join(lines)
+
+
+def last_asked(conn: sqlite3.Connection, story_id: str) -> str | None:
+    row = conn.execute("SELECT asked_at FROM story_digest_asked WHERE story_id = ?",
+                       (story_id,)).fetchone()
+    return row[0] if row else None
+
+
+def mark_asked(conn: sqlite3.Connection, story_id: str) -> None:
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    conn.execute("INSERT INTO story_digest_asked(story_id, asked_at) VALUES (?, ?)"
+                 " ON CONFLICT(story_id) DO UPDATE SET asked_at = excluded.asked_at",
+                 (story_id, now))
+    conn.commit()
+
+
+def digest(conn: sqlite3.Connection, story_id: str, settings: Settings | None = None,
+           words: int | None = None, since: str | None = None,
+           remember: bool = False) -> dict[str, Any] | None:
+    """The digest of a stored story; ``since="last"`` means since it was last asked for.
+
+    ``remember`` records this request's time as the story's last-asked time (the CLI
+    and the web page do; an export does not).
+    """
+    settings = settings or Settings()
+    mat = material.load(conn, story_id)
+    if mat is None:
+        return None
+    by_ingest = False
+    if since == "last":
+        since, by_ingest = last_asked(conn, story_id), True
+    result = build(mat, settings, words, since, by_ingest)
+    if remember:
+        mark_asked(conn, story_id)
+    return result

@@ -1,0 +1,158 @@
+"""Load what the digest, corroboration and stance views read about one story.
+
+One place for the SQL over the story's articles, copies, digest units, time
+expressions, events and quotes; tables another feature owns (timexes, events,
+quotes) are used when they exist and skipped when they do not.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+@dataclass
+class Source:
+    """An article of the story, with how it is named and whose copy it is."""
+
+    id: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    ingested_at: str | None
+    text: str
+    original_id: str  # itself unless a syndicated copy
+
+    @property
+    def label(self) -> str:
+        """The outlet; an article with none is named by its own title and date, never guessed."""
+        if self.outlet:
+            return self.outlet
+        day = (self.published or "")[:10]
+        title = self.title or "untitled article"
+        return f"{title} ({day})" if day else title
+
+    @property
+    def day(self) -> str | None:
+        return self.published[:10] if self.published else None
+
+
+@dataclass
+class Unit:
+    """A digest unit of one article (see dossier.stories.features.StoryUnit)."""
+
+    article_id: str
+    seq: int
+    start: int
+    end: int
+    truncated: bool
+    is_quote: bool
+    terms: list[str]
+    numbers: list[list] = field(default_factory=list)
+    negated: list[list] = field(default_factory=list)
+    event_day: str | None = None  # when what it reports happened (timex / event date)
+    speaker: str | None = None  # speaker of a quote in it, resolved by the quotes extractor
+
+
+@dataclass
+class Material:
+    story_id: str
+    title: str | None
+    sources: dict[str, Source]
+    units: list[Unit]
+
+    def text(self, unit: Unit) -> str:
+        return self.sources[unit.article_id].text[unit.start : unit.end]
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                        (name,)).fetchone() is not None
+
+
+def story_ids_of(conn: sqlite3.Connection, story_id: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
+
+
+def load(conn: sqlite3.Connection, story_id: str) -> Material | None:
+    story = conn.execute("SELECT id, title FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if story is None:
+        return None
+    sources = {}
+    for row in conn.execute(
+        "SELECT a.id, a.outlet, a.title, a.published, a.ingested_at, a.text, c.original_id"
+        " FROM story_articles s JOIN articles a ON a.id = s.article_id"
+        " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?"
+        " ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,)):
+        sources[row[0]] = Source(row[0], row[1], row[2], row[3], row[4], row[5],
+                                 row[6] or row[0])
+    units = [
+        Unit(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), json.loads(r[6]),
+             json.loads(r[7]), json.loads(r[8]))
+        for r in conn.execute(
+            "SELECT u.article_id, u.seq, u.start, u.end, u.truncated, u.is_quote, u.terms,"
+            " u.numbers, u.negated FROM story_sentences u"
+            " JOIN story_articles s ON s.article_id = u.article_id"
+            " WHERE s.story_id = ? ORDER BY u.article_id, u.seq", (story_id,))
+    ]
+    _event_days(conn, story_id, units)
+    _speakers(conn, story_id, units)
+    return Material(story[0], story[1], sources, units)
+
+
+def _inside(units_by_article: dict[str, list[Unit]], article_id: str, pos: int) -> Unit | None:
+    for unit in units_by_article.get(article_id, []):
+        if unit.start <= pos < unit.end:
+            return unit
+    return None
+
+
+def _by_article(units: list[Unit]) -> dict[str, list[Unit]]:
+    out: dict[str, list[Unit]] = {}
+    for unit in units:
+        out.setdefault(unit.article_id, []).append(unit)
+    return out
+
+
+def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:
+    """The day a unit's events happened, else the earliest day its time expressions name.
+
+    Event dates come first: a time expression may date a side remark ("elected in
+    2021") while the event extractor dates the act the sentence reports.
+    """
+    grouped = _by_article(units)
+    found: dict[str, dict[tuple[str, int], list[str]]] = {"events": {}, "timexes": {}}
+    for table, column in (("events", "date"), ("timexes", "value")):
+        if not has_table(conn, table):
+            continue
+        for article_id, value, start in conn.execute(
+            f"SELECT t.article_id, t.{column}, t.start FROM {table} t"
+            f" JOIN story_articles s ON s.article_id = t.article_id WHERE s.story_id = ?",
+            (story_id,)):
+            if not value or not ISO_DAY.match(value):
+                continue
+            unit = _inside(grouped, article_id, start)
+            if unit is not None:
+                found[table].setdefault((unit.article_id, unit.seq), []).append(value[:10])
+    for unit in units:
+        key = (unit.article_id, unit.seq)
+        days = found["events"].get(key) or found["timexes"].get(key)
+        unit.event_day = min(days) if days else None
+
+
+def _speakers(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:
+    if not has_table(conn, "quotes"):
+        return
+    grouped = _by_article(units)
+    for article_id, speaker, start in conn.execute(
+        "SELECT q.article_id, q.speaker, q.content_start FROM quotes q"
+        " JOIN story_articles s ON s.article_id = q.article_id"
+        " WHERE s.story_id = ? AND q.speaker IS NOT NULL", (story_id,)):
+        unit = _inside(grouped, article_id, start)
+        if unit is not None and unit.speaker is None:
+            unit.speaker = speaker

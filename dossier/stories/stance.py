@@ -1,0 +1,92 @@
+"""Who supports / opposes whom within a story, each cell with the sentences that say so.
+
+Cells come from the stance cues of the story's articles (statements: "voiced their
+support for", "demanded the release of", "condemn") and, when the event extractor
+ran, from its events (SUPPORT/AID/AGREE/... against ACCUSE/REJECT/THREATEN/...).
+Names are folded so "Bazoum" and "Mohamed Bazoum", "Defence and Security Forces"
+and "Defense and Security forces" share a row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from dossier.stories import material
+from dossier.stories.text import is_actor_name, name_key
+
+POSITIVE_EVENTS = {"SUPPORT", "AID", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
+NEGATIVE_EVENTS = {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "COERCE", "PROTEST",
+                   "MOBILIZE"}
+
+
+def _rows(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
+    rows = [dict(r) | {"via": "statement"} for r in conn.execute(
+        "SELECT c.article_id, c.start, c.end, c.source, c.target, c.polarity, c.cue"
+        " FROM stance_cues c JOIN story_articles s ON s.article_id = c.article_id"
+        " WHERE s.story_id = ?", (story_id,))]
+    if material.has_table(conn, "events"):
+        for r in conn.execute(
+            "SELECT e.article_id, e.start, e.end, e.source_actor, e.target_actor, e.type"
+            " FROM events e JOIN story_articles s ON s.article_id = e.article_id"
+            " WHERE s.story_id = ? AND e.source_actor IS NOT NULL"
+            " AND e.target_actor IS NOT NULL AND e.modality = 'asserted'", (story_id,)):
+            polarity = (1 if r["type"] in POSITIVE_EVENTS
+                        else -1 if r["type"] in NEGATIVE_EVENTS else 0)
+            if polarity and is_actor_name(r["source_actor"]) and is_actor_name(r["target_actor"]):
+                rows.append({"article_id": r["article_id"], "start": r["start"],
+                             "end": r["end"], "source": r["source_actor"],
+                             "target": r["target_actor"], "polarity": polarity,
+                             "cue": r["type"], "via": "event"})
+    return rows
+
+
+def _canonical(names: list[str]) -> dict[str, str]:
+    """name → display name of its row: a one-word key joins the longer name ending in it
+    ("Bazoum" → "Mohamed Bazoum"); otherwise same folded key, same row."""
+    keys = {n: name_key(n) for n in names}
+    full = sorted(set(keys.values()), key=len, reverse=True)
+    display: dict[str, str] = {}
+    for key in full:
+        if " " not in key:
+            longer = [k for k in full if k.endswith(" " + key)]
+            if len(longer) == 1:
+                display.setdefault(key, longer[0])
+                continue
+        display.setdefault(key, key)
+    best: dict[str, str] = {}
+    for name, key in keys.items():
+        row = display[key]
+        if row not in best or (name_key(name) == row and len(name) >= len(best[row])):
+            best[row] = name if name_key(name) == row else best.get(row, name)
+    return {name: best[display[key]] for name, key in keys.items()}
+
+
+def stance_matrix(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
+    """``{actors, cells}``; a cell is ``{source, target, polarity, supports, opposes,
+    evidence: [{article_id, start, end, text, outlet, cue, via}]}``."""
+    mat = material.load(conn, story_id)
+    if mat is None:
+        return {"story_id": story_id, "actors": [], "cells": []}
+    rows = _rows(conn, story_id)
+    names = _canonical([r["source"] for r in rows] + [r["target"] for r in rows])
+    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        source, target = names[r["source"]], names[r["target"]]
+        if source == target:
+            continue
+        cell = cells.setdefault((source, target), {
+            "source": source, "target": target, "supports": 0, "opposes": 0, "evidence": []})
+        cell["supports" if r["polarity"] > 0 else "opposes"] += 1
+        src = mat.sources.get(r["article_id"])
+        cell["evidence"].append({
+            "article_id": r["article_id"], "start": r["start"], "end": r["end"],
+            "text": src.text[r["start"] : r["end"]] if src else None,
+            "outlet": src.label if src else None, "cue": r["cue"], "via": r["via"]})
+    for cell in cells.values():
+        # Mixed evidence leans to the majority; a tie is shown as 0, not hidden.
+        pro, con = cell["supports"], cell["opposes"]
+        cell["polarity"] = (pro > con) - (con > pro)
+    ordered = sorted(cells.values(), key=lambda c: (-len(c["evidence"]), c["source"]))
+    actors = sorted({c["source"] for c in ordered} | {c["target"] for c in ordered})
+    return {"story_id": story_id, "actors": actors, "cells": ordered}
