@@ -50,6 +50,12 @@ def fill(db: Path) -> None:
         " VALUES ('broken.jsonl', 'line 3', 'malformed JSON')"
     )
     fill_facts(conn)
+    conn.execute(
+        "INSERT INTO stories(id, title, first_seen, last_seen, n_articles, centroid)"
+        " VALUES ('s-strike', 'Dockworkers strike', '2025-03-03', '2025-03-06', 2, '{}')"
+    )
+    conn.executemany("INSERT INTO story_articles(story_id, article_id) VALUES ('s-strike', ?)",
+                     [("a-strike",), ("a-hostile",)])
     conn.commit()
     conn.close()
 
@@ -258,6 +264,26 @@ def test_actor_and_article_pages_render_facts(client: TestClient) -> None:
     page = client.get("/actors/7").text
     assert "We will not go back until the wages are paid" in page
     assert "Open the article at this passage" in page
+
+
+def test_story_lists_its_outlets_and_filters_facts_to_its_articles(client: TestClient) -> None:
+    stories = client.get("/api/stories").json()["items"]
+    assert stories[0]["id"] == "s-strike"
+    assert set(stories[0]["outlets"]) == {"Harbor Ledger", "Coastal Times"}
+    in_story = client.get("/api/events", params={"story": "s-strike"}).json()["items"]
+    assert {e["evidence"]["article_id"] for e in in_story} == {"a-strike"}
+    articles = client.get("/api/articles", params={"story": "s-strike"}).json()
+    assert {a["id"] for a in articles["items"]} == {"a-strike", "a-hostile"}
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/stories/nope/digest").status_code == 404
+
+
+def test_story_page_shows_timeline_map_and_quotes(client: TestClient) -> None:
+    page = client.get("/stories/s-strike").text
+    assert "PROTEST (strike): Dockworkers" in page
+    assert "Port Elma" in page and 'class="map"' in page
+    assert "We will not go back until the wages are paid" in page
+    assert "River" not in page  # the flood article is another story
 
 
 def test_untrusted_article_html_is_escaped_on_the_page(client: TestClient) -> None:

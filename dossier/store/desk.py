@@ -17,9 +17,7 @@ from typing import Any
 CHUNK = 500
 
 # Fact tables the desk reads by article id (a whitelist: the name goes into the SQL).
-FACT_TABLES = frozenset(
-    {"quotes", "actor_mentions", "timexes", "places", "events", "stance_cues"}
-)
+FACT_TABLES = frozenset({"timexes", "places", "events", "stance_cues"})
 
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -105,7 +103,7 @@ def fact_rows(
         raise ValueError(f"not a fact table: {table}")
     if not has_table(conn, table):
         return []
-    order = "article_id, content_start" if table == "quotes" else "article_id, start"
+    order = "article_id, start"
     if article_ids is None:
         return [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
     out: list[dict[str, Any]] = []

@@ -86,7 +86,7 @@ class FactReads:
 
     def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
         if article_id is not None:
-            rows = self._facts("quotes", article_id=article_id)
+            rows = quotes_store.list_quotes(self.conn, article_id=article_id, limit=EVERY)
         elif f.actor and f.actor.isdigit():
             rows = quotes_store.list_quotes(self.conn, actor_id=int(f.actor), limit=EVERY)
         else:
