@@ -136,6 +136,9 @@ def test_standalone_photo_description_is_a_caption():
         "ferries had left since dawn.",
         "The union will share its demands with the ministry and subscribers to its bulletin "
         "were told to expect a long dispute over pay, rotas and pensions.",
+        "Vesmark Radio reported that night that the ministry had closed the harbour.",
+        "As the Herald's Anna Ruel reported after the vote, the union split over the offer.",
+        "Senator Ilse Varga (R) and Senator Piet Olsen (D) said the port must reopen.",
     ],
 )
 def test_news_sentence_mentioning_agencies_or_sources_is_kept(sentence):

@@ -49,7 +49,9 @@ NEWS_ATTRIBUTION_BEFORE_CREDIT = re.compile(
 
 # Paragraphs that describe a picture rather than report: wire-caption idioms.
 PHOTO_DESCRIPTION = re.compile(
-    r"\((?:not seen|not pictured|L|R|C|left|right|centre|center|top|bottom|front|back|2nd [LR])\)"
+    # Not "(R)"/"(L)": in US politics they mean Republican and Labour, not right and left.
+    r"\((?:not seen|not pictured|left|right|centre|center|top|bottom|front|back|2nd [LR]"
+    r"|[LR] to [RL]|from [LR])\)"
     r"|\b(?:poses? for (?:a |the )?(?:photo|picture|portrait|photograph)s?|is pictured"
     r"|are pictured|pictured (?:here|above|below|left|right)|file (?:photo|picture|image)"
     r"|a general view (?:of|shows)|this (?:photo|picture|image|handout)\b|in this (?:file )?"
@@ -111,18 +113,22 @@ SYNDICATION_NOTE = re.compile(
 # Reporter lines: "Mosheh Gains and Courtney Kube reported from Niamey, and Patrick Smith ...".
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|al|el|bin|la|le)){0,3}"
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|&)\s+{_NAME})?"
-REPORTER_LINE = re.compile(
-    rf"^\s*\(?\s*(?:{_NAMES})\s+(?:reported|contributed(?: reporting)?(?: to this (?:report|story"
-    rf"|article))?|wrote this (?:story|report|article)"
-    rf"|is a (?:reporter|correspondent|writer|editor)"
-    rf"|are (?:reporters|correspondents))\b[^.]*\.?\s*\)?\s*$"
-    rf"|^\s*[(\[]?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced|Research"
-    rf"|Graphics|Additional reporting)\s+by\s+{_NAMES}.{{0,200}}$",
-    re.IGNORECASE,
+_REPORTER_VERB = (
+    r"(?:reported|contributed(?: reporting| additional reporting)?"
+    r"(?: to this (?:report|story|article))?|wrote this (?:story|report|article))"
 )
-# The case-insensitive REPORTER_LINE must still see capitalized names: checked separately.
-REPORTER_NAMES_AT_START = re.compile(
-    rf"^\s*\(?\s*{_NAMES}\s+(?:reported|contributed|wrote|is|are)\b"
+_FROM_PLACE = r"\s+(?:from|in)\s+[^.;]{1,80}?"
+# Names, the verb, optional "from Place", optional ", and Z from Place": nothing else, so a
+# news sentence ("CNN reported that night ...", "As X reported after ...") never matches.
+REPORTER_LINE = re.compile(
+    rf"^\s*\(?\s*{_NAMES}\s+{_REPORTER_VERB}(?:{_FROM_PLACE})?"
+    rf"(?:\s*,?\s+and\s+{_NAMES}(?:\s+{_REPORTER_VERB})?{_FROM_PLACE})*"
+    rf"(?:\s*[;,]\s*(?:with\s+)?(?:additional reporting|editing|writing) by\s+{_NAMES}"
+    rf"(?:{_FROM_PLACE})?)*\s*\.?\s*\)?\s*$"
+    rf"|^\s*\(?\s*{_NAMES}\s+(?:is|are)\s+(?:an?\s+)?[\w ]{{0,40}}?(?:reporter|correspondent"
+    rf"|writer|editor|journalist)s?\b[^.]{{0,100}}\.?\s*\)?\s*$"
+    rf"|^\s*[(\[]?\s*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced"
+    rf"|[Rr]esearch|[Gg]raphics|[Aa]dditional reporting)\s+by\s+{_NAMES}.{{0,200}}$"
 )
 # "By Jane Doe and John Roe", "By Jane Doe, Reuters", "By JANE DOE | Updated ..."
 BYLINE = re.compile(

@@ -126,9 +126,7 @@ def line_clutter_reason(line: Line) -> str | None:
         return "source-footer"
     if words <= MAX_WORDS_SYNDICATION and p.SYNDICATION_NOTE.search(text):
         return "source-footer"
-    if p.REPORTER_LINE.match(text) and (
-        p.REPORTER_NAMES_AT_START.match(text) or not text[:1].isupper() or "by" in text[:40]
-    ):
+    if p.REPORTER_LINE.match(text):
         return "reporter-line"
     if p.BYLINE.match(text):
         return "byline"
