@@ -362,14 +362,3 @@ def test_highlight_segments_cover_the_text_once_with_overlaps() -> None:
     assert "".join(s.text for s in segs) == text
     assert segs[0].text == "Ana Duarte" and set(segs[0].kinds) == {"quote", "actor"}
     assert segs[-2].text == "Monday" and set(segs[-2].kinds) == {"quote", "timex"}
-
-
-def test_timeline_falls_back_to_its_own_ordering_without_the_timeline_query(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import dossier.web.data.facts as facts
-
-    monkeypatch.setattr(facts, "store_module", lambda name: None)
-    items = client.get("/api/timeline").json()["items"]
-    assert [i["date"] for i in items] == sorted(i["date"] for i in items)
-    assert {i["kind"] for i in items} == {"event", "quote"}

@@ -78,23 +78,6 @@ def count_matches(conn: sqlite3.Connection, fts_query: str) -> int:
     ).fetchone()[0]
 
 
-def story_article_ids(conn: sqlite3.Connection, story_id: str) -> set[str]:
-    """Members of a story (``story_articles`` is the stories feature's published contract)."""
-    if not has_table(conn, "story_articles"):
-        return set()
-    rows = conn.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))
-    return {r[0] for r in rows}
-
-
-def stories_of_article(conn: sqlite3.Connection, article_id: str) -> list[str]:
-    if not has_table(conn, "story_articles"):
-        return []
-    rows = conn.execute(
-        "SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id", (article_id,)
-    )
-    return [r[0] for r in rows]
-
-
 def fact_rows(
     conn: sqlite3.Connection, table: str, article_ids: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
@@ -156,13 +139,3 @@ def actor_ids_in(conn: sqlite3.Connection, article_ids: Iterable[str]) -> set[in
         found.update(r[0] for r in rows)
     return found
 
-
-def story_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Stories as the clustering step leaves them (``stories`` is a published contract)."""
-    if not has_table(conn, "stories"):
-        return []
-    rows = conn.execute(
-        "SELECT id, title, first_seen, last_seen, n_articles FROM stories"
-        " ORDER BY last_seen DESC, n_articles DESC"
-    )
-    return [dict(r) for r in rows]

@@ -1,38 +1,19 @@
-"""Small helpers the adapters share: find a feature's query module, read spans, page lists.
+"""Small helpers the adapters share: read fields and spans from feature rows, filter, page.
 
 Each feature (articles, quotes, actors, events, stories) owns its SQL in
-``dossier/store/<feature>.py`` and returns plain dicts; the adapters here only map
-those dicts onto the API's models, so a feature that has not landed yet simply
-yields an empty list instead of breaking the desk.
+``dossier/store/<feature>.py`` and returns plain dicts; the adapters only map those
+dicts onto the API's models and apply the filters a feature's query lacks.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-from collections.abc import Iterable, Sequence
-from types import ModuleType
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from dossier.web.deps import Filters
 from dossier.web.schemas import Page
 
 T = TypeVar("T")
-
-
-def store_module(name: str) -> ModuleType | None:
-    """``dossier.store.<name>`` if that feature has landed, else None."""
-    return feature_module(f"dossier.store.{name}")
-
-
-def feature_module(dotted: str) -> ModuleType | None:
-    """A feature's module if it has landed, else None (a broken module still raises)."""
-    try:
-        return importlib.import_module(dotted)
-    except ModuleNotFoundError as exc:
-        if exc.name == dotted:
-            return None
-        raise
 
 
 def first(row: dict[str, Any], *keys: str, default: Any = None) -> Any:
@@ -76,30 +57,3 @@ def matches(value: str | None, wanted: str | None) -> bool:
 def page(items: Sequence[T], f: Filters) -> Page[T]:
     return Page(items=list(items[f.offset : f.offset + f.limit]), total=len(items),
                 limit=f.limit, offset=f.offset)
-
-
-def unique(values: Iterable[str | None]) -> list[str]:
-    seen: dict[str, None] = {}
-    for v in values:
-        if v:
-            seen.setdefault(v, None)
-    return list(seen)
-
-
-def call(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call a feature's query function with just the keyword filters it accepts.
-
-    Features grow their filters over time; passing only what a function declares lets
-    the desk offer every filter without breaking on a function that lacks one.
-    """
-    params = inspect.signature(fn).parameters
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-        return fn(*args, **{k: v for k, v in kwargs.items() if v is not None})
-    return fn(*args, **{k: v for k, v in kwargs.items() if k in params and v is not None})
-
-
-def rows_of(result: Any) -> list[dict[str, Any]]:
-    """Features return a list of dicts or a ``{items, total}`` page: take the rows."""
-    if isinstance(result, dict):
-        return list(result.get("items") or result.get("rows") or [])
-    return [dict(r) for r in result or []]

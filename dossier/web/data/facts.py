@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from dossier.store import actors as actors_store
 from dossier.store import desk as desk_store
 from dossier.store import quotes as quotes_store
+from dossier.store import timeline as timeline_store
 from dossier.web.data.common import (
-    feature_module,
     first,
     in_range,
     matches,
     page,
     span,
-    store_module,
 )
 from dossier.web.deps import Filters
 from dossier.web.schemas import (
@@ -98,17 +98,17 @@ class FactReads:
             if ev is None or (article_id and ev.article_id != article_id):
                 continue
             q = QuoteOut(
-                speaker=first(r, "speaker_actor", "speaker"),
-                speaker_actor_id=_str(first(r, "speaker_actor_id", "actor_id")),
-                on_behalf_of=first(r, "on_behalf_of", "organisation", "organization"),
-                cue=first(r, "cue", "cue_verb"),
-                content=first(r, "content", "text", default=ev.text),
-                channel=first(r, "channel"),
-                date=first(r, "date", "published", default=ev.published),
+                speaker=first(r, "speaker_actor", "speaker"),  # canonical name when resolved
+                speaker_actor_id=_str(r.get("speaker_actor_id")),
+                on_behalf_of=r.get("on_behalf_of"),
+                cue=r.get("cue"),
+                content=r.get("content") or ev.text,
+                channel=r.get("channel"),
+                date=r.get("published") or ev.published,
                 evidence=ev,
             )
-            if self._keep(f, ev, q.date, q.speaker, q.speaker_actor_id, q.on_behalf_of,
-                          first(r, "speaker_actor")):
+            # the speaker filter (names and aliases) was applied by the quotes query
+            if self._keep(replace(f, actor=None), ev, q.date):
                 out.append(q)
         return sorted(out, key=lambda q: (q.date or "", q.evidence.article_id, q.evidence.start))
 
@@ -183,12 +183,10 @@ class FactReads:
     def timeline(self, f: Filters) -> Page[TimelineItemOut]:
         """Events and statements in the order they happened (undated: by publication).
 
-        The events feature's timeline query (which merges reports of the same act and
-        dates statements by their cue clause) is used when it is there.
+        The events feature's timeline query merges reports of the same act and dates
+        statements by their cue clause; repeated statements are folded here.
         """
-        module = store_module("timeline")
-        items = (self._timeline_from(module, f) if module is not None
-                 else self._timeline_here(f))
+        items = self._timeline_items(f)
         items = [t for t in items
                  if (not f.type or matches(t.type, f.type))
                  and in_range(t.date, f.since, f.until)
@@ -196,8 +194,8 @@ class FactReads:
                  and (not f.actor or same_actor(f.actor, t.actor) or f.actor in t.label)]
         return page(items, f)
 
-    def _timeline_from(self, module: Any, f: Filters) -> list[TimelineItemOut]:
-        rows = module.timeline(self.conn, with_statements=True, include_unasserted=True)
+    def _timeline_items(self, f: Filters) -> list[TimelineItemOut]:
+        rows = timeline_store.timeline(self.conn, with_statements=True, include_unasserted=True)
         members = self.story_members(f.story) if f.story else None  # type: ignore[attr-defined]
         self.resolver.load(e["article_id"] for r in rows for e in r["evidence"])
         items: list[TimelineItemOut] = []
@@ -225,22 +223,6 @@ class FactReads:
                                          actor=r.get("source_actor"), evidence=evidence))
             if kind == "quote":
                 said[key] = items[-1]
-        return items
-
-    def _timeline_here(self, f: Filters) -> list[TimelineItemOut]:
-        items = []
-        for e in self.event_list(Filters(limit=EVERY, story=f.story)):
-            items.append(TimelineItemOut(
-                date=e.date or (e.evidence.published or "")[:10] or None,
-                date_basis="text" if e.date else "reported", kind="event", type=e.type,
-                label=_event_label(e.type, e.mode, e.source_actor, e.target_actor, e.modality),
-                actor=e.source_actor, evidence=[e.evidence]))
-        for q in self.quote_list(Filters(limit=EVERY, story=f.story)):
-            items.append(TimelineItemOut(date=(q.date or "")[:10] or None, date_basis="reported",
-                                         kind="quote", actor=q.speaker, evidence=[q.evidence],
-                                         label=_quote_label(q.speaker, q.content)))
-        items.sort(key=lambda t: (t.date or "9999", t.kind != "event",
-                                  t.evidence[0].article_id, t.evidence[0].start))
         return items
 
     # -- places -----------------------------------------------------------------------
@@ -330,9 +312,8 @@ class FactReads:
     def stance_list(self, f: Filters) -> list[StanceOut]:
         """Who backs or opposes whom: the stories feature's matrix for a story (names merged
         across articles), else the stance cues as stored, grouped by pair and polarity."""
-        module = feature_module("dossier.stories.stance") if f.story else None
-        if module is not None:
-            out = self._stances_from(module.stance_matrix(self.conn, f.story))
+        if f.story:
+            out = self._stances_from(self.stance_matrix_of(f.story))  # type: ignore[attr-defined]
         else:
             out = self._stances_from_cues(f)
         if f.actor:
