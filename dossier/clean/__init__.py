@@ -56,7 +56,11 @@ def refuse_non_text(content: str) -> None:
 
 
 def clean_article(raw: RawArticle) -> Article:
-    """Turn one raw input into a clean Article, or refuse it with ValueError(reason)."""
+    """Turn one raw input into a clean Article, or refuse it with ValueError(reason).
+
+    Removed-block positions are offsets into the NFC-normalized input for plain text
+    and into the flattened page text (``flatten_html``) for HTML.
+    """
     refuse_non_text(raw.content)
     html_title = html_author = html_date = sitename = page_url = None
     if raw.is_html:
