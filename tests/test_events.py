@@ -65,11 +65,22 @@ def test_act_reported_inside_a_quote_is_kept_with_a_flag(nlp):
     assert assault.source_actor.lower() == "rebels"
 
 
-def test_future_act_is_marked_not_asserted(nlp):
+def test_future_act_is_marked_and_coded_as_the_promise_of_it(nlp):
+    # PLOVER codes an announced meeting as AGREE (to meet), not as a meeting that happened.
     found = events(nlp, "The two presidents will meet on Monday in Abuja.")
-    meeting = one(found, "CONSULT")
-    assert meeting.modality == "future"
+    meeting = one(found, "AGREE")
+    assert (meeting.mode, meeting.modality) == ("meet", "future")
     assert meeting.date == "2023-07-31"
+    assert not [e for e in found if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_announced_future_attack_is_a_threat(nlp):
+    found = events(nlp, "The rebels said they would attack the capital on Monday.")
+    assert one(found, "THREATEN").modality == "future"
+
+
+def test_refusing_to_accept_is_a_reject(nlp):
+    assert one(events(nlp, "Syria says it will not accept any more refugees."), "REJECT")
 
 
 def test_hypothetical_act_is_marked(nlp):

@@ -72,7 +72,8 @@ def test_crowd_rallied_for_the_coup_leaders_in_niamey(rows):
 
 
 def test_supporters_attacked_the_party_headquarters_in_niamey(rows):
-    found = find(rows, "ASSAULT", "supporters", "headquarters")
+    found = [r for r in find(rows, "ASSAULT", "supporters")
+             if any(w in (r["target_actor"] or "") for w in ("headquarters", "Party"))]
     assert any(r["place"] == "Niamey" and r["country"] == "NE" for r in found)
 
 

@@ -26,6 +26,17 @@ LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure", "s
                  "concern"}
 SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
 TEMPORAL_ENTS = {"DATE", "TIME"}
+ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
+RECIPIENT_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "from"}
+ACTOR_NOUNS = {
+    "troop", "force", "soldier", "rebel", "police", "government", "official", "protester",
+    "demonstrator", "militant", "leader", "army", "refugee", "civilian", "worker", "student",
+    "president", "minister", "parliament", "junta", "guard", "authority", "regime", "opposition",
+    "party", "people", "villager", "insurgent", "peacekeeper", "activist", "journalist",
+    "diplomat", "negotiator", "supporter", "military", "administration", "prisoner", "hostage",
+    "country", "nation", "state", "coalition", "union", "group", "militia", "faction",
+}
+WILLING = {"willing", "prepared", "ready", "committed", "determined"}
 
 
 def is_negated(token: Token) -> bool:
@@ -54,7 +65,7 @@ def clause_modality(token: Token) -> str:
                                        for c in token.children):
         return "hypothetical"
     head = token.head
-    if token.dep_ in ("xcomp", "ccomp") and head.lemma_ in FUTURE_HEADS:
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_ in FUTURE_HEADS | WILLING:
         return "future"
     if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return "hypothetical"  # "any effort to seize power"
@@ -103,6 +114,39 @@ def clause_object(verb: Token) -> Token | None:
     return None
 
 
+def actor_like(token: Token) -> bool:
+    """Could this head noun be an actor (a recipient of the act) rather than a thing?"""
+    return (token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN"
+            or token.lemma_.lower() in ACTOR_NOUNS)
+
+
+def recipient(verb: Token, obj: Token | None) -> Token | None:
+    """PLOVER's target is who the act is done to: 'offered troops to Lebanon' → Lebanon,
+    'lift the ban on the FIS' → FIS, 'demanded that the US cancel' → US."""
+    if obj is not None and obj.dep_ in ("dobj", "dative") and actor_like(obj):
+        return obj
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and actor_like(pobj) and pobj.ent_type_ not in TEMPORAL_ENTS:
+                return pobj
+        if child.dep_ == "dative" and actor_like(child):
+            return child
+    if obj is not None:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to", "by", "from", "of",
+                                                         "with", "into"):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None and actor_like(pobj):
+                    return pobj
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subject = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and actor_like(subject):
+                return subject
+    return None
+
+
 def released_person(obj: Token | None) -> Token | None:
     """'the immediate release of Bazoum' → Bazoum (the person a REQUEST wants freed)."""
     if obj is None or obj.lemma_.lower() not in RELEASE_NOUNS:
@@ -147,8 +191,10 @@ def clause_arguments(verb: Token, trigger: Trigger) -> tuple[Token | None, Token
     released = released_person(obj)
     if target_tok is None and released is not None:
         target_tok = released
-    elif target_tok is None and obj is not None:
+    elif target_tok is None and obj is not None and obj.lemma_.lower() in LIGHT_OBJECTS:
         target_tok = light_object(verb, obj)
+    elif target_tok is None:
+        target_tok = recipient(verb, obj) or obj
     return source_tok, target_tok, released is not None
 
 

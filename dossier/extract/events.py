@@ -29,11 +29,13 @@ from dossier.extract.event_clauses import (
     nearest_verb,
 )
 from dossier.extract.plover import (
+    ACCEPTING,
     LIGHT_VERBS,
     NAMING_VERBS,
     NOUNS,
     REPORTING_VERBS,
     Trigger,
+    future_type,
     trigger_for,
 )
 from dossier.registry import ArticleContext, Extractor, register_extractor
@@ -69,6 +71,14 @@ class Event:
     confidence: float = 0.5
     method: str = "rules"
     depth: int = 0  # distance of the trigger from its sentence root: 0 = the main event
+
+
+def _must_clause(token: Token) -> tuple[Trigger, Token] | None:
+    """'Sudan must return the helicopter, Russia said': any reported must-clause is a demand."""
+    if token.pos_ == "VERB" and token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS \
+            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children):
+        return Trigger("REQUEST", "demand", 0.6), token
+    return None
 
 
 def _lemmas(token: Token) -> tuple[str, ...]:
@@ -186,14 +196,26 @@ def extract_events(doc: Doc, results: dict[str, list[Any]]) -> list[Event]:
     for sent in doc.sents:
         found: dict[int, tuple[Token, Trigger]] = {}
         for token in sent:
-            hit = _trigger(token)
-            if hit is not None and hit[1].i not in found and not is_negated(hit[1]):
-                found[hit[1].i] = (token, hit[0])
+            hit = _trigger(token) or _must_clause(token)
+            if hit is None or hit[1].i in found:
+                continue
+            if is_negated(hit[1]):
+                if hit[1].lemma_.lower() not in ACCEPTING:
+                    continue
+                hit = (Trigger("REJECT", None, hit[0].weight), hit[1])  # "will not accept"
+            found[hit[1].i] = (token, hit[0])
         for verb_i, (token, trigger) in found.items():
             events.append(_build(token, doc[verb_i], trigger, sent, resolver, quotes, timexes,
                                  places, set(found)))
     _resolve_requests(events, doc)
     return events
+
+
+def _declared(verb: Token) -> bool:
+    """A future act its own source announces ('X will support', 'X said it would meet'),
+    not one others expect ('Talon was expected ...')."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would")
+               for c in verb.children) or verb.head.lemma_ in ("willing", "prepared", "ready")
 
 
 def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: ActorResolver,
@@ -220,6 +242,9 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
             source_tok = speaker
     source = resolver.resolve(source_tok) if source_tok is not None else None
     target = resolver.resolve(target_tok) if target_tok is not None else None
+    if modality == "future" and token.i == verb.i and _declared(verb):
+        mode = mode or type_.lower()
+        type_ = future_type(type_)
     date, date_text = _date_for(verb, sent, timexes)
     place = _place_for(verb, sent, places, triggers)
     in_quote = any(s <= token.idx < e for s, e in quotes)

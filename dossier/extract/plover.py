@@ -48,19 +48,22 @@ VERBS: dict[str, Trigger] = {
     "endorse": _t("SUPPORT"), "welcome": _t("SUPPORT", "praise", 0.6),
     "commend": _t("SUPPORT", "praise"), "hail": _t("SUPPORT", "praise"),
     "subscribe": _t("SUPPORT", "endorse"), "recognize": _t("SUPPORT", "recognize", 0.5),
-    "applaud": _t("SUPPORT", "praise"),
+    "applaud": _t("SUPPORT", "praise"), "defend": _t("SUPPORT", None, 0.5),
+    "forgive": _t("SUPPORT", None, 0.5), "upgrade": _t("SUPPORT", "relations", 0.5),
     # CONCEDE
     "concede": _t("CONCEDE"), "yield": _t("CONCEDE"), "surrender": _t("CONCEDE", "yield"),
     "apologize": _t("CONCEDE", "apologize"), "resign": _t("CONCEDE", "resign"),
     "free": _t("CONCEDE", "release"), "relent": _t("CONCEDE"), "pardon": _t("CONCEDE", "release"),
     "release": _t("CONCEDE", "release", 0.6), "ease": _t("CONCEDE", "ease", 0.5),
-    "lift": _t("CONCEDE", "ease", 0.5),
+    "lift": _t("CONCEDE", "ease", 0.5), "cancel": _t("CONCEDE", "ease", 0.4),
+    "shorten": _t("CONCEDE", "ease", 0.4), "allow": _t("CONCEDE", None, 0.4),
     # COOPERATE
     "cooperate": _t("COOPERATE"), "collaborate": _t("COOPERATE"), "ally": _t("COOPERATE"),
     "partner": _t("COOPERATE"), "coordinate": _t("COOPERATE", None, 0.6),
     # AID
     "aid": _t("AID"), "assist": _t("AID"), "help": _t("AID", None, 0.5), "donate": _t("AID"),
     "fund": _t("AID", "economic", 0.6), "evacuate": _t("AID", "evacuate", 0.5),
+    "supply": _t("AID", None, 0.5),
     # RETREAT
     "withdraw": _t("RETREAT", "withdraw"), "retreat": _t("RETREAT", "withdraw"),
     "disarm": _t("RETREAT", "disarm"), "demobilize": _t("RETREAT", "disarm"),
@@ -75,6 +78,8 @@ VERBS: dict[str, Trigger] = {
     "criticise": _t("ACCUSE", "disapprove"), "blame": _t("ACCUSE", "allege"),
     "charge": _t("ACCUSE", "allege", 0.6), "allege": _t("ACCUSE", "allege"),
     "investigate": _t("ACCUSE", "investigate"), "probe": _t("ACCUSE", "investigate"),
+    "sue": _t("ACCUSE", "allege"), "complain": _t("ACCUSE", "disapprove"),
+    "indict": _t("ACCUSE", "allege"), "protest_verbal": _t("ACCUSE", "disapprove"),
     "deplore": _t("ACCUSE", "disapprove"), "decry": _t("ACCUSE", "disapprove"),
     "slam": _t("ACCUSE", "disapprove"), "censure": _t("ACCUSE", "disapprove"),
     "rebuke": _t("ACCUSE", "disapprove"), "lambaste": _t("ACCUSE", "disapprove"),
@@ -83,6 +88,7 @@ VERBS: dict[str, Trigger] = {
     "veto": _t("REJECT", "veto"), "decline": _t("REJECT", None, 0.5), "rebuff": _t("REJECT"),
     "dismiss": _t("REJECT", None, 0.5), "defy": _t("REJECT", "defy"), "oppose": _t("REJECT"),
     "spurn": _t("REJECT"), "boycott": _t("REJECT", "boycott", 0.6),
+    "renege": _t("REJECT"), "violate": _t("REJECT", "defy", 0.6), "flout": _t("REJECT", "defy"),
     # THREATEN
     "threaten": _t("THREATEN"), "warn": _t("THREATEN", None, 0.6),
     "vow": _t("THREATEN", None, 0.4),
@@ -97,7 +103,7 @@ VERBS: dict[str, Trigger] = {
     "mobilize": _t("MOBILIZE", "troops"), "mobilise": _t("MOBILIZE", "troops"),
     "deploy": _t("MOBILIZE", "troops"), "mass": _t("MOBILIZE", "troops", 0.6),
     "dispatch": _t("MOBILIZE", "troops", 0.6), "station": _t("MOBILIZE", "troops", 0.5),
-    "reinforce": _t("MOBILIZE", "troops", 0.6),
+    "reinforce": _t("MOBILIZE", "troops", 0.6), "alert": _t("MOBILIZE", "alert", 0.5),
     # COERCE
     "arrest": _t("COERCE", "arrest"), "detain": _t("COERCE", "detain"),
     "confine": _t("COERCE", "detain"), "jail": _t("COERCE", "arrest"),
@@ -110,6 +116,8 @@ VERBS: dict[str, Trigger] = {
     "surround": _t("COERCE", "restrict", 0.6), "dissolve": _t("COERCE", "ban", 0.6),
     "sentence": _t("COERCE", "convict", 0.6), "convict": _t("COERCE", "convict"),
     "restrict": _t("COERCE", "restrict", 0.6), "block": _t("COERCE", "restrict", 0.5),
+    "prevent": _t("COERCE", "restrict", 0.5), "reimpose": _t("COERCE", "restrict", 0.6),
+    "tighten": _t("COERCE", "restrict", 0.4),
     # ASSAULT
     "attack": _t("ASSAULT"), "kill": _t("ASSAULT", "violence"), "bomb": _t("ASSAULT", "aerial"),
     "shell": _t("ASSAULT", "heavy-weapons"), "shoot": _t("ASSAULT", "firearms"),
@@ -122,6 +130,7 @@ VERBS: dict[str, Trigger] = {
     "loot": _t("ASSAULT", "destroy"), "torch": _t("ASSAULT", "destroy"),
     "burn": _t("ASSAULT", "destroy", 0.5), "destroy": _t("ASSAULT", "destroy", 0.6),
     "bombard": _t("ASSAULT", "heavy-weapons"), "behead": _t("ASSAULT", "execute"),
+    "capture": _t("ASSAULT", "seize", 0.6), "abuse": _t("ASSAULT", "sexual", 0.5),
 }
 
 # (verb lemma, object or particle/preposition lemma) → trigger; checked before VERBS.
@@ -165,6 +174,22 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     ("cut", "aid"): _t("SANCTION", "withhold"), ("withhold", "aid"): _t("SANCTION", "withhold"),
     ("make", "threat"): _t("THREATEN"), ("issue", "ultimatum"): _t("THREATEN", "ultimatum"),
     ("offer", "resistance"): _t("ASSAULT", "fight", 0.5),
+    ("grant", "asylum"): _t("AID", "asylum"), ("send", "arm"): _t("AID", "military"),
+    ("send", "weapon"): _t("AID", "military"), ("provide", "intelligence"): _t("AID", "military"),
+    ("give", "grant"): _t("AID", "economic"), ("provide", "food"): _t("AID", "humanitarian"),
+    ("provide", "photograph"): _t("AID", "military"), ("halt", "aid"): _t("SANCTION", "withhold"),
+    ("reduce", "supply"): _t("SANCTION", "withhold"), ("cancel", "visit"): _t("SANCTION"),
+    ("call", "off"): _t("CONCEDE", "ease"),
+    ("declare", "ceasefire"): _t("RETREAT", "ceasefire"),
+    ("force", "out"): _t("COERCE", "expel"), ("stop", "work"): _t("PROTEST", "strike"),
+    ("fire", "shell"): _t("ASSAULT", "heavy-weapons"),
+    ("fire", "bomb"): _t("ASSAULT", "heavy-weapons"),
+    ("blow", "up"): _t("ASSAULT", "explosives"), ("impose", "blockade"): _t("COERCE", "restrict"),
+    ("extend", "curfew"): _t("COERCE", "curfew"),
+    ("open", "investigation"): _t("ACCUSE", "investigate"),
+    ("launch", "investigation"): _t("ACCUSE", "investigate"),
+    ("open", "border"): _t("CONCEDE", "ease", 0.5), ("remain", "alert"): _t("MOBILIZE", "alert"),
+    ("put", "alert"): _t("MOBILIZE", "alert"), ("welcome", "decision"): _t("SUPPORT", "praise"),
 }
 # Nouns that name an event when a light verb carries them or they head a clause's object
 # ("a show of support", "the detention of"); used for noun-only mentions and for typing
@@ -179,10 +204,18 @@ NOUNS: dict[str, Trigger] = {
     "sanction": _t("SANCTION", None, 0.6), "talk": _t("CONSULT", "meet", 0.5),
     "mediation": _t("CONSULT", "third-party", 0.6), "visit": _t("CONSULT", "visit", 0.5),
     "agreement": _t("AGREE", None, 0.5), "ceasefire": _t("AGREE", "ceasefire", 0.6),
-    "aid": _t("AID", None, 0.5),
+    "aid": _t("AID", None, 0.5), "negotiation": _t("CONSULT", "negotiate", 0.6),
+    "investigation": _t("ACCUSE", "investigate", 0.6), "hearing": _t("ACCUSE", "investigate", 0.4),
+    "invasion": _t("ASSAULT", None, 0.6), "offensive": _t("ASSAULT", None, 0.6),
+    "suspension": _t("SANCTION", None, 0.5), "withdrawal": _t("RETREAT", "withdraw", 0.6),
+    "war": _t("ASSAULT", None, 0.3), "march": _t("PROTEST", "demo", 0.6),
+    "boycott": _t("REJECT", "boycott", 0.5), "blockade": _t("COERCE", "restrict", 0.5),
+    "blackout": _t("COERCE", "censor", 0.4), "mission": _t("CONSULT", "visit", 0.3),
 }
 LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "take", "join", "lead", "organize",
-               "organise", "make", "give", "mount", "announce", "begin", "start"}
+               "organise", "make", "give", "mount", "announce", "begin", "start", "undertake",
+               "renew", "resume", "continue", "open", "complete", "speed", "end", "impose",
+               "declare", "call", "go"}
 # Objects whose release a REQUEST asks for: its target is whoever holds them.
 RELEASE_NOUNS = {"release", "freedom", "liberation", "return"}
 NAMING_VERBS = {"call", "name", "dub", "know", "label"}
@@ -192,6 +225,20 @@ REPORTING_VERBS = {"say", "tell", "state", "announce", "declare", "claim", "add"
 FOLLOWER_NOUNS = {"supporter", "loyalist", "follower", "backer", "partisan", "sympathizer"}
 PARTITIVES = {"member", "some", "group", "part", "one", "many", "several", "hundred",
               "thousand", "dozen", "unit", "elements", "contingent", "section", "head", "leader"}
+
+
+# PLOVER codes a declared future act as the promise or the threat of it.
+COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"}
+HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"}
+# Refusing these is a REJECT ("will not accept refugees"), not a missing event.
+ACCEPTING = {"accept", "agree", "allow", "recognize", "approve"}
+
+
+def future_type(type_: str) -> str:
+    """The PLOVER type of an announced future act: AGREE for cooperation, THREATEN for conflict."""
+    if type_ in COOPERATIVE:
+        return "AGREE"
+    return "THREATEN" if type_ in HOSTILE else type_
 
 
 def trigger_for(lemma: str, object_lemmas: tuple[str, ...]) -> Trigger | None:

@@ -1,0 +1,157 @@
+"""PLOVER gold-standard records: event type P/R/F1, macro F1, actor match, events/second.
+
+Reads ../shared/eval/plover-gsr (213 coded sentences; PLOVER 0.5 labels mapped to
+the sixteen POLECAT types: DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE,
+FIGHT→ASSAULT). Each sentence has one gold event; a system's answer for a
+sentence is its main event (the trigger nearest the root of the parse), or none.
+
+Systems, all in this harness on the same spaCy parse:
+  majority   every sentence gets the most frequent gold type (the floor)
+  keyword    first word whose lemma is in our trigger lexicon (no parse, no objects)
+  rules      dossier.extract.events (lexicon + dependency parse)
+  learned    TF-IDF + logistic regression trained on NGEC synthetic stories
+  combined   rules where they fire, learned where they do not
+
+    python benchmarks/events.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GSR = REPO.parent / "shared" / "eval" / "plover-gsr" / "PLOVER_GSR_CAMEO.dev.json"
+NONE = "NONE"
+
+
+def records() -> list[dict]:
+    from dossier.extract.plover import normalize_type
+
+    data = json.loads(GSR.read_text(encoding="utf-8"))
+    return [dict(r, type=normalize_type(r["event"])) for r in data
+            if r.get("text") and normalize_type(r["event"])]
+
+
+def actors(value: object) -> list[dict]:
+    return value if isinstance(value, list) else []
+
+
+def actor_match(predicted: str | None, country: str | None, gold: list[dict]) -> bool:
+    """Text overlap either way (case-insensitive) or the same ISO alpha-3 country code."""
+    if not gold or not (predicted or country):
+        return False
+    text = (predicted or "").lower()
+    for actor in gold:
+        g = (actor.get("actorText") or "").lower()
+        if text and g and (g in text or text in g):
+            return True
+        if country and actor.get("code") and country == actor["code"][:3]:
+            return True
+    return False
+
+
+def run_rules(recs: list[dict]) -> tuple[list, float, float]:
+    """Main event per sentence from the configured extractor chain; (events, parse s, extract s)."""
+    from dossier import nlp
+    from dossier.config import Settings
+    from dossier.models import Article
+    from dossier.registry import ArticleContext, extractors_for
+
+    settings = Settings()
+    chain = extractors_for(settings.extractors)
+    start = time.perf_counter()
+    docs = list(nlp.parse_many((r["text"] for r in recs), settings.spacy_model, 64))
+    parsed = time.perf_counter()
+    mains, total = [], 0
+    for rec, doc in zip(recs, docs, strict=True):
+        ctx = ArticleContext(Article(rec["id"], "gsr", rec["text"], published="2000-01-01"), doc,
+                             settings)
+        for extractor in chain:
+            ctx.results[extractor.name] = extractor.run(ctx)
+        found = ctx.results.get("events", [])
+        total += len(found)
+        mains.append(min(found, key=lambda e: (e.depth, -e.confidence)) if found else None)
+    done = time.perf_counter()
+    return mains, parsed - start, done - parsed, total, docs
+
+
+def keyword(docs: list) -> list[str]:
+    from dossier.extract.plover import VERBS
+
+    return [next((VERBS[t.lemma_.lower()].type for t in doc if t.lemma_.lower() in VERBS), NONE)
+            for doc in docs]
+
+
+def learned(recs: list[dict]) -> tuple[list[str], float]:
+    """Train on NGEC synthetic (never scored on) and predict each GSR sentence's type."""
+    from dossier.training.plover_model import train, training_rows
+
+    start = time.perf_counter()
+    model = train(training_rows())
+    return list(model.predict([r["text"] for r in recs])), time.perf_counter() - start
+
+
+def per_type(gold: list[str], pred: list[str]) -> tuple[dict[str, tuple[float, float, float, int]],
+                                                         float, float]:
+    types = sorted(set(gold))
+    table = {}
+    for t in types:
+        tp = sum(g == p == t for g, p in zip(gold, pred, strict=True))
+        fp = sum(p == t and g != t for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == t and p != t for g, p in zip(gold, pred, strict=True))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        table[t] = (prec, rec, f1, tp + fn)
+    macro = sum(v[2] for v in table.values()) / len(table)
+    accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    return table, macro, accuracy
+
+
+def main() -> None:
+    if not GSR.exists():
+        sys.exit(f"needs {GSR}")
+    recs = records()
+    gold = [r["type"] for r in recs]
+    mains, parse_s, extract_s, n_events, docs = run_rules(recs)
+    rules = [m.type if m else NONE for m in mains]
+    majority = [Counter(gold).most_common(1)[0][0]] * len(gold)
+    learned_pred, train_s = learned(recs)
+    combined = [r if r != NONE else lp for r, lp in zip(rules, learned_pred, strict=True)]
+    systems = {"majority class": majority, "keyword lexicon": keyword(docs),
+               "learned (TF-IDF+LR, NGEC)": learned_pred, "rules (Dossier events)": rules,
+               "combined (rules, else learned)": combined}
+
+    print(f"PLOVER GSR: {len(recs)} sentences, {len(set(gold))} gold types; learned model "
+          f"trained in the harness in {train_s:.0f} s\n")
+    print("| system | macro F1 | accuracy | coverage |\n|---|---|---|---|")
+    for name, pred in systems.items():
+        _, macro, acc = per_type(gold, pred)
+        cover = sum(p != NONE for p in pred) / len(pred)
+        print(f"| {name} | {macro:.3f} | {acc:.3f} | {cover:.2f} |")
+
+    best = max(systems, key=lambda n: per_type(gold, systems[n])[1])
+    table, macro, _ = per_type(gold, systems[best])
+    print(f"\nPer type, {best}:\n\n| type | P | R | F1 | gold |\n|---|---|---|---|---|")
+    for t, (p, r, f, n) in table.items():
+        print(f"| {t} | {p:.2f} | {r:.2f} | {f:.2f} | {n} |")
+
+    with_event = [(rec, m) for rec, m in zip(recs, mains, strict=True) if m is not None]
+    src = [actor_match(m.source_actor, m.source_country, actors(rec.get("source")))
+           for rec, m in with_event if actors(rec.get("source"))]
+    tgt = [actor_match(m.target_actor, m.target_country, actors(rec.get("target")))
+           for rec, m in with_event if actors(rec.get("target"))]
+    print(f"\nActor match (rules, sentences where an event was found): source "
+          f"{sum(src) / max(len(src), 1):.3f} of {len(src)}, target "
+          f"{sum(tgt) / max(len(tgt), 1):.3f} of {len(tgt)} (text overlap or ISO3 code)")
+    print(f"\nSpeed: parse {len(recs) / parse_s:,.0f} sentences/s; extractor chain "
+          f"(actors, quotes, timex, places, events) {len(recs) / extract_s:,.0f} sentences/s, "
+          f"{n_events / extract_s:,.0f} events/s ({n_events} events).")
+
+
+if __name__ == "__main__":
+    main()
