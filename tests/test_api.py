@@ -276,6 +276,8 @@ def test_story_lists_its_outlets_and_filters_facts_to_its_articles(client: TestC
     assert {a["id"] for a in articles["items"]} == {"a-strike", "a-hostile"}
     assert client.get("/api/stories/nope").status_code == 404
     assert client.get("/api/stories/nope/digest").status_code == 404
+    assert client.get("/api/stories/nope/contradictions").status_code == 404
+    assert client.get("/api/stories/s-strike/contradictions").status_code == 200
 
 
 def test_story_page_shows_timeline_map_and_quotes(client: TestClient) -> None:

@@ -13,6 +13,7 @@ from dossier.web.schemas import (
     ActorOut,
     ArticleDetailOut,
     ArticleOut,
+    ContradictionOut,
     DigestOut,
     EventOut,
     IngestErrorOut,
@@ -72,6 +73,12 @@ def get_digest(
 ):
     """The merged, attributed digest; with ``since``, what changed since that date."""
     return _found(desk.digest(story_id, since, only_new=only_new), "story")
+
+
+@router.get("/stories/{story_id}/contradictions", response_model=list[ContradictionOut])
+def get_contradictions(story_id: str, desk: DeskDep):
+    """Facts the story's outlets report differently, each claim with its evidence."""
+    return _found(desk.contradictions(story_id), "story")
 
 
 @router.get("/events", response_model=Page[EventOut], summary="PLOVER events")

@@ -160,6 +160,7 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
         n_new=sum(s.is_new for s in digest.sentences) if digest else 0,
         **split_timeline(desk.timeline(f).items), speakers=quotes_by_speaker(quotes),
         quote_count=len(quotes), matrix=stance_matrix(stances), places=places,
+        contradictions=desk.contradictions(story_id) or [],
         map=map_view(places), graph=build_graph(events, stances),
         articles=desk.articles(Filters(limit=EVERYTHING, story=story_id)).items,
     )

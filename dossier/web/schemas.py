@@ -112,6 +112,20 @@ class DigestOut(BaseModel):
     sentences: list[DigestSentenceOut] = []
 
 
+class ClaimOut(BaseModel):
+    value: str
+    independent_outlets: int = Field(0, description="syndicated copies counted once")
+    evidence: list[EvidenceOut] = []
+
+
+class ContradictionOut(BaseModel):
+    """Reports of one fact that disagree (a death toll, a date, who did it), side by side."""
+
+    kind: str = Field(description="number | date | actor | denial")
+    fact: str
+    claims: list[ClaimOut]
+
+
 class QuoteOut(BaseModel):
     speaker: str | None = None
     speaker_actor_id: str | None = None

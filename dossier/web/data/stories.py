@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any
 from dossier.store import stories as stories_store
 from dossier.web.data.common import first, page
 from dossier.web.deps import Filters
-from dossier.web.schemas import DigestOut, DigestSentenceOut, Page, StoryOut
+from dossier.web.schemas import (
+    ClaimOut,
+    ContradictionOut,
+    DigestOut,
+    DigestSentenceOut,
+    Page,
+    StoryOut,
+)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -86,6 +93,24 @@ class StoryReads:
                 evidence=[self.resolver.evidence(sp["article_id"], sp["start"], sp["end"])
                           for sp in r.get("spans") or []],
             )
+            for r in rows
+        ]
+
+    def contradictions(self, story_id: str) -> list[ContradictionOut] | None:
+        """Facts the story's outlets disagree on, each claim with its evidence."""
+        result = stories_store.story_corroboration(self.conn, story_id)
+        if result is None:
+            return None
+        rows = result.get("contradictions") or []
+        self.resolver.load(e["article_id"] for r in rows for c in r["claims"]
+                           for e in c["evidence"])
+        return [
+            ContradictionOut(kind=r["kind"], fact=r["fact"], claims=[
+                ClaimOut(value=str(c["value"]),
+                         independent_outlets=int(c.get("independent_outlets") or 0),
+                         evidence=[self.resolver.evidence(e["article_id"], e["start"], e["end"])
+                                   for e in c["evidence"]])
+                for c in r["claims"]])
             for r in rows
         ]
 
