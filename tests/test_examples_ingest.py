@@ -83,11 +83,6 @@ def test_outlet_named_by_header_page_or_record_is_kept_as_written(ingested):
     assert wrong == {}
 
 
-@pytest.mark.xfail(
-    reason="cleaner gap: a footer naming only 'Valleycourier.example' gives 'Valleycourier', "
-    "not 'The Valley Courier' (footer domains of names without 'The' already resolve)",
-    strict=True,
-)
 def test_outlet_named_only_by_footer_domain_or_feed_channel_is_the_outlets_name(ingested):
     _, by_key = ingested
     wrong = {
