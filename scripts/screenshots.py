@@ -21,6 +21,8 @@ from browser_server import chromium_page, running_desk  # noqa: E402
 
 from dossier.config import Settings  # noqa: E402
 
+WIDTH, MAX_HEIGHT = 1360, 1700
+
 
 def pick_story(page, base: str) -> str | None:
     """The story with the most articles (the richest page)."""
@@ -34,10 +36,13 @@ def pick_story(page, base: str) -> str | None:
 def shoot(base: str, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
-    with chromium_page(width=1360, height=900) as page:
+    with chromium_page(width=WIDTH, height=900) as page:
         def save(name: str, full: bool = True) -> None:
+            """The page from the top, down to MAX_HEIGHT px (a README picture, not an archive)."""
             path = out / f"{name}.png"
-            page.screenshot(path=str(path), full_page=full)
+            height = page.evaluate("() => document.documentElement.scrollHeight") if full else 900
+            clip = {"x": 0, "y": 0, "width": WIDTH, "height": min(height, MAX_HEIGHT)}
+            page.screenshot(path=str(path), full_page=full, clip=clip)
             shots.append(path)
 
         page.goto(base + "/")

@@ -22,7 +22,7 @@ from dossier.stories import material
 from dossier.stories.cluster import parse_day
 from dossier.stories.dedup import overlap
 from dossier.stories.digest import group_units, independent
-from dossier.stories.text import words
+from dossier.stories.text import is_actor_name, name_key, words
 
 _day = parse_day
 
@@ -41,7 +41,7 @@ ACTOR_FAMILIES = {
 }
 # Acts done once by someone (a detention, an attack): two reports naming different
 # doers disagree. Statements (REQUEST, ACCUSE ...) may come from many actors at once.
-PHYSICAL_ACTS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT"}
+PHYSICAL_ACTS = {"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT"}
 INVOLVEMENT = {"involve", "back", "support", "join", "participate", "take"}
 
 
@@ -178,13 +178,16 @@ def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[di
         "SELECT e.* FROM events e JOIN story_articles s ON s.article_id = e.article_id"
         " WHERE s.story_id = ? AND e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL",
         (mat.story_id,)):
-        if row["type"] in PHYSICAL_ACTS:
+        if (row["type"] in PHYSICAL_ACTS and is_actor_name(row["source_actor"])
+                and is_actor_name(row["target_actor"])):
             acts[(row["type"], row["target_actor"].casefold())][row["source_actor"]].append(row)
     out = []
     for (etype, target), by_source in acts.items():
         origins = {mat.sources[r["article_id"]].original_id
                    for rows in by_source.values() for r in rows}
-        if len(by_source) < 2 or len(origins) < 2:
+        # "soldiers", "elite troops", "his presidential guard": one side, told differently.
+        sides = {_family(source) or name_key(source) for source in by_source}
+        if len(sides) < 2 or len(origins) < 2:
             continue
         claims = [{"value": source,
                    "independent_outlets": independent(mat, [r["article_id"] for r in rows]),
@@ -220,6 +223,10 @@ def denial_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[d
             backing = [c for c in cues if _family(c["source"]) == family]
             if not backing:
                 continue
+            # The backing most about the same thing first (shared words with the denial).
+            denial = set(words(mat.text(unit)))
+            backing.sort(key=lambda c: -len(denial & set(words(
+                mat.sources[c["article_id"]].text[c["start"]:c["end"]]))))
             out.append({
                 "kind": "denial", "fact": f"{subject} — {verb}",
                 "claims": [

@@ -150,7 +150,8 @@ def _sentence(mat: material.Material, group: Group, unit: material.Unit,
         "date": _when(mat, group)[0],
         "reported": reported,
         "independent_outlets": independent(mat, article_ids),
-        "speaker": unit.speaker if unit.speaker and unit.speaker not in text else None,
+        "speaker": (unit.speaker if unit.speaker
+                    and unit.speaker.casefold() not in text.casefold() else None),
         "is_new": bool(since),
     }
 

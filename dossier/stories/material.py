@@ -11,8 +11,13 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import timedelta
+
+from dossier.stories.cluster import parse_day
 
 ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
 @dataclass
@@ -101,8 +106,31 @@ def load(conn: sqlite3.Connection, story_id: str) -> Material | None:
             " WHERE s.story_id = ? ORDER BY u.article_id, u.seq", (story_id,))
     ]
     _event_days(conn, story_id, units)
+    _undated_days(sources, units)
     _speakers(conn, story_id, units)
     return Material(story[0], story[1], sources, units)
+
+
+def _undated_days(sources: dict[str, Source], units: list[Unit]) -> None:
+    """Date what an undated article reports by its weekday names ("said Wednesday"),
+    taken as the latest such weekday on or before the story's last day.
+
+    An undated article sits in a story whose other articles are dated; without
+    this, everything it reports would sort after every dated fact. The anchor is an
+    inference, so it only orders the digest: the article itself stays undated.
+    """
+    days = [d for d in (parse_day(s.day) for s in sources.values()) if d]
+    if not days:
+        return
+    anchor = max(days)
+    for unit in units:
+        src = sources[unit.article_id]
+        if src.published or unit.event_day:
+            continue
+        match = WEEKDAY.search(src.text, unit.start, unit.end)
+        if match:
+            back = (anchor.weekday() - WEEKDAYS.index(match.group(1).lower())) % 7
+            unit.event_day = (anchor - timedelta(days=back)).isoformat()
 
 
 def _inside(units_by_article: dict[str, list[Unit]], article_id: str, pos: int) -> Unit | None:

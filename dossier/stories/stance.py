@@ -16,8 +16,7 @@ from dossier.stories import material
 from dossier.stories.text import is_actor_name, name_key
 
 POSITIVE_EVENTS = {"SUPPORT", "AID", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
-NEGATIVE_EVENTS = {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "COERCE", "PROTEST",
-                   "MOBILIZE"}
+NEGATIVE_EVENTS = {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "COERCE", "PROTEST"}
 
 
 def _rows(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
@@ -25,6 +24,9 @@ def _rows(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
         "SELECT c.article_id, c.start, c.end, c.source, c.target, c.polarity, c.cue"
         " FROM stance_cues c JOIN story_articles s ON s.article_id = c.article_id"
         " WHERE s.story_id = ?", (story_id,))]
+    # A sentence with a statement cue is read from the statement: the cue words say
+    # who backs whom ("a show of support for"), an event type only guesses it.
+    statements = list(rows)
     if material.has_table(conn, "events"):
         for r in conn.execute(
             "SELECT e.article_id, e.start, e.end, e.source_actor, e.target_actor, e.type"
@@ -33,7 +35,10 @@ def _rows(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
             " AND e.target_actor IS NOT NULL AND e.modality = 'asserted'", (story_id,)):
             polarity = (1 if r["type"] in POSITIVE_EVENTS
                         else -1 if r["type"] in NEGATIVE_EVENTS else 0)
-            if polarity and is_actor_name(r["source_actor"]) and is_actor_name(r["target_actor"]):
+            told = any(c["article_id"] == r["article_id"] and c["start"] < r["end"]
+                       and r["start"] < c["end"] for c in statements)
+            if (polarity and not told and is_actor_name(r["source_actor"])
+                    and is_actor_name(r["target_actor"])):
                 rows.append({"article_id": r["article_id"], "start": r["start"],
                              "end": r["end"], "source": r["source_actor"],
                              "target": r["target_actor"], "polarity": polarity,
@@ -81,7 +86,7 @@ def stance_matrix(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
         src = mat.sources.get(r["article_id"])
         cell["evidence"].append({
             "article_id": r["article_id"], "start": r["start"], "end": r["end"],
-            "text": src.text[r["start"] : r["end"]] if src else None,
+            "text": src.text[r["start"] : r["end"]].strip() if src else None,
             "outlet": src.label if src else None, "cue": r["cue"], "via": r["via"]})
     for cell in cells.values():
         # Mixed evidence leans to the majority; a tie is shown as 0, not hidden.

@@ -289,7 +289,8 @@ class FactReads:
         quotes = self.quote_list(Filters(limit=EVERY, actor=actor_id))
         mentions = desk_store.mention_rows(self.conn, actor_id=int(actor_id), limit=200)
         self._preload(mentions)
-        evidence = [ev for r in mentions if (ev := self._evidence(r)) is not None]
+        evidence = sorted((ev for r in mentions if (ev := self._evidence(r)) is not None),
+                          key=lambda ev: (ev.published or "", ev.article_id, ev.start))
         names = [base.name, *(row.get("aliases") or [])]
         events = [e for e in self.event_list(Filters(limit=EVERY))
                   if any(same_actor(n, e.source_actor) or same_actor(n, e.target_actor)
