@@ -15,9 +15,10 @@ from fastapi.testclient import TestClient
 from dossier.config import Settings
 from dossier.store import connect
 from dossier.web import create_app
+from dossier.web.clutter import place_removed
 from dossier.web.evidence import sentence_bounds
 from dossier.web.highlight import segments
-from dossier.web.schemas import HighlightOut
+from dossier.web.schemas import HighlightOut, RemovedBlockOut
 
 STRIKE = (
     "PORT ELMA — Dockworkers walked off the job on Monday. "
@@ -44,6 +45,10 @@ def fill(db: Path) -> None:
         )
     conn.execute(
         "INSERT INTO removed_blocks VALUES ('a-strike', 0, 'teaser', 'You May Also Like', 900)"
+    )
+    conn.execute(  # clutter is untrusted text too
+        "INSERT INTO removed_blocks VALUES"
+        " ('a-hostile', 0, 'teaser', '<script>alert(3)</script> Read more', 90)"
     )
     conn.execute(
         "INSERT INTO ingest_errors(source_path, locator, reason)"
@@ -364,3 +369,28 @@ def test_highlight_segments_cover_the_text_once_with_overlaps() -> None:
     assert "".join(s.text for s in segs) == text
     assert segs[0].text == "Ana Duarte" and set(segs[0].kinds) == {"quote", "actor"}
     assert segs[-2].text == "Monday" and set(segs[-2].kinds) == {"quote", "timex"}
+
+
+def test_removed_clutter_goes_back_between_the_paragraphs_it_stood_between() -> None:
+    paragraphs = ["PORT ELMA — Dockworkers walked off the job.", "Talks resume on Thursday.",
+                  "Police kept their distance."]
+    caption, teaser = "Cranes stand idle at the terminal.", "You May Also Like"
+    raw = "\n\n".join([paragraphs[0], caption, paragraphs[1], paragraphs[2], teaser])
+    clean = "\n\n".join(paragraphs)
+    blocks = [RemovedBlockOut(reason="photo-caption", text=caption, position=raw.index(caption)),
+              RemovedBlockOut(reason="teaser", text=teaser, position=raw.index(teaser))]
+    placed = place_removed(clean, blocks)
+    assert [b.reason for b in placed[clean.index(paragraphs[1])]] == ["photo-caption"]
+    assert [b.reason for b in placed[len(clean)]] == ["teaser"]
+    text = "".join(s.text for s in segments(clean, [], None, placed))
+    assert text == clean  # clutter is drawn beside the text, never spliced into it
+
+
+def test_article_page_shows_removed_clutter_dimmed_after_the_text(client: TestClient) -> None:
+    page = client.get("/articles/a-strike").text
+    body = page[page.index('id="article-text"'):page.index('id="facts-data"')]
+    assert 'class="clutter"' in body and "You May Also Like" in body
+    assert body.index("Talks resume on Thursday") < body.index("You May Also Like")
+    hostile = client.get("/articles/a-hostile").text
+    assert "&lt;script&gt;alert(3)&lt;/script&gt; Read more" in hostile
+    assert "<script>alert(3)" not in hostile

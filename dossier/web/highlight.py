@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dossier.web.schemas import HighlightOut
+from dossier.web.schemas import HighlightOut, RemovedBlockOut
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Segment:
     kinds: list[str] = field(default_factory=list)
     focus: bool = False  # inside the span the reader came to see (?hl=start-end)
     anchors: list[int] = field(default_factory=list)  # items that begin here
+    removed: list[RemovedBlockOut] = field(default_factory=list)  # clutter shown before it
 
     @property
     def css(self) -> str:
@@ -31,12 +32,20 @@ class Segment:
 
 
 def segments(
-    text: str, highlights: list[HighlightOut], focus: tuple[int, int] | None = None
+    text: str,
+    highlights: list[HighlightOut],
+    focus: tuple[int, int] | None = None,
+    removed: dict[int, list[RemovedBlockOut]] | None = None,
 ) -> list[Segment]:
-    """Flat segments covering ``text`` exactly once, in order."""
+    """Flat segments covering ``text`` exactly once, in order.
+
+    ``removed`` maps offsets to the removed clutter drawn just before them (see
+    ``dossier.web.clutter``); clutter at the very end gets an empty last segment.
+    """
     n = len(text)
+    removed = removed or {}
     spans = [(max(0, min(h.start, n)), max(0, min(h.end, n))) for h in highlights]
-    cuts = {0, n}
+    cuts = {0, n, *(at for at in removed if 0 < at < n)}
     for a, b in spans:
         if a < b:
             cuts.update((a, b))
@@ -49,7 +58,8 @@ def segments(
     points = sorted(cuts)
     out = []
     for a, b in zip(points, points[1:], strict=False):
-        seg = Segment(text=text[a:b], start=a, focus=fa <= a and b <= fb)
+        seg = Segment(text=text[a:b], start=a, focus=fa <= a and b <= fb,
+                      removed=removed.get(a, []))
         for i, (ha, hb) in enumerate(spans):
             if ha <= a and b <= hb and ha < hb:
                 seg.items.append(i)
@@ -57,4 +67,6 @@ def segments(
                 if ha == a:
                     seg.anchors.append(i)
         out.append(seg)
+    if removed.get(n):
+        out.append(Segment(text="", start=n, removed=removed[n]))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Annotated
 from urllib.parse import urlencode
@@ -9,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse
 
+from dossier.web.clutter import place_removed
 from dossier.web.data import DeskDep
 from dossier.web.deps import Filters, FiltersDep
 from dossier.web.geo import map_view
@@ -138,9 +140,12 @@ def article_page(request: Request, article_id: str, desk: DeskDep,
     kind_counts: dict[str, int] = {}
     for h in article.highlights:
         kind_counts[h.kind] = kind_counts.get(h.kind, 0) + 1
+    reasons = Counter(r.reason for r in article.removed)
     return render(request, "article.html", nav="Articles", article=article, facts=facts,
-                  segments=segments(article.text, article.highlights, focus), focus=focus,
-                  kinds=HIGHLIGHT_KINDS, kind_counts=kind_counts)
+                  segments=segments(article.text, article.highlights, focus,
+                                    place_removed(article.text, article.removed)),
+                  focus=focus, kinds=HIGHLIGHT_KINDS, kind_counts=kind_counts,
+                  removed_reasons=reasons.most_common())
 
 
 @router.get("/stories/{story_id}")

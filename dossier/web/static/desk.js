@@ -59,6 +59,8 @@
       const seg = e.target.closest(".hl[data-items]");
       if (seg && seg.dataset.items) showSegment(seg, facts);
     });
+    const clutter = document.getElementById("show-clutter");
+    if (clutter) clutter.addEventListener("change", () => text.classList.toggle("hide-clutter", !clutter.checked));
     const focus = document.getElementById("hl");
     if (focus) focus.scrollIntoView({ block: "center" });
   }
