@@ -100,6 +100,42 @@ def test_html_meta_charset_decides_the_encoding(tmp_path: Path) -> None:
     assert raw.encoding == "cp1252"
 
 
+WRONG_DECLARATION_BODY = "Négociations à Zürich: “progress”, said the envoy as the café closed."
+
+
+def test_utf8_page_declaring_latin1_is_read_as_utf8_not_mojibake(tmp_path: Path) -> None:
+    page = html_page("Zürich talks", WRONG_DECLARATION_BODY, "iso-8859-1")
+    path = tmp_path / "saved_as_utf8.html"
+    path.write_bytes(page.encode("utf-8"))
+    [raw] = only_articles(read(path))
+    assert WRONG_DECLARATION_BODY in raw.content
+    assert raw.encoding == "utf-8"
+
+
+def test_cp1252_page_declaring_utf8_is_detected_as_western(tmp_path: Path) -> None:
+    page = html_page("Zürich talks", WRONG_DECLARATION_BODY, "utf-8")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("cp1252"))
+    [raw] = only_articles(read(path))
+    assert WRONG_DECLARATION_BODY in raw.content  # not "ŕ Zürich" (cp1250 ties on short text)
+
+
+def test_latin1_french_text_keeps_its_accents(tmp_path: Path) -> None:
+    text = "Le café a fermé à Zürich, selon l'agence, et la grève continue."
+    path = tmp_path / "depeche.txt"
+    path.write_bytes(text.encode("latin-1"))
+    [raw] = only_articles(read(path))
+    assert raw.content == text
+
+
+def test_central_european_cp1250_is_still_told_apart_from_western(tmp_path: Path) -> None:
+    text = "Rząd w Warszawie ogłosił, że żołnierze zostaną wycofani z granicy do środy."
+    path = tmp_path / "depesza.txt"
+    path.write_bytes(text.encode("cp1250"))
+    [raw] = only_articles(read(path))
+    assert raw.content == text
+
+
 def test_jsonl_fields_map_onto_the_article_and_lines_are_located(tmp_path: Path) -> None:
     path = tmp_path / "wire.jsonl"
     records = [

@@ -39,15 +39,19 @@ def store_rows(db: Path) -> dict[str, list[tuple]]:
 def test_ray_runner_builds_the_same_store_as_the_local_pool(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("ray", reason="ray is in the test extra: pip install -e '.[test]'")
+    ray = pytest.importorskip("ray", reason="ray is in the test extra: pip install -e '.[test]'")
     monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
     monkeypatch.setattr("dossier.pipeline.corpus_steps", list)
     corpus = tmp_path / "corpus"
     write_text_corpus(corpus, 6)
     (corpus / "broken.html").write_bytes(b"\x00\x01\x02 not a page")  # an error row both ways
     pool = ingest([corpus], settings(tmp_path / "pool.db", workers=2))
+    fetched: list[object] = []  # proves the batches really came back from Ray tasks
+    real_get = ray.get
+    monkeypatch.setattr(ray, "get", lambda ref, **kw: fetched.append(ref) or real_get(ref, **kw))
     ray_run = ingest([corpus], settings(tmp_path / "ray.db", runner="ray", workers=2))
 
+    assert len(fetched) >= 2  # six articles in batches of three
     assert (ray_run.new, len(ray_run.errors)) == (pool.new, len(pool.errors)) == (6, 1)
     local, distributed = store_rows(tmp_path / "pool.db"), store_rows(tmp_path / "ray.db")
     assert len(local["timexes"]) >= 6  # every article says "on Tuesday", "next week"

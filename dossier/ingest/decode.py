@@ -1,10 +1,13 @@
 """Bytes → text with the encoding detected, never assumed.
 
-Order of evidence, strongest first: a byte-order mark, the charset the container
-declares (HTTP header, HTML ``<meta charset>``), strict UTF-8, then
-charset-normalizer's statistical guess. Input we cannot decode faithfully is
-refused with a reason rather than turned into mojibake: a dossier quoting garbled
-text is worse than one that says which file it could not read.
+Order of evidence, strongest first: a byte-order mark, bytes that are valid UTF-8
+with real multibyte sequences (a page saved as UTF-8 but still declaring
+ISO-8859-1 is the commonest wrong declaration, and legacy text almost never forms
+valid UTF-8 by chance), the charset the container declares (HTTP header, HTML
+``<meta charset>``), strict UTF-8, then charset-normalizer's statistical guess.
+Input we cannot decode faithfully is refused with a reason rather than turned into
+mojibake: a dossier quoting garbled text is worse than one that says which file it
+could not read.
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ UTF8_MULTIBYTE = re.compile(
 # C0 controls other than tab, newline, form feed, carriage return: never in prose.
 CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 NUL = b"\x00"
+# The legacy default of the web (WHATWG Encoding standard) for Latin-script pages.
+# charset-normalizer rates cp1250/cp1257 exactly as well on short Western text and
+# would turn "à" into "ŕ": on a tie, this one wins.
+LEGACY_DEFAULT = "cp1252"
 
 
 class DecodeError(ValueError):
@@ -86,6 +93,11 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     if controls > 8 and controls > len(data[:65536]) // 200:
         raise DecodeError(f"binary content: {controls} control bytes in the first 64 KB")
     declared = declared or declared_charset(data)
+    if declared and declared not in ("utf-8", "ascii") and _has_utf8_sequences(data):
+        try:
+            return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
+        except UnicodeDecodeError:
+            pass  # not UTF-8 after all: the declaration stands
     if declared and declared not in ("utf-8", "ascii"):
         try:
             return Decoded(data.decode(declared), declared, "declared")
@@ -99,12 +111,22 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
                 f"mixed encodings: valid UTF-8 text but an invalid byte 0x{data[exc.start]:02x} "
                 f"at offset {exc.start}"
             ) from exc
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None or best.encoding is None:
+    guess = _guess_encoding(data)
+    if guess is None:
         raise DecodeError("unknown encoding: no charset decodes these bytes as text")
     try:
-        return Decoded(data.decode(best.encoding), best.encoding, "detected")
+        return Decoded(data.decode(guess), guess, "detected")
     except UnicodeDecodeError as exc:
-        raise DecodeError(
-            f"undecodable: detected {best.encoding} fails at offset {exc.start}"
-        ) from exc
+        raise DecodeError(f"undecodable: detected {guess} fails at offset {exc.start}") from exc
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """charset-normalizer's best guess, with ties broken towards the web's legacy default."""
+    matches = from_bytes(data[:1_000_000])
+    best = matches.best()
+    if best is None or best.encoding is None:
+        return None
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    if any(LEGACY_DEFAULT in m.could_be_from_charset for m in tied):
+        return LEGACY_DEFAULT
+    return best.encoding
