@@ -67,6 +67,17 @@ def test_seed_004_keeps_every_news_paragraph_and_drops_its_clutter(seeds_dir):
     }
 
 
+def test_seed_004_metadata_comes_from_its_footer_dateline_and_reporter_line(seeds_dir):
+    raw = (seeds_dir / "004_b9dabca082e516ec.txt").read_text(encoding="utf-8")
+    article = clean_article(RawArticle("004.txt", raw, False))
+    assert article.outlet == "NBC News"  # "This article originally belongs to Nbcnews.com"
+    assert article.dateline == "Niamey, Niger"
+    assert article.byline == "Mosheh Gains, Courtney Kube and Patrick Smith"
+    assert article.language == "en"
+    # The seed states no date ("said Thursday" is relative): unknown, never today's.
+    assert article.published is None and article.published_source is None
+
+
 def test_teaser_block_is_removed_to_its_end_and_following_news_stays():
     text = "\n\n".join([
         NEWS_1, "Related Stories", "Union leaders vow wider action across the coast",
