@@ -65,13 +65,25 @@ def test_act_reported_inside_a_quote_is_kept_with_a_flag(nlp):
     assert assault.source_actor.lower() == "rebels"
 
 
-def test_future_act_is_marked_and_coded_as_the_promise_of_it(nlp):
+def test_undated_future_meeting_is_coded_as_the_promise_of_it(nlp):
     # PLOVER codes an announced meeting as AGREE (to meet), not as a meeting that happened.
-    found = events(nlp, "The two presidents will meet on Monday in Abuja.")
+    found = events(nlp, "The two presidents said they would meet to discuss the crisis.")
     meeting = one(found, "AGREE")
     assert (meeting.mode, meeting.modality) == ("meet", "future")
-    assert meeting.date == "2023-07-31"
     assert not [e for e in found if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_meeting_scheduled_for_monday_is_a_future_consult_on_that_monday(nlp):
+    found = events(nlp, "The two presidents will meet on Monday in Abuja.")
+    meeting = one(found, "CONSULT")
+    assert (meeting.mode, meeting.modality) == ("meet", "future")
+    assert meeting.date == "2023-07-31"
+
+
+def test_future_meeting_is_not_dated_by_the_day_it_was_announced(nlp):
+    found = events(nlp, "The minister said on Thursday that negotiators from both sides will "
+                        "meet on Monday in Abuja.")
+    assert one(found, "CONSULT").date == "2023-07-31"
 
 
 def test_announced_future_attack_is_a_threat(nlp):

@@ -24,6 +24,7 @@ FUTURE_HEADS = {"expect", "plan", "intend", "threaten", "want", "hope", "seek", 
                 "prepare", "aim", "schedule", "vow", "pledge", "promise"}
 LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure", "support",
                  "concern"}
+RELATIVES = ("who", "that", "which")
 SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
 TEMPORAL_ENTS = {"DATE", "TIME"}
 ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
@@ -73,19 +74,44 @@ def clause_modality(token: Token) -> str:
         c.dep_ == "auxpass" for c in token.children
     ):
         return "future"
+    # "would meet to discuss", "will meet and sign": a purpose or coordinated clause
+    # shares the future (or the hypothesis) of the clause it hangs on.
+    if token.dep_ in ("advcl", "xcomp", "conj") and head.i != token.i and head.pos_ in (
+        "VERB", "AUX"
+    ) and not any(c.dep_ == "mark" for c in token.children):
+        return clause_modality(head)
     return "asserted"
+
+
+def is_dateline(token: Token) -> bool:
+    """'LILONGWE, Malawi — Malawi summoned ...': the parser makes the dateline city a subject."""
+    return token.idx < 40 and token.is_upper and len(token) > 2 and token.pos_ == "PROPN"
+
+
+def past_dateline(token: Token | None) -> Token | None:
+    """The real subject behind a dateline the parser took for one: 'NIAMEY, Niger —
+    Soldiers ... detained' hangs 'Soldiers' on NIAMEY as an apposition."""
+    if token is None or not is_dateline(token):
+        return token
+    return next((c for c in token.children if c.dep_ == "appos"), None)
 
 
 def clause_subject(verb: Token) -> tuple[Token | None, Token | None]:
     """(source head, target head) from a verb's own dependents, inheriting a missing subject."""
     source = target = None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("who", "that", "which"):
+        if is_dateline(child):
+            child = past_dateline(child)
+            if child is None:
+                continue
+        if child.dep_ in ("nsubj", "csubj", "appos") and child.lower_ not in RELATIVES:
             source = child
         elif child.dep_ in ("nsubj",):
             source = verb.head if verb.dep_ == "relcl" else None
         elif child.dep_ == "nsubjpass":
-            target = child
+            # "drivers who have been held": the relative pronoun stands for its noun.
+            relative = child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl"
+            target = verb.head if relative else child
         elif child.dep_ == "agent":
             source = next((g for g in child.children if g.dep_ == "pobj"), source)
     node = verb
@@ -96,7 +122,8 @@ def clause_subject(verb: Token) -> tuple[Token | None, Token | None]:
         if node.dep_ == "ccomp" and target is None:
             break  # an active reported clause has its own subject; don't borrow the speaker's
         node = node.head
-        source = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        source = next((past_dateline(c) for c in node.children if c.dep_ in ("nsubj", "csubj")
+                       and past_dateline(c) is not None), None)
         if source is not None and source.lower_ in ("who", "that", "which"):
             source = node.head if node.dep_ == "relcl" else None
     return source, target
@@ -187,6 +214,8 @@ def clause_arguments(verb: Token, trigger: Trigger) -> tuple[Token | None, Token
     # "the borders closed", "a curfew imposed": an elided passive whose subject is the object.
     if source_tok is not None and source_tok.lemma_.lower() in object_keys(verb, trigger):
         source_tok, target_tok = None, source_tok
+    if target_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        target_tok = verb.head  # "drivers held by Zambian police": the participle's noun
     obj = clause_object(verb)
     released = released_person(obj)
     if target_tok is None and released is not None:

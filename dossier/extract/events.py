@@ -41,6 +41,17 @@ from dossier.extract.plover import (
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 NOUN_HOSTS = LIGHT_VERBS | {"expect", "plan", "attend", "participate", "prepare", "schedule"}
+# Verbs an event noun can be the subject of and still be the event: "talks collapsed",
+# "the strike continued", "clashes broke out".
+SUBJECT_HOSTS = {"collapse", "stall", "resume", "begin", "start", "continue", "end", "fail",
+                 "break", "erupt", "drag", "falter"}
+# Acts that are put on a calendar rather than promised or threatened.
+SCHEDULED_TYPES = {"CONSULT", "PROTEST"}
+# Who can be "held" (detained) rather than held as a meeting, a vote or a record is.
+HELD_PEOPLE = {"driver", "worker", "hostage", "prisoner", "journalist", "migrant", "passenger",
+               "crew", "sailor", "fisherman", "activist", "protester", "demonstrator", "soldier",
+               "civilian", "student", "tourist", "national", "citizen", "man", "woman", "people",
+               "leader", "official", "member", "detainee", "suspect", "president", "minister"}
 NOT_INHERITED = {"after", "before", "since", "until", "once", "if", "unless"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
 
@@ -90,6 +101,9 @@ def _lemmas(token: Token) -> tuple[str, ...]:
                 found.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
         if child.dep_ == "dobj":
             found.extend(g.lemma_.lower() for g in child.children if g.dep_ == "compound")
+            # "released 500 million shillings in emergency aid": the object's own phrase.
+            found.extend(p.lemma_.lower() for g in child.children if g.dep_ == "prep"
+                         for p in g.children if p.dep_ == "pobj")
     return tuple(found)
 
 
@@ -101,12 +115,18 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_VERBS:
             return None  # "a group called the National Council for ..." names, it does not call
         found = trigger_for(token.lemma_.lower(), _lemmas(token))
+        if found is None and _held_person(token):
+            found = Trigger("COERCE", "detain", 0.6)
         if found:
             if token.lemma_ == "back" and not any(c.dep_ == "dobj" for c in token.children):
                 return None
             return found, token
         return None
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUNS:
+        head = token.head
+        if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in SUBJECT_HOSTS \
+                and _trigger(head) is None:
+            return NOUNS[token.lemma_.lower()], head
         host = token
         while host.dep_ in ("pobj", "prep", "compound", "dobj") and host.head.i != host.i:
             host = host.head
@@ -117,6 +137,20 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
     return None
 
 
+def _held_person(verb: Token) -> bool:
+    """'drivers held by police', 'the journalist is being held': a person held is detained."""
+    if verb.lemma_ != "hold" or verb.tag_ != "VBN":
+        return False
+    if verb.dep_ == "acl":
+        held = verb.head
+    else:
+        held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if held is not None and held.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            held = verb.head
+    return held is not None and (held.ent_type_ in ("PERSON", "NORP")
+                                 or held.lemma_.lower() in HELD_PEOPLE)
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i:
@@ -124,21 +158,31 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _inherits_date(trigger: Token, host: Token) -> bool:
-    """Does an event at ``trigger`` share the date attached at ``host`` (an ancestor)?"""
-    node = trigger
+def _climb(trigger: Token, host: Token) -> int | None:
+    """How many clauses up from ``trigger`` its date may come from ``host`` (an ancestor),
+    or None when a clause boundary in between stops the date ('after ...', a relative clause)."""
+    node, steps = trigger, 0
     while node.i != host.i and node.head.i != node.i:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_INHERITED
                                         for c in node.children):
-            return False
+            return None
         if node.dep_ == "relcl":
-            return False
-        node = node.head
-    return node.i == host.i
+            return None
+        node, steps = node.head, steps + 1
+    return steps if node.i == host.i else None
 
 
-def _date_for(trigger: Token, sent: Span, timexes: list[Any]) -> tuple[str | None, str | None]:
+def _date_for(trigger: Token, sent: Span, timexes: list[Any],
+              modality: str) -> tuple[str | None, str | None]:
+    """The day the trigger's own clause gives, else the nearest enclosing clause's.
+
+    "said on Tuesday that they will meet on Wednesday": the meeting is Wednesday (its
+    own date wins over the reporting verb's). A future act never borrows the date of
+    the statement announcing it: "said on Friday it would deploy" is not a Friday act.
+    """
     doc = sent.doc
+    best: tuple[int, Any] | None = None
+    statement_dates: set[int] = set()
     for timex in timexes:
         if not (sent.start_char <= timex.start < sent.end_char) or not timex.day:
             continue
@@ -150,12 +194,21 @@ def _date_for(trigger: Token, sent: Span, timexes: list[Any]) -> tuple[str | Non
             host = host.head
         if host.dep_ == "aux":
             host = host.head
-        if _inherits_date(trigger, host):
-            return timex.day, timex.text
+        steps = _climb(trigger, host)
+        if steps and modality == "future" and host.lemma_.lower() in REPORTING_VERBS:
+            statement_dates.add(timex.start)
+            continue
+        if steps is None:
+            continue
+        if best is None or steps < best[0]:
+            best = (steps, timex)
+    if best is not None:
+        return best[1].day, best[1].text
     # The small parser often hangs a date on the wrong clause ("Hours later, ... closed"):
     # one date in the sentence and no "after ..." between it and the trigger → that date.
     days = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.day]
-    if len(days) == 1 and _inherits_date(trigger, sent.root):
+    if len(days) == 1 and _climb(trigger, sent.root) is not None \
+            and days[0].start not in statement_dates:
         return days[0].day, days[0].text
     return None, None
 
@@ -225,7 +278,8 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
     if token.i != verb.i:
         # A noun event carried by its host ("Talon was expected ... for mediation"): whoever
         # the host is about, active or passive, is the one doing it.
-        source_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        source_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                           and c.i != token.i), None)
         target_tok, releasing = None, False
     if source_tok is None or source_tok.lower_ in SPEAKER_PRONOUNS:
         # Acts announced without an agent ("institutions were suspended") and "they"
@@ -242,10 +296,14 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
             source_tok = speaker
     source = resolver.resolve(source_tok) if source_tok is not None else None
     target = resolver.resolve(target_tok) if target_tok is not None else None
-    if modality == "future" and token.i == verb.i and _declared(verb):
+    date, date_text = _date_for(verb, sent, timexes, modality)
+    # A declared future act is PLOVER's promise or threat of it ("X will send troops" →
+    # THREATEN) — except a dated meeting or strike: "will meet on Monday" is a scheduled
+    # CONSULT (modality future), which an analyst counts with the meetings.
+    scheduled = date is not None and type_ in SCHEDULED_TYPES
+    if modality == "future" and token.i == verb.i and _declared(verb) and not scheduled:
         mode = mode or type_.lower()
         type_ = future_type(type_)
-    date, date_text = _date_for(verb, sent, timexes)
     place = _place_for(verb, sent, places, triggers)
     in_quote = any(s <= token.idx < e for s, e in quotes)
     if in_quote and source_tok is not None and source_tok.lower_ in ("i", "we"):

@@ -47,6 +47,7 @@ SIGNALS = ("since", "until", "till", "before", "after", "by", "for", "in", "on",
 # A time followed by its equivalent in a named zone: "6.30 a.m. (1.30 a.m. ET)".
 ZONE_PAIR = re.compile(r"^\s*\(\s*$")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+CONDITIONAL_MARKS = {"if", "unless"}
 FUTURE_MARKERS = {"will", "shall", "'ll", "would", "going", "plan", "expect", "schedule", "due"}
 
 
@@ -79,11 +80,18 @@ def clause_tense(token: Token) -> str:
     """past | present | future of the clause a token sits in.
 
     The first verb on the way up the parse decides: "will"/"would" or a planning
-    verb makes it future, VBD/VBN past, anything else present.
+    verb makes it future, VBD/VBN past, anything else present; the if-clause of a
+    future conditional is future.
     """
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    # "would deploy ... if the port had not reopened by Friday": an English conditional
+    # backshifts its if-clause, whose time is the main clause's future.
+    if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
+    ) and clause_tense(verb.head) == "future":
+        return "future"
     for candidate in (verb, verb.head):
         auxes = [c for c in candidate.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_MARKERS for a in auxes):

@@ -175,8 +175,8 @@ def normalize(
     low = re.sub(r"^(?:on|in|at|by|during|since|until|till|from|for|of|over)\s+", "", low)
     mod = {"since": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
            "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}.get(signal or "")
-    if re.search(r"-year-old|years? old|-month-old", low):
-        return None
+    if re.search(r"-year-old|years? old|-month-old", low) or re.fullmatch(r"\d{1,2}", low):
+        return None  # "Kondwani Banda, 47," is an age, never the year 2047
     if low in REFS:
         return Normalized("DATE", REFS[low], mod)
     if low.startswith("further notice"):
