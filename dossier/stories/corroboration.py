@@ -13,7 +13,7 @@ decided to subscribe to the declaration").
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
@@ -200,6 +200,52 @@ def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[di
     return out
 
 
+def _doer_sides(acts: list[tuple[material.Unit, list]]) -> dict[str, str]:
+    """Doer phrase → side: the organisation it names; else the organisation whose doers
+    share its head noun ("revenue officers" → the authority that "officers of the Zambia
+    Revenue Authority" names); else its actor family (troops, soldiers → military)."""
+    org_of_head = {a[3]: a[4] for _, a in acts if a[4]}
+    return {a[2]: a[4] or org_of_head.get(a[3]) or _family(a[2]) or a[3] for _, a in acts}
+
+
+def doer_conflicts(mat: material.Material) -> list[dict]:
+    """The same act on the same people credited to different doers by independent reports
+    ("held by Zambian police" / "stopped by officers of the Zambia Revenue Authority, not by
+    the police"), read from the units' act frames. An act whose patient is a pronoun
+    ("they were stopped by ...") joins the most reported patient of that act."""
+    by_act: dict[str, list[tuple[material.Unit, list]]] = defaultdict(list)
+    for unit in mat.units:
+        if not unit.truncated:
+            for act in unit.acts:
+                if is_actor_name(act[2]):
+                    by_act[act[0]].append((unit, act))
+    out = []
+    for act_name, acts in by_act.items():
+        patients = Counter(a[1] for _, a in acts if a[1])
+        usual = patients.most_common(1)[0][0] if patients else None
+        groups: dict[str | None, list[tuple[material.Unit, list]]] = defaultdict(list)
+        for unit, act in acts:
+            groups[act[1] or usual].append((unit, act))
+        for patient, members in groups.items():
+            sides = _doer_sides(members)
+            claimed: dict[str, list[material.Unit]] = defaultdict(list)
+            wordings: dict[str, list[list]] = defaultdict(list)
+            for unit, act in members:
+                side = sides[act[2]]
+                if not act[5] and unit not in claimed[side]:
+                    claimed[side].append(unit)
+                    wordings[side].append(act)
+            if len(claimed) < 2 or not _independent_values(mat, claimed):
+                continue
+            # Each side shown by the wording that names its organisation, else its first.
+            shown = {side: next((a[2] for a in acts_ if a[4] == side), acts_[0][2])
+                     for side, acts_ in wordings.items()}
+            claims = _claims(mat, {shown[side]: units for side, units in claimed.items()})
+            out.append({"kind": "actor", "fact": f"who did it: {act_name} {patient or ''}".strip(),
+                        "claims": claims})
+    return out
+
+
 def _family(text: str) -> str | None:
     tokens = set(words(text))
     for family, members in ACTOR_FAMILIES.items():
@@ -250,6 +296,7 @@ def corroboration(conn: sqlite3.Connection, story_id: str,
     if mat is None:
         return None
     contradictions = (number_conflicts(mat) + date_conflicts(mat, settings.paraphrase_threshold)
-                      + actor_conflicts(conn, mat) + denial_conflicts(conn, mat))
+                      + actor_conflicts(conn, mat) + doer_conflicts(mat)
+                      + denial_conflicts(conn, mat))
     return {"story_id": story_id, "statements": statements(mat, settings),
             "events": events(conn, mat), "contradictions": contradictions}

@@ -16,14 +16,22 @@ from spacy.tokens import Doc, Span
 
 from dossier.registry import ArticleContext, Extractor, register_extractor
 from dossier.stories import stance_cues
-from dossier.stories.text import is_truncated, quotes_balanced
+from dossier.stories.text import is_truncated, name_key, quotes_balanced
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 QUANTITY_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-                "twenty": 20, "hundred": 100, "thousand": 1000}
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                "nineteen": 19, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "hundred": 100, "thousand": 1000}
+# Acts done once, by someone, to someone: reports naming different doers disagree.
+# Lemma → the act it is a way of telling ("held by", "stopped by", "detained by").
+ACT_VERBS = {"detain": "detain", "hold": "detain", "stop": "detain", "arrest": "detain",
+             "seize": "detain", "capture": "detain", "jail": "detain", "abduct": "detain",
+             "kill": "kill", "shoot": "kill", "attack": "attack", "beat": "attack"}
+SIDE_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
 QUOTE_OPENERS = ("\"", "“", "«", "'")
 
 
@@ -38,6 +46,8 @@ class StoryUnit:
     terms: list[str]
     numbers: list[tuple[float, str, str]] = field(default_factory=list)
     negated: list[tuple[str, str]] = field(default_factory=list)
+    # (act, patient lemma, doer phrase, doer head lemma, doer organisation key, denied)
+    acts: list[tuple[str, str | None, str, str, str | None, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -63,8 +73,6 @@ def content_terms(tokens: Span | Doc) -> list[str]:
 
 def entity_keys(doc: Doc) -> Counter[str]:
     """Named entities as lowercase keys ("the United Nations" → "united nations")."""
-    from dossier.stories.text import name_key
-
     found: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS:
@@ -169,6 +177,67 @@ def _negated(sents: list[Span]) -> list[tuple[str, str]]:
     return found
 
 
+def _phrase(tok) -> str:
+    """The noun phrase a token heads, without the clauses hung on it ("officers of the
+    Zambia Revenue Authority", not "... who found subsidised fertiliser")."""
+    cut = {t.i for c in tok.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
+    span = [t for t in tok.subtree if t.i not in cut]
+    while span and span[0].pos_ in {"DET", "PUNCT"}:
+        span = span[1:]
+    while span and span[-1].pos_ == "PUNCT":
+        span = span[:-1]
+    return tok.doc[span[0].i : span[-1].i + 1].text if span else tok.text
+
+
+def _side(tok) -> str | None:
+    """The organisation a doer phrase names ("officers of the Zambia Revenue Authority" →
+    zambia revenue authority; "Zambia" → zambia), else None: then its head noun says it."""
+    orgs = [e for e in tok.doc.ents if e.label_ in SIDE_LABELS
+            and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
+            and e.root.pos_ == "PROPN"]
+    return name_key(orgs[0].text) if orgs else None
+
+
+def _patient(verb) -> str | None:
+    """The one acted on; a relative pronoun stands for the noun it hangs on
+    ("drivers who have been held") and another pronoun stays unknown (None)."""
+    patient = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}), None)
+    if patient is None:
+        return None
+    if patient.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        patient = verb.head
+    return None if patient.pos_ == "PRON" else patient.lemma_.casefold()
+
+
+def _acts(sents: list[Span]) -> list[tuple[str, str | None, str, str, str | None, bool]]:
+    """(act, patient, doer, head, organisation, denied) for every act whose doer is named:
+    "held by Zambian police" and "stopped by officers of the ZRA, not by the police"."""
+    found = []
+    for sent in sents:
+        for verb in sent:
+            act = ACT_VERBS.get(verb.lemma_.casefold())
+            if act is None or verb.pos_ != "VERB":
+                continue
+            done_to = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+            if not done_to or done_to[0].pos_ not in {"NOUN", "PROPN", "PRON"}:
+                continue  # "customers had stopped ordering": no one was stopped
+            passive = done_to[0].dep_ == "nsubjpass"
+            doers = []
+            for child in verb.children:
+                if passive and child.dep_ == "agent":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    denied = any(c.dep_ == "neg" for c in child.children)
+                    if pobj is not None:
+                        doers.append((pobj, denied))
+                elif not passive and child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    doers.append((child, any(c.dep_ == "neg" for c in verb.children)))
+            patient = _patient(verb)
+            for doer, denied in doers:
+                found.append((act, patient, _phrase(doer), doer.lemma_.casefold(),
+                              _side(doer), denied))
+    return found
+
+
 def extract(ctx: ArticleContext) -> list[StoryFeatures]:
     """The story features of one article (a one-element list, as the registry wants)."""
     doc = ctx.doc
@@ -179,7 +248,7 @@ def extract(ctx: ArticleContext) -> list[StoryFeatures]:
         units.append(StoryUnit(
             start=start, end=end, truncated=is_truncated(text),
             is_quote=any(q in text for q in QUOTE_OPENERS[:3]), terms=terms,
-            numbers=_numbers(sents), negated=_negated(sents),
+            numbers=_numbers(sents), negated=_negated(sents), acts=_acts(sents),
         ))
     terms = Counter(content_terms(doc))
     return [StoryFeatures(
@@ -200,9 +269,10 @@ def save(conn: sqlite3.Connection, article_id: str, records: list[StoryFeatures]
         )
         conn.executemany(
             "INSERT INTO story_sentences(article_id, seq, start, end, truncated, is_quote,"
-            " terms, numbers, negated) VALUES (?,?,?,?,?,?,?,?,?)",
+            " terms, numbers, negated, acts) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(article_id, i, u.start, u.end, int(u.truncated), int(u.is_quote),
-              json.dumps(u.terms), json.dumps(u.numbers), json.dumps(u.negated))
+              json.dumps(u.terms), json.dumps(u.numbers), json.dumps(u.negated),
+              json.dumps(u.acts))
              for i, u in enumerate(feats.units)],
         )
         conn.executemany(

@@ -59,6 +59,7 @@ class Unit:
     terms: list[str]
     numbers: list[list] = field(default_factory=list)
     negated: list[list] = field(default_factory=list)
+    acts: list[list] = field(default_factory=list)  # [act, patient, doer, side, denied]
     event_day: str | None = None  # when what it reports happened (timex / event date)
     speaker: str | None = None  # speaker of a quote in it, resolved by the quotes extractor
 
@@ -98,10 +99,10 @@ def load(conn: sqlite3.Connection, story_id: str) -> Material | None:
                                  row[6] or row[0])
     units = [
         Unit(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), json.loads(r[6]),
-             json.loads(r[7]), json.loads(r[8]))
+             json.loads(r[7]), json.loads(r[8]), json.loads(r[9]))
         for r in conn.execute(
             "SELECT u.article_id, u.seq, u.start, u.end, u.truncated, u.is_quote, u.terms,"
-            " u.numbers, u.negated FROM story_sentences u"
+            " u.numbers, u.negated, u.acts FROM story_sentences u"
             " JOIN story_articles s ON s.article_id = u.article_id"
             " WHERE s.story_id = ? ORDER BY u.article_id, u.seq", (story_id,))
     ]
@@ -148,10 +149,12 @@ def _by_article(units: list[Unit]) -> dict[str, list[Unit]]:
 
 
 def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:
-    """The day a unit's events happened, else the earliest day its time expressions name.
+    """The earliest day a unit's events or its time expressions name.
 
-    Event dates come first: a time expression may date a side remark ("elected in
-    2021") while the event extractor dates the act the sentence reports.
+    Both count, and the earliest wins: a report says when it was said as well as
+    when it happened ("collapsed early on Thursday, ... said on Friday"), and the
+    event extractor may date the act by the speech ("Friday"). Only whole days count,
+    so a side remark dated by a year ("elected in 2021") never moves a sentence.
     """
     grouped = _by_article(units)
     found: dict[str, dict[tuple[str, int], list[str]]] = {"events": {}, "timexes": {}}
@@ -169,18 +172,30 @@ def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> N
                 found[table].setdefault((unit.article_id, unit.seq), []).append(value[:10])
     for unit in units:
         key = (unit.article_id, unit.seq)
-        days = found["events"].get(key) or found["timexes"].get(key)
+        days = found["events"].get(key, []) + found["timexes"].get(key, [])
         unit.event_day = min(days) if days else None
 
 
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
 def _speakers(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:
+    """The speaker of a quote in each unit, by the name the actor extractor resolved it to
+    ("he" in '"Nobody is losing a job ...," he said' is Samuel Ndegwa); a pronoun that
+    stayed unresolved names no one."""
     if not has_table(conn, "quotes"):
         return
+    resolved = has_table(conn, "article_actors")
+    name = "coalesce(aa.name, q.speaker)" if resolved else "q.speaker"
+    join = (" LEFT JOIN article_actors aa ON aa.article_id = q.article_id"
+            " AND aa.actor_key = q.speaker_key") if resolved else ""
     grouped = _by_article(units)
     for article_id, speaker, start in conn.execute(
-        "SELECT q.article_id, q.speaker, q.content_start FROM quotes q"
-        " JOIN story_articles s ON s.article_id = q.article_id"
+        f"SELECT q.article_id, {name}, q.content_start FROM quotes q"
+        " JOIN story_articles s ON s.article_id = q.article_id" + join +
         " WHERE s.story_id = ? AND q.speaker IS NOT NULL", (story_id,)):
+        if speaker.casefold() in PRONOUNS:
+            continue
         unit = _inside(grouped, article_id, start)
         if unit is not None and unit.speaker is None:
             unit.speaker = speaker

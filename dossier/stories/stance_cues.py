@@ -83,7 +83,7 @@ class _Names:
             inner = self._behind(tok)
             return self.one(inner) if inner is not None else None
         named = self.actor_at(tok)
-        if named:
+        if named and is_actor_name(named):  # a resolved name, unless it came out mangled
             return named
         if tok.pos_ in PRONOUNS:
             return None
