@@ -18,6 +18,7 @@ from dossier.web.schemas import PlaceOut
 # Degrees of margin around the places; and the smallest box, so one city is not a dot.
 MARGIN = 6.0
 MIN_SPAN = 24.0
+MAX_LABELS = 10  # names drawn on the map; every place is named in the list beside it
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,20 @@ class Country:
 
 
 @dataclass
+class Pin:
+    x: float
+    y: float
+    place: int  # index into MapView.places
+    label: str | None  # text-anchor of its name ("start": right of the pin); None: not drawn
+
+
+@dataclass
 class MapView:
     countries: list[Country]
     view_box: str
-    points: list[tuple[float, float, PlaceOut]]  # projected x, y and the place
-    highlighted: set[str]  # iso_a3 codes of countries the story mentions
+    places: list[PlaceOut]  # every place of the story, in the order it is listed
+    pins: list[Pin]  # located places below country level
+    highlighted: dict[str, int]  # iso_a3 of each country the story mentions → its place
     marker: float  # marker radius in view-box units, so markers look alike at any zoom
 
 
@@ -72,11 +82,15 @@ def iso_a3(code: str | None) -> str | None:
 
 
 def map_view(places: list[PlaceOut]) -> MapView:
-    """Zoom onto the located places; the whole world when nothing is located."""
-    located = [p for p in places if p.lat is not None and p.lon is not None]
-    points = [(*project(p.lon, p.lat), p) for p in located]  # type: ignore[arg-type]
-    if points:
-        xs, ys = [x for x, _, _ in points], [y for _, y, _ in points]
+    """Zoom onto the located places; the whole world when nothing is located.
+
+    A country the story names is shaded (and clickable) rather than pinned: a pin at a
+    country's reference point would sit on its capital's pin and name.
+    """
+    located = [(i, p) for i, p in enumerate(places) if p.lat is not None and p.lon is not None]
+    xy = [(*project(p.lon, p.lat), i) for i, p in located]  # type: ignore[arg-type]
+    if xy:
+        xs, ys = [x for x, _, _ in xy], [y for _, y, _ in xy]
         x0, x1 = min(xs) - MARGIN, max(xs) + MARGIN
         y0, y1 = min(ys) - MARGIN, max(ys) + MARGIN
         if x1 - x0 < MIN_SPAN:
@@ -93,11 +107,37 @@ def map_view(places: list[PlaceOut]) -> MapView:
         box = (x0, y0, x1 - x0, y1 - y0)
     else:
         box = (0.0, 0.0, 360.0, 180.0)
-    highlighted = {iso_a3(p.country) for p in places if p.country} - {None}
-    return MapView(
-        countries=list(countries()),
-        view_box=" ".join(f"{v:.2f}" for v in box),
-        points=points,
-        highlighted=highlighted,  # type: ignore[arg-type]
-        marker=box[2] / 90,
-    )
+    highlighted: dict[str, int] = {}  # a click on a country shows the country's own
+    for i, p in enumerate(places):     # mentions, else its most mentioned place
+        code = iso_a3(p.country)
+        if code and (code not in highlighted
+                     or (p.kind == "country" and places[highlighted[code]].kind != "country")):
+            highlighted[code] = i
+    marker = box[2] / 90
+    pins = [Pin(x, y, i, None) for x, y, i in xy if places[i].kind != "country"]
+    label_pins(pins, places, marker, box)
+    return MapView(countries=list(countries()), view_box=" ".join(f"{v:.2f}" for v in box),
+                   places=places, pins=pins, highlighted=highlighted, marker=marker)
+
+
+def label_pins(pins: list[Pin], places: list[PlaceOut], marker: float,
+               view: tuple[float, float, float, float]) -> None:
+    """Name the most-mentioned pins first, right or left of the pin, each only where its
+    name stays inside the map and covers no other name."""
+    size = marker * 2.4  # the template's font size
+    dot = marker * 0.8  # a name may not cover another place's pin either
+    dots = {id(p): (p.x - dot, p.y - dot, p.x + dot, p.y + dot) for p in pins}
+    taken: list[tuple[float, float, float, float]] = []
+    for pin in sorted(pins, key=lambda p: p.place)[:MAX_LABELS]:
+        others = [d for key, d in dots.items() if key != id(pin)]
+        width = len(places[pin.place].name) * size * 0.58
+        top, bottom = pin.y - size * 0.75, pin.y + size * 0.35
+        for anchor, x0 in (("start", pin.x + marker * 1.6), ("end", pin.x - marker * 1.6 - width)):
+            box = (x0, top, x0 + width, bottom)
+            if x0 < view[0] or x0 + width > view[0] + view[2]:
+                continue
+            if not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3]
+                       for t in (*taken, *others)):
+                taken.append(box)
+                pin.label = anchor
+                break

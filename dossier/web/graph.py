@@ -10,11 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 
 from dossier.web.schemas import EventOut, StanceOut
 
-WIDTH, HEIGHT, PAD = 640.0, 380.0, 70.0
-MAX_NODES = 18  # beyond this a picture stops explaining; the busiest actors are kept
+WIDTH, PAD, MIN_HEIGHT = 640.0, 70.0, 160.0
+MAX_NODES = 16  # beyond this a picture stops explaining; the busiest actors are kept
+EDGE = 80.0  # typical edge length in view-box units
+GAP, SHELF_GAP = 46.0, 64.0  # room beside groups, and between rows (names go above/below)
+SOLO = 110.0  # the least width a group takes, so short groups' names do not collide
+LABEL_CHARS, CHAR_WIDTH = 26, 6.6  # labels are cut at 26 characters of ~6.6 units at 12px
 
 
 @dataclass
@@ -24,6 +29,7 @@ class Node:
     y: float
     r: float
     weight: int
+    label_y: float | None = None  # None: the name stays in the tooltip (no room to draw it)
 
 
 @dataclass
@@ -40,7 +46,7 @@ class ActorGraph:
     nodes: list[Node]
     edges: list[Edge]
     width: float = WIDTH
-    height: float = HEIGHT
+    height: float = MIN_HEIGHT
 
 
 def build_graph(events: list[EventOut], stances: list[StanceOut]) -> ActorGraph:
@@ -69,30 +75,93 @@ def build_graph(events: list[EventOut], stances: list[StanceOut]) -> ActorGraph:
         add(ev.source_actor, ev.target_actor, 0, ev.type)
     if not g:
         return ActorGraph([], [])
-    keep = sorted(g.nodes, key=lambda n: -g.nodes[n]["weight"])[:MAX_NODES]
+    keep = sorted(g.nodes, key=lambda n: (-g.nodes[n]["weight"], n))[:MAX_NODES]
     g = g.subgraph(keep).copy()
-    if len(g) > 2:
-        pos = nx.spring_layout(g, seed=7, k=2.4 / len(g) ** 0.5, iterations=200)
-    else:
-        pos = nx.circular_layout(g)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
+    g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])  # partner cut off above
+    if not g:
+        return ActorGraph([], [])
     top = max(g.nodes[n]["weight"] for n in g)
-    nodes = {
-        n: Node(
-            name=n,
-            x=PAD + (pos[n][0] - min(xs)) / span_x * (WIDTH - 2 * PAD),
-            y=PAD / 2 + (pos[n][1] - min(ys)) / span_y * (HEIGHT - PAD),
-            r=7 + 9 * g.nodes[n]["weight"] / top,
-            weight=g.nodes[n]["weight"],
-        )
-        for n in g
-    }
+    groups = [layout_group(g.subgraph(c)) for c in components(g)]
+    boxes = pack([group_size(pos) for pos in groups], WIDTH - 2 * PAD)
+    nodes: dict[str, Node] = {}
+    for pos, (bx, by) in zip(groups, boxes, strict=True):
+        x0 = min(x for x, _ in pos.values())
+        y0 = min(y for _, y in pos.values())
+        for name, (x, y) in pos.items():
+            nodes[name] = Node(name=name, x=PAD + bx + x - x0, y=PAD / 2 + by + y - y0,
+                               r=7 + 9 * g.nodes[name]["weight"] / top,
+                               weight=g.nodes[name]["weight"])
+    place_labels(sorted(nodes.values(), key=lambda n: -n.weight))
+    height = max(n.y + n.r for n in nodes.values()) + PAD / 2
     edges = [
         Edge(nodes[a], nodes[b], info["polarity"], info["weight"], ", ".join(info["labels"]))
         for (a, b), info in pairs.items()
         if a in nodes and b in nodes
     ]
-    return ActorGraph(list(nodes.values()), edges)
+    return ActorGraph(list(nodes.values()), edges, height=max(height, MIN_HEIGHT))
+
+
+def components(g: nx.Graph) -> list[list[str]]:
+    """Connected groups of actors, biggest first (stable order for a stable picture)."""
+    return sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c))
+
+
+def layout_group(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    """One connected group in view-box units: laid out alone, turned to lie flat, scaled
+    to a common edge length. Laying out groups one by one keeps a spring layout from
+    flinging unconnected groups to the corners and crushing each of them; turning a
+    group along its long axis makes chains read left to right instead of running
+    down the page."""
+    names = sorted(g)  # every group has an edge: lone actors were dropped
+    if len(names) == 2:
+        return {names[0]: (0.0, 0.0), names[1]: (EDGE, 0.0)}
+    raw = nx.spring_layout(g, seed=7, iterations=200)
+    xy = np.array([raw[n] for n in names], dtype=float)
+    xy -= xy.mean(axis=0)
+    _, vectors = np.linalg.eigh(np.cov(xy.T))
+    xy = xy @ vectors[:, ::-1]  # the long axis first: x
+    index = {n: i for i, n in enumerate(names)}
+    lengths = [np.linalg.norm(xy[index[a]] - xy[index[b]]) for a, b in g.edges]
+    xy *= EDGE / (float(np.median(lengths)) or 1.0)
+    width = float(np.ptp(xy[:, 0]))
+    if width > WIDTH - 2 * PAD:  # a group wider than the picture is shrunk to fit
+        xy *= (WIDTH - 2 * PAD) / width
+    return {n: (float(xy[i, 0]), float(xy[i, 1])) for n, i in index.items()}
+
+
+def group_size(pos: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def pack(sizes: list[tuple[float, float]], width: float) -> list[tuple[float, float]]:
+    """Top-left corners for boxes of ``sizes`` (w, h), in shelves across ``width``."""
+    corners, x, y, shelf = [], 0.0, 0.0, 0.0
+    for w, h in sizes:
+        span = max(w, SOLO)
+        if x > 0 and x + span > width:
+            x, y, shelf = 0.0, y + shelf + SHELF_GAP, 0.0
+        corners.append((x + (span - w) / 2, y))
+        x += span + GAP
+        shelf = max(shelf, h)
+    return corners
+
+
+def place_labels(nodes: list[Node]) -> None:
+    """Name the busiest actors first, below or above their node; a name that would
+    overlap one already placed is left to the node's tooltip rather than drawn over it."""
+    taken: list[tuple[float, float, float, float]] = []
+    for n in nodes:
+        w = min(len(n.name), LABEL_CHARS) * CHAR_WIDTH
+        for y in (n.y + n.r + 13, n.y - n.r - 5):
+            box = (n.x - w / 2, y - 11, n.x + w / 2, y + 2)
+            if not any(_overlap(box, t) for t in taken):
+                taken.append(box)
+                n.label_y = y
+                break
+        else:
+            n.label_y = None
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

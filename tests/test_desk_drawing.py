@@ -1,0 +1,63 @@
+"""The story page's pictures: the actor graph and the map stay readable as stories grow.
+
+Built from facts we write, so the checks are about drawing, not extraction.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from dossier.web.geo import map_view
+from dossier.web.graph import CHAR_WIDTH, LABEL_CHARS, build_graph
+from dossier.web.schemas import EventOut, EvidenceOut, PlaceOut
+
+EVIDENCE = EvidenceOut(article_id="a", start=0, end=1, text="x", sentence="x",
+                       sentence_start=0, href="/articles/a?hl=0-1#hl")
+
+
+def event(source: str, target: str) -> EventOut:
+    return EventOut(type="ACCUSE", source_actor=source, target_actor=target, evidence=EVIDENCE)
+
+
+def place(name: str, kind: str, country: str, lat: float, lon: float, mentions: int) -> PlaceOut:
+    return PlaceOut(name=name, kind=kind, country=country, lat=lat, lon=lon, mentions=mentions)
+
+
+def test_unconnected_groups_of_actors_get_room_of_their_own() -> None:
+    chain = [event(f"Minister {i}", f"Minister {i + 1}") for i in range(5)]
+    pairs = [event("Union", "Port Board"), event("Police", "Protesters")]
+    graph = build_graph(chain + pairs, [])
+    assert len(graph.nodes) == 10
+    for a, b in combinations(graph.nodes, 2):
+        assert (a.x - b.x) ** 2 + (a.y - b.y) ** 2 > (a.r + b.r) ** 2, (a.name, b.name)
+    assert all(0 <= n.x <= graph.width and 0 <= n.y <= graph.height for n in graph.nodes)
+
+
+def test_actor_names_are_never_drawn_over_each_other() -> None:
+    star = [event("Government of the Republic", f"Regional governor number {i}")
+            for i in range(12)]
+    graph = build_graph(star, [])
+    boxes = []
+    for n in graph.nodes:
+        if n.label_y is not None:
+            w = min(len(n.name), LABEL_CHARS) * CHAR_WIDTH
+            boxes.append((n.x - w / 2, n.label_y - 11, n.x + w / 2, n.label_y + 2))
+    assert boxes, "the busiest actors are named"
+    for a, b in combinations(boxes, 2):
+        assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_named_countries_are_shaded_and_cities_pinned() -> None:
+    places = [place("Kenya", "country", "KE", -0.5, 36.9, 9),
+              place("Mombasa", "city", "KE", -4.05, 39.66, 5),
+              place("Kampala", "city", "UG", 0.31, 32.58, 2)]
+    view = map_view(places)
+    assert view.highlighted == {"KEN": 0, "UGA": 2}  # Uganda's click shows Kampala
+    assert [places[p.place].name for p in view.pins] == ["Mombasa", "Kampala"]
+
+
+def test_a_name_with_no_free_side_is_left_to_the_list() -> None:
+    places = [place(name, "city", "KE", -4.05, 39.66, 5 - i)
+              for i, name in enumerate(["Mombasa", "Kilindini", "Makupa"])]
+    labels = [p.label for p in map_view(places).pins]
+    assert labels == ["start", "end", None]  # right of the pin, then left, then no room
