@@ -273,6 +273,10 @@ def denial_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[d
             denial = set(words(mat.text(unit)))
             backing.sort(key=lambda c: -len(denial & set(words(
                 mat.sources[c["article_id"]].text[c["start"]:c["end"]]))))
+            # Evidence: the reports of that same backing (same side backed), not every
+            # cue whose source happens to be of the family ("troops ... supporting").
+            backed = name_key(backing[0]["target"])
+            backing = [c for c in backing if name_key(c["target"]) == backed]
             out.append({
                 "kind": "denial", "fact": f"{subject} — {verb}",
                 "claims": [
