@@ -16,8 +16,9 @@ Beside it, in the same harness and on the same texts (title + text):
 
 Thresholds: each baseline is shown at its best threshold on this set (an oracle
 choice, so the baselines are as strong as they can be); Dossier at its configured
-``Settings`` and over a sweep of ``story_threshold`` × ``story_window_days``,
-re-running only its stories corpus step on the stored features. Scores: pairwise
+``Settings`` and over a sweep of ``story_threshold`` × ``story_window_days`` ×
+``story_half_life_days``, re-running only its stories corpus step on the stored
+features. Scores: pairwise
 P/R/F1 over article pairs (the Priberam / Miranda et al. 2018 metric) and B-cubed.
 Then throughput and memory by quartile of the daily batches as the store grows.
 
@@ -225,6 +226,18 @@ def recluster(conn, days: list[list[Record]], settings) -> dict[str, str]:
 
 # ------------------------------------------------------------------ report
 
+THRESHOLD_GRID = (0.10, 0.15, 0.20, 0.25, 0.30)
+# (story_window_days, story_half_life_days); NO_DECAY switches the fading off.
+NO_DECAY = 1e9
+TIME_GRID = tuple((w, h) for w in (7, 30, 90, 365) for h in (3.0, 30.0, NO_DECAY))
+
+
+def _limits(threshold: float | None, limits: tuple[int, float]) -> str:
+    window, half_life = limits
+    fade = "no fading" if half_life >= NO_DECAY else f"half-life {half_life:g} d"
+    head = f"threshold {threshold}, " if threshold is not None else ""
+    return f"{head}window {window} d, {fade}"
+
 
 def _row(name: str, pred: Mapping[str, Hashable], gold: Mapping[str, str]) -> str:
     pp, pr, pf = pairwise(pred, gold)
@@ -283,13 +296,14 @@ def main() -> None:
         dossier_pred = stored_stories(conn, records)
         refused = sum(1 for v in dossier_pred.values() if v.startswith("alone:"))
         copies = conn.execute("SELECT count(*) FROM article_copies").fetchone()[0]
-        sweep: list[tuple[float, int, dict[str, str]]] = []
+        sweep: list[tuple[float, tuple[int, float], dict[str, str]]] = []
         if not args.no_sweep:
-            for window in (3, 7, 30, 365):
-                for threshold in (0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.45):
+            for time_limits in TIME_GRID:
+                for threshold in THRESHOLD_GRID:
                     tuned = replace(settings, story_threshold=threshold,
-                                    story_window_days=window)
-                    sweep.append((threshold, window, recluster(conn, days, tuned)))
+                                    story_window_days=time_limits[0],
+                                    story_half_life_days=time_limits[1])
+                    sweep.append((threshold, time_limits, recluster(conn, days, tuned)))
         conn.close()
 
     dist, agglo = best_of(lambda t: agglomerative(records, t),
@@ -302,12 +316,13 @@ def main() -> None:
           f"stories of their own), {copies} linked as syndicated copies\n")
     print("| system | stories | pairwise P | pairwise R | pairwise F1 | B³ P | B³ R | B³ F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    print(_row(f"Dossier, configured (threshold {settings.story_threshold}, "
-               f"window {settings.story_window_days} d)", dossier_pred, gold))
+    configured = (settings.story_window_days, settings.story_half_life_days)
+    print(_row(f"Dossier, configured ({_limits(settings.story_threshold, configured)})",
+               dossier_pred, gold))
     if sweep:
         by_score = max(sweep, key=lambda s: (bcubed(s[2], gold)[2], pairwise(s[2], gold)[2]))
-        print(_row(f"Dossier, best on this set (threshold {by_score[0]}, "
-                   f"window {by_score[1]} d)", by_score[2], gold))
+        print(_row(f"Dossier, best of the sweep ({_limits(by_score[0], by_score[1])})",
+                   by_score[2], gold))
     print(_row(f"TF-IDF + agglomerative, average link, best cosine distance {dist} "
                "(batch, sees all)", agglo, gold))
     print(_row(f"TF-IDF single-pass stream, best threshold {thr}", stream, gold))
@@ -319,15 +334,15 @@ def main() -> None:
     if sweep:
         print("\nDossier sweep (B³ F1 / pairwise F1), stories step re-run on stored "
               "features:\n")
-        windows = sorted({w for _, w, _ in sweep})
-        print("| threshold | " + " | ".join(f"window {w} d" for w in windows) + " |")
-        print("|---:|" + "---:|" * len(windows))
-        for threshold in sorted({t for t, _, _ in sweep}):
+        print("| window, half-life | " + " | ".join(f"threshold {t}" for t in THRESHOLD_GRID)
+              + " |")
+        print("|---|" + "---:|" * len(THRESHOLD_GRID))
+        for limits in TIME_GRID:
             cells = []
-            for w in windows:
-                pred = next(p for t, ww, p in sweep if t == threshold and ww == w)
+            for threshold in THRESHOLD_GRID:
+                pred = next(p for t, ll, p in sweep if t == threshold and ll == limits)
                 cells.append(f"{bcubed(pred, gold)[2]:.3f} / {pairwise(pred, gold)[2]:.3f}")
-            print(f"| {threshold} | " + " | ".join(cells) + " |")
+            print(f"| {_limits(None, limits)} | " + " | ".join(cells) + " |")
     print(f"\nStream: {len(records)} articles in {total:.0f} s "
           f"({len(records) / total:.2f} articles/s end to end, all extractors, 1 process)\n")
     print("\n".join(_quartiles(stats)))

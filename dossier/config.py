@@ -49,8 +49,11 @@ class Settings:
     # Share of a sentence's content words covered by an earlier sentence: a paraphrase.
     paraphrase_threshold: float = 0.6
     # Similarity an article needs to join an active story rather than start a new one.
-    story_threshold: float = 0.25
+    # The three story_* values were tuned on giveme5w1h-clusters (benchmarks/cluster.py).
+    story_threshold: float = 0.15
     # Stories whose last article is older than this (days) no longer take new articles.
-    story_window_days: int = 7
+    story_window_days: int = 30
+    # Days of gap past a story's date range after which its match with an article is halved.
+    story_half_life_days: float = 30.0
     # Default word budget of a digest.
     digest_words: int = 250

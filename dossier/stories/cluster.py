@@ -28,8 +28,6 @@ ENTITY_PREFIX = "e:"
 ENTITY_WEIGHT = 2.0
 # A centroid keeps its heaviest terms only: bounded memory per story, bounded cost per compare.
 CENTROID_TERMS = 400
-# Past the story's date range the match fades with each day of gap (halved after 3 days).
-GAP_HALF_LIFE_DAYS = 3.0
 
 
 def _stop_words() -> frozenset[str]:
@@ -100,9 +98,11 @@ class Clusterer:
     """Single-pass clustering over a stream, with document frequencies that grow with it."""
 
     def __init__(self, threshold: float, window_days: int, df: Counter[str] | None = None,
-                 n_docs: int = 0) -> None:
+                 n_docs: int = 0, half_life_days: float = 30.0) -> None:
         self.threshold = threshold
         self.window = window_days
+        # Past the story's date range the match fades with each day of gap.
+        self.half_life = half_life_days
         self.df: Counter[str] = df if df is not None else Counter()
         self.n_docs = n_docs
         self.stories: dict[str, Story] = {}
@@ -130,7 +130,7 @@ class Clusterer:
                 if s.last_seen is None or s.gap_days(day) <= self.window]
 
     def score(self, vector: Mapping[str, float], story: Story, day: date | None) -> float:
-        decay = 0.5 ** (story.gap_days(day) / GAP_HALF_LIFE_DAYS)
+        decay = 0.5 ** (story.gap_days(day) / self.half_life)
         return cosine(vector, story.centroid) * decay
 
     def assign(self, article_id: str, vector: Mapping[str, float], day: date | None,
@@ -177,7 +177,8 @@ def _features(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict]:
 def _load(conn: sqlite3.Connection, settings: Settings, days: list[date]) -> Clusterer:
     # Every clustered article is in exactly one story and was counted into the frequencies.
     n_docs = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
-    clusterer = Clusterer(settings.story_threshold, settings.story_window_days, n_docs=n_docs)
+    clusterer = Clusterer(settings.story_threshold, settings.story_window_days, n_docs=n_docs,
+                          half_life_days=settings.story_half_life_days)
     if days:
         lo = (min(days) - timedelta(days=settings.story_window_days)).isoformat()
         rows = conn.execute("SELECT * FROM stories WHERE last_seen IS NULL OR last_seen >= ?",
