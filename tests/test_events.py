@@ -120,3 +120,32 @@ def test_must_be_released_said_the_un_is_the_un_demanding(nlp):
 ])
 def test_lexicon_types(nlp, sentence, type_):
     assert one(events(nlp, sentence), type_)
+
+
+def test_tear_gas_fired_at_strikers_is_an_assault_on_the_strikers(nlp):
+    event = one(events(nlp, "Police fired tear gas at striking dockworkers on Thursday."),
+                "ASSAULT")
+    assert event.source_actor.lower() == "police"
+    assert "dockworkers" in event.target_actor
+    assert event.date == "2023-07-27"
+
+
+def test_suspending_import_permits_is_a_sanction(nlp):
+    event = one(events(nlp, "Zambia suspended import permits for Malawian sugar on Tuesday."),
+                "SANCTION")
+    assert event.source_actor == "Zambia" and event.date == "2023-07-25"
+
+
+def test_aid_money_released_is_aid_not_a_concession(nlp):
+    found = events(nlp, "The government released 500 million shillings in emergency aid "
+                        "for the flooded county.")
+    assert one(found, "AID").source_actor.lower() == "government"
+    assert not [e for e in found if e.type == "CONCEDE"]
+
+
+def test_people_held_by_police_are_detained_by_the_police(nlp):
+    found = events(nlp, "Malawi demanded the release of 43 truck drivers who have been held "
+                        "by Zambian police since last week.")
+    detention = one(found, "COERCE")
+    assert "police" in detention.source_actor.lower()
+    assert "drivers" in detention.target_actor

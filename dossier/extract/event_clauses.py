@@ -27,6 +27,7 @@ LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure", "s
 RELATIVES = ("who", "that", "which")
 SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
 TEMPORAL_ENTS = {"DATE", "TIME"}
+PLACE_OR_TIME_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 RECIPIENT_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "from"}
 ACTOR_NOUNS = {
@@ -222,9 +223,23 @@ def clause_arguments(verb: Token, trigger: Trigger) -> tuple[Token | None, Token
         target_tok = released
     elif target_tok is None and obj is not None and obj.lemma_.lower() in LIGHT_OBJECTS:
         target_tok = light_object(verb, obj)
+    elif target_tok is None and trigger.type == "ASSAULT" and aimed_at(verb) is not None:
+        target_tok = aimed_at(verb)  # "fired tear gas at striking dockworkers"
     elif target_tok is None:
         target_tok = recipient(verb, obj) or obj
     return source_tok, target_tok, released is not None
+
+
+def aimed_at(verb: Token) -> Token | None:
+    """Whom a shot or a blow is aimed at: 'at' + a noun that is no place or time."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "at":
+            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and pobj.dep_ == "pcomp":  # "at striking dockworkers"
+                pobj = next((g for g in pobj.children if g.dep_ == "dobj"), None)
+            if pobj is not None and pobj.ent_type_ not in PLACE_OR_TIME_ENTS:
+                return pobj
+    return None
 
 
 def object_keys(verb: Token, trigger: Trigger) -> set[str]:
