@@ -9,6 +9,7 @@ through spaCy entities and noun phrases; an unresolved pronoun yields no cue.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 TARGET_PREPS = {"for", "of", "to", "with", "against", "behind"}
 PRONOUNS = {"PRON"}
 MAX_PHRASE_TOKENS = 12
+DATELINE_END = re.compile(r"^[A-Z][A-Z .'/-]+,?[^\n—–]{0,60}?\s[—–-]+\s")
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,11 @@ class _Names:
     def left_of(self, tok: Token, sent: Span, exclude: set[str]) -> list[str]:
         """The nearest actor left of ``tok`` in the sentence, with what is coordinated
         right before it ("France and the United States")."""
-        ents = [e for e in sent.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i]
+        # The dateline ("GABORONE, Botswana — ") says where, never who.
+        dateline = DATELINE_END.match(self.doc.text)
+        after = dateline.end() if dateline else 0
+        ents = [e for e in sent.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i
+                and e.start_char >= after]
         picked: list[Span] = []
         for ent in reversed(ents):
             text = self.actor_at(ent.root) or ent.text.removeprefix("the ")
@@ -211,6 +217,8 @@ def find(ctx: ArticleContext) -> list[StanceCue]:
     for sent in doc.sents:
         for tok in sent:
             lemma = tok.lemma_.casefold()
+            if tok.dep_ == "amod":
+                continue  # "43 detained drivers": a description, nobody's stance
             if tok.pos_ == "VERB" and lemma in SUPPORT_VERBS | OPPOSE_VERBS:
                 polarity = 1 if lemma in SUPPORT_VERBS else -1
             elif tok.pos_ == "NOUN" and lemma in SUPPORT_NOUNS | OPPOSE_NOUNS:
