@@ -6,6 +6,7 @@ tests check the web layer itself: paging, filters, evidence, escaping, limits.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -394,3 +395,14 @@ def test_article_page_shows_removed_clutter_dimmed_after_the_text(client: TestCl
     hostile = client.get("/articles/a-hostile").text
     assert "&lt;script&gt;alert(3)&lt;/script&gt; Read more" in hostile
     assert "<script>alert(3)" not in hostile
+
+
+def test_interactive_docs_are_served_from_this_machine(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    links = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert links and all(u.startswith(("http://testserver/", "data:")) for u in links), links
+    assert "<script>" not in page.text  # started by a file, as the CSP demands
+    for asset in ("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css",
+                  "/static/docs.js"):
+        assert client.get(asset).status_code == 200, asset

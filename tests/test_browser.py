@@ -131,3 +131,34 @@ def test_pasted_script_renders_as_text(desk: str, page) -> None:
     assert "Pasted <b>markup</b> test" in page.locator("h1").inner_text()
     page.wait_for_timeout(300)
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_swagger_ui_renders_the_schema_offline(desk: str, page) -> None:
+    page.goto(desk + "/docs")
+    page.locator(".opblock").first.wait_for(timeout=15_000)
+    assert page.locator(".opblock-summary-path", has_text="/api/events").count() == 1
+
+
+def test_removed_clutter_is_dimmed_in_the_text_and_can_be_hidden(desk: str, page) -> None:
+    items = page.request.get(desk + "/api/articles?limit=500").json()["items"]
+    with_clutter = next(a["id"] for a in items
+                        if page.request.get(f"{desk}/api/articles/{a['id']}").json()["removed"])
+    page.goto(f"{desk}/articles/{with_clutter}")
+    clutter = page.locator("#article-text .clutter")
+    assert clutter.count() > 0
+    assert float(clutter.first.evaluate("e => getComputedStyle(e).opacity")) < 1
+    page.locator("#show-clutter").uncheck()
+    assert not clutter.first.is_visible()
+
+
+def test_clicking_a_place_on_the_map_shows_its_evidence(desk: str, page) -> None:
+    stories = page.request.get(desk + "/api/stories?limit=500").json()["items"]
+    biggest = max(stories, key=lambda s: s["n_articles"])  # uploads by other tests are small
+    page.goto(f"{desk}/stories/{biggest['id']}")
+    target = page.locator("#map svg [data-fact-ref]").first
+    assert target.count(), "the story's map shows its places"
+    target.dispatch_event("click")
+    panel = page.locator("#evidence-panel.open")
+    panel.wait_for(state="visible")
+    assert panel.locator(".ev-kind").first.inner_text().strip().lower() == "place"
+    assert panel.locator(".ev-sentence mark").first.inner_text().strip()

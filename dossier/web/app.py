@@ -15,6 +15,7 @@ from dossier import __version__
 from dossier.config import Settings
 from dossier.store import connect
 from dossier.web import api, ingest_routes, pages
+from dossier.web.docs import mount_docs
 from dossier.web.jobs import IngestJobs
 
 # Articles are untrusted HTML. Output is escaped by the templates; this policy is the
@@ -50,8 +51,8 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
         title="Dossier",
         version=__version__,
         description=DESCRIPTION,
-        # Swagger UI and ReDoc load from a CDN, which an offline desk cannot reach: the
-        # schema is served at /openapi.json and summarised on the /api-reference page.
+        # FastAPI's Swagger UI and ReDoc load from a CDN, which an offline desk cannot
+        # reach: dossier.web.docs serves a vendored Swagger UI at /docs instead.
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
     app.state.jobs = IngestJobs(settings)
     static = resources.files("dossier.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    mount_docs(app)
     app.include_router(api.router)
     app.include_router(ingest_routes.router)
     app.include_router(pages.router)
