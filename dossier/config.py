@@ -41,8 +41,8 @@ class Settings:
     # Server-side fetching of client-given URLs is off unless asked for.
     allow_fetch: bool = False
     max_upload_bytes: int = 10 * 1024 * 1024
-    # Stories (dossier/stories): thresholds measured by benchmarks/dedup.py and
-    # benchmarks/cluster.py on ../shared/eval, see the README "Stories and digests".
+    # Stories (dossier/stories): where each value comes from is in the README section
+    # "Stories and digests" (examples/ and the seeds; benchmarks/cluster.py, digest.py).
     # Estimated Jaccard of 5-word shingles at or above which an article is a syndicated copy.
     copy_threshold: float = 0.5
     minhash_perm: int = 128
