@@ -1,4 +1,4 @@
-"""Screenshots of the desk's main pages (home, story, article, actor) into docs/screenshots/.
+"""Screenshots of the desk (home, story, evidence, article, actor) into docs/screenshots/.
 
 Ingests the sample corpus (examples/) into a fresh store unless --db names one, serves
 it on a free 127.0.0.1 port and photographs each page with Debian's headless chromium.
@@ -50,11 +50,14 @@ def shoot(base: str, out: Path) -> list[Path]:
         story = pick_story(page, base)
         if story:
             page.goto(f"{base}/stories/{story}")
+            save("story")
             event = page.locator("#timeline li.k-event").first
-            if event.count():
+            if event.count():  # the evidence drawer, opened from a timeline event
+                event.scroll_into_view_if_needed()
                 event.click()
                 page.wait_for_timeout(300)
-            save("story")
+                page.screenshot(path=str(out / "story-evidence.png"))
+                shots.append(out / "story-evidence.png")
         page.goto(base + "/api/actors?limit=1")
         actors = page.evaluate("() => JSON.parse(document.body.innerText).items")
         if actors:

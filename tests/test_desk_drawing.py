@@ -41,8 +41,9 @@ def test_actor_names_are_never_drawn_over_each_other() -> None:
     for n in graph.nodes:
         if n.label_y is not None:
             w = min(len(n.name), LABEL_CHARS) * CHAR_WIDTH
-            boxes.append((n.x - w / 2, n.label_y - 11, n.x + w / 2, n.label_y + 2))
+            boxes.append((n.label_x - w / 2, n.label_y - 11, n.label_x + w / 2, n.label_y + 2))
     assert boxes, "the busiest actors are named"
+    assert all(b[0] >= 0 and b[2] <= graph.width for b in boxes), "names stay in the picture"
     for a, b in combinations(boxes, 2):
         assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
 

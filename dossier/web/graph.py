@@ -14,9 +14,9 @@ import numpy as np
 
 from dossier.web.schemas import EventOut, StanceOut
 
-WIDTH, PAD, MIN_HEIGHT = 640.0, 70.0, 160.0
+WIDTH, PAD, MIN_HEIGHT = 460.0, 50.0, 140.0  # about the card's width: names stay legible
 MAX_NODES = 16  # beyond this a picture stops explaining; the busiest actors are kept
-EDGE = 80.0  # typical edge length in view-box units
+EDGE = 72.0  # typical edge length in view-box units
 GAP, SHELF_GAP = 46.0, 64.0  # room beside groups, and between rows (names go above/below)
 SOLO = 110.0  # the least width a group takes, so short groups' names do not collide
 LABEL_CHARS, CHAR_WIDTH = 26, 6.6  # labels are cut at 26 characters of ~6.6 units at 12px
@@ -29,6 +29,7 @@ class Node:
     y: float
     r: float
     weight: int
+    label_x: float = 0.0
     label_y: float | None = None  # None: the name stays in the tooltip (no room to draw it)
 
 
@@ -153,11 +154,12 @@ def place_labels(nodes: list[Node]) -> None:
     taken: list[tuple[float, float, float, float]] = []
     for n in nodes:
         w = min(len(n.name), LABEL_CHARS) * CHAR_WIDTH
+        x = min(max(n.x, w / 2 + 2), WIDTH - w / 2 - 2)  # slid inward at the picture's edges
         for y in (n.y + n.r + 13, n.y - n.r - 5):
-            box = (n.x - w / 2, y - 11, n.x + w / 2, y + 2)
+            box = (x - w / 2, y - 11, x + w / 2, y + 2)
             if not any(_overlap(box, t) for t in taken):
                 taken.append(box)
-                n.label_y = y
+                n.label_x, n.label_y = x, y
                 break
         else:
             n.label_y = None
