@@ -73,6 +73,7 @@ def shoot(base: str, out: Path) -> list[Path]:
         if target:
             page.goto(base + target)
             page.wait_for_timeout(200)
+            page.evaluate("() => window.scrollTo(0, 0)")  # the heading and legend in view too
             save("article", full=False)
     return shots
 
