@@ -106,6 +106,17 @@ def test_nominal_joins_the_named_organisation_it_shortens(nlp):
     assert key_of(mentions, "the military command") == named.actor_key
 
 
+
+def test_plural_possessive_keeps_the_space_between_words_of_a_nominal_name(nlp):
+    text = (
+        "Talks collapsed with the dockworkers' union accusing the port board. "
+        "The two countries' foreign ministers will meet on Monday."
+    )
+    _, actors = run_actors(nlp, text)
+    names = {a.name for a in actors.values()}
+    assert "dockworkers union" in names
+    assert not any("dockworkersunion" in n or "countriesforeign" in n for n in names)
+
 # -- across articles --------------------------------------------------------------------
 
 

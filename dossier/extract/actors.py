@@ -102,6 +102,17 @@ def _after_last_newline(span: Span) -> Span:
     return span.doc[cut : span.end]
 
 
+def _spaced_words(words: list) -> str:
+    """Kept tokens joined as the text spaces them, with a space wherever dropped tokens
+    stood: "the dockworkers' union" loses its "'" and must not become "dockworkersunion"."""
+    parts: list[str] = []
+    for prev, tok in zip([None, *words], words):
+        if prev is not None and (tok.i != prev.i + 1 or prev.whitespace_):
+            parts.append(" ")
+        parts.append(tok.text)
+    return "".join(parts)
+
+
 class _Collector:
     """Gathers candidate mentions from one Doc in text order."""
 
@@ -227,7 +238,7 @@ class _Collector:
             country, country_tokens = _nominal_country(chunk)
             words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "PART", "NUM", "ADV"}
                      and t.i not in country_tokens and t.text not in {"'s", "’s"}]
-            name = "".join(t.text_with_ws for t in words).strip().lower()
+            name = _spaced_words(words).lower()
             self.add(Candidate(chunk, kind, "role" if kind == "person" else "nominal",
                                country=country, nominal_name=name))
         for match in AGE_NOMINAL.finditer(self.text):
