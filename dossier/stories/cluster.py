@@ -26,6 +26,9 @@ from dossier.stories.text import words
 ENTITY_PREFIX = "e:"
 # Entities say which story it is more sharply than common words do.
 ENTITY_WEIGHT = 2.0
+# A headline names the story in a few words; its words count as much as this many extra
+# occurrences' worth of weight in the body (news clustering weighs the title apart).
+TITLE_WEIGHT = 3.0
 # A centroid keeps its heaviest terms only: bounded memory per story, bounded cost per compare.
 CENTROID_TERMS = 400
 
@@ -40,6 +43,23 @@ def plain_terms(text: str) -> Counter[str]:
     """Content words without a parse (benchmarks, or articles stored without features)."""
     stop = _stop_words()
     return Counter(w for w in words(text) if len(w) > 2 and w not in stop and not w.isdigit())
+
+
+def title_terms(title: str | None, terms: Mapping[str, int]) -> list[str]:
+    """Content words of the headline, as the body's lemmas where the body has them.
+
+    The headline is not part of the parsed clean text, so its words are matched to
+    the article's own lemmas ("strikes" → "strike") instead of parsing it again.
+    """
+    out = []
+    for word in plain_terms(title or ""):
+        for form in (word, word[:-1] if word.endswith("s") else "", word[:-2], word[:-3]):
+            if form in terms:
+                out.append(form)
+                break
+        else:
+            out.append(word)
+    return out
 
 
 def parse_day(value: str | None) -> date | None:
@@ -112,14 +132,19 @@ class Clusterer:
         self.df.update(set(terms))
         self.n_docs += 1
 
-    def vector(self, terms: Mapping[str, int], entities: Mapping[str, int]) -> dict[str, float]:
-        """Unit-length TF-IDF vector of terms and (heavier) entities."""
+    def idf(self, key: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
+
+    def vector(self, terms: Mapping[str, int], entities: Mapping[str, int],
+               title: Iterable[str] = ()) -> dict[str, float]:
+        """Unit-length TF-IDF vector of terms, (heavier) entities and headline words."""
         vec: dict[str, float] = {}
         for bag, prefix, boost in ((terms, "", 1.0), (entities, ENTITY_PREFIX, ENTITY_WEIGHT)):
             for term, count in bag.items():
                 key = prefix + term
-                idf = math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
-                vec[key] = boost * (1.0 + math.log(count)) * idf
+                vec[key] = boost * (1.0 + math.log(count)) * self.idf(key)
+        for term in set(title):
+            vec[term] = vec.get(term, 0.0) + TITLE_WEIGHT * self.idf(term)
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: w / norm for t, w in vec.items()}
 
@@ -161,7 +186,7 @@ class Clusterer:
 def _features(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict]:
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
-        f"SELECT a.id, a.text, a.published, f.terms, f.entities, c.original_id"
+        f"SELECT a.id, a.text, a.title, a.published, f.terms, f.entities, c.original_id"
         f" FROM articles a LEFT JOIN story_features f ON f.article_id = a.id"
         f" LEFT JOIN article_copies c ON c.article_id = a.id WHERE a.id IN ({marks})"
         f" ORDER BY a.published IS NULL, a.published, a.rowid", list(ids))
@@ -170,6 +195,7 @@ def _features(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict]:
         terms = json.loads(row["terms"]) if row["terms"] else dict(plain_terms(row["text"]))
         entities = json.loads(row["entities"]) if row["entities"] else {}
         out.append({"id": row["id"], "terms": terms, "entities": entities,
+                    "title": title_terms(row["title"], terms), "headline": row["title"],
                     "day": parse_day(row["published"]), "original": row["original_id"]})
     return out
 
@@ -204,18 +230,17 @@ def _df(conn: sqlite3.Connection, terms: Iterable[str]) -> Counter[str]:
 
 
 def _keys(item: dict) -> set[str]:
-    return set(item["terms"]) | {ENTITY_PREFIX + e for e in item["entities"]}
+    return set(item["terms"]) | set(item["title"]) | {ENTITY_PREFIX + e for e in item["entities"]}
 
 
 def _title(conn: sqlite3.Connection, story: Story, clusterer: Clusterer) -> tuple[str, str]:
     """(article id, headline) of the member closest to the centroid: the most typical."""
     best = (-1.0, "", "")
     for item in _features(conn, story.members):
-        title = conn.execute("SELECT title FROM articles WHERE id = ?",
-                             (item["id"],)).fetchone()[0]
-        score = cosine(clusterer.vector(item["terms"], item["entities"]), story.centroid)
-        if title and score > best[0]:
-            best = (score, item["id"], title)
+        vector = clusterer.vector(item["terms"], item["entities"], item["title"])
+        score = cosine(vector, story.centroid)
+        if item["headline"] and score > best[0]:
+            best = (score, item["id"], item["headline"])
     return best[1], best[2]
 
 
@@ -241,7 +266,7 @@ def assign_stories(conn: sqlite3.Connection, new_ids: Sequence[str], settings: S
             forced = row[0] if row else None
             if forced and forced not in clusterer.stories:
                 _load_one(conn, clusterer, forced)
-        vector = clusterer.vector(item["terms"], item["entities"])
+        vector = clusterer.vector(item["terms"], item["entities"], item["title"])
         story, score = clusterer.assign(item["id"], vector, item["day"], forced)
         conn.execute("INSERT OR IGNORE INTO stories(id, centroid) VALUES (?, '{}')", (story.id,))
         conn.execute("INSERT OR IGNORE INTO story_articles(story_id, article_id, similarity)"
