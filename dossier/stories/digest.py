@@ -24,8 +24,10 @@ from dossier.stories.text import strip_glue
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
 MIN_WORDS = 6
-# Lead sentences carry the news in a news article: a small bonus for positions 0 and 1.
-LEAD_BONUS = 0.15
+# Lead sentences carry the news (the inverted pyramid): a unit's score is raised by
+# LEAD_BONUS × LEAD_DECAY^position, position = its earliest place in any article carrying it.
+LEAD_BONUS = 2.0
+LEAD_DECAY = 0.5
 
 
 @dataclass
@@ -68,8 +70,33 @@ def _score(mat: material.Material, group: Group, weights: Counter[str]) -> float
         return 0.0
     content = sum(weights[t] for t in terms) / math.sqrt(len(terms))
     support = math.log1p(independent(mat, [u.article_id for u in group.units]))
-    lead = LEAD_BONUS if unit.seq < 2 else 0.0
-    return content * (1.0 + support + lead)
+    position = min(u.seq for u in group.units)
+    return content * (1.0 + support) * (1.0 + LEAD_BONUS * LEAD_DECAY ** position)
+
+
+def _fill(mat: material.Material, ranked: list[Group], budget: int,
+          threshold: float) -> tuple[list[tuple[Group, material.Unit]], int]:
+    """Greedy picks in rank order that fit the budget and say something new.
+
+    A unit longer than what is left is passed over, so a short budget gets the best
+    sentences that fit, not the head of one long one; only when nothing fits at all is
+    the top unit taken alone (a digest is never empty while there is material).
+    """
+    chosen: list[tuple[Group, material.Unit]] = []
+    used = 0
+    for group in ranked:
+        unit = next(u for u in group.units if not u.truncated)
+        if chosen and covered(unit.terms, [u.terms for _, u in chosen]) >= threshold:
+            continue  # said already, by one earlier pick or two together
+        size = len(mat.text(unit).split())
+        if used + size > budget:
+            continue
+        chosen.append((group, unit))
+        used += size
+    if not chosen and ranked:
+        unit = next(u for u in ranked[0].units if not u.truncated)
+        chosen, used = [(ranked[0], unit)], len(mat.text(unit).split())
+    return chosen, used
 
 
 def _when(mat: material.Material, group: Group) -> tuple[str, str, int]:
@@ -103,18 +130,8 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
     usable = [g for g in groups if any(not u.truncated for u in g.units)]
     if since:
         usable = [g for g in usable if _is_new(mat, g, since, by_ingest)]
-    chosen: list[tuple[Group, material.Unit]] = []
-    used = 0
-    for group in sorted(usable, key=lambda g: g.score, reverse=True):
-        unit = next(u for u in group.units if not u.truncated)
-        if chosen and covered(unit.terms, [u.terms for _, u in chosen]) >= \
-                settings.paraphrase_threshold:
-            continue  # said already, by one earlier pick or two together
-        size = len(mat.text(unit).split())
-        if used + size > budget and chosen:
-            continue
-        chosen.append((group, unit))
-        used += size
+    ranked = sorted(usable, key=lambda g: g.score, reverse=True)
+    chosen, used = _fill(mat, ranked, budget, settings.paraphrase_threshold)
     chosen.sort(key=lambda gu: _when(mat, gu[0]))
     return {
         "story_id": mat.story_id,
