@@ -106,7 +106,8 @@ def _spaced_words(words: list) -> str:
     """Kept tokens joined as the text spaces them, with a space wherever dropped tokens
     stood: "the dockworkers' union" loses its "'" and must not become "dockworkersunion"."""
     parts: list[str] = []
-    for prev, tok in zip([None, *words], words):
+    for n, tok in enumerate(words):
+        prev = words[n - 1] if n else None
         if prev is not None and (tok.i != prev.i + 1 or prev.whitespace_):
             parts.append(" ")
         parts.append(tok.text)
