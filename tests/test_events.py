@@ -149,3 +149,44 @@ def test_people_held_by_police_are_detained_by_the_police(nlp):
     detention = one(found, "COERCE")
     assert "police" in detention.source_actor.lower()
     assert "drivers" in detention.target_actor
+
+
+def test_things_are_not_sources_of_events(nlp):
+    found = events(nlp, "The stoppage forced the government to act, the union said. "
+                        "The dispute threatens regional trade.")
+    sources = {e.source_actor for e in found if e.source_actor}
+    assert not sources & {"stoppage", "dispute"}, sources
+
+
+def test_what_an_organisation_owns_acts_for_the_organisation(nlp):
+    event = one(events(nlp, "SADC's report accused the government of negligence."), "ACCUSE")
+    assert event.source_actor == "SADC"
+
+
+def test_counted_victims_stay_the_target_of_violence(nlp):
+    event = one(events(nlp, "Soldiers killed 300 people in the village on Tuesday."), "ASSAULT")
+    assert "soldiers" in event.source_actor.lower() and "300 people" in event.target_actor
+
+
+def test_a_dam_wall_killing_people_is_a_disaster_not_an_assault(nlp):
+    found = events(nlp, "The earth wall of the dam gave way on Thursday, sending water "
+                        "through three villages and killing at least seven people.")
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_people_killed_when_a_dam_collapsed_is_not_an_assault_by_the_teller(nlp):
+    found = events(nlp, "Eleven people were killed when the Mwangaza Dam collapsed on "
+                        "Thursday, the county's disaster office said.")
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_a_car_bomb_killing_people_is_an_assault_by_an_unnamed_attacker(nlp):
+    event = one(events(nlp, "A car bomb killed twelve people in the market on Tuesday."),
+                "ASSAULT")
+    assert event.source_actor is None and "people" in event.target_actor
+
+
+def test_people_killed_in_a_clash_is_not_the_spokesman_assault(nlp):
+    event = one(events(nlp, "Two people were killed in the clashes, a police spokesman said."),
+                "ASSAULT")
+    assert event.source_actor is None

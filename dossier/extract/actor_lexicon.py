@@ -97,6 +97,38 @@ ORGANISATION_HEADS = frozenset(
      "organization", "institute", "network", "coalition", "movement"}
 )
 
+# Common nouns that denote people or bodies of people, beyond the kind lists above:
+# an event's source or target must be one of these (or a named entity), never a thing
+# ("the stoppage", "the deaths", "the automation plan"). Singular forms; plurals are
+# matched through the lemma. A general English list, extend it freely.
+AGENT_NOUNS = frozenset(
+    {
+        "people", "person", "man", "woman", "men", "women", "child", "children", "family",
+        "worker", "dockworker", "employee", "staff", "crew", "union", "police", "policeman",
+        "officer", "protester", "demonstrator", "striker", "activist", "student", "teacher",
+        "doctor", "nurse", "farmer", "driver", "trader", "merchant", "businessman",
+        "villager", "resident", "citizen", "civilian", "voter", "refugee", "migrant",
+        "victim", "survivor", "prisoner", "detainee", "hostage", "captive", "suspect",
+        "rescuer", "volunteer", "miner", "fisherman", "pilot", "passenger",
+        "journalist", "reporter", "editor", "diplomat", "negotiator", "mediator", "delegation",
+        "delegate", "peacekeeper", "gunman", "attacker", "assailant", "raider", "looter",
+        "mob", "gang", "group", "faction", "bloc", "side", "team", "management", "agent",
+        "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife",
+        "relative", "colleague", "neighbour", "neighbor",
+        "employer", "owner", "operator", "contractor", "investor", "lender", "donor",
+        "charity", "ngo", "university",
+        "country", "nation", "state", "regime", "administration", "court", "tribunal",
+        "legislature", "lawmaker", "legislator", "politician", "candidate", "mp",
+        "opposition", "majority", "minority", "elder", "chief", "community", "tribe", "clan",
+        "public", "population", "crowd", "member", "representative", "leadership",
+        "office", "bureau", "unit", "service", "inspectorate", "regulator", "watchdog",
+        "agency", "council", "commission", "committee", "panel", "institution",
+        "company", "firm", "carrier", "airline", "bank", "partner",
+        "ally", "rival", "enemy", "opponent", "critic", "supporter",
+        "follower", "loyalist", "veteran", "official", "spokesperson", "envoy",
+    }
+)
+
 # Last words of place names the small model tags PERSON ("Kilindini Harbour").
 PLACE_WORDS = frozenset(  # not words that are also surnames (Park, Street, Lake, Bridge)
     {"harbour", "harbor", "port", "river", "dam", "airport", "province", "county", "district",
@@ -206,3 +238,15 @@ def is_title_word(text: str) -> bool:
 
 def is_rank_word(text: str) -> bool:
     return text.lower() in RANK_WORDS
+
+
+def is_agent_noun(word: str) -> bool:
+    """Does this common noun (its text or lemma) denote a person, a group of people or a
+    body of them? The union of every kind list here and AGENT_NOUNS."""
+    low = word.lower()
+    return (
+        low in AGENT_NOUNS or low in MILITARY_WORDS or low in GOVERNMENT_WORDS
+        or low in ARMED_GROUP_WORDS or low in GROUP_WORDS or low in PERSON_ROLE_HEADS
+        or low in ORGANISATION_HEADS or low in TITLE_WORDS or low in RANK_WORDS
+        or low in SPOKESPERSON_WORDS
+    )

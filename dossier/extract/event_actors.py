@@ -13,13 +13,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.actor_lexicon import PLACE_WORDS, is_agent_noun
 from dossier.extract.gazetteer import alpha3, country_of_word
 from dossier.extract.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
 
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,}?)[\"\u201d]")
 PRONOUNS = {"he", "him", "his", "she", "her"}
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Entity types that may be a name the small model mislabels ("Kilindini Port Board" as
+# FAC): judged by their head word like a proper noun. Counts, money, dates never act.
+STRUCTURE_WORDS = PLACE_WORDS - {"county", "province", "district", "region"}
+NAME_ENTS = {"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 MODIFIER_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case",
                  "cc", "conj"}
 
@@ -44,7 +50,9 @@ class ActorResolver:
         self.actors = {r.key: r for r in records if hasattr(r, "key") and hasattr(r, "name")}
         self.quotes = [q for q in results.get("quotes") or [] if hasattr(q, "content_start")]
 
-    def resolve(self, token: Token) -> ActorRef | None:
+    def resolve(self, token: Token, agent_only: bool = True) -> ActorRef | None:
+        """The actor ``token`` names. A source must be able to act (``agent_only``); a
+        target may be the thing acted on ("closed the borders", "backed the declaration")."""
         token = _named_as(self._through_partitive(token))
         # "Niger's leader Mohamed Bazoum", "the president of Benin, Patrice Talon": the name wins.
         if token.pos_ == "NOUN":
@@ -61,7 +69,14 @@ class ActorResolver:
                 name = actor.name if actor else mention.text
                 country = (mention.country or (actor.country if actor else None))
                 return ActorRef(name, country, mention.start, mention.end)
-        return self._from_parse(token)
+        return self._from_parse(token, agent_only)
+
+    def can_act(self, token: Token) -> bool:
+        """Does this argument name (or stand for) a person, group, body or country?"""
+        if token.pos_ == "PRON":
+            return True
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        return _denotes_agent(token, ent) and self.resolve(token) is not None
 
     def quote_speaker(self, char: int) -> ActorRef | None:
         """The speaker of the quotation around ``char``: 'I'/'we' inside it means them."""
@@ -100,12 +115,17 @@ class ActorResolver:
             token = pobj[0]
         return token
 
-    def _from_parse(self, token: Token) -> ActorRef | None:
+    def _from_parse(self, token: Token, agent_only: bool = True) -> ActorRef | None:
         if token.lower_ in PRONOUNS:
             return self._antecedent(token)
         if token.pos_ == "PRON" or token.like_num:
             return None
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if agent_only and not _denotes_agent(token, ent):
+            # "SADC's role", "air force helicopters": the thing stands for its owner.
+            owner = next((c for c in token.children if c.dep_ == "poss" or c.dep_ == "compound"
+                          and c.pos_ == "NOUN" and is_agent_noun(c.lemma_)), None)
+            return self.resolve(owner) if owner is not None else None
         if ent is not None and ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             words = [t for t in ent if t.lower_ not in ("the",)]
             start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -141,6 +161,21 @@ class ActorResolver:
             return None
         ent = people[-1]
         return ActorRef(ent.text, _country(ent.root), ent.start_char, ent.end_char)
+
+
+def _denotes_agent(token: Token, ent: Span | None) -> bool:
+    """Can this argument act or be acted on as an actor? A person, group, organisation or
+    country by its entity type, a proper name NER missed, or a head noun that denotes
+    people or a body of them. "the deaths", "the stoppage", "the automation plan" and
+    "500 million shillings" are things: an event about them has no actor there."""
+    if ent is not None and ent.label_ in ACTOR_ENTS:
+        # "the Mwangaza Dam" tagged ORG is a structure, but a county has a government.
+        return ent[-1].lower_ not in STRUCTURE_WORDS
+    if ent is not None and ent.label_ not in NAME_ENTS:
+        return is_agent_noun(ent.root.lemma_) or is_agent_noun(ent.root.text)
+    if token.pos_ == "PROPN":
+        return token.lower_ not in PLACE_WORDS
+    return is_agent_noun(token.lemma_) or is_agent_noun(token.text)
 
 
 def _appositive_name(token: Token) -> Token | None:

@@ -25,6 +25,7 @@ from dossier.extract.event_clauses import (
     clause_arguments,
     clause_modality,
     clause_speaker,
+    clause_subject,
     is_negated,
     nearest_verb,
 )
@@ -34,6 +35,7 @@ from dossier.extract.plover import (
     NAMING_VERBS,
     NOUNS,
     REPORTING_VERBS,
+    WEAPON_NOUNS,
     Trigger,
     future_type,
     trigger_for,
@@ -258,10 +260,35 @@ def extract_events(doc: Doc, results: dict[str, list[Any]]) -> list[Event]:
                 hit = (Trigger("REJECT", None, hit[0].weight), hit[1])  # "will not accept"
             found[hit[1].i] = (token, hit[0])
         for verb_i, (token, trigger) in found.items():
+            if trigger.type == "ASSAULT" and not _has_agent(doc[verb_i], resolver):
+                continue  # "the dam wall gave way, killing seven": a disaster, not an attack
             events.append(_build(token, doc[verb_i], trigger, sent, resolver, quotes, timexes,
                                  places, set(found)))
     _resolve_requests(events, doc)
     return events
+
+
+def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
+    """Could someone have done this violence? Not when its subject, or the cause a
+    passive gives ("were killed when the dam collapsed"), is a thing that is neither an
+    actor nor a weapon: a dam wall or a flood kills, but PLOVER codes attacks. A weapon
+    ("a car bomb killed") implies an attacker the text does not name."""
+    subject, _ = clause_subject(verb)
+    relative = next((c for c in verb.children
+                     if c.dep_ == "nsubj" and c.lower_ in ("which", "that")), None)
+    if subject is None and relative is not None:
+        # "the dam, which officials say killed 14": the relative stands for its noun.
+        clause = next((a for a in (verb, *verb.ancestors) if a.dep_ == "relcl"), None)
+        subject = clause.head if clause is not None else None
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        subject = None  # climbing to "..., the office said" finds the teller, not the hand
+    if subject is None and passive:
+        subject = next((g for c in verb.children if c.dep_ == "advcl"
+                        for g in c.children if g.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in WEAPON_NOUNS:
+        return True
+    return resolver.can_act(subject)
 
 
 def _declared(verb: Token) -> bool:
@@ -281,7 +308,7 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
         source_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                            and c.i != token.i), None)
         target_tok, releasing = None, False
-    if source_tok is None or source_tok.lower_ in SPEAKER_PRONOUNS:
+    if trigger.type != "ASSAULT" and (source_tok is None or source_tok.lower_ in SPEAKER_PRONOUNS):
         # Acts announced without an agent ("institutions were suspended") and "they"
         # in reported speech belong to whoever announces them.
         source_tok = clause_speaker(verb, sent) or source_tok
@@ -295,7 +322,7 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
             releasing = releasing or trigger.mode == "release"
             source_tok = speaker
     source = resolver.resolve(source_tok) if source_tok is not None else None
-    target = resolver.resolve(target_tok) if target_tok is not None else None
+    target = resolver.resolve(target_tok, agent_only=False) if target_tok is not None else None
     date, date_text = _date_for(verb, sent, timexes, modality)
     # A declared future act is PLOVER's promise or threat of it ("X will send troops" →
     # THREATEN) — except a dated meeting or strike: "will meet on Monday" is a scheduled

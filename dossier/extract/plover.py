@@ -245,6 +245,12 @@ NAMING_VERBS = {"call", "name", "dub", "know", "label"}
 REPORTING_VERBS = {"say", "tell", "state", "announce", "declare", "claim", "add", "report",
                    "write", "tweet", "post", "note", "confirm", "insist", "explain"}
 # Group nouns named by whom they follow: "supporters of Niger's security forces".
+# Weapons and attacks that kill without a named hand ("a car bomb killed 12"): an
+# attacker is implied, so the ASSAULT stands with its source unknown.
+WEAPON_NOUNS = {"bomb", "blast", "explosion", "explosive", "missile", "rocket", "shell",
+                "mortar", "grenade", "mine", "drone", "airstrike", "strike", "raid", "attack",
+                "gunfire", "fire", "shot", "bullet", "shelling", "bombing", "shooting",
+                "ambush", "clash", "violence", "crossfire", "artillery", "gas", "device"}
 FOLLOWER_NOUNS = {"supporter", "loyalist", "follower", "backer", "partisan", "sympathizer"}
 PARTITIVES = {"member", "some", "group", "part", "one", "many", "several", "hundred",
               "thousand", "dozen", "unit", "elements", "contingent", "section", "head", "leader"}

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dossier.extract.actor_lexicon import is_agent_noun
+
 # A unit ends like a finished sentence: terminal punctuation, then optional closers.
 TERMINAL_END = re.compile(r"[.!?…](?:[\"'”’)\]]+)?\s*$|[\"”](?:\s*[.!?])?\s*$")
 STRAIGHT_QUOTE = re.compile(r'"')
@@ -51,7 +53,9 @@ def is_actor_name(name: str) -> bool:
     tokens = name.split()
     if any(t[:1].isupper() for t in tokens):
         return True
-    return bool(ACTOR_NOUNS & {t.casefold().strip(",.") for t in tokens})
+    words = {t.casefold().strip(",.") for t in tokens}
+    return bool(ACTOR_NOUNS & words) or any(
+        is_agent_noun(w) or is_agent_noun(w.removesuffix("s")) for w in words)
 
 
 def quotes_balanced(text: str) -> bool:

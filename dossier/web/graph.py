@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from dossier.stories.text import is_actor_name
 from dossier.web.schemas import EventOut, StanceOut
 
 WIDTH, PAD, MIN_HEIGHT = 460.0, 50.0, 140.0  # about the card's width: names stay legible
@@ -56,8 +57,8 @@ def build_graph(events: list[EventOut], stances: list[StanceOut]) -> ActorGraph:
     pairs: dict[tuple[str, str], dict] = {}
 
     def add(src: str | None, dst: str | None, polarity: int, label: str) -> None:
-        if not src or not dst or src == dst:
-            return
+        if not src or not dst or src == dst or not (is_actor_name(src) and is_actor_name(dst)):
+            return  # a thing ("the borders") or a count ("two people") is no node
         key = (src, dst)
         info = pairs.setdefault(key, {"weight": 0, "polarity": 0, "labels": []})
         info["weight"] += 1
