@@ -59,3 +59,17 @@ def test_demonyms_map_to_countries():
     assert country_of_word("Nigerien") == "NE"
     assert country_of_word("Nigerian") == "NG"
     assert country_of_word("Hungarian") == "HU"
+
+
+def test_word_of_a_river_name_is_no_city_on_an_alternate_name(nlp):
+    found = resolve_places(nlp("GARSEN, Kenya — The Tana River burst its banks on Wednesday, "
+                               "flooding villages across Tana River County in Kenya."))
+    names = {p.name for p in found}
+    assert "Kenya" in names
+    assert not [p for p in found if p.country not in (None, "KE")], [
+        (p.text, p.name, p.country) for p in found]
+
+
+def test_short_alternate_name_needs_a_named_country(nlp):
+    found = {p.text: p for p in resolve_places(nlp("Aid reached Tana on Friday."))}
+    assert "Tana" not in found or found["Tana"].country is None

@@ -28,6 +28,8 @@ DATELINE = re.compile(
 FEATURE_PRIOR = {"country": 3.0, "region": 2.5, "continent": 2.5, "admin": 1.5,
                  "city": 1.0, "physical": 0.5}
 CONTEXT_BONUS = 2.0
+PART = "PART"  # label of a word matched inside a larger place entity
+SHORT_ALIAS = 5  # an alternate name this short ("Tana") is a match only in a named country
 
 
 @dataclass
@@ -60,9 +62,12 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
             found.append((ent.start_char, ent.end_char, ent.text, ent.label_))
         elif ent.label_ in PLACE_LABELS:
             # "Niamey airport", "the presidential palace in Niamey": the known part inside.
+            # A word of a larger name ("Tana" of "Tana River") counts only on an entry's
+            # own name: GeoNames lists "Tana" for Antananarivo and "River" for a US town.
             for token in ent:
-                if token.pos_ == "PROPN" and lookup(token.text):
-                    found.append((token.idx, token.idx + len(token), token.text, ent.label_))
+                if token.pos_ == "PROPN" and any(key(e.name) == key(token.text)
+                                                 for e in lookup(token.text)):
+                    found.append((token.idx, token.idx + len(token), token.text, PART))
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
@@ -92,9 +97,14 @@ def _score(entry: GazetteerEntry, mention: str, label: str, context: set[str]) -
     return score + math.log10(entry.population + 1) / 10
 
 
-def _acceptable(entry: GazetteerEntry, label: str, context: set[str]) -> bool:
+def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[str]) -> bool:
     """A non-place NER label is trusted only for unambiguous kinds or in-context cities."""
-    if label in PLACE_LABELS or entry.feature in ("country", "region", "continent"):
+    if label == PART and key(entry.name) != key(mention):
+        return False
+    if (len(mention) <= SHORT_ALIAS and key(entry.name) != key(mention)
+            and entry.feature == "city" and entry.country not in context):
+        return False  # an alternate-name-only match of a short name needs support
+    if label in (*PLACE_LABELS, PART) or entry.feature in ("country", "region", "continent"):
         return True
     return entry.feature == "city" and entry.country in context and entry.population > 50_000
 
@@ -114,7 +124,7 @@ def resolve_places(doc: Doc) -> list[Place]:
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        candidates = [c for c in lookup(text) if _acceptable(c, label, context)]
+        candidates = [c for c in lookup(text) if _acceptable(c, text, label, context)]
         if label == "DATELINE" and start == (dateline[0][0] if dateline else -1):
             # The dateline's first part is where the reporter was: a city when one exists.
             cities = [c for c in candidates if c.feature == "city"]
