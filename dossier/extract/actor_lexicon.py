@@ -112,6 +112,7 @@ AGENT_NOUNS = frozenset(
         "rescuer", "volunteer", "miner", "fisherman", "pilot", "passenger",
         "journalist", "reporter", "editor", "diplomat", "negotiator", "mediator", "delegation",
         "delegate", "peacekeeper", "gunman", "attacker", "assailant", "raider", "looter",
+        "guerrilla", "guerilla", "militiaman", "commando", "sniper", "bomber", "kidnapper",
         "mob", "gang", "group", "faction", "bloc", "side", "team", "management", "agent",
         "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife",
         "relative", "colleague", "neighbour", "neighbor",

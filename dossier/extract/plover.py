@@ -250,7 +250,9 @@ REPORTING_VERBS = {"say", "tell", "state", "announce", "declare", "claim", "add"
 WEAPON_NOUNS = {"bomb", "blast", "explosion", "explosive", "missile", "rocket", "shell",
                 "mortar", "grenade", "mine", "drone", "airstrike", "strike", "raid", "attack",
                 "gunfire", "fire", "shot", "bullet", "shelling", "bombing", "shooting",
-                "ambush", "clash", "violence", "crossfire", "artillery", "gas", "device"}
+                "ambush", "clash", "violence", "crossfire", "artillery", "gas", "device",
+                "tank", "aircraft", "jet", "warplane", "plane", "helicopter", "gunship",
+                "warship", "ship", "boat", "vehicle", "convoy"}  # an armed crew's vehicle
 FOLLOWER_NOUNS = {"supporter", "loyalist", "follower", "backer", "partisan", "sympathizer"}
 PARTITIVES = {"member", "some", "group", "part", "one", "many", "several", "hundred",
               "thousand", "dozen", "unit", "elements", "contingent", "section", "head", "leader"}
