@@ -106,19 +106,28 @@ def _when(mat: material.Material, group: Group) -> tuple[str, str, int]:
     return (happened or reported[:10], reported, group.lead.seq)
 
 
-def _is_new(mat: material.Material, group: Group, since: str, by_ingest: bool) -> bool:
-    """Nothing in the group was known before ``since`` (publication or ingest time)."""
+def _is_new(mat: material.Material, group: Group, since: str | None, seen: int | None) -> bool:
+    """Nothing in the group was known before: published from ``since`` on or, when
+    ``seen`` is given, stored after the article with rowid ``seen`` (``--since last``;
+    rowids, unlike one-second timestamps, order an ingest and a request made in the
+    same second)."""
     for unit in group.units:
         src = mat.sources[unit.article_id]
-        when = src.ingested_at if by_ingest else src.published
-        if when is None or when[: len(since)] < since:
+        if seen is not None:
+            if src.ingest_seq <= seen:
+                return False
+        elif src.published is None or src.published[: len(since or "")] < (since or ""):
             return False
     return True
 
 
 def build(mat: material.Material, settings: Settings, words: int | None = None,
-          since: str | None = None, by_ingest: bool = False) -> dict[str, Any]:
-    """The digest of a loaded story: header and attributed sentences in event order."""
+          since: str | None = None, seen: int | None = None) -> dict[str, Any]:
+    """The digest of a loaded story: header and attributed sentences in event order.
+
+    ``since`` keeps what was published from that date on; ``seen`` (with ``since`` the
+    time it was recorded) keeps what was stored after that article rowid.
+    """
     budget = words or settings.digest_words
     groups = group_units(mat, settings.paraphrase_threshold)
     # Term weights: how many independent articles of the story use a term.
@@ -128,8 +137,8 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
     for group in groups:
         group.score = _score(mat, group, weights)
     usable = [g for g in groups if any(not u.truncated for u in g.units)]
-    if since:
-        usable = [g for g in usable if _is_new(mat, g, since, by_ingest)]
+    if since or seen is not None:
+        usable = [g for g in usable if _is_new(mat, g, since, seen)]
     ranked = sorted(usable, key=lambda g: g.score, reverse=True)
     chosen, used = _fill(mat, ranked, budget, settings.paraphrase_threshold)
     chosen.sort(key=lambda gu: _when(mat, gu[0]))
@@ -182,36 +191,40 @@ def render(digest: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def last_asked(conn: sqlite3.Connection, story_id: str) -> str | None:
-    row = conn.execute("SELECT asked_at FROM story_digest_asked WHERE story_id = ?",
-                       (story_id,)).fetchone()
-    return row[0] if row else None
+def last_asked(conn: sqlite3.Connection, story_id: str) -> tuple[str, int] | None:
+    """When the story's digest was last asked for, and the highest article rowid then."""
+    row = conn.execute("SELECT asked_at, coalesce(seen_rowid, 0) FROM story_digest_asked"
+                       " WHERE story_id = ?", (story_id,)).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def mark_asked(conn: sqlite3.Connection, story_id: str) -> None:
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    conn.execute("INSERT INTO story_digest_asked(story_id, asked_at) VALUES (?, ?)"
-                 " ON CONFLICT(story_id) DO UPDATE SET asked_at = excluded.asked_at",
-                 (story_id, now))
+    conn.execute("INSERT INTO story_digest_asked(story_id, asked_at, seen_rowid)"
+                 " VALUES (?, ?, (SELECT coalesce(max(rowid), 0) FROM articles))"
+                 " ON CONFLICT(story_id) DO UPDATE SET asked_at = excluded.asked_at,"
+                 " seen_rowid = excluded.seen_rowid", (story_id, now))
     conn.commit()
 
 
 def digest(conn: sqlite3.Connection, story_id: str, settings: Settings | None = None,
            words: int | None = None, since: str | None = None,
            remember: bool = False) -> dict[str, Any] | None:
-    """The digest of a stored story; ``since="last"`` means since it was last asked for.
+    """The digest of a stored story; ``since="last"`` means since it was last asked for
+    (everything, the first time).
 
-    ``remember`` records this request's time as the story's last-asked time (the CLI
-    and the web page do; an export does not).
+    ``remember`` records this request as the story's last-asked point (the CLI does;
+    an export does not).
     """
     settings = settings or Settings()
     mat = material.load(conn, story_id)
     if mat is None:
         return None
-    by_ingest = False
+    seen = None
     if since == "last":
-        since, by_ingest = last_asked(conn, story_id), True
-    result = build(mat, settings, words, since, by_ingest)
+        asked = last_asked(conn, story_id)
+        since, seen = asked if asked else (None, None)
+    result = build(mat, settings, words, since, seen)
     if remember:
         mark_asked(conn, story_id)
     return result

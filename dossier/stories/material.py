@@ -30,6 +30,7 @@ class Source:
     published: str | None
     ingested_at: str | None
     text: str
+    ingest_seq: int  # the article's rowid: rises with every article stored
     original_id: str  # itself unless a syndicated copy
 
     @property
@@ -91,12 +92,12 @@ def load(conn: sqlite3.Connection, story_id: str) -> Material | None:
         return None
     sources = {}
     for row in conn.execute(
-        "SELECT a.id, a.outlet, a.title, a.published, a.ingested_at, a.text, c.original_id"
+        "SELECT a.id, a.outlet, a.title, a.published, a.ingested_at, a.text, a.rowid,"
+        " c.original_id"
         " FROM story_articles s JOIN articles a ON a.id = s.article_id"
         " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?"
         " ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,)):
-        sources[row[0]] = Source(row[0], row[1], row[2], row[3], row[4], row[5],
-                                 row[6] or row[0])
+        sources[row[0]] = Source(*row[:7], original_id=row[7] or row[0])
     units = [
         Unit(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), json.loads(r[6]),
              json.loads(r[7]), json.loads(r[8]), json.loads(r[9]))
