@@ -46,8 +46,10 @@ def signature(text: str, num_perm: int = 128) -> MinHash:
 
 
 def from_blob(blob: bytes, num_perm: int) -> MinHash:
-    values = np.frombuffer(blob, dtype=np.uint64)
-    return MinHash(num_perm=num_perm, seed=MINHASH_SEED, hashvalues=values)
+    """A stored signature back as a MinHash. datasketch 2 hashes with the 32-bit affine
+    scheme and wants it named when hash values are given; the blob keeps them as uint64."""
+    values = np.frombuffer(blob, dtype=np.uint64).astype(np.uint32)
+    return MinHash(num_perm=num_perm, seed=MINHASH_SEED, hashvalues=values, scheme="affine32")
 
 
 def overlap(a: Iterable[str], b: Iterable[str]) -> float:
