@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app
-from dossier.cli.quotes import format_quote, open_existing
+from dossier.cli.app import DB_OPTION, app, echo_json, open_store
+from dossier.cli.quotes import format_quote
 from dossier.extract.countries import country_name
 from dossier.store.actors import actor_detail, find_actors, list_actors
 
@@ -21,9 +20,9 @@ def actors_command(
     as_json: bool = typer.Option(False, "--json", help="JSON instead of a table."),
 ) -> None:
     """Canonical actors across the corpus, most mentioned first."""
-    rows = list_actors(open_existing(db), kind=kind, limit=limit)
+    rows = list_actors(open_store(db), kind=kind, limit=limit)
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for r in rows:
         typer.echo(
@@ -40,7 +39,7 @@ def actor_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """One actor: aliases, roles with evidence and date, quotes, mentions by date."""
-    conn = open_existing(db)
+    conn = open_store(db)
     matches = [{"id": int(name)}] if name.isdigit() else find_actors(conn, name)
     if not matches:
         typer.echo(f"no actor matches {name!r}", err=True)
@@ -54,7 +53,7 @@ def actor_command(
         typer.echo(f"no actor with id {name}", err=True)
         raise typer.Exit(1)
     if as_json:
-        typer.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+        echo_json(detail)
         return
     country = country_name(detail["country"]) or "country unknown"
     typer.echo(f"{detail['name']}  ({detail['kind']}, {country}), id {detail['id']}")

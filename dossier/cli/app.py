@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import typer
+
+from dossier.store.db import connect
 
 app = typer.Typer(
     help="Dossier: turn raw news from many outlets into a sourced story dossier.",
@@ -13,3 +17,16 @@ app = typer.Typer(
 )
 
 DB_OPTION = typer.Option(Path("dossier.db"), "--db", help="SQLite store to read and write.")
+
+
+def open_store(db: Path) -> sqlite3.Connection:
+    """The store for reading; a clear message instead of creating an empty one by accident."""
+    if not db.exists():
+        typer.echo(f"no store at {db}: run `dossier ingest PATH --db {db}` first", err=True)
+        raise typer.Exit(2)
+    return connect(db)
+
+
+def echo_json(value: object) -> None:
+    """``--json`` output of every read command: UTF-8 kept, indented for reading."""
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import textwrap
 from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app
+from dossier.cli.app import DB_OPTION, app, echo_json, open_store
 from dossier.store import articles as store
-from dossier.store.db import connect
-
-
-def open_store(db: Path) -> sqlite3.Connection:
-    """The store for reading; a clear message instead of creating an empty one by accident."""
-    if not db.exists():
-        typer.echo(f"no store at {db}: run `dossier ingest PATH --db {db}` first", err=True)
-        raise typer.Exit(2)
-    return connect(db)
-
-
-def _echo_json(value: object) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 @app.command("articles")
@@ -43,7 +29,7 @@ def articles_command(
     )
     total = store.count_articles(conn, outlet=outlet, since=since, until=until)
     if as_json:
-        _echo_json(rows)
+        echo_json(rows)
         return
     for row in rows:
         date = (row["published"] or "undated")[:10]
@@ -66,7 +52,7 @@ def show_command(
         typer.echo(f"no article with id (or unique prefix) {article_id!r}", err=True)
         raise typer.Exit(1)
     if as_json:
-        _echo_json(article)
+        echo_json(article)
         return
     for key in ("id", "title", "outlet", "byline", "dateline", "published", "language", "url",
                 "source_path", "locator"):
@@ -98,7 +84,7 @@ def search_command(
         typer.echo(f"bad search query: {exc}", err=True)
         raise typer.Exit(2) from exc
     if as_json:
-        _echo_json(hits)
+        echo_json(hits)
         return
     for hit in hits:
         typer.echo(f"{hit['id']}  {hit['outlet'] or '?'}  {hit['title'] or ''}")
@@ -112,7 +98,7 @@ def errors_command(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--
     conn = open_store(db)
     rows = store.list_errors(conn, limit=-1)
     if as_json:
-        _echo_json(rows)
+        echo_json(rows)
         return
     for row in rows:
         where = f" [{row['locator']}]" if row["locator"] else ""

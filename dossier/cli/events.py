@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app
-from dossier.cli.articles import open_store
+from dossier.cli.app import DB_OPTION, app, echo_json, open_store
 from dossier.store.events import list_events
 from dossier.store.timeline import timeline
 
@@ -65,7 +63,7 @@ def events_command(
     finally:
         conn.close()
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for row in rows:
         typer.echo(format_event(row))
@@ -92,7 +90,7 @@ def timeline_command(
     finally:
         conn.close()
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for row in rows:
         typer.echo(format_timeline_row(row))

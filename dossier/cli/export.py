@@ -10,8 +10,7 @@ from pathlib import Path
 import typer
 
 import dossier.store
-from dossier.cli.app import DB_OPTION, app
-from dossier.cli.articles import open_store
+from dossier.cli.app import DB_OPTION, app, open_store
 from dossier.registry import load_plugins
 from dossier.store.exports import EXPORTS
 from dossier.store.formats import WRITERS

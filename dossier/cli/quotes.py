@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import textwrap
 from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app
-from dossier.store.db import connect
+from dossier.cli.app import DB_OPTION, app, echo_json, open_store
 from dossier.store.quotes import NoStories, list_quotes
-
-
-def open_existing(db: Path) -> sqlite3.Connection:
-    """Open a store that must exist: a clear message rather than a new empty file."""
-    if not db.exists():
-        typer.echo(f"no store at {db}: run `dossier ingest PATH --db {db}` first", err=True)
-        raise typer.Exit(2)
-    return connect(db)
 
 
 def format_quote(row: dict) -> str:
@@ -45,14 +34,14 @@ def quotes_command(
     as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
 ) -> None:
     """List quotes by date: speaker, cue, channel and content, each traceable to its article."""
-    conn = open_existing(db)
+    conn = open_store(db)
     try:
         rows = list_quotes(conn, speaker=speaker, story=story, limit=limit)
     except NoStories as exc:
         typer.echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for row in rows:
         typer.echo(format_quote(row))

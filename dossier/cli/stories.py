@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app
-from dossier.cli.articles import open_store
+from dossier.cli.app import DB_OPTION, app, echo_json, open_store
 from dossier.store import stories as store
 from dossier.stories.digest import render
 
@@ -21,10 +19,6 @@ def _story(conn, story: str) -> str:
     return found
 
 
-def _json(value: object) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
-
-
 @app.command("stories")
 def stories_command(
     db: Path = DB_OPTION,
@@ -34,7 +28,7 @@ def stories_command(
     """Stories, most recently active first."""
     rows = store.list_stories(open_store(db), limit=limit)
     if as_json:
-        _json(rows)
+        echo_json(rows)
         return
     for s in rows:
         days = s["first_seen"] if s["first_seen"] == s["last_seen"] else \
@@ -56,7 +50,7 @@ def digest_command(
     conn = open_store(db)
     result = store.story_digest(conn, _story(conn, story), words, since, remember=True)
     if as_json:
-        _json(result)
+        echo_json(result)
         return
     typer.echo(render(result))
     if since and not result["sentences"]:
@@ -73,7 +67,7 @@ def stance_command(
     conn = open_store(db)
     matrix = store.story_stances(conn, _story(conn, story))
     if as_json:
-        _json(matrix)
+        echo_json(matrix)
         return
     for cell in matrix["cells"]:
         sign = {1: "supports", -1: "opposes", 0: "mixed on"}[cell["polarity"]]
@@ -92,7 +86,7 @@ def corroboration_command(
     conn = open_store(db)
     result = store.story_corroboration(conn, _story(conn, story))
     if as_json:
-        _json(result)
+        echo_json(result)
         return
     typer.echo("Statements (independent outlets):")
     for s in result["statements"]:
