@@ -13,19 +13,13 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from dossier.store.db import has_table
+
 # SQLite's default limit on host parameters is 999 on old builds: stay under it.
 CHUNK = 500
 
 # Fact tables the desk reads by article id (a whitelist: the name goes into the SQL).
 FACT_TABLES = frozenset({"timexes", "places", "events", "stance_cues"})
-
-
-def has_table(conn: sqlite3.Connection, name: str) -> bool:
-    """Whether a feature's table exists yet (features land at different times)."""
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
 
 
 def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:

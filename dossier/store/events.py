@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from dossier.store.db import has_table
 from dossier.store.exports import register_export
 
 EVENT_COLUMNS = (
@@ -18,12 +19,6 @@ EVENT_COLUMNS = (
     " e.date, e.date_text, e.start, e.end, e.trigger_start, e.trigger_end, e.confidence,"
     " e.method, a.published, a.outlet, a.title"
 )
-
-
-def has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-    ).fetchone() is not None
 
 
 def _event_row(row: sqlite3.Row) -> dict[str, Any]:

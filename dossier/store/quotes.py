@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from dossier.extract.actor_lexicon import normalize_name
+from dossier.store.db import has_table
 from dossier.store.exports import register_export
 
 if TYPE_CHECKING:
@@ -46,12 +47,6 @@ _SELECT = (
 )
 
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-    ).fetchone() is not None
-
-
 def list_quotes(
     conn: sqlite3.Connection,
     speaker: str | None = None,
@@ -76,7 +71,7 @@ def list_quotes(
         )
         params += [f"%{key}%"] * 3 + [key, key]
     if story is not None:
-        if not _has_table(conn, "story_articles"):
+        if not has_table(conn, "story_articles"):
             raise NoStories("this store has no stories yet (story_articles is missing)")
         where.append("q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
         params.append(story)

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from dossier.config import Settings
+from dossier.store.db import has_table
 from dossier.store.exports import register_export
 from dossier.stories import corroboration as _corroboration
 from dossier.stories import digest as _digest
 from dossier.stories import stance as _stance
-from dossier.stories.material import has_table
 
 
 def _outlets(conn: sqlite3.Connection, story_id: str) -> tuple[list[str], list[str]]:

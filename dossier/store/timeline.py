@@ -12,7 +12,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from dossier.store.events import has_table, list_events
+from dossier.store.db import has_table
+from dossier.store.events import list_events
 
 STATEMENT_WINDOW = 80  # chars around a quote's cue searched for "said on Thursday"
 

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from dossier.config import Settings
+from dossier.store.db import has_table
 from dossier.stories import material
 from dossier.stories.cluster import parse_day
 from dossier.stories.dedup import overlap
@@ -67,7 +68,7 @@ def statements(mat: material.Material, settings: Settings, limit: int = 20) -> l
 
 def events(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
     """Event kinds (type, source, target) with their independent report counts."""
-    if not material.has_table(conn, "events"):
+    if not has_table(conn, "events"):
         return []
     grouped: dict[tuple, list[sqlite3.Row]] = defaultdict(list)
     for row in conn.execute(
@@ -170,7 +171,7 @@ def date_conflicts(mat: material.Material, threshold: float) -> list[dict]:
 
 def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
     """The same act on the same target credited to different actors (from events)."""
-    if not material.has_table(conn, "events"):
+    if not has_table(conn, "events"):
         return []
     acts: dict[tuple[str, str], dict[str, list[sqlite3.Row]]] = defaultdict(
         lambda: defaultdict(list))

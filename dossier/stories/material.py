@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from dossier.store.db import has_table
 from dossier.stories.cluster import parse_day
 
 ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
@@ -74,11 +75,6 @@ class Material:
 
     def text(self, unit: Unit) -> str:
         return self.sources[unit.article_id].text[unit.start : unit.end]
-
-
-def has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                        (name,)).fetchone() is not None
 
 
 def story_ids_of(conn: sqlite3.Connection, story_id: str) -> list[str]:

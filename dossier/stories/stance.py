@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from dossier.store.db import has_table
 from dossier.stories import material
 from dossier.stories.text import is_actor_name, name_key
 
@@ -27,7 +28,7 @@ def _rows(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
     # A sentence with a statement cue is read from the statement: the cue words say
     # who backs whom ("a show of support for"), an event type only guesses it.
     statements = list(rows)
-    if material.has_table(conn, "events"):
+    if has_table(conn, "events"):
         for r in conn.execute(
             "SELECT e.article_id, e.start, e.end, e.source_actor, e.target_actor, e.type"
             " FROM events e JOIN story_articles s ON s.article_id = e.article_id"
