@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -30,3 +31,13 @@ def open_store(db: Path) -> sqlite3.Connection:
 def echo_json(value: object) -> None:
     """``--json`` output of every read command: UTF-8 kept, indented for reading."""
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def echo_rows(rows: list[dict], as_json: bool, line: Callable[[dict], str], noun: str) -> None:
+    """A list command's output: JSON, or one formatted entry per row and a count line."""
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        typer.echo(line(row))
+    typer.echo(f"-- {len(rows)} {noun}")

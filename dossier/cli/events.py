@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app, echo_json, open_store
+from dossier.cli.app import DB_OPTION, app, echo_rows, open_store
 from dossier.store.events import list_events
 from dossier.store.timeline import timeline
 
@@ -62,12 +62,7 @@ def events_command(
         rows = list_events(conn, type_=type_, actor=actor, since=since, limit=limit)
     finally:
         conn.close()
-    if as_json:
-        echo_json(rows)
-        return
-    for row in rows:
-        typer.echo(format_event(row))
-    typer.echo(f"-- {len(rows)} event(s)")
+    echo_rows(rows, as_json, format_event, "event(s)")
 
 
 @app.command("timeline")
@@ -89,9 +84,4 @@ def timeline_command(
         raise typer.Exit(1) from exc
     finally:
         conn.close()
-    if as_json:
-        echo_json(rows)
-        return
-    for row in rows:
-        typer.echo(format_timeline_row(row))
-    typer.echo(f"-- {len(rows)} row(s)")
+    echo_rows(rows, as_json, format_timeline_row, "row(s)")

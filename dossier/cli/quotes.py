@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app, echo_json, open_store
+from dossier.cli.app import DB_OPTION, app, echo_rows, open_store
 from dossier.store.quotes import NoStories, list_quotes
 
 
@@ -40,9 +40,4 @@ def quotes_command(
     except NoStories as exc:
         typer.echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
-    if as_json:
-        echo_json(rows)
-        return
-    for row in rows:
-        typer.echo(format_quote(row))
-    typer.echo(f"-- {len(rows)} quote(s)")
+    echo_rows(rows, as_json, format_quote, "quote(s)")
