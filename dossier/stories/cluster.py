@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from dossier.config import Settings
 from dossier.registry import CorpusStep, register_corpus_step
-from dossier.stories.text import words
+from dossier.stories.text import parse_day, words
 
 ENTITY_PREFIX = "e:"
 # Entities say which story it is more sharply than common words do.
@@ -60,13 +60,6 @@ def title_terms(title: str | None, terms: Mapping[str, int]) -> list[str]:
         else:
             out.append(word)
     return out
-
-
-def parse_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 @dataclass

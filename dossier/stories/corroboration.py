@@ -20,12 +20,9 @@ from typing import Any
 from dossier.config import Settings
 from dossier.store.db import has_table
 from dossier.stories import material
-from dossier.stories.cluster import parse_day
 from dossier.stories.dedup import overlap
 from dossier.stories.digest import group_units, independent
-from dossier.stories.text import is_actor_name, name_key, words
-
-_day = parse_day
+from dossier.stories.text import is_actor_name, name_key, parse_day, words
 
 # A number about casualties is one fact whatever verb carries it (killed / left dead / died).
 CASUALTY_KINDS = {
@@ -118,7 +115,7 @@ def _close_in_time(mat: material.Material, by_value: dict[Any, list[material.Uni
     """Keep values reported within a day of a different value: a toll revised over a
     week is an update; two tolls on the same days disagree."""
     def days(units: list[material.Unit]) -> set[date]:
-        return {d for u in units if (d := _day(mat.sources[u.article_id].day))}
+        return {d for u in units if (d := parse_day(mat.sources[u.article_id].day))}
 
     kept = {}
     for value, units in by_value.items():

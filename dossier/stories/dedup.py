@@ -20,7 +20,7 @@ from datasketch import MinHash, MinHashLSH
 
 from dossier.config import Settings
 from dossier.registry import CorpusStep, register_corpus_step
-from dossier.stories.text import words
+from dossier.stories.text import parse_day, words
 
 SHINGLE_WORDS = 5
 # Fixed seed: signatures stored today must compare with signatures made next month.
@@ -73,13 +73,6 @@ def covered(candidate: Iterable[str], others: Sequence[Iterable[str]], pool: int
     ranked = sorted((set(o) for o in others), key=lambda o: len(mine & o), reverse=True)
     union: set[str] = set().union(*ranked[:pool]) if ranked else set()
     return len(mine & union) / len(mine)
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _window_rows(conn: sqlite3.Connection, days: list[date]) -> list[sqlite3.Row]:
@@ -143,7 +136,7 @@ def link_copies(conn: sqlite3.Connection, new_ids: Sequence[str], settings: Sett
         sigs[row["id"]] = sig
         conn.execute("INSERT OR REPLACE INTO article_minhash(article_id, signature) VALUES (?,?)",
                      (row["id"], sig.hashvalues.astype(np.uint64).tobytes()))
-    days = [d for d in (_day(r["published"]) for r in new) if d]
+    days = [d for d in (parse_day(r["published"]) for r in new) if d]
     lsh = MinHashLSH(threshold=settings.copy_threshold, num_perm=settings.minhash_perm)
     known = {}
     new_set = set(new_ids)

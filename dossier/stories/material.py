@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from dossier.store.db import has_table
-from dossier.stories.cluster import parse_day
+from dossier.stories.text import parse_day
 
 ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

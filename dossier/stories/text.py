@@ -7,6 +7,7 @@ use them on plain strings without a parsed Doc.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from dossier.extract.actor_lexicon import is_agent_noun
@@ -43,6 +44,14 @@ NUMBER_START = re.compile(
     r"^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
     r"hundreds?|thousands?|fourteen|fifteen|twenty)\b)", re.I)
 DATELINE_NAME = re.compile(r"^[A-Z]{2,}[A-Z .'-]*,")
+
+
+def parse_day(value: str | None) -> date | None:
+    """The day of an ISO date or timestamp; None for none or a malformed one."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def is_actor_name(name: str) -> bool:
