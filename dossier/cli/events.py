@@ -19,7 +19,8 @@ def _who(name: str | None, country: str | None) -> str:
 
 
 def format_event(row: dict[str, Any]) -> str:
-    when = row.get("date") or f"[{(row.get('published') or 'undated')[:10]} reported]"
+    published = (row.get("published") or "")[:10]
+    when = row.get("date") or (f"[{published} reported]" if published else "undated")
     where = f" in {row['place']}, {row['country']}" if row.get("place") else ""
     flags = [f for f, on in (("quoted", row.get("in_quote")),
                              (row.get("modality"), row.get("modality") != "asserted")) if on]

@@ -1,8 +1,9 @@
 """The timeline: events and dated statements in the order they happened, not the order reported.
 
-An event's date is the one its own clause gives ("confined on Wednesday"); an
-undated report of the same act (same type, mode and target) borrows it; anything
-else falls back to its article's publication date and says so (``date_basis``).
+An event's date is the one its own clause gives ("confined on Wednesday"), else its
+article's publication date, said so (``date_basis`` "reported"), else none ("unknown",
+sorted last). Another report of the same act never re-dates it: a date is only ever
+read from the event's own evidence.
 The same act reported by several sentences or outlets becomes one row with all
 its evidence.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from dossier.extract.timex import BOUND_MODS
 from dossier.store.db import has_table
 from dossier.store.events import list_events
 
@@ -29,18 +31,12 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def _date_events(events: list[dict[str, Any]]) -> None:
-    dated = [e for e in events if e["date"]]
     for event in events:
         if event["date"]:
             event["date_basis"] = "text"
             continue
-        twin = next((d for d in dated if d["type"] == event["type"] and d["mode"] == event["mode"]
-                     and _same(d["target_actor"], event["target_actor"])), None)
-        if twin is not None:
-            event["date"], event["date_basis"] = twin["date"], "same act"
-        else:
-            event["date"] = (event["published"] or "")[:10] or None
-            event["date_basis"] = "reported" if event["date"] else "unknown"
+        event["date"] = (event["published"] or "")[:10] or None
+        event["date_basis"] = "reported" if event["date"] else "unknown"
 
 
 def _group(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -102,6 +98,7 @@ def _cue_date(conn: sqlite3.Connection, quote: dict[str, Any]) -> tuple[str | No
         found = conn.execute(
             "SELECT value FROM timexes WHERE article_id = ? AND type IN ('DATE', 'TIME')"
             " AND value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+            f" AND coalesce(mod, '') NOT IN ({', '.join(repr(m) for m in sorted(BOUND_MODS))})"
             " AND start BETWEEN ? AND ? AND NOT (start >= ? AND start < ?)"
             " ORDER BY abs(start - ?) LIMIT 1",
             (quote["article_id"], quote["cue_start"] - STATEMENT_WINDOW,
@@ -129,7 +126,6 @@ def timeline(
     rows = _group(events)
     if with_statements:
         rows += _statements(conn, story)
-    undated = "9999-99-99"
-    rows.sort(key=lambda r: (r["when"] or undated, r["kind"] != "event",
+    rows.sort(key=lambda r: (r["when"] is None, r["when"] or "", r["kind"] != "event",
                              r["evidence"][0]["article_id"], r["evidence"][0]["start"]))
     return rows

@@ -146,22 +146,27 @@ def number_conflicts(mat: material.Material) -> list[dict]:
 
 
 def date_conflicts(mat: material.Material, threshold: float) -> list[dict]:
-    """The same past act (a paraphrase) dated to different days by different reports."""
+    """The same past act (a paraphrase) dated to different days by different reports.
+
+    Each report's day is the act's own (``Unit.act_day``): the day a speaker spoke
+    ("On Thursday he tweeted ...") dates a statement, and a statement's day against
+    another report's act day is no disagreement.
+    """
     facts: dict[int, dict[str, list[material.Unit]]] = {}
-    dated = [u for u in mat.units if u.event_day and not u.truncated]
+    dated = [u for u in mat.units if u.act_day and not u.truncated]
     for i, a in enumerate(dated):
         for b in dated[i + 1:]:
             src_a, src_b = mat.sources[a.article_id], mat.sources[b.article_id]
-            if src_a.original_id == src_b.original_id or a.event_day == b.event_day:
+            if src_a.original_id == src_b.original_id or a.act_day == b.act_day:
                 continue
             past = min(filter(None, (src_a.day, src_b.day)), default=None)
-            if past is None or max(a.event_day, b.event_day) > past:
+            if past is None or max(a.act_day, b.act_day) > past:
                 continue  # plans are re-dated as they move; only past acts can disagree
             if overlap(a.terms, b.terms) >= threshold:
                 fact = facts.setdefault(id(a), {})
                 for unit in (a, b):
-                    if unit not in fact.setdefault(unit.event_day, []):
-                        fact[unit.event_day].append(unit)
+                    if unit not in fact.setdefault(unit.act_day, []):
+                        fact[unit.act_day].append(unit)
     return [{"kind": "date", "fact": mat.text(next(iter(f.values()))[0])[:120],
              "claims": _claims(mat, f)} for f in facts.values()]
 

@@ -99,11 +99,26 @@ def _fill(mat: material.Material, ranked: list[Group], budget: int,
     return chosen, used
 
 
-def _when(mat: material.Material, group: Group) -> tuple[str, str, int]:
-    """Sort key: day it happened (else first reported), day first reported, position."""
-    reported = min((mat.sources[u.article_id].published or "9999") for u in group.units)
-    happened = min((u.event_day for u in group.units if u.event_day), default=None)
-    return (happened or reported[:10], reported, group.lead.seq)
+def _dated(mat: material.Material, unit: material.Unit) -> tuple[str | None, str | None]:
+    """The day a unit reports and on what basis: its own sentence's date ("text"), else its
+    article's publication day ("reported"), else nothing.
+
+    Only the unit's own evidence counts: another outlet's paraphrase in the same group
+    says something about *its* sentence ("visited Yeosu Port on Oct. 11"), and must never
+    re-date this one.
+    """
+    if unit.event_day:
+        return unit.event_day, "text"
+    published = (mat.sources[unit.article_id].published or "")[:10]
+    return (published, "reported") if published else (None, None)
+
+
+def _when(mat: material.Material, group: Group, unit: material.Unit) -> tuple:
+    """Sort key: the shown unit's own day (undated last), day first reported, position."""
+    day, _ = _dated(mat, unit)
+    reported = [p for p in (mat.sources[u.article_id].published for u in group.units) if p]
+    first = min(reported) if reported else None
+    return (day is None, day or "", first is None, first or "", group.lead.seq)
 
 
 def _is_new(mat: material.Material, group: Group, since: str | None, seen: int | None) -> bool:
@@ -141,7 +156,7 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
         usable = [g for g in usable if _is_new(mat, g, since, seen)]
     ranked = sorted(usable, key=lambda g: g.score, reverse=True)
     chosen, used = _fill(mat, ranked, budget, settings.paraphrase_threshold)
-    chosen.sort(key=lambda gu: _when(mat, gu[0]))
+    chosen.sort(key=lambda gu: _when(mat, *gu))
     return {
         "story_id": mat.story_id,
         "title": mat.title,
@@ -165,7 +180,8 @@ def _sentence(mat: material.Material, group: Group, unit: material.Unit,
     text, cut = strip_glue(mat.text(unit))
     article_ids = list(dict.fromkeys(u.article_id for u in group.units))
     outlets = list(dict.fromkeys(mat.sources[a].label for a in article_ids))
-    reported = min((mat.sources[a].published or "") for a in article_ids) or None
+    reported = min(filter(None, (mat.sources[a].published for a in article_ids)), default=None)
+    day, basis = _dated(mat, unit)
     return {
         "text": text,
         "outlets": outlets,
@@ -173,7 +189,8 @@ def _sentence(mat: material.Material, group: Group, unit: material.Unit,
         "spans": [{"article_id": u.article_id,
                    "start": u.start + (cut if u is unit else 0), "end": u.end}
                   for u in group.units],
-        "date": _when(mat, group)[0],
+        "date": day,
+        "date_basis": basis,
         "reported": reported,
         "independent_outlets": independent(mat, article_ids),
         "speaker": (unit.speaker if unit.speaker

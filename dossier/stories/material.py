@@ -11,14 +11,12 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import timedelta
 
+from dossier.extract.timex import BOUND_MODS
 from dossier.store.db import has_table
-from dossier.stories.text import parse_day
+from dossier.store.quotes import story_cue_spans
 
 ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
 @dataclass
@@ -63,6 +61,9 @@ class Unit:
     negated: list[list] = field(default_factory=list)
     acts: list[list] = field(default_factory=list)  # [act, patient, doer, side, denied]
     event_day: str | None = None  # when what it reports happened (timex / event date)
+    # when the act it reports happened: its days minus the day a speaker spoke ("On
+    # Thursday he tweeted ..."), which dates a statement, not the act a conflict compares
+    act_day: str | None = None
     speaker: str | None = None  # speaker of a quote in it, resolved by the quotes extractor
 
 
@@ -104,31 +105,8 @@ def load(conn: sqlite3.Connection, story_id: str) -> Material | None:
             " WHERE s.story_id = ? ORDER BY u.article_id, u.seq", (story_id,))
     ]
     _event_days(conn, story_id, units)
-    _undated_days(sources, units)
     _speakers(conn, story_id, units)
     return Material(story[0], story[1], sources, units)
-
-
-def _undated_days(sources: dict[str, Source], units: list[Unit]) -> None:
-    """Date what an undated article reports by its weekday names ("said Wednesday"),
-    taken as the latest such weekday on or before the story's last day.
-
-    An undated article sits in a story whose other articles are dated; without
-    this, everything it reports would sort after every dated fact. The anchor is an
-    inference, so it only orders the digest: the article itself stays undated.
-    """
-    days = [d for d in (parse_day(s.day) for s in sources.values()) if d]
-    if not days:
-        return
-    anchor = max(days)
-    for unit in units:
-        src = sources[unit.article_id]
-        if src.published or unit.event_day:
-            continue
-        match = WEEKDAY.search(src.text, unit.start, unit.end)
-        if match:
-            back = (anchor.weekday() - WEEKDAYS.index(match.group(1).lower())) % 7
-            unit.event_day = (anchor - timedelta(days=back)).isoformat()
 
 
 def _inside(units_by_article: dict[str, list[Unit]], article_id: str, pos: int) -> Unit | None:
@@ -155,22 +133,43 @@ def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> N
     """
     grouped = _by_article(units)
     found: dict[str, dict[tuple[str, int], list[str]]] = {"events": {}, "timexes": {}}
+    spoken: dict[tuple[str, int], set[str]] = {}  # days of "said on Friday"-type timexes
+    cues = story_cue_spans(conn, story_id)
     for table, column in (("events", "date"), ("timexes", "value")):
         if not has_table(conn, table):
             continue
-        for article_id, value, start in conn.execute(
-            f"SELECT t.article_id, t.{column}, t.start FROM {table} t"
+        mod = "t.mod" if table == "timexes" else "NULL"
+        for article_id, value, start, bound in conn.execute(
+            f"SELECT t.article_id, t.{column}, t.start, {mod} FROM {table} t"
             f" JOIN story_articles s ON s.article_id = t.article_id WHERE s.story_id = ?",
             (story_id,)):
-            if not value or not ISO_DAY.match(value):
+            # "since 2015", "by Friday": a bound, not the day anything happened
+            if not value or not ISO_DAY.match(value) or bound in BOUND_MODS:
                 continue
             unit = _inside(grouped, article_id, start)
-            if unit is not None:
-                found[table].setdefault((unit.article_id, unit.seq), []).append(value[:10])
+            if unit is None:
+                continue
+            key = (unit.article_id, unit.seq)
+            found[table].setdefault(key, []).append(value[:10])
+            if table == "timexes" and _dates_speech(cues.get(article_id, []), start):
+                spoken.setdefault(key, set()).add(value[:10])
     for unit in units:
         key = (unit.article_id, unit.seq)
         days = found["events"].get(key, []) + found["timexes"].get(key, [])
         unit.event_day = min(days) if days else None
+        acted = [d for d in found["timexes"].get(key, []) if d not in spoken.get(key, set())]
+        acted += [d for d in found["events"].get(key, []) if d not in spoken.get(key, set())]
+        unit.act_day = min(acted) if acted else None
+
+
+# How far from a speech cue a time expression outside the quote dates the speaking.
+CUE_WINDOW = 40
+
+
+def _dates_speech(cues: list[tuple[int, ...]], start: int) -> bool:
+    """A time expression beside a speech cue and outside what was said dates the speaking."""
+    return any(not (c_start <= start < c_end) and cue_start - CUE_WINDOW <= start
+               <= cue_end + CUE_WINDOW for cue_start, cue_end, c_start, c_end in cues)
 
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}

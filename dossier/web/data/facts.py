@@ -110,7 +110,9 @@ class FactReads:
             # the speaker filter (names and aliases) was applied by the quotes query
             if self._keep(replace(f, actor=None), ev, q.date):
                 out.append(q)
-        return sorted(out, key=lambda q: (q.date or "", q.evidence.article_id, q.evidence.start))
+        # Undated sorts last, never first (an empty string would sort before every day).
+        return sorted(out, key=lambda q: (q.date is None, q.date or "", q.evidence.article_id,
+                                          q.evidence.start))
 
     def quotes(self, f: Filters) -> Page[QuoteOut]:
         return page(self.quote_list(f), f)
@@ -152,7 +154,8 @@ class FactReads:
             if matches(e.type, f.type) and self._keep(f, ev, e.date, e.source_actor,
                                                        e.target_actor):
                 out.append(e)
-        return sorted(out, key=lambda e: (e.date or e.evidence.published or "", e.evidence.start))
+        return sorted(out, key=lambda e: (not (e.date or e.evidence.published),
+                                          e.date or e.evidence.published or "", e.evidence.start))
 
     def events(self, f: Filters) -> Page[EventOut]:
         return page(self.event_list(f), f)
