@@ -100,3 +100,21 @@ def test_ages_are_not_dates(nlp):
 ])
 def test_rule_table(text, tense, expected):
     assert normalize(text, date(2023, 7, 28), tense).value == expected
+
+
+def test_tuesday_in_seoul_is_the_day_after_a_monday_new_york_stamp(nlp):
+    # A US outlet's Monday report on a launch "early on Tuesday" over Japan, Asia time.
+    doc = nlp("North Korea fired a missile over Japan early on Tuesday, officials said.")
+    by_day = {t.text: t.value for t in extract_timexes(doc, "2017-08-28", "SEOUL, South Korea")}
+    assert by_day["Tuesday"] == "2017-08-29"
+    exact = {t.text: t.value
+             for t in extract_timexes(doc, "2017-08-28T20:15:00-04:00", "Seoul")}
+    assert exact["Tuesday"] == "2017-08-29"
+
+
+def test_without_a_dateline_ahead_of_the_outlet_a_past_tuesday_stays_last_week(nlp):
+    doc = nlp("North Korea fired a missile over Japan early on Tuesday, officials said.")
+    assert {t.text: t.value for t in extract_timexes(doc, "2017-08-28")}["Tuesday"] == \
+        "2017-08-22"
+    assert {t.text: t.value for t in extract_timexes(
+        doc, "2017-08-28", "LONDON")}["Tuesday"] == "2017-08-22"

@@ -14,8 +14,15 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.timex_lexicon import MONTHS, WEEKDAYS, ZONES, zone_offset
+from dossier.extract.timex_lexicon import (
+    MONTHS,
+    PROSPECTIVE_VERBS,
+    WEEKDAYS,
+    ZONES,
+    zone_offset,
+)
 from dossier.extract.timex_rules import Normalized, normalize
+from dossier.extract.timex_zones import place_day, place_zone
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -40,6 +47,15 @@ TIMEX_PATTERNS = [
         r"\b(?:daily|weekly|monthly|annually)\b(?=\s*[,.;]|\s+(?:basis|meetings?|briefings?))",
         r"\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?(?:\s*\(?\s*(?:" + "|".join(ZONES) + r")\b)?",
         r"\bsince\s+(?:1[5-9]|20)\d\d\b",
+        # present/past/future references TIMEX3 annotates ("now", "recently", "the past")
+        r"\b(?:now|currently|recently)\b",
+        r"\bthe\s+(?:past|future)\b(?!\s+(?:" + _NUM + r")\b)",
+        r"\b(?:the|this|last|next)\s+weekend\b",
+        r"\b(?:last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+night\b",
+        r"\bnineteen\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+        r"eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+        r"\bfiscal\s+(?:19|20)\d\d\b",
         r"\b(?:in|of|since|until|by)\s+(?:1[5-9]|20)\d\d\b",
     )
 ] + [re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")]
@@ -47,6 +63,13 @@ SIGNALS = ("since", "until", "till", "before", "after", "by", "for", "in", "on",
 # A time followed by its equivalent in a named zone: "6.30 a.m. (1.30 a.m. ET)".
 ZONE_PAIR = re.compile(r"^\s*\(\s*$")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# One NER span can run over two expressions: "January 9 - the first since 2015" is a day
+# and a comparison; cut at a spaced dash, a semicolon or a bracket, and before a signal
+# word inside it ("the first since 2015"), so the comparison's year never dates the day.
+SPLIT_AT = re.compile(r"\s+[-–—]+\s+|\s*[;()]\s*|\s+(?=(?:since|until|till)\s)", re.I)
+# A bound ("since 2015", "until Friday", "by Monday") says when something started or must
+# end, not when an act happened: it never dates an event.
+BOUND_MODS = {"ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER"}
 CONDITIONAL_MARKS = {"if", "unless"}
 FUTURE_MARKERS = {"will", "shall", "'ll", "would", "going", "plan", "expect", "schedule", "due"}
 
@@ -71,6 +94,8 @@ class Timex:
     @property
     def day(self) -> str | None:
         """The calendar day (YYYY-MM-DD) this expression pins an event to, if it does."""
+        if self.mod in BOUND_MODS:
+            return None
         if self.type in ("DATE", "TIME") and self.value and ISO_DAY.match(self.value):
             return self.value[:10]
         return None
@@ -98,8 +123,8 @@ def clause_tense(token: Token) -> str:
             return "future"
         if candidate.lemma_ in FUTURE_MARKERS - {"would", "will"} or any(
             a.lower_ == "to" for a in auxes
-        ) and candidate.head.lemma_ in ("expect", "plan", "schedule", "set", "due"):
-            return "future"
+        ) and candidate.head.lemma_ in PROSPECTIVE_VERBS:
+            return "future"  # "offered to hold talks on January 9": the talks lie ahead
         if candidate.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
             return "past"
         if candidate.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -109,18 +134,36 @@ def clause_tense(token: Token) -> str:
     return "past"
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of possible expressions: NER DATE/TIME plus patterns, overlaps merged."""
+def _candidates(doc: Doc) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """Character spans of possible expressions: NER DATE/TIME plus patterns, overlaps merged;
+    each with the spans it was merged from, read one by one when the whole is no date
+    ("the year ended Sept. 30" as one NER span: "Sept. 30" still is one)."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for pattern in TIMEX_PATTERNS:
         spans.extend(m.span() for m in pattern.finditer(doc.text))
-    merged: list[list[int]] = []
+    merged: list[tuple[list[int], list[tuple[int, int]]]] = []
     for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
+        if merged and start < merged[-1][0][1]:
+            merged[-1][0][1] = max(merged[-1][0][1], end)
+            merged[-1][1].append((start, end))
         else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
+            merged.append(([start, end], [(start, end)]))
+    out = []
+    for (start, end), parts in merged:
+        for piece in _split(doc.text, start, end):
+            inner = [(max(a, piece[0]), min(b, piece[1])) for a, b in parts
+                     if a < piece[1] and piece[0] < b]
+            out.append((piece, sorted(set(inner) - {piece})))
+    return out
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, at = [], start
+    for match in SPLIT_AT.finditer(text, start, end):
+        pieces.append((at, match.start()))
+        at = match.end()
+    pieces.append((at, end))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
@@ -140,33 +183,60 @@ def _preceding_signal(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
-    """Every temporal expression of a parsed article, in text order."""
+def extract_timexes(doc: Doc, published: str | None,
+                    dateline: str | None = None) -> list[Timex]:
+    """Every temporal expression of a parsed article, in text order.
+
+    Relative expressions anchor on the publication day *at the dateline place* when
+    the dateline names one whose zone is known (timex_zones).
+    """
     anchor = _parse_anchor(published)
+    ahead = False
+    zone = place_zone(dateline) if anchor is not None else None
+    if zone is not None:
+        anchor, ahead = place_day(published, zone)
     found: list[Timex] = []
     narrative: date | None = None
-    for cstart, cend in _candidates(doc):
+    for whole, parts in _candidates(doc):
+        for span, signal, tense, reading in _readings(doc, whole, parts, anchor, narrative,
+                                                     ahead):
+            timex = _record(span, signal, tense, reading)
+            if found and reading.zone and _is_zone_twin(doc.text, found[-1], timex):
+                _infer_offset(found[-1], timex, anchor)
+            found.append(timex)
+            if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:
+                narrative = date.fromisoformat(timex.day)
+    return found
+
+
+def _readings(doc: Doc, whole: tuple[int, int], parts: list[tuple[int, int]],
+              anchor: date | None, narrative: date | None, ahead: bool) -> list[tuple]:
+    """The reading of a candidate, else of each part it was merged from that reads."""
+    out = []
+    for cstart, cend in [whole] + parts:
+        if out and cstart < out[-1][0].end_char:
+            continue
         start, end, signal = _trim(doc.text, cstart, cend)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
-        reading = normalize(span.text, anchor, tense, narrative, signal)
-        if reading is None:
-            continue
-        timex = Timex(
-            start=span.start_char, end=span.end_char, text=span.text, type=reading.type,
-            value=reading.value, mod=reading.mod, signal=signal, tense=tense,
-            zone=reading.zone, utc_offset=reading.utc_offset, anchored_on=reading.anchored_on,
-            sentence_start=span.sent.start_char,
-        )
-        if found and reading.zone and _is_zone_twin(doc.text, found[-1], timex):
-            _infer_offset(found[-1], timex, anchor)
-        found.append(timex)
-        if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:
-            narrative = date.fromisoformat(timex.day)
-    return found
+        reading = normalize(span.text, anchor, tense, narrative, signal, ahead)
+        if reading is not None:
+            out.append((span, signal, tense, reading))
+            if (cstart, cend) == whole:
+                break
+    return out
+
+
+def _record(span: Span, signal: str | None, tense: str, reading: Normalized) -> Timex:
+    return Timex(
+        start=span.start_char, end=span.end_char, text=span.text, type=reading.type,
+        value=reading.value, mod=reading.mod, signal=signal, tense=tense,
+        zone=reading.zone, utc_offset=reading.utc_offset, anchored_on=reading.anchored_on,
+        sentence_start=span.sent.start_char,
+    )
 
 
 def _is_zone_twin(text: str, first: Timex, second: Timex) -> bool:
@@ -201,7 +271,7 @@ def _parse_anchor(published: str | None) -> date | None:
 
 
 def _run(ctx: ArticleContext) -> list[Timex]:
-    return extract_timexes(ctx.doc, ctx.article.published)
+    return extract_timexes(ctx.doc, ctx.article.published, ctx.article.dateline)
 
 
 def save_timexes(conn: sqlite3.Connection, article_id: str, records: list[Timex]) -> None:

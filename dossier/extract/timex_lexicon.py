@@ -39,6 +39,12 @@ ZONES = {
     "CDT": (-5, -5), "MT": (-7, -6), "PT": (-8, -7), "PST": (-8, -8), "PDT": (-7, -7),
     "WAT": (1, 1), "EAT": (3, 3), "CAT": (2, 2), "IST": (5.5, 5.5), "JST": (9, 9),
 }
+# Verbs whose to-infinitive looks ahead: "agreed to meet on Monday" is a coming Monday.
+PROSPECTIVE_VERBS = frozenset({
+    "expect", "plan", "schedule", "set", "due", "offer", "propose", "agree", "promise",
+    "pledge", "vow", "threaten", "intend", "aim", "hope", "want", "decide", "prepare",
+    "seek", "ask", "urge", "invite", "call",
+})
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                 "tonight": "NI", "noon": "12:00", "midnight": "24:00"}
 
@@ -79,6 +85,28 @@ REFS = {
     "further notice": "FUTURE_REF", "until further notice": "FUTURE_REF",
     "soon": "FUTURE_REF", "previously": "PAST_REF", "once": "PAST_REF",
 }
+
+
+_TEENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# Years spoken as words (broadcast transcripts): "nineteen ninety-six", "two thousand".
+YEAR_WORDS = re.compile(
+    rf"\bnineteen\s+(?:{_TEENS}|(?:{_TENS})(?:[\s-](?:{_ONES}))?|hundred)\b"
+    rf"|\btwo\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?\b",
+    re.I,
+)
+
+
+def year_in_words(text: str) -> int:
+    """'nineteen ninety-six' → 1996, 'two thousand and one' → 2001."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("and",)]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBER_WORDS[w] for w in words[2:])  # type: ignore[misc]
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return 1900
+    return 1900 + sum(NUMBER_WORDS[w] for w in rest)  # type: ignore[misc]
 
 
 def number(prefix: str, plural: bool) -> int | str:

@@ -32,9 +32,11 @@ from dossier.extract.timex_lexicon import (
     WEEKDAY_IN,
     WEEKDAYS,
     YEAR,
+    YEAR_WORDS,
     duration_value,
     read_clock,
     unit_quantity,
+    year_in_words,
     zone_offset,
 )
 
@@ -61,13 +63,19 @@ def shift_months(day: date, months: int) -> date:
     return date(day.year + month0 // 12, month0 % 12 + 1, 1)
 
 
-def resolve_weekday(weekday: int, anchor: date, tense: str, relation: str | None = None) -> date:
+def resolve_weekday(weekday: int, anchor: date, tense: str, relation: str | None = None,
+                    ahead: bool = False) -> date:
     """The date a bare weekday name points to, given the sentence's tense.
 
     Past: the latest such day on or before the anchor (a Friday paper's "said
     Friday" is the same day). Future: the next one on or after. Present: the
     nearest, ties going forward. "last"/"next" force the strict direction.
+    ``ahead``: the dateline place may already be on the day after the anchor
+    (Seoul on Tuesday, the New York stamp on Monday), so that day counts as past.
     """
+    if ahead and relation is None and tense != "future" and \
+            weekday == (anchor + timedelta(days=1)).weekday():
+        return anchor + timedelta(days=1)
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
     if relation in ("last", "past", "previous"):
@@ -164,11 +172,13 @@ def normalize(
     tense: str = "past",
     narrative: date | None = None,
     signal: str | None = None,
+    ahead: bool = False,
 ) -> Normalized | None:
     """Read one expression; None when it is not temporal after all (e.g. '63-year-old').
 
     ``anchor`` is the publication date (None: relative values stay unresolved),
-    ``narrative`` the last date the text itself established, for "hours later".
+    ``narrative`` the last date the text itself established, for "hours later";
+    ``ahead`` that the dateline place may be a day ahead of the anchor (see resolve_weekday).
     """
     raw = " ".join(text.split())
     low = raw.lower().strip(" .,;")
@@ -177,6 +187,23 @@ def normalize(
            "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}.get(signal or "")
     if re.search(r"-year-old|years? old|-month-old", low) or re.fullmatch(r"\d{1,2}", low):
         return None  # "Kondwani Banda, 47," is an age, never the year 2047
+    low = YEAR_WORDS.sub(lambda m: str(year_in_words(m.group(0))), low)  # "nineteen ninety-six"
+    low = re.sub(r"^fiscal\s+(?=\d{4}$)", "", low)
+    if low == "last night" or low == "overnight":
+        if anchor is None:
+            return Normalized("TIME", None, mod)
+        back = 1 if low == "last night" else 0
+        return Normalized("TIME", f"{(anchor - timedelta(days=back)).isoformat()}TNI", mod,
+                          anchored_on="publication")
+    weekend = re.fullmatch(r"(?:the|this|last|next|past|coming) weekend", low)
+    if weekend:
+        if anchor is None:
+            return Normalized("DATE", None, mod)
+        relation = low.split()[0]
+        forward = relation in ("next", "coming") or (relation != "last" and tense == "future")
+        saturday = resolve_weekday(5, anchor, "future" if forward else "past",
+                                   relation if relation in ("last", "next") else None)
+        return Normalized("DATE", iso_week(saturday) + "-WE", mod, anchored_on="publication")
     if low in REFS:
         return Normalized("DATE", REFS[low], mod)
     if low.startswith("further notice"):
@@ -200,7 +227,7 @@ def normalize(
     clock = read_clock(raw)
     if clock:
         hour, minute, zone = clock
-        day = _date_part(low, anchor, tense)
+        day = _date_part(low, anchor, tense, ahead)
         prefix = day if day else (anchor.isoformat() if anchor else "XXXX-XX-XX")
         offset = zone_offset(zone, anchor) if zone else None
         value = f"{prefix}T{hour:02d}:{minute:02d}" + (offset or "")
@@ -245,10 +272,17 @@ def normalize(
 
     weekday = WEEKDAY_IN.search(low)
     if weekday:
-        day = _date_part(low, anchor, tense)
+        # "Saturday, April 25" / "Friday Oct. 13": the calendar date says which Saturday.
+        written = _month_day(low, anchor, tense) if re.search(r"\d", low) else None
+        day = written if written and len(written) == 10 else _date_part(low, anchor, tense, ahead)
         if day is None:
             return Normalized("DATE", None, mod)
-        return Normalized("DATE", day, mod, anchored_on="publication" if anchor else None)
+        based = None if written or anchor is None else "publication"
+        part = next((code for w, code in PARTS_OF_DAY.items() if re.search(rf"\b{w}\b", low)),
+                    None)
+        if part:  # "Thursday evening", "noon Saturday": a time of that day
+            return Normalized("TIME", f"{day}T{part}", mod, anchored_on=based)
+        return Normalized("DATE", day, mod, anchored_on=based)
 
     month_value = _month_day(low, anchor, tense)
     if month_value:
@@ -294,7 +328,7 @@ def normalize(
     return None
 
 
-def _date_part(low: str, anchor: date | None, tense: str) -> str | None:
+def _date_part(low: str, anchor: date | None, tense: str, ahead: bool = False) -> str | None:
     """The calendar day an expression names, if any (weekday, month-day, today...)."""
     weekday = WEEKDAY_IN.search(low)
     if weekday:
@@ -302,7 +336,7 @@ def _date_part(low: str, anchor: date | None, tense: str) -> str | None:
             return None
         relation = re.search(r"\b(last|next|this|past|coming|previous)\s+" + weekday.group(1), low)
         return resolve_weekday(WEEKDAYS.index(weekday.group(1).lower()), anchor, tense,
-                               relation.group(1) if relation else None).isoformat()
+                               relation.group(1) if relation else None, ahead).isoformat()
     if "yesterday" in low and anchor:
         return (anchor - timedelta(days=1)).isoformat()
     if "tomorrow" in low and anchor:
