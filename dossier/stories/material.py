@@ -48,7 +48,7 @@ class Source:
 
 @dataclass
 class Unit:
-    """A digest unit of one article (see dossier.stories.features.StoryUnit)."""
+    """A digest unit of one article (see dossier.extract.story_features.StoryUnit)."""
 
     article_id: str
     seq: int
