@@ -62,10 +62,23 @@ SIGNALS = ("since", "until", "till", "before", "after", "by", "for", "in", "on",
 # A time followed by its equivalent in a named zone: "6.30 a.m. (1.30 a.m. ET)".
 ZONE_PAIR = re.compile(r"^\s*\(\s*$")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+QUARTER = re.compile(r"\d{4}-Q[1-4]")
 # One NER span can run over two expressions: "January 9 - the first since 2015" is a day
 # and a comparison; cut at a spaced dash, a semicolon or a bracket, and before a signal
 # word inside it ("the first since 2015"), so the comparison's year never dates the day.
-SPLIT_AT = re.compile(r"\s+[-–—]+\s+|\s*[;()]\s*|\s+(?=(?:since|until|till)\s)", re.I)
+SPLIT_AT = re.compile(
+    r"\s+[-–—]+\s+|\s*[;()]\s*|\s+(?=(?:since|until|till)\s)"
+    # a range is two expressions: "Aug. 26 to Oct. 20", "today through Nov. 17"
+    rf"|\s+(?:to|through)\s+(?=(?:{_MONTH}|{_WEEKDAY}|today|tomorrow|yesterday|\d{{4}})\b)"
+    # a fiscal period and its end: "the year ended March 31" is P1Y and a day
+    r"|\s+(?=(?:ended|ending)\s)"
+    r"|(?:(?<=months)|(?<=quarters))\s+of\s+(?=(?:\d{4}|the year)\b)",
+    re.I,
+)
+# Words around an expression that TIMEX3 extents leave out ("just last month", "last
+# month's", "earlier this month", "an Aug. 10, 1988").
+LEADING_NOISE = re.compile(r"(?:(?:just|only|barely|earlier|later|of|an?)\s+)+(?=\S)", re.I)
+TRAILING_NOISE = re.compile(r"(?:'s|’s)$")
 # A bound ("since 2015", "until Friday", "by Monday") says when something started or must
 # end, not when an act happened: it never dates an event.
 BOUND_MODS = {"ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER"}
@@ -168,9 +181,19 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """Drop a leading signal word ('on', 'since') from the extent and report it."""
     chunk = text[start:end]
+    trailing = TRAILING_NOISE.search(chunk)
+    if trailing:
+        end -= len(trailing.group(0))
+        chunk = chunk[: trailing.start()]
     match = re.match(r"(" + "|".join(SIGNALS) + r")\s+", chunk, re.I)
-    if match and not re.match(r"until further", chunk, re.I):
+    if match and not re.match(r"until further|at least", chunk, re.I):
         return start + match.end(), end, match.group(1).lower()
+    noise = LEADING_NOISE.match(chunk)
+    # "earlier this month" → "this month"; "a year earlier", "later" alone stay whole
+    if noise and re.match(r"(?:the\s+|this\s+|last\s+|next\s+|\d|[A-Z])",
+                          chunk[noise.end():]):
+        start += noise.end()
+        chunk = chunk[noise.end():]
     return start, end, "until" if chunk.lower().startswith("until") else None
 
 
@@ -196,20 +219,24 @@ def extract_timexes(doc: Doc, published: str | None,
         anchor, ahead = place_day(published, zone)
     found: list[Timex] = []
     narrative: date | None = None
+    period: str | None = None  # the quarter the text last named
     for whole, parts in _candidates(doc):
         for span, signal, tense, reading in _readings(doc, whole, parts, anchor, narrative,
-                                                     ahead):
+                                                     ahead, period):
             timex = _record(span, signal, tense, reading)
             if found and reading.zone and _is_zone_twin(doc.text, found[-1], timex):
                 _infer_offset(found[-1], timex, anchor)
             found.append(timex)
             if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:
                 narrative = date.fromisoformat(timex.day)
+            if timex.value and QUARTER.fullmatch(timex.value):
+                period = timex.value
     return found
 
 
 def _readings(doc: Doc, whole: tuple[int, int], parts: list[tuple[int, int]],
-              anchor: date | None, narrative: date | None, ahead: bool) -> list[tuple]:
+              anchor: date | None, narrative: date | None, ahead: bool,
+              period: str | None) -> list[tuple]:
     """The reading of a candidate, else of each part it was merged from that reads."""
     out = []
     for cstart, cend in [whole] + parts:
@@ -221,7 +248,7 @@ def _readings(doc: Doc, whole: tuple[int, int], parts: list[tuple[int, int]],
             continue
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
-        reading = normalize(span.text, anchor, tense, narrative, signal, ahead)
+        reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period)
         if reading is not None:
             out.append((span, signal, tense, reading))
             if (cstart, cend) == whole:

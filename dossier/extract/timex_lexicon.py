@@ -79,6 +79,19 @@ NARRATIVE = re.compile(
     r"|^the (?:next|following|previous) (?:day|morning|evening|night)",
     re.I,
 )
+# The same period a year before, in an earnings report's comparison.
+YEAR_AGO = re.compile(
+    r"(?:a|one) year (?:ago|earlier|before)|(?:the )?(?:comparable |corresponding |same )?"
+    r"year-(?:ago|earlier)(?: (?:period|quarter|level|results?))?|last year's quarter"
+    r"|the (?:corresponding|same|comparable) (?:period|quarter) (?:a year ago|last year)",
+    re.I,
+)
+# Unquantified plural periods are references, not durations: "in recent years".
+VAGUE_PLURAL = re.compile(
+    r"(?:in )?(?:the )?(recent|coming|future|these)(?: (?:few|several))? "
+    r"(?:days|weeks|months|quarters|years)",
+    re.I,
+)
 REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",

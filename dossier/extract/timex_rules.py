@@ -29,9 +29,11 @@ from dossier.extract.timex_lexicon import (
     REFS,
     RELATIVE_UNIT,
     SET_WORD,
+    VAGUE_PLURAL,
     WEEKDAY_IN,
     WEEKDAYS,
     YEAR,
+    YEAR_AGO,
     YEAR_WORDS,
     duration_value,
     read_clock,
@@ -173,12 +175,15 @@ def normalize(
     narrative: date | None = None,
     signal: str | None = None,
     ahead: bool = False,
+    period: str | None = None,
 ) -> Normalized | None:
     """Read one expression; None when it is not temporal after all (e.g. '63-year-old').
 
     ``anchor`` is the publication date (None: relative values stay unresolved),
     ``narrative`` the last date the text itself established, for "hours later";
-    ``ahead`` that the dateline place may be a day ahead of the anchor (see resolve_weekday).
+    ``ahead`` that the dateline place may be a day ahead of the anchor (see resolve_weekday);
+    ``period`` the quarter the text last named ("1989-Q3"): an earnings report's "a year
+    earlier" is that quarter a year before, not the whole year.
     """
     raw = " ".join(text.split())
     low = raw.lower().strip(" .,;")
@@ -195,6 +200,26 @@ def normalize(
         back = 1 if low == "last night" else 0
         return Normalized("TIME", f"{(anchor - timedelta(days=back)).isoformat()}TNI", mod,
                           anchored_on="publication")
+    if period and YEAR_AGO.fullmatch(low):
+        year, quarter = period.split("-")
+        return Normalized("DATE", f"{int(year) - 1}-{quarter}", mod, anchored_on="narrative")
+    vague = VAGUE_PLURAL.fullmatch(low)
+    if vague:  # "recent years", "coming months", "the past several quarters", "these days"
+        word = vague.group(1)
+        ref = "PRESENT_REF" if word == "these" else (
+            "FUTURE_REF" if word in ("coming", "future", "next") else "PAST_REF")
+        return Normalized("DATE", ref, mod)
+    century = re.fullmatch(r"(?:the |a )?(\d{1,2})(?:st|nd|rd|th) century", low)
+    if century:
+        return Normalized("DATE", f"{int(century.group(1)) - 1:02d}", mod)
+    whole_year = re.fullmatch(r"the (full|fiscal|current fiscal|current|past|latest fiscal|"
+                              r"last fiscal|previous fiscal) year", low)
+    if whole_year and anchor is not None:
+        # "sales for the full year", "the past year" in a report: a calendar year, not P1Y
+        back = whole_year.group(1) in ("past", "latest fiscal", "last fiscal", "previous fiscal")
+        return Normalized("DATE", str(anchor.year - back), mod, anchored_on="publication")
+    if re.fullmatch(r"(?:the )?(?:end of the year|year[- ]end|year's end)", low) and anchor:
+        return Normalized("DATE", str(anchor.year), mod or "END", anchored_on="publication")
     weekend = re.fullmatch(r"(?:the|this|last|next|past|coming) weekend", low)
     if weekend:
         if anchor is None:
@@ -365,10 +390,13 @@ def _set(low: str) -> Normalized:
 def _quarter(low: str, anchor: date | None, tense: str) -> str | None:
     """'third-quarter' → 1989-Q3; 'the quarter' / 'the latest quarter' → the last reported one."""
     match = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b", low)
-    if anchor is None or not (match or re.fullmatch(r"the (?:latest |most recent )?quarter", low)):
+    if anchor is None or not (match or re.fullmatch(
+            r"the (?:latest |most recent |current |present )?quarter", low)):
         return None
     current = (anchor.month - 1) // 3 + 1
     year = anchor.year
+    if re.search(r"\b(?:current|present)\b", low) and not match:
+        return f"{year}-Q{current}"
     if match:
         number = ORDINALS[match.group(1)]
         if number > current and tense == "past":
