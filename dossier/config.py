@@ -59,7 +59,8 @@ class Settings:
     # years later: it may join no story dated outside that range (a judgement, not tuned).
     story_undated_years: int = 2
     # A story is titled by its latest member whose match with the story is at least this
-    # share of the best member's: the latest key development, not a stray late piece.
-    story_headline_share: float = 0.8
+    # share of the best member's: the latest key development, not a stray late piece
+    # (a judgement: half as typical as the most typical member is still on the story).
+    story_headline_share: float = 0.5
     # Default word budget of a digest.
     digest_words: int = 250
