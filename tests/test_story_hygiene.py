@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.extract.text import strip_glue
 from dossier.stories.hygiene import hangs_on_pronoun, is_clutter, is_headline, stands_alone
 from dossier.stories.material import Source
-from dossier.stories.text import strip_glue
 
 HEADLINE = "Ferry operators halt crossings as storm closes harbour"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from dossier.clean import patterns
-from dossier.stories.text import WORD, words
+from dossier.extract.text import WORD, words
 
 # Notices an outlet prints on every page of a kind: transcripts, corrections, rights.
 NOTICE = re.compile(
