@@ -28,17 +28,17 @@ from dossier.extract.event_clauses import (
     is_negated,
     nearest_verb,
 )
-from dossier.extract.plover import (
+from dossier.lexicon.plover import (
     ACCEPTING,
     LIGHT_VERBS,
     NAMING_VERBS,
     NOUNS,
-    REPORTING_VERBS,
     WEAPON_NOUNS,
     Trigger,
     future_type,
     trigger_for,
 )
+from dossier.lexicon.speech import REPORTING_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 NOUN_HOSTS = LIGHT_VERBS | {"expect", "plan", "attend", "participate", "prepare", "schedule"}
