@@ -58,8 +58,9 @@ def run_rules(recs: list[dict]) -> tuple[list, float, float]:
     """Main event per sentence from the configured extractor chain; (events, parse s, extract s)."""
     from dossier import nlp
     from dossier.config import Settings
+    from dossier.extract import extractors_for
     from dossier.models import Article
-    from dossier.registry import ArticleContext, extractors_for
+    from dossier.registry import ArticleContext
 
     settings = Settings()
     chain = extractors_for(settings.extractors)

@@ -12,7 +12,6 @@ future, "may"/"must" hypothetical; acts reported inside quotes carry ``in_quote`
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -379,21 +378,6 @@ def _run(ctx: ArticleContext) -> list[Event]:
     return extract_events(ctx.doc, ctx.results)
 
 
-def save_events(conn: sqlite3.Connection, article_id: str, records: list[Event]) -> None:
-    conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
-    conn.executemany(
-        "INSERT INTO events (article_id, start, end, trigger_start, trigger_end, type, mode,"
-        " modality, in_quote, source_actor, source_country, target_actor, target_country,"
-        " place, country, lat, lon, date, date_text, confidence, method)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(article_id, e.start, e.end, e.trigger_start, e.trigger_end, e.type, e.mode,
-          e.modality, int(e.in_quote), e.source_actor, e.source_country, e.target_actor,
-          e.target_country, e.place, e.country, e.lat, e.lon, e.date, e.date_text,
-          e.confidence, e.method) for e in records],
-    )
-
-
-register_extractor(Extractor(name="events", run=_run, save=save_events,
-                             requires=("timex", "places")))
+register_extractor(Extractor(name="events", run=_run, requires=("timex", "places")))
 
 __all__ = ["Event", "extract_events"]
