@@ -15,10 +15,11 @@ import dossier.cli.events  # noqa: F401 - registers its commands
 import dossier.cli.quotes  # noqa: F401
 from dossier.cli.app import app
 from dossier.config import Settings
+from dossier.extract import extract
 from dossier.extract.speakers import display_name
 from dossier.models import Article
-from dossier.registry import ArticleContext, extractors_for
 from dossier.store.db import connect
+from dossier.store.facts import save_facts
 from dossier.store.quotes import export_quotes, list_quotes
 from dossier.store.timeline import timeline
 
@@ -40,18 +41,15 @@ def db(nlp, tmp_path_factory) -> Path:
     for article_id, (published, text) in ARTICLES.items():
         conn.execute("INSERT INTO articles (id, source_path, text, published) VALUES (?,?,?,?)",
                      (article_id, f"{article_id}.txt", text, published))
-        ctx = ArticleContext(Article(article_id, f"{article_id}.txt", text, published=published),
-                             nlp(text), settings)
-        for extractor in extractors_for(settings.extractors):
-            ctx.results[extractor.name] = extractor.run(ctx)
-            extractor.save(conn, article_id, ctx.results[extractor.name])
+        article = Article(article_id, f"{article_id}.txt", text, published=published)
+        save_facts(conn, article_id, extract(article, nlp(text), settings))
     conn.commit()
     conn.close()
     return path
 
 
 def test_bare_pronouns_and_stand_ins_are_not_names():
-    for surface in ("he", "She", "it", "they", "I", "Speaker unknown".split()[1]):
+    for surface in ("he", "She", "it", "they", "I", "unknown"):
         assert display_name(surface, None) is None, surface
     assert display_name("he", "Tomas Reyes") == "Tomas Reyes"
     assert display_name("the treasurer", None) == "the treasurer"
