@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dossier.extract.actor_records import ActorMention
-from dossier.extract.cues import EVIDENCE_NOUNS
+from dossier.lexicon.speech import EVIDENCE_NOUNS
 
 _LABEL_MAX_TOKENS = 7
 _NOT_SPEAKER_KINDS = frozenset({"country"})
