@@ -13,15 +13,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.timex_lexicon import (
-    MONTHS,
-    PROSPECTIVE_VERBS,
-    WEEKDAYS,
-    ZONES,
-    zone_offset,
-)
 from dossier.extract.timex_rules import Normalized, normalize
 from dossier.extract.timex_zones import place_day, place_zone
+from dossier.lexicon.timex import MONTHS, PROSPECTIVE_VERBS, WEEKDAYS, ZONES, zone_offset
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _WEEKDAY = "|".join(WEEKDAYS)
