@@ -1,4 +1,4 @@
-"""A brief to hand on: `dossier brief` and the desk's "Download brief" on the sample corpus and seeds.
+"""A brief to hand on: `dossier brief` and the desk's "Download brief", on examples and seeds.
 
 The analyst forwards the file to someone without the desk: it must hold the headline,
 the dates, the digest with its sources, key events, who said what, and a numbered
