@@ -15,12 +15,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.actor_lexicon import SPOKESPERSON_WORDS
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
-from dossier.extract.cues import OBJECT_CONTENT_LEMMAS, is_cue
 from dossier.extract.quote_marks import QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
+from dossier.extract.speech_cues import is_cue
+from dossier.lexicon.actors import SPOKESPERSON_WORDS
+from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _TRIM = " \t\n,;:—–-"
