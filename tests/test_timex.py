@@ -118,3 +118,40 @@ def test_without_a_dateline_ahead_of_the_outlet_a_past_tuesday_stays_last_week(n
         "2017-08-22"
     assert {t.text: t.value for t in extract_timexes(
         doc, "2017-08-28", "LONDON")}["Tuesday"] == "2017-08-22"
+
+
+def test_a_year_earlier_in_an_earnings_report_is_that_quarter_a_year_before(nlp):
+    doc = nlp("Net income rose in the third quarter. A year earlier, the company lost money.")
+    values = {t.text: t.value for t in extract_timexes(doc, "2023-11-02")}
+    assert values["the third quarter"] == "2023-Q3"
+    assert values["A year earlier"] == "2022-Q3"
+
+
+def test_a_written_date_decides_which_saturday():
+    assert normalize("Saturday, April 25", date(1998, 4, 24), "past").value == "1998-04-25"
+    assert normalize("Friday Oct. 13", date(1989, 10, 27), "past").value == "1989-10-13"
+
+
+def test_a_day_a_few_weeks_ahead_in_a_past_clause_is_this_years():
+    assert normalize("Dec. 7", date(1989, 10, 27), "past").value == "1989-12-07"
+    assert normalize("Aug. 30", date(1989, 1, 10), "past").value == "1988-08-30"
+
+
+def test_parts_of_days_weekends_and_spoken_years():
+    anchor = date(2023, 7, 28)  # a Friday
+    assert normalize("last night", anchor).value == "2023-07-27TNI"
+    assert normalize("Thursday evening", anchor, "past") == \
+        normalize("Thursday evening", anchor, "past")  # deterministic
+    assert normalize("Thursday evening", anchor, "past").value == "2023-07-27TEV"
+    assert normalize("the weekend", anchor, "past").value == "2023-W29-WE"
+    assert normalize("nineteen ninety-six", anchor).value == "1996"
+    assert normalize("the late 1970s", anchor).value == "197"
+    assert normalize("the full year", anchor).value == "2023"
+
+
+def test_a_range_and_a_fiscal_period_are_read_as_their_parts(nlp):
+    doc = nlp("Profit for the year ended March 31 rose. Talks ran from Aug. 26 to Oct. 20.")
+    found = {t.text: (t.type, t.value) for t in extract_timexes(doc, "2023-07-28")}
+    assert found["March 31"] == ("DATE", "2023-03-31")
+    assert found["Aug. 26"][1] == "2023-08-26" and found["Oct. 20"][1] == "2023-10-20"
+    assert "Aug. 26 to Oct. 20" not in found

@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.timex_rules import Normalized, normalize
 from dossier.extract.timex_zones import place_day, place_zone
-from dossier.lexicon.timex import MONTHS, PROSPECTIVE_VERBS, WEEKDAYS, ZONES, zone_offset
+from dossier.lexicon.timex import (
+    MONTHS,
+    PROSPECTIVE_VERBS,
+    WEEKDAYS,
+    ZONES,
+    duration_value,
+    unit_quantity,
+    zone_offset,
+)
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -49,6 +57,10 @@ TIMEX_PATTERNS = [
         r"eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b",
         r"\bfiscal\s+(?:19|20)\d\d\b",
+        # parts of a period: "early 1990", "mid-November", "the late 1970s", "the nineties"
+        rf"\b(?:the\s+)?(?:early|mid|late)[- ]?(?:(?:1[5-9]|20)\d\d'?s?|(?:{_MONTH})\b)",
+        r"\bthe\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        r"\bthe\s+latest\s+period\b",
         r"\b(?:in|of|since|until|by)\s+(?:1[5-9]|20)\d\d\b",
     )
 ] + [re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")]
@@ -71,7 +83,10 @@ SPLIT_AT = re.compile(
 )
 # Words around an expression that TIMEX3 extents leave out ("just last month", "last
 # month's", "earlier this month", "an Aug. 10, 1988").
-LEADING_NOISE = re.compile(r"(?:(?:just|only|barely|earlier|later|of|an?)\s+)+(?=\S)", re.I)
+LEADING_NOISE = re.compile(r"(?:(?:just|only|barely|earlier|later|of|an?|ended|ending)\s+)+(?=\S)",
+                           re.I)
+# "the year ended March 31": the period before "ended" is a length (P1Y), its end a day.
+PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
 TRAILING_NOISE = re.compile(r"(?:'s|’s)$")
 # A bound ("since 2015", "until Friday", "by Monday") says when something started or must
 # end, not when an act happened: it never dates an event.
@@ -223,8 +238,9 @@ def extract_timexes(doc: Doc, published: str | None,
             found.append(timex)
             if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:
                 narrative = date.fromisoformat(timex.day)
-            if timex.value and QUARTER.fullmatch(timex.value):
-                period = timex.value
+            if timex.value and QUARTER.fullmatch(timex.value) and \
+                    timex.anchored_on != "narrative":
+                period = timex.value  # the quarter the report is about, not a comparison
     return found
 
 
@@ -243,11 +259,19 @@ def _readings(doc: Doc, whole: tuple[int, int], parts: list[tuple[int, int]],
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
         reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period)
+        if reading is not None and PERIOD_ENDED.match(doc.text, span.end_char):
+            reading = _as_length(span.text) or reading
         if reading is not None:
             out.append((span, signal, tense, reading))
             if (cstart, cend) == whole:
                 break
     return out
+
+
+def _as_length(text: str) -> Normalized | None:
+    """'the year', 'the six months', 'the fiscal quarter' as the length of a fiscal period."""
+    quantity = unit_quantity(text.lower())
+    return Normalized("DURATION", duration_value(*quantity)) if quantity else None
 
 
 def _record(span: Span, signal: str | None, tense: str, reading: Normalized) -> Timex:

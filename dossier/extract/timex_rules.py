@@ -25,10 +25,12 @@ from dossier.lexicon.timex import (
     NUMBER_UNIT,
     OFFSET_WORD,
     ORDINALS,
+    PART_OF_PERIOD,
     PARTS_OF_DAY,
     REFS,
     RELATIVE_UNIT,
     SET_WORD,
+    SPOKEN_DECADES,
     VAGUE_PLURAL,
     WEEKDAY_IN,
     WEEKDAYS,
@@ -91,7 +93,7 @@ def resolve_weekday(weekday: int, anchor: date, tense: str, relation: str | None
         return anchor - timedelta(days=back)
     if tense == "future":
         return anchor + timedelta(days=ahead)
-    return anchor - timedelta(days=back) if back < ahead else anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back) if back <= ahead + 1 else anchor + timedelta(days=ahead)
 
 
 def _relative_unit(relation: str, unit: str, anchor: date) -> str:
@@ -108,6 +110,10 @@ def _relative_unit(relation: str, unit: str, anchor: date) -> str:
         quarter0 = (anchor.month - 1) // 3 + step
         return f"{anchor.year + quarter0 // 4}-Q{quarter0 % 4 + 1}"
     return str(anchor.year + step)
+
+
+# How far past the anchor a month-day of a past clause may lie and still be this year's.
+PAST_CLAUSE_LOOKAHEAD_DAYS = 90
 
 
 def _month_day(text: str, anchor: date | None, tense: str) -> str | None:
@@ -133,9 +139,14 @@ def _month_day(text: str, anchor: date | None, tense: str) -> str | None:
         later = candidate > (anchor.month, anchor.day)
         if relation and relation.group(1):  # "June last year"
             year += {"last": -1, "next": 1, "this": 0}[relation_word]
-        elif relation_word == "last" or (relation_word is None and tense == "past" and later):
-            year -= 1 if later or relation_word == "last" and candidate >= (anchor.month, 1) \
-                else 0
+        elif relation_word == "last":
+            # "last February" in a March paper is last year's February (TimeML's reading)
+            year -= 1 if later or month >= anchor.month - 1 else 0
+        elif relation_word is None and tense == "past" and later:
+            # a day a few weeks ahead in a past clause is usually this year's ("payable
+            # Dec. 7", "extended to Nov. 16"): only one far ahead is last year's
+            ahead_days = (date(anchor.year, month, min(day or 1, 28)) - anchor).days
+            year -= 1 if ahead_days > PAST_CLAUSE_LOOKAHEAD_DAYS else 0
         elif relation_word == "next" or (tense == "future" and not later):
             year += 0 if later and relation_word is None else 1
         elif tense == "present" and relation_word is None and day is None:
@@ -205,7 +216,7 @@ def normalize(
         return Normalized("DATE", f"{int(year) - 1}-{quarter}", mod, anchored_on="narrative")
     vague = VAGUE_PLURAL.fullmatch(low)
     if vague:  # "recent years", "coming months", "the past several quarters", "these days"
-        word = vague.group(1)
+        word = next(g for g in vague.groups() if g)
         ref = "PRESENT_REF" if word == "these" else (
             "FUTURE_REF" if word in ("coming", "future", "next") else "PAST_REF")
         return Normalized("DATE", ref, mod)
@@ -218,8 +229,23 @@ def normalize(
         # "sales for the full year", "the past year" in a report: a calendar year, not P1Y
         back = whole_year.group(1) in ("past", "latest fiscal", "last fiscal", "previous fiscal")
         return Normalized("DATE", str(anchor.year - back), mod, anchored_on="publication")
-    if re.fullmatch(r"(?:the )?(?:end of the year|year[- ]end|year's end)", low) and anchor:
+    if re.fullmatch(r"(?:around )?(?:the )?(?:end of the year|year[- ]end|year's end)", low) \
+            and anchor:
         return Normalized("DATE", str(anchor.year), mod or "END", anchored_on="publication")
+    edge = re.fullmatch(r"the (end|beginning|start|middle) of the (month|week|quarter)", low)
+    if edge and anchor:
+        return Normalized("DATE", _relative_unit("this", edge.group(2), anchor),
+                          mod or {"end": "END", "middle": "MID"}.get(edge.group(1), "START"),
+                          anchored_on="publication")
+    half = re.fullmatch(r"(?:the )?(first|second|last|latter) (?:half|two quarters) of (\d{4})",
+                        low)
+    if half:
+        return Normalized("DATE", f"{half.group(2)}-H{1 if half.group(1) == 'first' else 2}", mod)
+    named = re.fullmatch(r"the (\d{4}) (?:quarter|period)", low)
+    if named and period:  # "the 1988 quarter": the reported quarter, of that year
+        return Normalized("DATE", f"{named.group(1)}-{period.split('-')[1]}", mod)
+    if re.fullmatch(r"the (?:last|past) decade", low) and anchor:
+        return Normalized("DATE", str(anchor.year - 10)[:3], mod, anchored_on="publication")
     weekend = re.fullmatch(r"(?:the|this|last|next|past|coming) weekend", low)
     if weekend:
         if anchor is None:
@@ -268,6 +294,17 @@ def normalize(
     match = DECADE.match(low)
     if match:
         return Normalized("DATE", match.group(1), mod)
+    part = PART_OF_PERIOD.fullmatch(low)
+    if part:  # "early 1990" → 1990 START, "the late 1970s" → 197 END, "mid-November"
+        inner = normalize(part.group(2), anchor, tense, narrative, None, ahead, period)
+        if inner is not None and inner.type == "DATE":
+            edge = {"early": "START", "mid": "MID", "late": "END"}[part.group(1)]
+            return Normalized("DATE", inner.value, mod or edge, anchored_on=inner.anchored_on)
+    spoken = SPOKEN_DECADES.get(re.sub(r"^the\s+", "", low))
+    if spoken and anchor is not None:
+        return Normalized("DATE", f"{str(anchor.year)[:2]}{spoken}", mod)
+    if low == "the latest period" and period:
+        return Normalized("DATE", period, mod, anchored_on="narrative")
 
     part = next((w for w in PARTS_OF_DAY if re.search(rf"\b{w}\b", low)), None)
     day_words = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -285,6 +322,28 @@ def normalize(
             return Normalized("TIME", f"{day.isoformat()}TNI", mod, anchored_on="publication")
         return Normalized("DATE", day.isoformat(), mod, anchored_on="publication")
 
+    if re.search(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b", low):
+        quarter = _quarter(low, anchor, tense)
+        if quarter:  # "this year's third quarter", "the year-ago third quarter"
+            return Normalized("DATE", quarter, mod, anchored_on="publication")
+    told = re.fullmatch(r"(?:that|the following|the next|the previous|the preceding) "
+                        r"(year|month|quarter)", low)
+    if told and (narrative or period):
+        step = {"that": 0, "the following": 1, "the next": 1}.get(low.rsplit(" ", 1)[0], -1)
+        unit = told.group(1)
+        if unit == "quarter" and period and step == 0:
+            return Normalized("DATE", period, mod, anchored_on="narrative")
+        if narrative and unit == "year":
+            return Normalized("DATE", str(narrative.year + step), mod, anchored_on="narrative")
+        if narrative and unit == "month":
+            shifted = shift_months(narrative, step)
+            return Normalized("DATE", f"{shifted.year}-{shifted.month:02d}", mod,
+                              anchored_on="narrative")
+    within = re.fullmatch(r"(?:earlier|later) (?:in|this) (?:the )?(day|week|month|year)", low)
+    if within and anchor is not None:
+        unit = within.group(1)
+        value = anchor.isoformat() if unit == "day" else _relative_unit("this", unit, anchor)
+        return Normalized("DATE", value, mod, anchored_on="publication")
     match = RELATIVE_UNIT.search(low)
     if match and not WEEKDAY_IN.search(low) and not MONTH_IN.search(low):
         if anchor is None:
@@ -299,6 +358,8 @@ def normalize(
     if weekday:
         # "Saturday, April 25" / "Friday Oct. 13": the calendar date says which Saturday.
         written = _month_day(low, anchor, tense) if re.search(r"\d", low) else None
+        if written and len(written) == 10 and not re.search(r"\d{4}", low):
+            written = _agreeing_year(written, WEEKDAYS.index(weekday.group(1).lower()))
         day = written if written and len(written) == 10 else _date_part(low, anchor, tense, ahead)
         if day is None:
             return Normalized("DATE", None, mod)
@@ -345,12 +406,27 @@ def normalize(
                       if word in low)
         year = re.search(r"\b(\d{4})\b", low)
         base = year.group(1) if year else (str(anchor.year) if anchor else "XXXX")
+        if not year and anchor and re.match(r"last\b", low):
+            base = str(anchor.year - 1)  # "last spring" in an October paper: last year's
         return Normalized("DATE", f"{base}-{season}", mod)
 
     parsed = _dateparser(raw, anchor)
     if parsed:
         return Normalized("DATE", parsed, mod)
     return None
+
+
+def _agreeing_year(value: str, weekday: int) -> str:
+    """'Saturday, April 25' read as 1997-04-25: the nearest year whose April 25 is a Saturday."""
+    day = date.fromisoformat(value)
+    for shift in (0, -1, 1):
+        try:
+            other = day.replace(year=day.year + shift)
+        except ValueError:
+            continue
+        if other.weekday() == weekday:
+            return other.isoformat()
+    return value
 
 
 def _date_part(low: str, anchor: date | None, tense: str, ahead: bool = False) -> str | None:
@@ -404,6 +480,11 @@ def _quarter(low: str, anchor: date | None, tense: str) -> str | None:
     else:
         number = current - 1 if current > 1 else 4
         year -= current == 1
+    if match:
+        shift = re.search(r"\b(last|next|this) year'?s?\b|\byear-(?:ago|earlier)\b", low)
+        if shift:
+            year = anchor.year + {"last": -1, "next": 1, "this": 0}.get(shift.group(1) or "last",
+                                                                        -1)
     year_match = re.search(r"\b(\d{4})\b", low)
     return f"{year_match.group(1) if year_match else year}-Q{number}"
 

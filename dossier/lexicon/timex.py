@@ -37,13 +37,16 @@ ZONES = {
 PROSPECTIVE_VERBS = frozenset({
     "expect", "plan", "schedule", "set", "due", "offer", "propose", "agree", "promise",
     "pledge", "vow", "threaten", "intend", "aim", "hope", "want", "decide", "prepare",
-    "seek", "ask", "urge", "invite", "call",
+    "seek", "ask", "urge", "invite", "call", "be",  # "is to resume trading Tuesday"
 })
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                 "tonight": "NI", "noon": "12:00", "midnight": "24:00"}
 
 YEAR = re.compile(r"^(?:the\s+)?(?:year\s+)?((?:1[5-9]|20)\d\d)$")
 DECADE = re.compile(r"^(?:the\s+)?((?:1[5-9]|20)\d)0'?s$")
+PART_OF_PERIOD = re.compile(r"(?:the\s+)?(early|mid|late)[- ]?(.+)", re.I)
+SPOKEN_DECADES = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5",
+                  "sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}
 ISO_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 CLOCK = re.compile(
     r"(?P<h>\d{1,2})(?:[.:](?P<m>\d\d))?\s*(?P<ampm>[ap])\.?\s*m\b\.?(?:\s*\(?\s*(?P<zone>[A-Z]{2,4})\b)?"
@@ -77,13 +80,15 @@ NARRATIVE = re.compile(
 YEAR_AGO = re.compile(
     r"(?:a|one) year (?:ago|earlier|before)|(?:the )?(?:comparable |corresponding |same )?"
     r"year-(?:ago|earlier)(?: (?:period|quarter|level|results?))?|last year's quarter"
-    r"|the (?:corresponding|same|comparable) (?:period|quarter) (?:a year ago|last year)",
+    r"|the (?:corresponding|same|comparable) (?:period|quarter) (?:a year ago|last year)"
+    r"|the (?:quarter|period) a year (?:ago|earlier)",
     re.I,
 )
 # Unquantified plural periods are references, not durations: "in recent years".
 VAGUE_PLURAL = re.compile(
     r"(?:in )?(?:the )?(recent|coming|future|these)(?: (?:few|several))? "
-    r"(?:days|weeks|months|quarters|years)",
+    r"(?:days|weeks|months|quarters|years)"
+    r"|(?:the )?(past|last) (?:few|several) (?:days|weeks|months|quarters|years)|(past) years",
     re.I,
 )
 REFS = {
