@@ -21,7 +21,7 @@ from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 
 from dossier.ingest.decode import DecodeError, decode
 from dossier.ingest.gzipped import GZIP_MAGIC, READ_CHUNK, GzipMembers
-from dossier.ingest.html import truncation
+from dossier.ingest.html import malformed_ending, truncation
 from dossier.ingest.source import SourceFile
 from dossier.models import IngestError, RawArticle
 
@@ -137,4 +137,5 @@ def _article(
         locator=locator,
         url=record.rec_headers.get_header("WARC-Target-URI"),
         encoding=decoded.encoding,
+        warnings=malformed_ending(decoded.text),
     )

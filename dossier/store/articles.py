@@ -63,6 +63,10 @@ def save_article(
             for seq, block in enumerate(article.removed)
         ],
     )
+    conn.executemany(
+        "INSERT INTO clean_warnings (article_id, seq, warning) VALUES (?,?,?)",
+        [(article.id, seq, warning) for seq, warning in enumerate(article.warnings)],
+    )
     for extractor in extractors:
         if extractor.name in facts:
             extractor.save(conn, article.id, facts[extractor.name])
@@ -168,6 +172,14 @@ def removed_blocks(conn: sqlite3.Connection, article_id: str) -> list[dict[str, 
     return [dict(r) for r in rows]
 
 
+def clean_warnings(conn: sqlite3.Connection, article_id: str) -> list[str]:
+    """What the cleaner doubted about one article (kept text it would have removed, ...)."""
+    rows = conn.execute(
+        "SELECT warning FROM clean_warnings WHERE article_id = ? ORDER BY seq", (article_id,)
+    )
+    return [r[0] for r in rows]
+
+
 def resolve_id(conn: sqlite3.Connection, id_or_prefix: str) -> str | None:
     """The full id for an id or a unique prefix of one (users paste the first 8 chars)."""
     rows = conn.execute(
@@ -187,6 +199,7 @@ def get_article(conn: sqlite3.Connection, id_or_prefix: str) -> dict[str, Any] |
     ).fetchone()
     article = dict(row)
     article["removed"] = removed_blocks(conn, article_id)
+    article["warnings"] = clean_warnings(conn, article_id)
     return article
 
 
