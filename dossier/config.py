@@ -43,6 +43,14 @@ class Settings:
     pronoun_subject_window: int = 4
     # Server-side fetching of client-given URLs is off unless asked for.
     allow_fetch: bool = False
+    # Total time one fetch may take (connect, redirects, body), however slowly it drips.
+    fetch_seconds: float = 15.0
+    # Host names the desk answers to (the Host header); others are refused, so a
+    # rebinding DNS name pointed at 127.0.0.1 cannot read the API. `dossier serve --host`
+    # adds the address it binds; "*" allows any.
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
+    # Ingest jobs waiting for the one worker beyond this are refused (HTTP 503).
+    max_queued_jobs: int = 8
     max_upload_bytes: int = 10 * 1024 * 1024
     # Stories (dossier/stories): where each value comes from is in the README section
     # "Stories and digests" (examples/ and the seeds; benchmarks/cluster.py, digest.py).

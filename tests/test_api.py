@@ -137,7 +137,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(store: Path) -> TestClient:
-    with TestClient(create_app(Settings(db_path=store, max_upload_bytes=4096))) as c:
+    with TestClient(create_app(Settings(db_path=store, max_upload_bytes=4096)),
+                    base_url="http://localhost") as c:
         yield c
 
 
@@ -343,7 +344,7 @@ def test_fetching_a_url_needs_allow_fetch(client: TestClient) -> None:
 
 def test_allow_fetch_still_refuses_non_http_urls(store: Path) -> None:
     app = create_app(replace(Settings(db_path=store), allow_fetch=True))
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         resp = c.post("/api/ingest", data={"url": "file:///etc/passwd"})
     assert resp.status_code == 400
 

@@ -139,7 +139,7 @@ def test_a_damaged_store_file_ends_read_commands_in_one_message(
 
 def damage_search_index(db: Path) -> None:
     conn = sqlite3.connect(db)
-    conn.execute("UPDATE articles_fts_data SET block = x'0000ffff0000' WHERE id > 1")
+    conn.execute("UPDATE articles_fts_data SET block = substr(block, 1, 20) WHERE id > 10")
     conn.commit()
     conn.close()
 

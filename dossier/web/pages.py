@@ -12,7 +12,8 @@ from fastapi.responses import RedirectResponse
 
 from dossier.web.clutter import place_removed
 from dossier.web.data import DeskDep
-from dossier.web.deps import Filters, FiltersDep
+from dossier.web.data.articles import BadSearch
+from dossier.web.deps import Filters, FiltersDep, iso_date
 from dossier.web.geo import map_view
 from dossier.web.graph import build_graph
 from dossier.web.highlight import segments
@@ -120,7 +121,12 @@ def articles_page(request: Request, f: FiltersDep,
 @router.get("/search")
 def search_page(request: Request, f: FiltersDep, desk: DeskDep,
                 q: Annotated[str, Query(max_length=200)] = ""):
-    results = desk.search(q, f) if q.strip() else desk.articles(Filters(limit=0))
+    empty = desk.articles(Filters(limit=0))
+    try:
+        results = desk.search(q, f) if q.strip() else empty
+    except BadSearch as exc:  # said on the page, with the 400 an API client would get
+        return render(request, "articles.html", heading="Search", q=q, articles=empty,
+                      message=str(exc), status_code=400, base=f"/search?{urlencode({'q': q})}&")
     return render(request, "articles.html", heading="Search", q=q, articles=results,
                   base=f"/search?{urlencode({'q': q})}&")
 
@@ -155,7 +161,7 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
     if story is None:
         raise HTTPException(404, "story not found")
     f = Filters(limit=EVERYTHING, story=story_id)
-    digest = desk.digest(story_id, since or None)
+    digest = desk.digest(story_id, iso_date(since, "since"))
     quotes = desk.quote_list(f)
     events = desk.event_list(f)
     stances = desk.stance_list(f)
