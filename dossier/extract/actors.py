@@ -10,7 +10,6 @@ articles is in :mod:`dossier.extract.actor_merge`.
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from spacy.tokens import Doc, Span
 
@@ -285,13 +284,6 @@ def actors_of(records: list) -> list[ArticleActor]:
     return [r for r in records if isinstance(r, ArticleActor)]
 
 
-def _save(conn: sqlite3.Connection, article_id: str, records: list) -> None:
-    # Imported here: the store imports this package's records, not the other way round.
-    from dossier.store.actors import save_article_actors
-
-    save_article_actors(conn, article_id, mentions_of(records), actors_of(records))
-
-
 __all__ = ["ActorRole", "actor_merge", "extract_actors", "mentions_of", "actors_of"]
 
-register_extractor(Extractor(name="actors", run=extract_actors, save=_save))
+register_extractor(Extractor(name="actors", run=extract_actors))

@@ -39,6 +39,21 @@ ACTOR_NOUNS = {
     "country", "nation", "state", "coalition", "union", "group", "militia", "faction",
 }
 WILLING = {"willing", "prepared", "ready", "committed", "determined"}
+# Verbs and nouns whose complement is an act wanted, feared, alleged or condemned, not one
+# done: "urged Russia to withdraw", "accused the army of shelling", "condemned any effort
+# to seize power". The complement is no asserted act and has no source but its own subject.
+NON_FACTIVE = {
+    "urge", "ask", "call", "demand", "request", "appeal", "press", "pressure", "push", "want",
+    "wish", "hope", "condemn", "denounce", "criticize", "criticise", "oppose", "reject", "deny",
+    "accuse", "allege", "blame", "warn", "propose", "suggest", "consider", "debate", "fear",
+    "risk", "encourage", "invite", "persuade", "convince", "implore", "beg", "plead", "order",
+    "effort", "attempt", "bid", "plan", "threat", "proposal", "idea",
+    "possibility", "prospect", "right", "need", "decision", "refuse",
+}
+# Verbs whose object is the doer of their complement: "urged Russia to withdraw" (Russia).
+OBJECT_CONTROL = {"urge", "ask", "press", "pressure", "push", "encourage", "invite", "persuade",
+                  "convince", "implore", "beg", "order", "force", "tell", "call", "allow",
+                  "help", "lead", "prompt", "compel", "oblige", "want"}
 
 
 def is_negated(token: Token) -> bool:
@@ -59,7 +74,30 @@ def is_negated(token: Token) -> bool:
     )
 
 
+def wanted_by(token: Token) -> Token | None:
+    """The non-factive verb or noun whose complement this act is ('urged Russia to
+    *withdraw*', 'accused X of *shelling*', 'any effort to *seize*'), else None."""
+    node = token
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in ("xcomp", "ccomp", "acl") and head.lemma_.lower() in NON_FACTIVE:
+            return head
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in NON_FACTIVE:
+            return head.head
+        if node.dep_ == "conj":
+            node = head
+            continue
+        return None
+    return None
+
+
 def clause_modality(token: Token) -> str:
+    if token.sent[-1].text == "?" or (len(token.sent) > 1 and token.sent[-2].text == "?"):
+        return "hypothetical"  # "Will Russia attack?" asks, it does not report
+    if wanted_by(token) is not None:
+        return "hypothetical"
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
         return "future"
@@ -119,6 +157,10 @@ def clause_subject(verb: Token) -> tuple[Token | None, Token | None]:
     while source is None and node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl"):
         if node.dep_ == "relcl":
             source = node.head
+            break
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
+            # "urged Russia to withdraw": the object does the complement, not the urger.
+            source = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
             break
         if node.dep_ == "ccomp" and target is None:
             break  # an active reported clause has its own subject; don't borrow the speaker's

@@ -11,7 +11,6 @@ the speaker unknown rather than guessed. Speakers resolve to the article's actor
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -347,13 +346,4 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     return finder.found
 
 
-def _save(conn: sqlite3.Connection, article_id: str, records: list[Quote]) -> None:
-    # Imported here: the store imports this package's records, not the other way round.
-    from dossier.store.quotes import save_quotes
-
-    save_quotes(conn, article_id, records)
-
-
-register_extractor(
-    Extractor(name="quotes", run=extract_quotes, save=_save, requires=("actors",))
-)
+register_extractor(Extractor(name="quotes", run=extract_quotes, requires=("actors",)))

@@ -1,4 +1,4 @@
-"""Small text predicates the story modules share: truncation, quote balance, name keys.
+"""Small text predicates the story extractor and the story steps share: truncation, quotes, names.
 
 Kept apart from the NLP-reading code so the digest, the benchmarks and the tests can
 use them on plain strings without a parsed Doc.

@@ -15,8 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.text import is_actor_name
 from dossier.registry import ArticleContext
-from dossier.stories.text import is_actor_name
 
 SUPPORT_VERBS = {"back", "support", "endorse", "subscribe", "welcome", "defend", "praise",
                  "side", "rally", "release", "free", "recognise", "recognize"}

@@ -7,16 +7,14 @@ claims, quantities), so no story code ever re-parses an article.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from dossier.extract import stance_cues
+from dossier.extract.text import is_truncated, name_key, quotes_balanced
 from dossier.registry import ArticleContext, Extractor, register_extractor
-from dossier.stories import stance_cues
-from dossier.stories.text import is_truncated, name_key, quotes_balanced
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -260,29 +258,4 @@ def extract(ctx: ArticleContext) -> list[StoryFeatures]:
     )]
 
 
-def save(conn: sqlite3.Connection, article_id: str, records: list[StoryFeatures]) -> None:
-    """Store features, units and stance cues; replaces what an earlier run stored."""
-    for table in ("story_features", "story_sentences", "stance_cues"):
-        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    for feats in records:
-        conn.execute(
-            "INSERT INTO story_features(article_id, terms, entities, n_words) VALUES (?,?,?,?)",
-            (article_id, json.dumps(feats.terms), json.dumps(feats.entities), feats.n_words),
-        )
-        conn.executemany(
-            "INSERT INTO story_sentences(article_id, seq, start, end, truncated, is_quote,"
-            " terms, numbers, negated, acts) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(article_id, i, u.start, u.end, int(u.truncated), int(u.is_quote),
-              json.dumps(u.terms), json.dumps(u.numbers), json.dumps(u.negated),
-              json.dumps(u.acts))
-             for i, u in enumerate(feats.units)],
-        )
-        conn.executemany(
-            "INSERT INTO stance_cues(article_id, start, end, source, target, polarity, cue)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [(article_id, c.start, c.end, c.source, c.target, c.polarity, c.cue)
-             for c in feats.stances],
-        )
-
-
-register_extractor(Extractor(name="stories", run=extract, save=save, requires=("actors",)))
+register_extractor(Extractor(name="stories", run=extract, requires=("actors",)))
