@@ -26,7 +26,7 @@ from dossier.config import Settings
 from dossier.store import connect
 from dossier.web import create_app, fetch
 from dossier.web.deps import get_conn
-from dossier.web.jobs import IngestJobs, QueueFull
+from dossier.web.jobs import IngestJobs
 
 EVIL = "http://evil.example"
 
@@ -263,6 +263,8 @@ def test_the_job_queue_is_bounded_and_a_queued_job_can_be_cancelled(
         ran.append(str(paths[0]))
         release.wait(10)
         return pipeline.IngestReport(db_path=str(settings.db_path))
+
+    from dossier.web.jobs import QueueFull
 
     monkeypatch.setattr(pipeline, "ingest", slow_ingest)
     jobs = IngestJobs(Settings(db_path=store, max_queued_jobs=2))

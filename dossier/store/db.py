@@ -89,6 +89,16 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def begin_snapshot(conn: sqlite3.Connection) -> None:
+    """Open a read transaction: every later query on ``conn`` sees this one snapshot.
+
+    Without it each statement reads the latest commit, and a page assembled from many
+    queries can mix two states of the store (a story from before an ingest's commit,
+    its events from after). Under WAL a reader never blocks the writer, nor it the reader.
+    """
+    conn.execute("BEGIN")
+
+
 def has_table(conn: sqlite3.Connection, name: str) -> bool:
     """Whether a feature's table exists yet: readers of a store built before a feature
     landed (or with its extractor switched off) skip that feature instead of failing."""

@@ -19,6 +19,7 @@ from fastapi import Depends, HTTPException, Query, Request
 
 from dossier.config import Settings
 from dossier.store import connect
+from dossier.store.db import begin_snapshot
 
 MAX_LIMIT = 500
 # Deepest page offset: far beyond any store, far below SQLite's 64-bit integers.
@@ -35,7 +36,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 def get_conn(settings: SettingsDep) -> Iterator[sqlite3.Connection]:
     conn = connect(settings.db_path, readonly=True)
     try:
-        conn.execute("BEGIN")  # one snapshot per request (WAL: readers never block writers)
+        begin_snapshot(conn)
         yield conn
     finally:
         conn.close()
