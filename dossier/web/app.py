@@ -17,7 +17,7 @@ from dossier import __version__
 from dossier.config import Settings
 from dossier.store import connect
 from dossier.store.db import failure_message
-from dossier.web import api, ingest_routes, pages
+from dossier.web import api, brief_routes, ingest_routes, pages
 from dossier.web.docs import mount_docs
 from dossier.web.guards import refusal
 from dossier.web.jobs import IngestJobs
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
     mount_docs(app)
     app.include_router(api.router)
     app.include_router(ingest_routes.router)
+    app.include_router(brief_routes.router)
     app.include_router(pages.router)
 
     @app.exception_handler(sqlite3.DatabaseError)
