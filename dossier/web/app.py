@@ -19,6 +19,7 @@ from dossier.store import connect
 from dossier.store.db import failure_message
 from dossier.web import api, brief_routes, ingest_routes, pages
 from dossier.web.docs import mount_docs
+from dossier.web.error_pages import install_error_pages
 from dossier.web.guards import refusal
 from dossier.web.jobs import IngestJobs
 
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
     app.include_router(ingest_routes.router)
     app.include_router(brief_routes.router)
     app.include_router(pages.router)
+    install_error_pages(app)
 
     @app.exception_handler(sqlite3.DatabaseError)
     async def store_failed(request: Request, exc: sqlite3.DatabaseError):

@@ -59,8 +59,10 @@ class ArticleReads:
         nothing matched, when nothing was searched.
         """
         try:
-            rows = articles_store.search_articles(self.conn, q, limit=f.limit, offset=f.offset)
-            total = desk_store.count_matches(self.conn, articles_store.fts_query(q))
+            rows = articles_store.search_articles(self.conn, q, limit=f.limit, offset=f.offset,
+                                                  outlet=f.outlet, since=f.since, until=f.until)
+            where, args = articles_store.search_filters(f.outlet, f.since, f.until)
+            total = desk_store.count_matches(self.conn, articles_store.fts_query(q), where, args)
         except sqlite3.OperationalError as exc:
             raise BadSearch(f"bad search query: {exc}") from exc
         return Page(items=[article_out(r) for r in rows], total=total, limit=f.limit,
