@@ -155,13 +155,13 @@ def clause_tense(token: Token) -> str:
     return "past"
 
 
-def _candidates(doc: Doc) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+def _candidates(doc: Doc, text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """Character spans of possible expressions: NER DATE/TIME plus patterns, overlaps merged;
     each with the spans it was merged from, read one by one when the whole is no date
     ("the year ended Sept. 30" as one NER span: "Sept. 30" still is one)."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for pattern in TIMEX_PATTERNS:
-        spans.extend(m.span() for m in pattern.finditer(doc.text))
+        spans.extend(m.span() for m in pattern.finditer(text))
     merged: list[tuple[list[int], list[tuple[int, int]]]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][0][1]:
@@ -171,7 +171,7 @@ def _candidates(doc: Doc) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]
             merged.append(([start, end], [(start, end)]))
     out = []
     for (start, end), parts in merged:
-        for piece in _split(doc.text, start, end):
+        for piece in _split(text, start, end):
             inner = [(max(a, piece[0]), min(b, piece[1])) for a, b in parts
                      if a < piece[1] and piece[0] < b]
             out.append((piece, sorted(set(inner) - {piece})))
@@ -229,11 +229,12 @@ def extract_timexes(doc: Doc, published: str | None,
     found: list[Timex] = []
     narrative: date | None = None
     period: str | None = None  # the quarter the text last named
-    for whole, parts in _candidates(doc):
-        for span, signal, tense, reading in _readings(doc, whole, parts, anchor, narrative,
-                                                     ahead, period):
+    text = doc.text  # Doc.text is rebuilt on every access: read it once (was quadratic)
+    for whole, parts in _candidates(doc, text):
+        for span, signal, tense, reading in _readings(doc, text, whole, parts, anchor,
+                                                     narrative, ahead, period):
             timex = _record(span, signal, tense, reading)
-            if found and reading.zone and _is_zone_twin(doc.text, found[-1], timex):
+            if found and reading.zone and _is_zone_twin(text, found[-1], timex):
                 _infer_offset(found[-1], timex, anchor)
             found.append(timex)
             if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:
@@ -244,7 +245,7 @@ def extract_timexes(doc: Doc, published: str | None,
     return found
 
 
-def _readings(doc: Doc, whole: tuple[int, int], parts: list[tuple[int, int]],
+def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int, int]],
               anchor: date | None, narrative: date | None, ahead: bool,
               period: str | None) -> list[tuple]:
     """The reading of a candidate, else of each part it was merged from that reads."""
@@ -252,14 +253,14 @@ def _readings(doc: Doc, whole: tuple[int, int], parts: list[tuple[int, int]],
     for cstart, cend in [whole] + parts:
         if out and cstart < out[-1][0].end_char:
             continue
-        start, end, signal = _trim(doc.text, cstart, cend)
+        start, end, signal = _trim(text, cstart, cend)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
         reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period)
-        if reading is not None and PERIOD_ENDED.match(doc.text, span.end_char):
+        if reading is not None and PERIOD_ENDED.match(text, span.end_char):
             reading = _as_length(span.text) or reading
         if reading is not None:
             out.append((span, signal, tense, reading))
