@@ -57,3 +57,17 @@ class Settings:
     story_half_life_days: float = 30.0
     # Default word budget of a digest.
     digest_words: int = 250
+    # PLOVER events (dossier/extract/event_confidence.py). Logistic weights that turn an
+    # event's features into the probability its type is right, and the probability below
+    # which the timeline, the desk and default exports hide it (``--all`` shows all).
+    # Both fitted by ``benchmarks/events.py --fit`` on PLOVER GSR half A plus the "fit"
+    # part of benchmarks/event_labels.jsonl; reported on GSR half B and the "report" part.
+    event_calibration: tuple[tuple[str, float], ...] = (
+        ("bias", -3.082), ("prior", 0.823), ("framed", -0.164), ("noun", 0.585),
+        ("source", 1.074), ("named_source", 0.589), ("target", 0.388), ("asserted", 0.912),
+        ("quoted", -0.67), ("main", 0.484), ("political", 1.489), ("hostile", 0.122),
+    )
+    event_min_confidence: float = 0.8
+    # Timeline rows shown before unfolding (the most salient acts and statements of a story;
+    # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
+    timeline_shown: int = 30

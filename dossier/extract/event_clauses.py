@@ -38,7 +38,8 @@ ACTOR_NOUNS = {
     "diplomat", "negotiator", "supporter", "military", "administration", "prisoner", "hostage",
     "country", "nation", "state", "coalition", "union", "group", "militia", "faction",
 }
-WILLING = {"willing", "prepared", "ready", "committed", "determined"}
+WILLING = {"willing", "prepared", "ready", "committed", "determined", "likely", "unlikely",
+           "set", "poised", "due"}
 # Verbs and nouns whose complement is an act wanted, feared, alleged or condemned, not one
 # done: "urged Russia to withdraw", "accused the army of shelling", "condemned any effort
 # to seize power". The complement is no asserted act and has no source but its own subject.
