@@ -51,7 +51,7 @@ def half(record_id: str) -> str:
 
 
 def records() -> list[dict]:
-    from dossier.extract.plover import normalize_type
+    from dossier.lexicon.plover import normalize_type
 
     data = json.loads(GSR.read_text(encoding="utf-8"))
     return [dict(r, type=normalize_type(r["event"]), half=half(r["id"])) for r in data
@@ -107,7 +107,7 @@ def run_rules(recs: list[dict]) -> tuple[list, float, float]:
 
 
 def keyword(docs: list) -> list[str]:
-    from dossier.extract.plover import VERBS
+    from dossier.lexicon.plover import VERBS
 
     return [next((VERBS[t.lemma_.lower()].type for t in doc if t.lemma_.lower() in VERBS), NONE)
             for doc in docs]

@@ -14,7 +14,10 @@ import re
 from spacy.tokens import Doc, Span
 
 from dossier.extract import actor_merge, countries
-from dossier.extract.actor_lexicon import (
+from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
+from dossier.extract.coref import Candidate, group_mentions
+from dossier.extract.roles import appositive_roles, title_before
+from dossier.lexicon.actors import (
     PLACE_WORDS,
     PLATFORMS,
     canonical_alias,
@@ -24,9 +27,6 @@ from dossier.extract.actor_lexicon import (
     normalize_name,
     organisation_kind,
 )
-from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
-from dossier.extract.coref import Candidate, group_mentions
-from dossier.extract.roles import appositive_roles, title_before
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
@@ -247,7 +247,7 @@ class _Collector:
                 self.add(Candidate(span, "person", "nominal"))
 
     def pronouns(self) -> None:
-        from dossier.extract.cues import is_cue
+        from dossier.extract.speech_cues import is_cue
 
         for tok in self.doc:
             if tok.pos_ != "PRON" or tok.i in self.taken:

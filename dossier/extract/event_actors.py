@@ -15,9 +15,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.actor_lexicon import PLACE_WORDS, is_agent_noun
 from dossier.extract.gazetteer import alpha3, country_of_word
-from dossier.extract.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
+from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
+from dossier.lexicon.speech import TURN_VERBS
 
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,}?)[\"\u201d]")
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -98,7 +99,7 @@ class ActorResolver:
             sents.append(self.doc[sents[-1].end].sent)
         for sent in sents:
             for word in sent:
-                if word.idx > char and word.lemma_ in ("say", "tell", "write", "add"):
+                if word.idx > char and word.lemma_ in TURN_VERBS:
                     subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
                     if subject is not None and subject.pos_ != "PRON":
                         return self.resolve(subject)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.plover import (
+from dossier.lexicon.actors import EVENT_ACTOR_NOUNS
+from dossier.lexicon.plover import (
     NAMING_VERBS,
     RELEASE_NOUNS,
-    REPORTING_VERBS,
     VERB_OBJECT,
     Trigger,
 )
+from dossier.lexicon.speech import REPORTING_VERBS
 
 OBJECT_DEPS = {"dobj", "prt", "attr", "nsubjpass", "nsubj", "dative", "acomp"}
 TARGET_PREPS = {"on", "against", "with", "to", "at", "upon", "of", "from"}
@@ -30,14 +31,6 @@ TEMPORAL_ENTS = {"DATE", "TIME"}
 PLACE_OR_TIME_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 RECIPIENT_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "from"}
-ACTOR_NOUNS = {
-    "troop", "force", "soldier", "rebel", "police", "government", "official", "protester",
-    "demonstrator", "militant", "leader", "army", "refugee", "civilian", "worker", "student",
-    "president", "minister", "parliament", "junta", "guard", "authority", "regime", "opposition",
-    "party", "people", "villager", "insurgent", "peacekeeper", "activist", "journalist",
-    "diplomat", "negotiator", "supporter", "military", "administration", "prisoner", "hostage",
-    "country", "nation", "state", "coalition", "union", "group", "militia", "faction",
-}
 WILLING = {"willing", "prepared", "ready", "committed", "determined", "likely", "unlikely",
            "set", "poised", "due"}
 # Verbs and nouns whose complement is an act wanted, feared, alleged or condemned, not one
@@ -188,7 +181,7 @@ def clause_object(verb: Token) -> Token | None:
 def actor_like(token: Token) -> bool:
     """Could this head noun be an actor (a recipient of the act) rather than a thing?"""
     return (token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN"
-            or token.lemma_.lower() in ACTOR_NOUNS)
+            or token.lemma_.lower() in EVENT_ACTOR_NOUNS)
 
 
 def recipient(verb: Token, obj: Token | None) -> Token | None:

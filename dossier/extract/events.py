@@ -18,7 +18,6 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dossier.config import Settings
-from dossier.extract.actor_lexicon import PLACE_WORDS, is_agent_noun
 from dossier.extract.event_actors import ActorResolver, quoted_spans
 from dossier.extract.event_clauses import (
     OBJECT_DEPS,
@@ -32,7 +31,8 @@ from dossier.extract.event_clauses import (
     wanted_by,
 )
 from dossier.extract.event_confidence import probability
-from dossier.extract.plover import (
+from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.plover import (
     ACCEPTING,
     EVENT_FRAMES,
     HOSTILE,
@@ -40,7 +40,6 @@ from dossier.extract.plover import (
     NAMING_VERBS,
     NOUN_CLASSES,
     NOUNS,
-    REPORTING_VERBS,
     SENSES,
     VERBS,
     WEAPON_NOUNS,
@@ -48,6 +47,7 @@ from dossier.extract.plover import (
     future_type,
     trigger_for,
 )
+from dossier.lexicon.speech import REPORTING_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 NOUN_HOSTS = LIGHT_VERBS | {"expect", "plan", "attend", "participate", "prepare", "schedule"}

@@ -13,8 +13,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.timex_lexicon import MONTHS, WEEKDAYS, ZONES, zone_offset
 from dossier.extract.timex_rules import Normalized, normalize
+from dossier.lexicon.timex import MONTHS, WEEKDAYS, ZONES, zone_offset
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _WEEKDAY = "|".join(WEEKDAYS)

@@ -249,8 +249,6 @@ LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "take", "join", "l
 # Objects whose release a REQUEST asks for: its target is whoever holds them.
 RELEASE_NOUNS = {"release", "freedom", "liberation", "return"}
 NAMING_VERBS = {"call", "name", "dub", "know", "label"}
-REPORTING_VERBS = {"say", "tell", "state", "announce", "declare", "claim", "add", "report",
-                   "write", "tweet", "post", "note", "confirm", "insist", "explain"}
 # Group nouns named by whom they follow: "supporters of Niger's security forces".
 # Weapons and attacks that kill without a named hand ("a car bomb killed 12"): an
 # attacker is implied, so the ASSAULT stands with its source unknown.
