@@ -2,7 +2,8 @@
 
 A logistic model over a few facts the extractor already knows about each event
 (how sure the lexicon is of the trigger, whether the parse confirmed its frame, who
-did it, whether it is asserted, quoted, the main clause, between political actors).
+did it, whether it is asserted, quoted, the main clause, between political actors,
+in an article about states and peoples).
 benchmarks/events.py fits the weights on PLOVER GSR half A plus the "fit" part of
 our real-news labels and reports a reliability table on the other parts; the
 weights live in ``Settings.event_calibration``, the threshold that hides weak events
@@ -15,7 +16,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 FEATURES = ("prior", "framed", "noun", "source", "named_source", "target", "asserted",
-            "quoted", "main", "political", "hostile")
+            "quoted", "main", "political", "hostile", "article_political")
 
 
 def probability(features: Mapping[str, float],

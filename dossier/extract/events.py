@@ -362,12 +362,17 @@ def extract_events(doc: Doc, results: dict[str, list[Any]],
     """Every PLOVER event in a parsed article, in text order, with arguments resolved,
     each with its calibrated confidence (``Settings.event_calibration``)."""
     weights = (settings or Settings()).event_calibration
+    sents = list(doc.sents)
+    # How much the article is about states and peoples at all: a film review's "fought"
+    # and a wire story's are not equally likely to be PLOVER acts.
+    political_share = sum(any(e.label_ in ("GPE", "NORP") for e in s.ents)
+                          for s in sents) / max(len(sents), 1)
     resolver = ActorResolver(doc, results)
     quotes = quoted_spans(doc, results)
     timexes = results.get("timex") or []
     places = results.get("places") or []
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sents:
         found: dict[int, tuple[Token, Trigger]] = {}
         for token in sent:
             hit = _trigger(token) or _must_clause(token)
@@ -385,6 +390,7 @@ def extract_events(doc: Doc, results: dict[str, list[Any]],
                 continue  # "the dam wall gave way, killing seven": a disaster, not an attack
             event = _build(token, doc[verb_i], trigger, sent, resolver, quotes, timexes,
                            places, set(found))
+            event.features["article_political"] = round(political_share, 3)
             event.confidence = round(probability(event.features, weights), 3)
             events.append(event)
     _resolve_requests(events, doc)
