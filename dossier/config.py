@@ -70,11 +70,12 @@ class Settings:
     # Both fitted by ``benchmarks/events.py --fit`` on PLOVER GSR half A plus the "fit"
     # part of benchmarks/event_labels.jsonl; reported on GSR half B and the "report" part.
     event_calibration: tuple[tuple[str, float], ...] = (
-        ("bias", -3.082), ("prior", 0.823), ("framed", -0.164), ("noun", 0.585),
-        ("source", 1.074), ("named_source", 0.589), ("target", 0.388), ("asserted", 0.912),
-        ("quoted", -0.67), ("main", 0.484), ("political", 1.489), ("hostile", 0.122),
+        ("bias", -3.341), ("prior", 0.815), ("framed", -0.215), ("noun", 0.46),
+        ("source", 0.943), ("named_source", 0.474), ("target", 0.362), ("asserted", 1.002),
+        ("quoted", -0.359), ("main", 0.57), ("political", 0.947), ("hostile", 0.049),
+        ("article_political", 1.195),
     )
-    event_min_confidence: float = 0.8
+    event_min_confidence: float = 0.6
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
     timeline_shown: int = 30
