@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app, echo_rows, open_store
+from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
 from dossier.config import Settings
 from dossier.store.events import list_events
 from dossier.store.timeline import timeline
@@ -92,11 +92,11 @@ def timeline_command(
                         include_unasserted=show_all, min_confidence=floor,
                         shown=None if unfold else settings.timeline_shown)
     except LookupError as exc:
-        typer.echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
+        echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
     finally:
         conn.close()
     folded = sum(r["folded"] for r in rows)
     echo_rows([r for r in rows if not r["folded"]], as_json, format_timeline_row, "row(s)")
     if folded and not as_json:
-        typer.echo(f"{folded} less salient row(s) folded; --unfold lists them", err=True)
+        echo(f"{folded} less salient row(s) folded; --unfold lists them", err=True)
