@@ -104,10 +104,12 @@ def test_clause_only_verb_followed_by_a_quotation_is_a_cue(nlp):
     assert q.cue == "concluded" and q.speaker_key == "person:lara voss"
 
 
-def test_a_lead_in_the_polls_is_sourced_to_the_polls(nlp):
-    q = the_quote(quotes_of(nlp, "Mayor Ivo Sand leads comfortably in the latest polls."),
-                  "leads comfortably")
-    assert q.speaker == "the latest polls" and q.cue == "in"
+def test_quoted_titles_and_slogans_with_no_speaker_are_not_statements(nlp):
+    text = ('The host of "The Late Hour With Mina Ross" wore a cap reading '
+            '"Build The Bridge Now" at the fair.\n\n'
+            '"We will not wait another year for this bridge," the mayor said.')
+    contents = [q.content for q in quotes_of(nlp, text)]
+    assert contents == ["We will not wait another year for this bridge"], contents
 
 
 def test_passive_cue_takes_its_agent_or_stays_unattributed(nlp):
