@@ -476,3 +476,19 @@ def test_search_page_filters_by_outlet_and_date(client: TestClient) -> None:
     assert "/articles/a-strike" not in other
     later = client.get("/search", params={"q": "dockworkers", "since": "2025-03-04"}).text
     assert "/articles/a-strike" not in later
+
+
+def test_a_story_page_reads_the_timeline_of_its_story_not_of_the_store(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.store.timeline as timeline_store
+
+    asked: list[object] = []
+    real = timeline_store.list_events
+
+    def recording(conn, **kwargs):
+        asked.append(kwargs.get("story"))
+        return real(conn, **kwargs)
+
+    monkeypatch.setattr(timeline_store, "list_events", recording)
+    assert client.get("/stories/s-strike").status_code == 200
+    assert asked and set(asked) == {"s-strike"}, "the whole store's events were read"
