@@ -120,3 +120,22 @@ def test_passive_cue_takes_its_agent_or_stays_unattributed(nlp):
                   "port will reopen")
     assert q.speaker is None and q.cue == "announced"  # nobody named: nobody guessed
     assert quotes_of(nlp, "The harbour was closed by the army on Monday.") == []
+
+
+def test_nested_attribution_keeps_both_the_outer_and_the_inner_statement(nlp):
+    text = ("Mayor Lena Fischer said that the governor had told her the bridge would be "
+            "rebuilt by winter.")
+    quotes = quotes_of(nlp, text)
+    outer = next(q for q in quotes if q.cue == "said")
+    inner = next(q for q in quotes if q.cue == "told")
+    assert outer.speaker == "Lena Fischer" and "the governor had told her" in outer.content
+    assert inner.speaker == "the governor"
+    assert inner.content == "the bridge would be rebuilt by winter"
+    assert outer.content_start <= inner.content_start and inner.content_end <= outer.content_end
+
+
+def test_a_dateline_is_not_part_of_what_was_said(nlp):
+    text = "WASHINGTON (AP) — The port will reopen on Friday, according to the harbour authority."
+    q = the_quote(quotes_of(nlp, text), "port will reopen")
+    assert q.content == "The port will reopen on Friday"
+    assert q.speaker == "the harbour authority"
