@@ -12,7 +12,8 @@ from fastapi.responses import RedirectResponse
 
 from dossier.web.clutter import place_removed
 from dossier.web.data import DeskDep
-from dossier.web.deps import Filters, FiltersDep
+from dossier.web.data.articles import BadSearch
+from dossier.web.deps import Filters, FiltersDep, iso_date
 from dossier.web.geo import map_view
 from dossier.web.graph import build_graph
 from dossier.web.highlight import segments
@@ -41,6 +42,8 @@ class StanceMatrix:
     targets: list[str]
     cells: dict[tuple[str, str], StanceCell]
     hidden: int = 0  # pairs left out to keep the matrix readable
+    # those pairs, busiest first, listed under the matrix: every stance stays on the page
+    rest: list[tuple[str, str, StanceCell]] = field(default_factory=list)
 
 
 def stance_matrix(stances: list[StanceOut]) -> StanceMatrix:
@@ -68,7 +71,9 @@ def stance_matrix(stances: list[StanceOut]) -> StanceMatrix:
     kept = {k: c for k, c in cells.items() if k[0] in sources and k[1] in targets}
     sources = [s for s in sources if any(k[0] == s for k in kept)]
     targets = [t for t in targets if any(k[1] == t for k in kept)]
-    return StanceMatrix(sources, targets, kept, hidden=len(cells) - len(kept))
+    rest = sorted(((k[0], k[1], c) for k, c in cells.items() if k not in kept),
+                  key=lambda r: (-len(r[2].evidence), r[0], r[1]))
+    return StanceMatrix(sources, targets, kept, hidden=len(cells) - len(kept), rest=rest)
 
 
 def quotes_by_speaker(quotes: list[QuoteOut]) -> list[tuple[str, str | None, list[QuoteOut]]]:
@@ -90,7 +95,7 @@ def split_timeline(items: list[TimelineItemOut]) -> dict[str, list[TimelineItemO
     main = [t for t in items
             if (t.kind == "event" and not t.label.endswith("]")) or t.date_basis == "text"]
     if len(main) > TIMELINE_SHOWN:
-        ranked = sorted(main, key=lambda t: (-len(t.evidence), t.date_basis != "text"))
+        ranked = sorted(main, key=lambda t: (-t.salience, t.date_basis != "text"))
         keep = {id(t) for t in ranked[:TIMELINE_SHOWN]}
         main = [t for t in main if id(t) in keep]
     shown = {id(t) for t in main}
@@ -120,9 +125,15 @@ def articles_page(request: Request, f: FiltersDep,
 @router.get("/search")
 def search_page(request: Request, f: FiltersDep, desk: DeskDep,
                 q: Annotated[str, Query(max_length=200)] = ""):
-    results = desk.search(q, f) if q.strip() else desk.articles(Filters(limit=0))
     keep = {k: v for k, v in (("q", q), ("outlet", f.outlet), ("since", f.since),
                               ("until", f.until)) if v}
+    empty = desk.articles(Filters(limit=0))
+    try:
+        results = desk.search(q, f) if q.strip() else empty
+    except BadSearch as exc:  # said on the page, with the 400 an API client would get
+        return render(request, "articles.html", heading="Search", q=q, articles=empty,
+                      message=str(exc), status_code=400, search_filters=f,
+                      base=f"/search?{urlencode(keep)}&")
     return render(request, "articles.html", heading="Search", q=q, articles=results,
                   search_filters=f, base=f"/search?{urlencode(keep)}&")
 
@@ -186,7 +197,7 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
         raise HTTPException(404, "story not found")
     chosen = StoryFilters(outlet.strip(), actor.strip(), type.strip().upper(), after, before)
     f = chosen.facts(story_id)
-    digest = desk.digest(story_id, since or None)
+    digest = desk.digest(story_id, iso_date(since, "since"))
     quotes = desk.quote_list(f)
     events = desk.event_list(f)
     stances = desk.stance_list(f)
