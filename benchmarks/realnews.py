@@ -446,6 +446,8 @@ def main() -> int:
                         help="clean stage only, in-process (iteration; report the real ingest)")
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--worst", type=int, default=10)
+    parser.add_argument("--show-metadata", action="store_true",
+                        help="list every wrong title/author/date (tuning-half error analysis)")
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"needs {EVAL} (the shared eval data beside the repository)", file=sys.stderr)
@@ -487,7 +489,24 @@ def main() -> int:
             print(table_row(key[3], peer_scores[key]))
         print()
     print_worst(our_scores, args.worst)
+    if args.show_metadata:
+        print_metadata_errors(our_scores)
     return 0
+
+
+def print_metadata_errors(our_scores: dict) -> None:
+    """Every wrong title, author and date, gold beside ours."""
+    print("\n### metadata errors\n")
+    for group in sorted(our_scores):
+        for s, item, result in our_scores[group]:
+            for field_name, ok, gold, got in (
+                ("title", s.title, item.title, result.title),
+                ("author", s.author, item.author, result.byline),
+                ("date", s.date, item.date, result.published),
+            ):
+                if ok is False:
+                    print(f"- {'/'.join(group)} {item.key[:16]} {field_name}: gold {gold!r} "
+                          f"got {got!r}")
 
 
 def print_worst(our_scores: dict, count: int) -> None:

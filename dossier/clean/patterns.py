@@ -146,15 +146,36 @@ REPORTER_LINE = re.compile(
     rf"|^\s*[(\[]?\s*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced"
     rf"|[Rr]esearch|[Gg]raphics|[Aa]dditional reporting)\s+by\s+{_NAMES}.{{0,200}}$"
 )
-# "By Jane Doe and John Roe", "By Jane Doe, Reuters", "By JANE DOE | Updated ..."
+# "By Jane Doe and John Roe", "By Jane Doe, Reuters", "By JANE DOE | Updated ...",
+# "By Jane Doe Updated: 2016-07-15 13:14".
 BYLINE = re.compile(
-    rf"^\s*By\s+(?P<names>{_NAMES})\s*(?:[,|•·–—-]\s*(?P<rest>.{{0,80}}))?$"
+    rf"^\s*By\s+(?P<names>{_NAMES})\s*(?:(?:[,|•·–—-]\s*|(?=(?:Updated|Published|Posted)\b))"
+    rf"(?P<rest>.{{0,80}}))?$"
 )
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?"
+# Numeric dates: ISO, or day/month/year with one part above 12 (07/15/2016, 15.07.2016);
+# 05/06/2016 could be either, and a wrong date is worse than none.
+_NUMERIC_DATE = (
+    r"(?:\d{4}-\d{2}-\d{2}|(?:1[3-9]|2\d|3[01])[./]\d{1,2}[./]\d{4}"
+    r"|\d{1,2}[./](?:1[3-9]|2\d|3[01])[./]\d{4})"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_NUMERIC_DATE})"
+_STAMP_WORD = r"(?:Published|Updated|Posted|Last updated|First published|Modified)"
 DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Published|Updated|Posted|Last updated|First published)(?: on| at)?:?\s+)?"
-    rf"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?\s*$",
+    rf"^\s*(?:{_STAMP_WORD}(?: on| at)?:?\s+)?(?:{_CLOCK},?\s+)?{_WEEKDAY}?{_DATE}"
+    rf"(?:,?\s*(?:at\s+)?{_CLOCK})?\s*$",
+    re.IGNORECASE,
+)
+# A date stamp glued to the end of a headline or name line: "... Updated: 2016-07-15 13:14".
+DATE_STAMP_AT_END = re.compile(
+    rf"(?<=\S)\s+(?P<stamp>{_STAMP_WORD}(?: on| at)?:?\s+(?:{_CLOCK},?\s+)?{_WEEKDAY}?{_DATE}"
+    rf"(?:,?\s*(?:at\s+)?{_CLOCK})?)\s*$",
+    re.IGNORECASE,
+)
+# An agency's print stamp: "(China Daily USA 07/15/2016 page1)", "(Xinhua 2016-07-15)".
+AGENCY_DATE_STAMP = re.compile(
+    rf"^\s*\(\s*[A-Z][\w .&'’-]{{1,40}}?\s+{_DATE}(?:\s*,?\s*page\s*[A-Z]?\d+)?\s*\)\s*$",
     re.IGNORECASE,
 )
 
@@ -216,3 +237,28 @@ ARTICLE_END = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"\w+")
+
+# Job titles that follow a name in a byline ("Nicoletta Richardson Trending Editor",
+# "Mike Marshall, Shipping Expert"): the name ends where they start.
+BYLINE_ROLE = re.compile(
+    r"\b(?:(?:senior|chief|deputy|managing|executive|contributing|staff|special|political"
+    r"|trending|foreign|news|sports|science|health|business|technology|associate)\s+)*"
+    r"(?:editor|reporter|correspondent|writer|columnist|contributor|producer|journalist"
+    r"|photographer|analyst|expert|director|staff|intern|editors|reporters|writers)s?\b.*$",
+    re.IGNORECASE,
+)
+# Media groups that own outlets and appear as a page's "author" ("Condé Nast" on a magazine).
+PUBLISHER_GROUP = re.compile(
+    r"^(?:Cond[ée] Nast|Hearst(?: Communications| Newspapers)?|Gannett|Tribune (?:Publishing|Media)"
+    r"|Future (?:plc|US)|Dotdash(?: Meredith)?|Meredith|Vox Media|Axel Springer|News Corp"
+    r"|Nexstar(?: Media)?|Sinclair|Lee Enterprises|McClatchy|Reach plc|Bauer Media"
+    r"|Penske Media|BuzzFeed|Advance Local|Graham Media|Scripps|Tegna|Insider Inc\.?"
+    r"|Associated Newspapers|Guardian News (?:and|&) Media|Nikkei|Mediahuis)$",
+    re.IGNORECASE,
+)
+# A date glued to a byline: "Cazzy Magennis Last Updated August 1", "Supermove February 8".
+BYLINE_DATE_TAIL = re.compile(
+    rf"\s*(?:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\b.*"
+    rf"|\b{_MONTH}(?:\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?\b.*|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}.*)$",
+    re.IGNORECASE,
+)

@@ -91,7 +91,7 @@ def remove_clutter(text: str, *, page: bool = False) -> CleanedText:
     ``page`` is for text flattened from a whole HTML page (menus, link lists,
     footers): it also trims short non-sentence lines around the article body.
     """
-    lines = split_captions_from_credits(split_lines(text))
+    lines = split_date_stamps(split_captions_from_credits(split_lines(text)))
     label_header(lines)
     for line in lines:
         if line.label is None:
@@ -151,7 +151,8 @@ def label_title(lines: list[Line]) -> None:
     if len(body) < 2:
         return
     first = body[0]
-    alone = body[1].para != first.para
+    # Alone in its paragraph, or (scraped text without blank lines) followed by prose.
+    alone = body[1].para != first.para or is_prose_like(body[1])
     if (
         alone
         and first.words <= MAX_WORDS_TITLE
@@ -184,7 +185,7 @@ def line_clutter_reason(line: Line) -> str | None:
         return "reporter-line"
     if p.BYLINE.match(text):
         return "byline"
-    if p.DATE_LINE.match(text):
+    if p.DATE_LINE.match(text) or p.AGENCY_DATE_STAMP.match(text):
         return "date-line"
     if p.TEASER_INLINE.match(text) and words <= MAX_WORDS_TEASER_ITEM:
         return "teaser"
@@ -231,6 +232,19 @@ def split_captions_from_credits(lines: list[Line]) -> list[Line]:
                 continue
             out.append(Line(line.start, caption, line.para, "photo-caption"))
         out.append(Line(credit_start, match.group("credit").strip(), line.para, "photo-credit"))
+    return out
+
+
+def split_date_stamps(lines: list[Line]) -> list[Line]:
+    """Split "Headline Updated: 2016-07-15 13:14" into the line and a date-line."""
+    out: list[Line] = []
+    for line in lines:
+        match = p.DATE_STAMP_AT_END.search(line.text) if line.words <= MAX_WORDS_TITLE else None
+        if not match or p.BYLINE.match(line.text):
+            out.append(line)
+            continue
+        out.append(Line(line.start, line.text[: match.start()].rstrip(), line.para))
+        out.append(Line(line.start + match.start("stamp"), match["stamp"], line.para, "date-line"))
     return out
 
 
