@@ -313,7 +313,10 @@ def peers_for(item: Item) -> dict[str, Result]:
     text = item.page_text if item.feed == "flattened" else item.gold_body
     if item.feed not in ("flattened", "bare"):
         return {}
-    return {"trafilatura": trafilatura_text(text), "jusText": justext_text(text)}
+    peers = {"trafilatura": trafilatura_text(text), "jusText": justext_text(text)}
+    if item.feed == "flattened":
+        peers["no cleaning"] = Result(text)
+    return peers
 
 
 # ---------------------------------------------------------------- scoring

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import htmldate
@@ -23,6 +24,19 @@ DATE_EXTRACTION_PARAMS = {"extensive_search": False, "original_date": True}
 # 0.959. Teasers kept by mistake become false facts downstream, so precision wins here too.
 FAVOR_PRECISION = True
 FAVOR_RECALL = False
+# Where a page marks its byline, when its metadata names no author.
+BYLINE_ELEMENTS = (
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'author-name')"
+    " or contains(@class, 'byline') or contains(@class, 'author')]"
+    "[not(self::script) and not(self::style) and not(self::meta) and not(self::link)]"
+)
+MAX_WORDS_BYLINE_ELEMENT = 8
+MAX_LINES_TO_BYLINE = 200  # a "By ..." line sits near the top of the page text
+BY_LINE = re.compile(
+    r"^(?:By|Written by|Posted by|Author:?|Article by|Words by)\s+"
+    r"(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|da|del|al|el|bin|and|&))"
+    r"{0,6}),?(?:\s*(?:[|•·–—-]|on\b|Updated\b|Published\b).*)?$"
+)
 
 
 @dataclass
@@ -62,9 +76,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     sitename = getattr(doc, "sitename", None) or None
     page_url = getattr(doc, "url", None) or url
     date, date_source = page_date(html, getattr(doc, "date", None), page_url)
+    root = parse_page(html)
+    author = clean_byline(getattr(doc, "author", None), sitename, page_text)
     meta = dict(
-        title=page_title(getattr(doc, "title", None), h1_texts(html), sitename, page_url),
-        author=clean_byline(getattr(doc, "author", None), sitename, page_text),
+        title=page_title(getattr(doc, "title", None), h1_texts(root), sitename, page_url),
+        author=author or page_byline(root, sitename, page_text),
         date=date, date_source=date_source, sitename=sitename, url=page_url,
         language=getattr(doc, "language", None) or None,
     )
@@ -78,7 +94,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     # trafilatura keeps what sits inside <article>: the <h1>, captions, reporter credits,
     # "This story was provided by ..." lines. Our plain-text rules take those out too.
     # One block per line in trafilatura's text: make each a paragraph, as in plain text.
-    cleaned = remove_clutter("\n\n".join(line for line in body.splitlines() if line.strip()))
+    cleaned = remove_clutter(
+        "\n\n".join(line for line in body.splitlines() if line.strip()), page=False
+    )
     removed = dropped_blocks(page_text, body) + [
         RemovedBlock(b.text, b.reason, page_text.find(b.text)) for b in cleaned.removed
     ]
@@ -90,14 +108,43 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     )
 
 
-def h1_texts(html: str) -> list[str]:
-    """The page's <h1> texts, in order (the headline is usually one of them)."""
+def parse_page(html: str) -> etree._Element | None:
+    """The page as an lxml tree (None when lxml can make none of it)."""
     try:
-        root = lxml.html.fromstring(html)
+        return lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
+        return None
+
+
+def h1_texts(root: etree._Element | None) -> list[str]:
+    """The page's <h1> texts, in order (the headline is usually one of them)."""
+    if root is None:
         return []
     texts = (" ".join(h1.text_content().split()) for h1 in root.iter("h1"))
     return [text for text in texts if text]
+
+
+def page_byline(root: etree._Element | None, sitename: str | None, page_text: str) -> str | None:
+    """The byline the page shows when its metadata names nobody.
+
+    First an element marked as the author (``rel="author"``, ``itemprop="author"``,
+    a class with "author" or "byline" in it) holding a few words, then a "By …" line of
+    the visible text.
+    """
+    if root is not None:
+        for element in root.xpath(BYLINE_ELEMENTS):
+            text = " ".join(element.text_content().split())
+            if 0 < len(text.split()) <= MAX_WORDS_BYLINE_ELEMENT:
+                byline = clean_byline(text, sitename, page_text)
+                if byline:
+                    return byline
+    for line in page_text.splitlines()[:MAX_LINES_TO_BYLINE]:
+        match = BY_LINE.match(line.strip())
+        if match:
+            byline = clean_byline(match["names"], sitename, page_text)
+            if byline:
+                return byline
+    return None
 
 
 def page_date(html: str, markup_date: str | None, url: str | None) -> tuple[str | None, str]:

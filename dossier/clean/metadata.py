@@ -199,6 +199,12 @@ def find_byline(raw: RawArticle, html_author: str | None,
     return join_names(reporter_names(reporter_line)) if reporter_line else None
 
 
+# Words before the name in a shown byline: "By", "Written by", "This post was written by".
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:this (?:post|article|story) (?:was )?)?(?:written|posted|reported|edited)\s+by"
+    r"|article by|words by|author:?|by)\s+",
+    re.IGNORECASE,
+)
 BYLINE_SPLIT = re.compile(r"\s*(?:;|\||&|,|\band\b)\s*")
 
 
@@ -213,7 +219,7 @@ def clean_byline(value: str | None, sitename: str | None = None,
     """
     if not value or not value.strip():
         return None
-    value = re.sub(r"^\s*by\s+", "", " ".join(value.split()), flags=re.IGNORECASE)
+    value = BYLINE_PREFIX.sub("", " ".join(value.split()))
     people: list[str] = []
     organisations: list[str] = []
     site = glued(sitename)

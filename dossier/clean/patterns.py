@@ -71,8 +71,21 @@ PHOTO_DESCRIPTION = re.compile(
     r"|\b(?:poses? for (?:a |the )?(?:photo|picture|portrait|photograph)s?|is pictured"
     r"|are pictured|pictured (?:here|above|below|left|right)|file (?:photo|picture|image)"
     r"|a general view (?:of|shows)|this (?:photo|picture|image|handout)\b|in this (?:file )?"
-    r"(?:photo|picture|image|handout))",
+    r"(?:photo|picture|image|handout)"
+    # "This Dec. 28, 2017 photo made available by SpaceX shows ...", "... frame grab from video"
+    r"|\bthis\b(?:\s+[\w.,]+){0,5}?\s+(?:file\s+)?(?:photo|picture|image|frame grab|screen ?shot"
+    r"|video grab|handout)(?:\s+\w+){0,2}?\s+(?:made available|released|provided|distributed"
+    r"|taken|shows|by)\b"
+    r"|\b(?:photo|image|picture|frame grab|video grab)s? (?:made available|released|provided"
+    r"|distributed) by\b)"
+    # "FILE - In this ... file photo", "FILE PHOTO: ...": the AP/Reuters caption prefix.
+    r"|^\s*FILE(?:\s+PHOTO)?\s*(?:[-–—:]|\s\()",
     re.IGNORECASE,
+)
+# A wire photo credit inside a line: "FILE - In this ... (AP Photo/Jae C. Hong, File) ..."
+PHOTO_CREDIT_INLINE = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|UPI)\s+Photo(?:/[^)]{1,80})?\)"
+    r"|\((?:Photo|Image|Picture)s?\s*(?:by|:)\s*[^)]{1,80}\)"
 )
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -96,11 +109,13 @@ TEASER_HEADING = re.compile(
     r"(?: (?:stories|articles|coverage|content|news|reading|topics|links|posts|videos?))?"
     r"|read (?:more|next|also)|more (?:from|on|in|about) [\w .&'’-]{1,40}|more (?:stories|news)"
     r"|recommended(?: for you| stories| reading| articles| videos?)?|most (?:read|popular|viewed"
-    r"|shared|watched)|trending(?: now| stories| news)?|popular(?: now| stories| articles)?"
+    r"|shared|watched|commented)(?: (?:in|on|from) [\w &'’-]{1,30})?"
+    r"|trending(?: now| stories| news)?|popular(?: now| stories| articles)?"
     r"|also read|see also|top stories|latest (?:news|stories|videos?)|what to read next"
     r"|editor'?s? picks?|editors['’] picks|don'?t miss|further reading|watch next|up next"
     r"|around the web|sponsored stories|promoted stories|from our partners|more to explore"
-    r"|in other news|elsewhere on [\w .]+)\s*[:.]?\s*$",
+    r"|in other news|elsewhere on [\w .]+|story highlights|(?:key|top) (?:points|takeaways)"
+    r"|more (?:top )?stories|(?:latest|more) (?:in|from) [\w .&'’-]{1,30})\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 # One-line teasers: "Read more: Niger's junta names a cabinet", "RELATED: ...".
@@ -205,6 +220,23 @@ SUBSCRIBE_LINE = re.compile(
 ADDRESSES_READER = re.compile(
     r"^\s*(?:sign up|subscribe|register|log in|sign in|get|download|join|already)\b"
     r"|\b(?:you|your|our)\b",
+    re.IGNORECASE,
+)
+# "Add Weather as an interest", "Add Ukraine to myFT", "Follow this topic": reader prompts.
+INTEREST_PROMPT = re.compile(
+    r"^\s*(?:add [\w .&'’-]{1,40} (?:as an interest|to (?:my\w*|your (?:interests|feed|topics"
+    r"|list)))|follow (?:this )?(?:topic|author|story)|get (?:email )?alerts? (?:on|for) [\w .&'’-]"
+    r"{1,40}|(?:turn on|enable) (?:desktop )?notifications)\b.{0,40}$",
+    re.IGNORECASE,
+)
+# Notices about the text itself: rush transcripts, machine translation, paywalls.
+TEXT_NOTICE = re.compile(
+    r"\btranscripts? (?:is|are|was|were|has been|have been) (?:created|produced|provided|prepared"
+    r"|generated)\b|\bthis (?:text|transcript|copy) may not be in its final form\b"
+    r"|\bauthoritative record of [\w’'. ]{1,40} (?:programming|broadcast)\b"
+    r"|\b(?:this|the) (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for)"
+    r" (?:subscribers|members)\b|\byou have reached (?:your|the) (?:limit|maximum) of\b"
+    r"|\bto continue reading\b.{0,40}\b(?:subscribe|sign in|log in|register)\b",
     re.IGNORECASE,
 )
 COOKIE_LINE = re.compile(
