@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -323,7 +324,8 @@ def peers_for(item: Item) -> dict[str, Result]:
 
 
 def words(text: str) -> list[str]:
-    return [t.lower() for t in TOKEN.findall(text or "")]
+    """Lower-cased \\w+ tokens of the NFC form (the cleaner's text is NFC: so is the gold's)."""
+    return [t.lower() for t in TOKEN.findall(unicodedata.normalize("NFC", text or ""))]
 
 
 def long_sentences(body: str) -> list[str]:

@@ -27,6 +27,7 @@ MAX_WORDS_NOTICE = 80  # transcript/paywall notices run to three sentences
 MAX_WORDS_CAPTION = 70
 MAX_WORDS_TEASER_ITEM = 30
 MAX_WORDS_TITLE = 25
+MAX_WORDS_TITLE_WITH_STOP = 20
 MAX_WORDS_SYNDICATION = 25
 MIN_WORDS_NEWS_SENTENCE = 12  # a full sentence this long ends a teaser block
 # Bounds of the block rules, the ones that remove lines for what stands next to them:
@@ -183,10 +184,27 @@ def label_title(lines: list[Line]) -> None:
     if (
         alone
         and first.words <= MAX_WORDS_TITLE
-        and not re.search(r"[.,;:]$", first.text)
+        and not re.search(r"[,;:]$", first.text)
+        and (not first.text.endswith(".") or is_headline_with_stop(first, body[1]))
         and not p.TEASER_HEADING.match(first.text)  # teaser blocks are labelled later
     ):
         first.label = "title"
+
+
+def is_headline_with_stop(first: Line, second: Line) -> bool:
+    """ "Carson on defense, attacking critics." over a long lead: a headline with a full stop.
+
+    Some archives end every headline with one. It is a headline only when it is short,
+    one sentence, no dateline, alone above a paragraph of prose; a one-sentence lead
+    paragraph is longer and opens with its dateline.
+    """
+    return (
+        first.words <= MAX_WORDS_TITLE_WITH_STOP
+        and second.para != first.para
+        and is_prose_like(second)
+        and not re.search(r"[.!?]\s+\S", first.text)
+        and not re.search(r"\s(?:—|–|--)\s|\((?:AP|AFP|Reuters|UPI)\)", first.text)
+    )
 
 
 def line_clutter_reason(line: Line) -> str | None:
