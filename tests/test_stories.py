@@ -24,10 +24,10 @@ import dossier.cli.export  # noqa: F401 - registers `dossier export`
 import dossier.cli.stories  # noqa: F401 - registers `dossier digest`
 from dossier.cli.app import app
 from dossier.config import Settings
+from dossier.extract.text import is_truncated, name_key, quotes_balanced
 from dossier.pipeline import ingest
 from dossier.store import connect
 from dossier.store import stories as store
-from dossier.stories.text import is_truncated, name_key, quotes_balanced
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 KEY = json.loads((EXAMPLES / "answers.json").read_text(encoding="utf-8"))
@@ -137,6 +137,14 @@ def test_articles_cluster_into_the_stories_of_the_key(corpus: Corpus) -> None:
 def test_two_stories_about_the_same_country_stay_apart(corpus: Corpus) -> None:
     for first, second in KEY["separate_stories_same_country"]:
         assert corpus.story(first) != corpus.story(second)
+
+
+def test_a_story_is_titled_by_its_latest_key_development(corpus: Corpus) -> None:
+    # The strike story's last report is the suspension: that is the news now, not the
+    # clash three copies of one agency report made the most typical article.
+    latest = max((a for a in KEY["articles"] if a["story"] == "A"),
+                 key=lambda a: a["published"])
+    assert store.get_story(corpus.conn, corpus.story("A"))["title"] == latest["title"]
 
 
 def test_story_title_and_days_are_derived_from_its_articles(corpus: Corpus) -> None:

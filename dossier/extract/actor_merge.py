@@ -15,8 +15,8 @@ import sqlite3
 from collections.abc import Sequence
 
 from dossier.config import Settings
-from dossier.extract.actor_lexicon import canonical_alias, known_aliases, normalize_name
 from dossier.extract.countries import country_name
+from dossier.lexicon.actors import canonical_alias, known_aliases, normalize_name
 from dossier.registry import CorpusStep, register_corpus_step
 
 

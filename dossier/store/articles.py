@@ -9,14 +9,12 @@ dicts so every caller (CLI, web, export) sees the same shape.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from dossier.models import Article, IngestError
 from dossier.store.exports import register_export
-
-if TYPE_CHECKING:
-    from dossier.registry import Extractor
+from dossier.store.facts import save_facts
 
 ARTICLE_COLUMNS = (
     "id, source_path, locator, url, outlet, title, byline, dateline, published,"
@@ -31,8 +29,7 @@ LISTING_COLUMNS = (
 def save_article(
     conn: sqlite3.Connection,
     article: Article,
-    facts: dict[str, list[Any]],
-    extractors: Sequence[Extractor],
+    facts: Mapping[str, list[Any]],
 ) -> bool:
     """Store an article, its removed blocks and its facts; False if it was already stored."""
     cursor = conn.execute(
@@ -67,9 +64,7 @@ def save_article(
         "INSERT INTO clean_warnings (article_id, seq, warning) VALUES (?,?,?)",
         [(article.id, seq, warning) for seq, warning in enumerate(article.warnings)],
     )
-    for extractor in extractors:
-        if extractor.name in facts:
-            extractor.save(conn, article.id, facts[extractor.name])
+    save_facts(conn, article.id, facts)
     return True
 
 

@@ -1,0 +1,86 @@
+"""Speech verbs and nouns: the words that introduce what someone said, and how they take content.
+
+One home for every list of them. They differ on purpose, by what each reader needs:
+the quote extractor wants every cue it can attribute a statement to (``SPEECH_LEMMAS``,
+read through :func:`dossier.extract.speech_cues.is_cue`); the events want only the
+verbs that *report* another act ("said troops had crossed": ``REPORTING_VERBS``); the
+stance cues only the plain verbs of saying, since "condemn", "praise" are stances
+themselves (``STANCE_SPEECH_VERBS``).
+"""
+
+from __future__ import annotations
+
+# Lemmas of verbs that report speech or a stated position. "call" counts only with
+# "for" ("called for the release"); checked in :func:`dossier.extract.speech_cues.is_cue`.
+SPEECH_LEMMAS = frozenset(
+    {
+        "say", "tell", "announce", "state", "declare", "add", "claim", "insist", "warn",
+        "deny", "confirm", "report", "write", "tweet", "post", "argue", "explain", "note",
+        "acknowledge", "admit", "suggest", "urge", "demand", "condemn", "accuse", "vow",
+        "promise", "pledge", "threaten", "ask", "reply", "respond", "predict", "stress",
+        "assert", "allege", "caution", "contend", "concede", "recall", "reiterate",
+        "emphasize", "emphasise", "underline", "denounce", "criticize", "criticise",
+        "praise", "welcome", "reject", "dismiss", "describe", "believe", "think", "fear",
+        "hope", "call", "appeal", "order", "complain", "testify", "disclose", "reveal",
+        "repeat", "quip", "joke", "boast", "counter", "retort", "answer",
+        "estimate", "maintain", "indicate", "charge", "observe", "remark", "agree",
+        "doubt", "expect", "learn", "speak", "decry", "lament", "mention", "signal",
+        "continue", "conclude", "mock", "find", "show", "wonder",
+        # Chosen on PolNeAR train (each mostly an attribution there, never on dev):
+        "blast", "assail", "lambast", "slam", "bemoan", "deride", "applaud", "tout", "echo",
+        "cite", "blame", "question", "express", "propose", "recount", "shout", "characterize",
+        "dub", "decline", "refuse", "advocate", "plead", "voice", "outline", "speculate",
+        "email", "retweet", "point", "refer", "proclaim", "exclaim", "muse", "inform",
+        "advise", "dispute", "hail", "laud", "castigate", "rebuke", "scold", "assure",
+        "remind", "imply", "know", "feel", "worry", "understand", "realize", "realise",
+        "recognize", "recognise", "suspect", "assume", "guess", "figure", "prefer",
+    }
+)
+
+# Belief, knowledge and feeling verbs: an attribution only with a clause ("she knows
+# that ...", "he feels the party ..."): "knows the city", "felt pain" are not.
+CLAUSE_ONLY_LEMMAS = frozenset(
+    {"order", "expect", "learn", "speak", "hope", "fear", "agree", "post", "find", "show",
+     "conclude", "wonder", "know", "feel", "worry", "understand", "realize", "realise",
+     "recognize", "recognise", "suspect", "assume", "guess", "figure", "think", "believe",
+     "prefer", "imply", "remind", "assure", "express", "point", "refer"}
+)
+
+# "pointed to the polls", "referred to him as": the cue takes a particle or preposition
+# whose object is the content.
+PREPOSITION_CONTENT = {"point": ("to", "out"), "refer": ("to",), "call": ("for", "on")}
+
+# Sources whose verb "show"/"find" reports evidence: "a poll shows Sanders leading".
+EVIDENCE_NOUNS = frozenset(
+    {"poll", "polls", "survey", "surveys", "study", "studies", "data", "result", "results",
+     "report", "reports", "figure", "figures", "record", "records", "document", "documents",
+     "email", "emails", "file", "files", "analysis", "review", "audit", "investigation",
+     "research", "numbers", "statistics", "estimate", "estimates", "probe", "inquiry"}
+)
+
+# spaCy's small model lemmatizes some cue forms wrongly ("hopes" -> "hop").
+MISLEMMAS = {"hop": "hope", "retweete": "retweet"}
+
+
+# Verbs whose object (not a clause) is the content: "demanded the release of X".
+OBJECT_CONTENT_LEMMAS = frozenset(
+    {"demand", "condemn", "urge", "denounce", "criticize", "criticise", "praise", "welcome",
+     "reject", "dismiss", "deny", "confirm", "announce", "call", "appeal", "order", "decry",
+     "ask", "promise", "pledge", "vow", "threaten", "accuse", "describe", "warn",
+     "blast", "assail", "lambast", "slam", "bemoan", "deride", "applaud", "tout", "echo",
+     "cite", "blame", "question", "propose", "characterize", "dub", "decline", "refuse",
+     "advocate", "voice", "outline", "dispute", "hail", "laud", "castigate", "rebuke",
+     "scold", "recount", "express"}
+)
+
+# Nouns that say a source said something ("according to", handled apart).
+SPEECH_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "tweet"})
+
+# Verbs that report another act (events: "said troops had crossed" is the crossing, told).
+REPORTING_VERBS = {"say", "tell", "state", "announce", "declare", "claim", "add", "report",
+                   "write", "tweet", "post", "note", "confirm", "insist", "explain"}
+# Verbs of saying the stance cues look for (whether a sentence states something at all).
+STANCE_SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "declare", "write", "tweet",
+                       "insist", "warn", "urge"}
+# Verbs that name the next speaker of a quoted turn ("...," he said): event_actors.
+TURN_VERBS = ("say", "tell", "write", "add")
