@@ -112,6 +112,7 @@ def test_reporter_who_also_took_the_photo_stays_the_byline():
         ("Anna Ruel Senior Political Correspondent", "Anna Ruel"),
         ("Anna Ruel Last Updated August 1", "Anna Ruel"),
         ("Vesmark Herald", "Vesmark Herald"),  # only the site is named: kept
+        ("Anna Ruel; 2025•5 min read", "Anna Ruel"),  # a reading-time widget is no name
     ],
 )
 def test_bylines_name_people_not_publishers_titles_or_dates(author, byline):

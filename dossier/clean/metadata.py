@@ -232,7 +232,9 @@ def clean_byline(value: str | None, sitename: str | None = None,
             if len(before_role.split()) < 2:
                 continue  # a bare job title ("Sr Director", "Shipping Expert")
             piece = before_role
-        if not re.search(r"[^\W\d_]", piece) or p.PUBLISHER_GROUP.match(piece):
+        if not re.search(r"[^\W\d_]", piece) or re.search(r"\d", piece):
+            continue  # no name has digits in it: "2025•5 min read", an avatar's "3"
+        if p.PUBLISHER_GROUP.match(piece):
             continue
         key = glued(re.sub(r"^the\s+", "", piece, flags=re.IGNORECASE))
         if site and (key in site or site in key):
