@@ -1,0 +1,1 @@
+"""Word lists and reference tables the extractors share, kept in one place to read and extend."""
