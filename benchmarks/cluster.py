@@ -160,8 +160,9 @@ def _memory_mb() -> tuple[float, float]:
 def _time_corpus_steps(clock: Counter[str]) -> None:
     """Wrap each registered corpus step so its seconds add up in ``clock``."""
     from dossier import registry
+    from dossier.pipeline import load_plugins
 
-    registry.load_plugins()
+    load_plugins()
     for name, step in list(registry.CORPUS_STEPS.items()):
         def timed(conn, ids, settings, _run=step.run, _name=name):
             start = time.perf_counter()

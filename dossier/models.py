@@ -34,6 +34,8 @@ class RawArticle:
     external_id: str | None = None  # the id a JSONL record claims for itself
     encoding: str | None = None
     header: dict[str, str] = field(default_factory=dict)  # leading "date ..." style lines
+    # Problems the reader worked around (a page missing its last ">"): kept, not refused.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class Article:
     language: str | None = None
     locator: str = ""
     removed: list[RemovedBlock] = field(default_factory=list)
+    # What the cleaner doubted and did not do ("the rules would remove most of the prose:
+    # kept"), or what the reader worked around: stored as rows, shown by `dossier show`.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ from typing import Any, Protocol
 
 from dossier import nlp
 from dossier.config import Settings
+from dossier.extract import ExtractorFailed, extract, extractors_for
 from dossier.ingest import iter_files, read_source
 from dossier.ingest.source import SourceFile
 from dossier.models import Article, IngestError, RawArticle
-from dossier.registry import ArticleContext, corpus_steps, extractors_for
+from dossier.registry import CORPUS_STEPS, CorpusStep
 from dossier.store import articles as store
 from dossier.store.db import connect, transaction
 
@@ -35,6 +36,18 @@ class ProcessedArticle:
 
     article: Article
     facts: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def load_plugins() -> None:
+    """Import the feature packages so their extractors and corpus steps register."""
+    import dossier.extract  # noqa: F401
+    import dossier.stories  # noqa: F401
+
+
+def corpus_steps() -> list[CorpusStep]:
+    """The registered corpus steps, in their order (run after each batch lands)."""
+    load_plugins()
+    return sorted(CORPUS_STEPS.values(), key=lambda s: s.order)
 
 
 def _internal_error(raw: RawArticle | Article, stage: str, exc: Exception) -> IngestError:
@@ -66,17 +79,15 @@ def process_batch(
     docs = nlp.parse_many(
         (a.text for a in articles), settings.spacy_model, settings.nlp_batch_size
     )
-    extractors = extractors_for(settings.extractors)
     done: dict[int, ProcessedArticle | IngestError] = {}
     for article, doc in zip(articles, docs, strict=True):
-        ctx = ArticleContext(article=article, doc=doc, settings=settings)
         try:
-            for extractor in extractors:
-                ctx.results[extractor.name] = extractor.run(ctx)
-        except Exception as exc:
-            done[id(article)] = _internal_error(article, f"extractor {extractor.name}", exc)
+            facts = extract(article, doc, settings)
+        except ExtractorFailed as failed:
+            cause = failed.__cause__ if isinstance(failed.__cause__, Exception) else failed
+            done[id(article)] = _internal_error(article, f"extractor {failed.name}", cause)
             continue
-        done[id(article)] = ProcessedArticle(article, ctx.results)
+        done[id(article)] = ProcessedArticle(article, facts)
     return [done[id(c)] if isinstance(c, Article) else c for c in cleaned]
 
 
@@ -213,7 +224,6 @@ def _commit(
     Corpus steps run inside it too, so a kill can never leave stored articles that
     the corpus steps have not seen (a rerun would skip them as already present).
     """
-    extractors = extractors_for(settings.extractors)
     new_ids: list[str] = []
     with transaction(conn):
         if not conn.in_transaction:
@@ -223,7 +233,7 @@ def _commit(
                 article = result.article
                 try:
                     with _savepoint(conn):
-                        is_new = store.save_article(conn, article, result.facts, extractors)
+                        is_new = store.save_article(conn, article, result.facts)
                 except Exception as exc:  # a broken fact writer loses its article, not the batch
                     result = _internal_error(article, "store", exc)
             if isinstance(result, IngestError):
@@ -308,6 +318,7 @@ def ingest(
     uncommitted batches, and a rerun skips finished files and re-reads the rest
     (``INSERT OR IGNORE`` absorbs what a partial file had already stored).
     """
+    extractors_for(settings.extractors)  # an unmet ``requires`` is refused before any reading
     report = IngestReport(db_path=str(settings.db_path))
     conn = connect(settings.db_path)
     pending: deque[tuple[_Batch, Callable[[], list]]] = deque()

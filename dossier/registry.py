@@ -1,8 +1,9 @@
 """Named extractors and corpus steps, assembled from configuration like spaCy components.
 
 A feature module registers itself here; the pipeline looks extractors up by the
-names listed in ``Settings.extractors``, so a user can swap or drop one without
-editing the pipeline.
+names listed in ``Settings.extractors`` (:func:`dossier.extract.extractors_for`), so a
+user can swap or drop one without editing the pipeline. This module imports no stage:
+every stage imports it.
 """
 
 from __future__ import annotations
@@ -31,15 +32,15 @@ class ArticleContext:
 
 @dataclass(frozen=True)
 class Extractor:
-    """A per-article extractor and the store writer for what it finds.
+    """A per-article extractor: reads the Doc (and earlier extractors' results), returns records.
 
-    ``run`` executes in a worker process and must return picklable records;
-    ``save`` executes in the main process inside the article's transaction.
+    ``run`` executes in a worker process and must return picklable records; it never sees
+    the store. The records are written by the store's writer of the same name
+    (:mod:`dossier.store.facts`) in the main process, inside the article's transaction.
     """
 
     name: str
     run: Callable[[ArticleContext], list[Any]]
-    save: Callable[[sqlite3.Connection, str, list[Any]], None]
     requires: tuple[str, ...] = ()
 
 
@@ -69,18 +70,3 @@ def register_corpus_step(step: CorpusStep) -> CorpusStep:
     return step
 
 
-def load_plugins() -> None:
-    """Import the feature packages so their registrations run."""
-    import dossier.extract  # noqa: F401
-    import dossier.stories  # noqa: F401
-
-
-def extractors_for(names: Sequence[str]) -> list[Extractor]:
-    """The configured extractors that are available, in configured order."""
-    load_plugins()
-    return [EXTRACTORS[n] for n in names if n in EXTRACTORS]
-
-
-def corpus_steps() -> list[CorpusStep]:
-    load_plugins()
-    return sorted(CORPUS_STEPS.values(), key=lambda s: s.order)

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/python -m ruff check dossier tests benchmarks
+.venv/bin/lint-imports  # no import against the data flow (contract in pyproject.toml)
 .venv/bin/python -m pytest "$@"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.registry import ArticleContext, Extractor, register_extractor
+from dossier.store.facts import register_writer
 
 TOWNS = ("Glenmoor", "Ashford Bay", "Kelvale", "Dunmarsh", "Port Ferrin", "Oakridge")
 
@@ -98,7 +99,8 @@ def probe_save(conn: sqlite3.Connection, article_id: str, facts: list[ProbeFact]
     )
 
 
-PROBE = register_extractor(Extractor(name="probe", run=probe_run, save=probe_save))
+PROBE = register_extractor(Extractor(name="probe", run=probe_run))
+register_writer("probe")(probe_save)
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:

@@ -143,6 +143,7 @@ def test_garbage_warc_and_feed_are_refused(tmp_path: Path) -> None:
     assert "feed" in only_error(tmp_path / "feed.rss").reason
 
 
+@pytest.mark.slow  # ingests a folder of good and bad files through the whole pipeline
 def test_batch_with_bad_files_stores_the_good_ones_and_every_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,6 +18,7 @@ from dossier.config import Settings
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,  # serves the desk and drives chromium
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian chromium at {CHROMIUM}"),
 ]
 

@@ -20,10 +20,11 @@ import dossier.cli.events  # noqa: F401 - registers its commands
 import dossier.cli.export  # noqa: F401
 from dossier.cli.app import app
 from dossier.config import Settings
+from dossier.extract import extract
 from dossier.models import Article
-from dossier.registry import ArticleContext, extractors_for
 from dossier.store.db import connect
 from dossier.store.events import export_events, export_places, export_polecat, export_timexes
+from dossier.store.facts import save_facts
 
 ARTICLES = {
     # Friday 2024-03-15.
@@ -49,11 +50,8 @@ def db(nlp, tmp_path_factory) -> Path:
     for article_id, (published, text) in ARTICLES.items():
         conn.execute("INSERT INTO articles (id, source_path, text, published) VALUES (?,?,?,?)",
                      (article_id, f"{article_id}.txt", text, published))
-        ctx = ArticleContext(Article(article_id, f"{article_id}.txt", text, published=published),
-                             nlp(text), settings)
-        for extractor in extractors_for(settings.extractors):
-            ctx.results[extractor.name] = extractor.run(ctx)
-            extractor.save(conn, article_id, ctx.results[extractor.name])
+        article = Article(article_id, f"{article_id}.txt", text, published=published)
+        save_facts(conn, article_id, extract(article, nlp(text), settings))
     # One story holding only the sugar article, as the clustering step would record it.
     conn.execute("INSERT INTO stories (id, title, n_articles, centroid) VALUES "
                  "('ssugar', 'Sugar row', 1, '{}')")

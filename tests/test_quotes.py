@@ -225,6 +225,7 @@ def test_seed_004_statements_have_right_speakers_and_channels(seed_004):
 # -- the bundled sample corpus: its answer key names every quote's speaker ----------------
 
 
+@pytest.mark.slow  # parses every article of examples/
 def test_every_quote_in_the_sample_corpus_answer_key_has_its_speaker(examples_dir):
     import json
     import re

@@ -36,6 +36,7 @@ def store_rows(db: Path) -> dict[str, list[tuple]]:
     return rows
 
 
+@pytest.mark.slow  # starts a local Ray cluster
 def test_ray_runner_builds_the_same_store_as_the_local_pool(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from ingest_corpus import article_text, write_text_corpus
 
 TEXT_FILES = 120
@@ -53,6 +54,7 @@ def run(corpus: Path, db: Path) -> subprocess.Popen:
     )
 
 
+@pytest.mark.slow  # kills and reruns a subprocess ingest of 180 articles
 def test_killed_ingest_resumes_with_every_article_exactly_once(tmp_path: Path) -> None:
     corpus, db = tmp_path / "corpus", tmp_path / "resume.db"
     expected = build_corpus(corpus)

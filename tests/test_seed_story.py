@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from dossier.config import Settings
+from dossier.extract.text import name_key
 from dossier.pipeline import ingest
 from dossier.store import connect
 from dossier.store import stories as store
-from dossier.stories.text import name_key
 
 GLUED = "000_f9444bceebfe331f.txt"
 NBC = "004_b9dabca082e516ec.txt"

@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 
 from dossier.config import Settings
+from dossier.extract import extract
 from dossier.models import Article
-from dossier.registry import ArticleContext, extractors_for
 from dossier.store.db import connect
+from dossier.store.facts import save_facts
 from dossier.store.timeline import timeline
 
 pytestmark = pytest.mark.shared
@@ -31,10 +32,7 @@ def rows(seeds_dir, nlp, tmp_path_factory):
         article = Article(id=name[:3], source_path=name, text=text, published=published)
         conn.execute("INSERT INTO articles (id, source_path, text, published) VALUES (?,?,?,?)",
                      (article.id, name, text, published))
-        ctx = ArticleContext(article, nlp(text), settings)
-        for extractor in extractors_for(settings.extractors):
-            ctx.results[extractor.name] = extractor.run(ctx)
-            extractor.save(conn, article.id, ctx.results[extractor.name])
+        save_facts(conn, article.id, extract(article, nlp(text), settings))
     conn.commit()
     return timeline(conn, with_statements=False, include_unasserted=True)
 

@@ -107,7 +107,7 @@ def stored(conn: sqlite3.Connection, index: int, **fields: object) -> Article:
     article = Article(
         id=f"{index:016x}", source_path=f"in/{index}.txt", text=article_text(index), **fields
     )
-    assert store.save_article(conn, article, {}, [])
+    assert store.save_article(conn, article, {})
     return article
 
 

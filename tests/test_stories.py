@@ -24,10 +24,10 @@ import dossier.cli.export  # noqa: F401 - registers `dossier export`
 import dossier.cli.stories  # noqa: F401 - registers `dossier digest`
 from dossier.cli.app import app
 from dossier.config import Settings
+from dossier.extract.text import is_truncated, name_key, quotes_balanced
 from dossier.pipeline import ingest
 from dossier.store import connect
 from dossier.store import stories as store
-from dossier.stories.text import is_truncated, name_key, quotes_balanced
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 KEY = json.loads((EXAMPLES / "answers.json").read_text(encoding="utf-8"))

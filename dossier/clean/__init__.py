@@ -63,9 +63,11 @@ def clean_article(raw: RawArticle) -> Article:
     """
     refuse_non_text(raw.content)
     html_title = html_author = html_date = sitename = page_url = None
+    warnings = list(raw.warnings)
     if raw.is_html:
         page = extract_html(raw.content, raw.url)
         text, removed = page.text, page.removed
+        warnings.extend(page.warnings)
         html_title, html_author, html_date = page.title, page.author, page.date
         sitename, page_url = page.sitename, page.url
         if not WORD_CHAR.search(text):
@@ -73,8 +75,14 @@ def clean_article(raw: RawArticle) -> Article:
     else:
         cleaned = remove_clutter(unicodedata.normalize("NFC", raw.content))
         text, removed = cleaned.text, cleaned.removed
+        warnings.extend(cleaned.warnings)
         if not WORD_CHAR.search(text):
-            raise ValueError("nothing left after cleaning: the input is all clutter")
+            # The prose guard keeps every prose-like line when the rules would take most
+            # of them: an empty result means no line of the input reads like prose.
+            raise ValueError(
+                "nothing left after cleaning: the input is all clutter (no line reads like "
+                "prose: menus, credits, share or subscribe lines only)"
+            )
     header = header_values(raw, removed)
     url = raw.url or header.get("url") or page_url
     published, published_source = find_published(raw, header, html_date, removed)
@@ -93,4 +101,5 @@ def clean_article(raw: RawArticle) -> Article:
         language=detect_language(text),
         locator=raw.locator,
         removed=removed,
+        warnings=warnings,
     )

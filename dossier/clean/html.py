@@ -34,6 +34,7 @@ class HtmlExtraction:
     language: str | None = None
     extractor: str = "trafilatura"  # or "flatten+clutter" when trafilatura found nothing
     removed: list[RemovedBlock] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
@@ -55,7 +56,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     body = (getattr(doc, "text", None) or "").strip()
     if not body:
         cleaned = remove_clutter(page_text, page=True)
-        return HtmlExtraction(cleaned.text, extractor="flatten+clutter", removed=cleaned.removed)
+        return HtmlExtraction(
+            cleaned.text, extractor="flatten+clutter", removed=cleaned.removed,
+            warnings=cleaned.warnings,
+        )
     # trafilatura keeps what sits inside <article>: the <h1>, captions, reporter credits,
     # "This story was provided by ..." lines. Our plain-text rules take those out too.
     # One block per line in trafilatura's text: make each a paragraph, as in plain text.
@@ -72,6 +76,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         url=doc.url or url,
         language=doc.language or None,
         removed=sorted(removed, key=lambda block: block.position),
+        warnings=cleaned.warnings,
     )
 
 

@@ -40,6 +40,22 @@ PHOTO_CREDIT_LINE = re.compile(
     rf"|(?:{_PERSON}\s*/\s*)?{_CREDIT_CHAIN}(?:\s+file)?"
     rf"|{_PERSON}\s*/\s*{_ORG}(?:\s*[-–—/]\s*{_ORG})?(?:\s+(?:file|File|FILE))?)\s*$"
 )
+# A media marker alone on its line: where a scraper flattened a picture, video or gallery
+# ("Photo", "Video", "Enlarge this image toggle caption", "Hide Caption 3 of 8", "1/30").
+# It says nothing about the lines around it, so it takes none of them with it.
+MEDIA_MARKER = re.compile(
+    r"^\s*(?:(?:photo|video|image|picture|gallery|slideshow|audio|graphic)s?"
+    r"|(?:enlarge|expand|view) (?:this |the )?(?:image|photo|picture|gallery)"
+    r"(?: toggle caption)?|toggle caption|hide caption(?: \d+ of \d+)?|close caption"
+    r"|(?:image|photo|picture) \d+ of \d+|\d+ of \d+|\d+\s*/\s*\d+"
+    r"|(?:watch|play)(?: the)? video|(?:click|tap) to (?:enlarge|play|expand))\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+# Words that make a credit a picture credit whatever precedes it ("…/Getty Images", "Photo:").
+PHOTO_CREDIT_WORD = re.compile(
+    r"\b(?:Getty|Images|Photo|Photograph|Photos|Picture|Shutterstock|Alamy|file|File|FILE"
+    r"|Handout|handout|Courtesy|Pool)\b|/"
+)
 # Words just before an agency that make it a news attribution, not a credit: "told AFP".
 NEWS_ATTRIBUTION_BEFORE_CREDIT = re.compile(
     r"\b(?:told|to|by|from|with|said|says|according|reported|reports|quoted|cited|via|per"
@@ -161,6 +177,13 @@ SUBSCRIBE_LINE = re.compile(
     r"|create (?:a |an )?(?:free )?account|already a (?:subscriber|member)|unlock (?:this|full)"
     r"|support (?:our|independent) journalism|download (?:the|our) app|get the app"
     r"|inbox|unsubscribe|premium (?:content|article)|paywall)\b",
+    re.IGNORECASE,
+)
+# A longer subscribe line speaks to the reader ("Sign up to our newsletter", "you"); a news
+# sentence about people who "sign up" for something does not.
+ADDRESSES_READER = re.compile(
+    r"^\s*(?:sign up|subscribe|register|log in|sign in|get|download|join|already)\b"
+    r"|\b(?:you|your|our)\b",
     re.IGNORECASE,
 )
 COOKIE_LINE = re.compile(

@@ -10,7 +10,7 @@ a RemovedBlock so a user can see and override what was dropped. Metadata
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dossier.clean import patterns as p
 from dossier.clean.boilerplate import label_page_boilerplate
@@ -21,11 +21,30 @@ MAX_WORDS_SHARE = 12
 MAX_WORDS_SUBSCRIBE = 30
 MAX_WORDS_COOKIE = 120
 MAX_WORDS_COPYRIGHT = 30
-MAX_WORDS_CAPTION = 90
+# A line that describes a picture ("... (not seen) at the palace in Niamey on May 2, 2022.")
+# is a caption up to this long (wire captions add a sentence of context); longer is prose.
+MAX_WORDS_CAPTION = 70
 MAX_WORDS_TEASER_ITEM = 30
 MAX_WORDS_TITLE = 25
 MAX_WORDS_SYNDICATION = 25
 MIN_WORDS_NEWS_SENTENCE = 12  # a full sentence this long ends a teaser block
+# Bounds of the block rules, the ones that remove lines for what stands next to them:
+# a credit takes at most this many caption lines above it, each at most this long ...
+MAX_CAPTION_LINES = 2
+MAX_WORDS_CAPTION_ABOVE = 30
+# ... and only inside a caption-sized paragraph (scraped text without blank lines is one
+# "paragraph" of the whole article: there the line above a credit is a caption only when
+# it reads like one).
+MAX_LINES_CAPTION_PARAGRAPH = 3
+MAX_TEASER_BLOCK_LINES = 25  # a teaser heading takes at most this many items
+MAX_WORDS_TRUNCATED_SNIPPET = 40  # "…"-cut teaser snippets are short; a long line is prose
+# The prose guard: a prose-like line has this many words and ends like a sentence; when
+# the rules would remove more than this share of those words, they are all kept instead
+# (with a warning), since losing an article's lead silently is the worst outcome.
+MIN_WORDS_PROSE_LINE = 12
+MAX_PROSE_REMOVED_SHARE = 0.5
+# Reasons stated by the line itself, never undone by the prose guard: metadata lines.
+LINE_STATED_REASONS = frozenset({"header"})
 
 
 @dataclass
@@ -48,6 +67,7 @@ class CleanedText:
 
     text: str
     removed: list[RemovedBlock]
+    warnings: list[str] = field(default_factory=list)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -80,9 +100,41 @@ def remove_clutter(text: str, *, page: bool = False) -> CleanedText:
         label_title(lines)
     label_teaser_blocks(lines)
     label_caption_context(lines)
+    warnings = keep_prose_if_gutted(lines)
     if page:
         label_page_boilerplate(lines)
-    return assemble(text, lines)
+    cleaned = assemble(text, lines)
+    cleaned.warnings.extend(warnings)
+    return cleaned
+
+
+def is_prose_like(line: Line) -> bool:
+    """A line that reads like news prose: long enough, and a sentence ends in it."""
+    return line.words >= MIN_WORDS_PROSE_LINE and bool(
+        p.SENTENCE_END.search(line.text) or re.search(r"[.!?][\"”’)]*\s+[A-Z“\"]", line.text)
+    )
+
+
+def keep_prose_if_gutted(lines: list[Line]) -> list[str]:
+    """Undo the rules on prose-like lines when they would remove most of the prose.
+
+    The rules are written against captions, teasers and credits; when they take most
+    of an article's sentences, the article is not the shape they expect, and keeping
+    clutter is the smaller harm. Returns the warning to record (or none).
+    """
+    prose = [line for line in lines if is_prose_like(line)]
+    total = sum(line.words for line in prose)
+    removed = [line for line in prose if line.label and line.label not in LINE_STATED_REASONS]
+    lost = sum(line.words for line in removed)
+    if not total or lost <= MAX_PROSE_REMOVED_SHARE * total:
+        return []
+    reasons = sorted({line.label for line in removed if line.label})
+    for line in removed:
+        line.label = None
+    return [
+        f"kept {len(removed)} prose lines ({lost} of {total} prose words) that the rules "
+        f"({', '.join(reasons)}) would have removed: too much of the article to drop"
+    ]
 
 
 def label_header(lines: list[Line]) -> None:
@@ -116,7 +168,9 @@ def line_clutter_reason(line: Line) -> str | None:
         return "advertisement"
     if words <= MAX_WORDS_SHARE and p.SHARE_LINE.search(text):
         return "share"
-    if words <= MAX_WORDS_SUBSCRIBE and p.SUBSCRIBE_LINE.search(text):
+    if words <= MAX_WORDS_SUBSCRIBE and p.SUBSCRIBE_LINE.search(text) and (
+        words <= MAX_WORDS_SHARE or p.ADDRESSES_READER.search(text)
+    ):
         return "subscribe"
     if words <= MAX_WORDS_COOKIE and p.COOKIE_LINE.search(text):
         return "cookie-notice"
@@ -134,6 +188,8 @@ def line_clutter_reason(line: Line) -> str | None:
         return "date-line"
     if p.TEASER_INLINE.match(text) and words <= MAX_WORDS_TEASER_ITEM:
         return "teaser"
+    if p.MEDIA_MARKER.match(text):
+        return "media-marker"
     if p.PHOTO_CREDIT_LINE.match(text) and words <= MAX_WORDS_SHARE:
         return "photo-credit"
     if words <= MAX_WORDS_CAPTION and is_photo_description(text):
@@ -167,45 +223,73 @@ def split_captions_from_credits(lines: list[Line]) -> list[Line]:
             if len(p.WORD.findall(caption)) > MAX_WORDS_CAPTION:
                 out.append(line)  # a long paragraph that merely ends in a name: prose
                 continue
+            # "... the price, Bloomberg" is no credit: a bare outlet name credits a picture
+            # only after a finished sentence ("Smoke rises over the port. Reuters").
+            ends_sentence = re.search(r"[.!?\"”’)\]]$", caption)
+            if not ends_sentence and not p.PHOTO_CREDIT_WORD.search(match.group("credit")):
+                out.append(line)
+                continue
             out.append(Line(line.start, caption, line.para, "photo-caption"))
         out.append(Line(credit_start, match.group("credit").strip(), line.para, "photo-credit"))
     return out
 
 
 def label_caption_context(lines: list[Line]) -> None:
-    """Lines just above a credit, in the same paragraph, are its caption.
+    """The caption a credit line belongs to: a line or two just above it, bounded.
 
-    A credit alone in its paragraph takes the paragraph above when that one
-    describes a photo; prose above a lone credit stays.
+    Within its paragraph a credit takes at most ``MAX_CAPTION_LINES`` lines above
+    it, each at most ``MAX_WORDS_CAPTION_ABOVE`` words, and only when the
+    paragraph is caption-sized or the line describes a picture. A credit alone in
+    its paragraph takes the (short) paragraph above only when every line of it
+    describes a photo. Prose above a credit always stays; media markers ("Photo",
+    "Video") take nothing.
     """
+    para_lines: dict[int, int] = {}
+    for line in lines:
+        para_lines[line.para] = para_lines.get(line.para, 0) + 1
     for i, line in enumerate(lines):
         if line.label != "photo-credit":
             continue
+        small_paragraph = para_lines[line.para] <= MAX_LINES_CAPTION_PARAGRAPH
         j = i - 1
-        while j >= 0 and lines[j].para == line.para and lines[j].label in (None, "photo-caption"):
-            if lines[j].words > MAX_WORDS_CAPTION:
-                break
+        while (
+            j >= 0 and i - j <= MAX_CAPTION_LINES and lines[j].para == line.para
+            and lines[j].label in (None, "photo-caption")
+            and is_caption_above_credit(lines[j], small_paragraph)
+        ):
             lines[j].label = "photo-caption"
             j -= 1
         if j >= 0 and j == i - 1 and lines[j].para != line.para:
             above = [x for x in lines if x.para == lines[j].para]
-            if all(x.label is None and is_photo_description(x.text) for x in above):
+            if len(above) <= MAX_CAPTION_LINES and all(
+                x.label is None and x.words <= MAX_WORDS_CAPTION and is_photo_description(x.text)
+                for x in above
+            ):
                 for x in above:
                     x.label = "photo-caption"
+
+
+def is_caption_above_credit(line: Line, small_paragraph: bool) -> bool:
+    """Short, in a caption-sized paragraph; or a line that describes a picture."""
+    if small_paragraph and line.words <= MAX_WORDS_CAPTION_ABOVE:
+        return True
+    return line.words <= MAX_WORDS_CAPTION and is_photo_description(line.text)
 
 
 def label_teaser_blocks(lines: list[Line]) -> None:
     """A teaser heading takes the items after it, to the end of the teaser block.
 
     The block ends at the first full news sentence (long, ending in a full stop,
-    not cut with "…"), because teaser items are headlines and cut snippets.
+    not cut with "…"), because teaser items are headlines and cut snippets, and
+    after ``MAX_TEASER_BLOCK_LINES`` items at most.
     """
     i = 0
     while i < len(lines):
         if lines[i].label is None and p.TEASER_HEADING.match(lines[i].text):
             lines[i].label = "teaser"
             i += 1
-            while i < len(lines) and is_teaser_item(lines[i]):
+            end = i + MAX_TEASER_BLOCK_LINES
+            while i < min(end, len(lines)) and is_teaser_item(lines[i]):
                 if lines[i].label is None:
                     lines[i].label = "teaser"
                 i += 1
@@ -218,7 +302,7 @@ def is_teaser_item(line: Line) -> bool:
     if line.label not in (None, "teaser"):
         return True  # other clutter (credits, share lines) inside the block
     if p.TRUNCATED_SNIPPET_END.search(line.text):
-        return True
+        return line.words <= MAX_WORDS_TRUNCATED_SNIPPET
     if line.words >= MIN_WORDS_NEWS_SENTENCE and p.SENTENCE_END.search(line.text):
         return False
     return line.words <= MAX_WORDS_TEASER_ITEM

@@ -67,6 +67,8 @@ def show_command(
     for block in article["removed"]:
         text = textwrap.shorten(block["text"], 110, placeholder=" …")
         typer.echo(f"  [{block['reason']} @{block['position']}] {text}")
+    for warning in article.get("warnings", []):
+        typer.echo(f"warning: {warning}")
 
 
 @app.command("search")

@@ -11,7 +11,7 @@ import typer
 
 import dossier.store
 from dossier.cli.app import DB_OPTION, app, open_store
-from dossier.registry import load_plugins
+from dossier.pipeline import load_plugins
 from dossier.store.exports import EXPORTS
 from dossier.store.formats import WRITERS
 

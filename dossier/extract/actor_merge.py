@@ -15,9 +15,9 @@ import sqlite3
 from collections.abc import Sequence
 
 from dossier.config import Settings
-from dossier.extract.actor_lexicon import canonical_alias, known_aliases, normalize_name
 from dossier.extract.actor_names import name_words, same_person_name, surname_of
 from dossier.extract.countries import country_name
+from dossier.lexicon.actors import canonical_alias, known_aliases, normalize_name
 from dossier.registry import CorpusStep, register_corpus_step
 
 

@@ -12,16 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ActorKind = Literal[
-    "person",
-    "organisation",
-    "government",
-    "military",
-    "armed group",
-    "international body",
-    "country",
-    "group",  # a people or a crowd named by a demonym or a plural noun ("Nigeriens", "protesters")
-]
+from dossier.lexicon.actors import ActorKind
 
 MentionType = Literal["name", "nominal", "role", "pronoun"]
 

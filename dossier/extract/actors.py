@@ -10,12 +10,15 @@ articles is in :mod:`dossier.extract.actor_merge`.
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from spacy.tokens import Doc, Span
 
 from dossier.extract import actor_merge, countries
-from dossier.extract.actor_lexicon import (
+from dossier.extract.actor_names import NameContext, clean_person, name_words, surname_of
+from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
+from dossier.extract.coref import Candidate, group_mentions
+from dossier.extract.roles import appositive_roles, title_before
+from dossier.lexicon.actors import (
     PLACE_WORDS,
     PLATFORMS,
     canonical_alias,
@@ -25,10 +28,6 @@ from dossier.extract.actor_lexicon import (
     normalize_name,
     organisation_kind,
 )
-from dossier.extract.actor_names import NameContext, clean_person, name_words, surname_of
-from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
-from dossier.extract.coref import Candidate, group_mentions
-from dossier.extract.roles import appositive_roles, title_before
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
@@ -279,7 +278,7 @@ class _Collector:
                 self.add(Candidate(span, "person", "nominal"))
 
     def pronouns(self) -> None:
-        from dossier.extract.cues import is_cue
+        from dossier.extract.speech_cues import is_cue
 
         for tok in self.doc:
             if tok.pos_ != "PRON" or tok.i in self.taken:
@@ -315,13 +314,6 @@ def actors_of(records: list) -> list[ArticleActor]:
     return [r for r in records if isinstance(r, ArticleActor)]
 
 
-def _save(conn: sqlite3.Connection, article_id: str, records: list) -> None:
-    # Imported here: the store imports this package's records, not the other way round.
-    from dossier.store.actors import save_article_actors
-
-    save_article_actors(conn, article_id, mentions_of(records), actors_of(records))
-
-
 __all__ = ["ActorRole", "actor_merge", "extract_actors", "mentions_of", "actors_of"]
 
-register_extractor(Extractor(name="actors", run=extract_actors, save=_save))
+register_extractor(Extractor(name="actors", run=extract_actors))

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dossier.extract import countries
-from dossier.extract.actor_lexicon import canonical_alias, normalize_name
 from dossier.extract.actor_names import name_words, same_person_name, surname_of
 from dossier.extract.actor_records import (
     ActorKind,
@@ -25,6 +24,7 @@ from dossier.extract.actor_records import (
     ArticleActor,
     MentionType,
 )
+from dossier.lexicon.actors import canonical_alias, normalize_name
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How far back (in sentences) an object pronoun looks for any person; a subject

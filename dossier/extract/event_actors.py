@@ -15,12 +15,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.actor_lexicon import PLACE_WORDS, is_agent_noun
 from dossier.extract.gazetteer import alpha3, country_of_word
-from dossier.extract.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
+from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
+from dossier.lexicon.speech import TURN_VERBS
 
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,}?)[\"\u201d]")
-PRONOUNS = {"he", "him", "his", "she", "her"}
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # Entity types that may be a name the small model mislabels ("Kilindini Port Board" as
 # FAC): judged by their head word like a proper noun. Counts, money, dates never act.
@@ -64,7 +64,7 @@ class ActorResolver:
         for mention in self.mentions:
             if mention.start <= token.idx < mention.end or mention.head == token.i:
                 actor = self.actors.get(mention.actor_key) if mention.actor_key else None
-                if actor is None and mention.is_pronoun:
+                if mention.is_pronoun and (actor is None or self._nearer_antecedent(token)):
                     return None
                 name = actor.name if actor else mention.text
                 country = (mention.country or (actor.country if actor else None))
@@ -99,11 +99,21 @@ class ActorResolver:
             sents.append(self.doc[sents[-1].end].sent)
         for sent in sents:
             for word in sent:
-                if word.idx > char and word.lemma_ in ("say", "tell", "write", "add"):
+                if word.idx > char and word.lemma_ in TURN_VERBS:
                     subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
                     if subject is not None and subject.pos_ != "PRON":
                         return self.resolve(subject)
         return None
+
+    def _nearer_antecedent(self, token: Token) -> bool:
+        """'A gunman opened fire before officers shot *him*': a person noun earlier in the
+        pronoun's own sentence, other than its clause's subject, is the likelier antecedent
+        than a name from an earlier sentence; the event then leaves the pronoun unresolved."""
+        if token.lower_ not in ("him", "her", "he", "she"):
+            return False
+        clause_subjects = {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        return any(t.tag_ == "NN" and is_agent_noun(t.lemma_) and t.i not in clause_subjects
+                   and t.ent_type_ != "PERSON" for t in token.sent if t.i < token.i)
 
     def _through_partitive(self, token: Token) -> Token:
         """'members of his presidential guard' → guard; 'some of the protesters' → protesters."""
@@ -116,9 +126,10 @@ class ActorResolver:
         return token
 
     def _from_parse(self, token: Token, agent_only: bool = True) -> ActorRef | None:
-        if token.lower_ in PRONOUNS:
-            return self._antecedent(token)
         if token.pos_ == "PRON" or token.like_num:
+            # A pronoun is an actor only through the actor extractor's mention chains
+            # (above); guessing "the last person named" made "officers shot him" an
+            # attack on a president two sentences back.
             return None
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         if agent_only and not _denotes_agent(token, ent):
@@ -148,19 +159,6 @@ class ActorResolver:
         pobj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
         return self.resolve(pobj) if pobj is not None else None
-
-    def _antecedent(self, token: Token) -> ActorRef | None:
-        """A personal pronoun → the last PERSON named before it (within two sentences)."""
-        floor = token.sent.start
-        previous = token.sent.start - 1
-        if previous >= 0:
-            floor = self.doc[previous].sent.start
-        people = [e for e in self.doc.ents
-                  if e.label_ == "PERSON" and floor <= e.start and e.end <= token.i]
-        if not people:
-            return None
-        ent = people[-1]
-        return ActorRef(ent.text, _country(ent.root), ent.start_char, ent.end_char)
 
 
 def _denotes_agent(token: Token, ent: Span | None) -> bool:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.plover import (
+from dossier.lexicon.actors import EVENT_ACTOR_NOUNS
+from dossier.lexicon.plover import (
     NAMING_VERBS,
     RELEASE_NOUNS,
-    REPORTING_VERBS,
     VERB_OBJECT,
     Trigger,
 )
+from dossier.lexicon.speech import REPORTING_VERBS
 
 OBJECT_DEPS = {"dobj", "prt", "attr", "nsubjpass", "nsubj", "dative", "acomp"}
 TARGET_PREPS = {"on", "against", "with", "to", "at", "upon", "of", "from"}
@@ -30,15 +31,22 @@ TEMPORAL_ENTS = {"DATE", "TIME"}
 PLACE_OR_TIME_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 RECIPIENT_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "from"}
-ACTOR_NOUNS = {
-    "troop", "force", "soldier", "rebel", "police", "government", "official", "protester",
-    "demonstrator", "militant", "leader", "army", "refugee", "civilian", "worker", "student",
-    "president", "minister", "parliament", "junta", "guard", "authority", "regime", "opposition",
-    "party", "people", "villager", "insurgent", "peacekeeper", "activist", "journalist",
-    "diplomat", "negotiator", "supporter", "military", "administration", "prisoner", "hostage",
-    "country", "nation", "state", "coalition", "union", "group", "militia", "faction",
-}
 WILLING = {"willing", "prepared", "ready", "committed", "determined"}
+# Verbs and nouns whose complement is an act wanted, feared, alleged or condemned, not one
+# done: "urged Russia to withdraw", "accused the army of shelling", "condemned any effort
+# to seize power". The complement is no asserted act and has no source but its own subject.
+NON_FACTIVE = {
+    "urge", "ask", "call", "demand", "request", "appeal", "press", "pressure", "push", "want",
+    "wish", "hope", "condemn", "denounce", "criticize", "criticise", "oppose", "reject", "deny",
+    "accuse", "allege", "blame", "warn", "propose", "suggest", "consider", "debate", "fear",
+    "risk", "encourage", "invite", "persuade", "convince", "implore", "beg", "plead", "order",
+    "effort", "attempt", "bid", "plan", "threat", "proposal", "idea",
+    "possibility", "prospect", "right", "need", "decision", "refuse",
+}
+# Verbs whose object is the doer of their complement: "urged Russia to withdraw" (Russia).
+OBJECT_CONTROL = {"urge", "ask", "press", "pressure", "push", "encourage", "invite", "persuade",
+                  "convince", "implore", "beg", "order", "force", "tell", "call", "allow",
+                  "help", "lead", "prompt", "compel", "oblige", "want"}
 
 
 def is_negated(token: Token) -> bool:
@@ -59,7 +67,30 @@ def is_negated(token: Token) -> bool:
     )
 
 
+def wanted_by(token: Token) -> Token | None:
+    """The non-factive verb or noun whose complement this act is ('urged Russia to
+    *withdraw*', 'accused X of *shelling*', 'any effort to *seize*'), else None."""
+    node = token
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in ("xcomp", "ccomp", "acl") and head.lemma_.lower() in NON_FACTIVE:
+            return head
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in NON_FACTIVE:
+            return head.head
+        if node.dep_ == "conj":
+            node = head
+            continue
+        return None
+    return None
+
+
 def clause_modality(token: Token) -> str:
+    if token.sent[-1].text == "?" or (len(token.sent) > 1 and token.sent[-2].text == "?"):
+        return "hypothetical"  # "Will Russia attack?" asks, it does not report
+    if wanted_by(token) is not None:
+        return "hypothetical"
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
         return "future"
@@ -120,6 +151,10 @@ def clause_subject(verb: Token) -> tuple[Token | None, Token | None]:
         if node.dep_ == "relcl":
             source = node.head
             break
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
+            # "urged Russia to withdraw": the object does the complement, not the urger.
+            source = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
+            break
         if node.dep_ == "ccomp" and target is None:
             break  # an active reported clause has its own subject; don't borrow the speaker's
         node = node.head
@@ -145,7 +180,7 @@ def clause_object(verb: Token) -> Token | None:
 def actor_like(token: Token) -> bool:
     """Could this head noun be an actor (a recipient of the act) rather than a thing?"""
     return (token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN"
-            or token.lemma_.lower() in ACTOR_NOUNS)
+            or token.lemma_.lower() in EVENT_ACTOR_NOUNS)
 
 
 def recipient(verb: Token, obj: Token | None) -> Token | None:

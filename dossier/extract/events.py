@@ -12,7 +12,6 @@ future, "may"/"must" hypothetical; acts reported inside quotes carry ``in_quote`
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,18 +27,24 @@ from dossier.extract.event_clauses import (
     clause_subject,
     is_negated,
     nearest_verb,
+    wanted_by,
 )
-from dossier.extract.plover import (
+from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.plover import (
     ACCEPTING,
+    EVENT_FRAMES,
     LIGHT_VERBS,
     NAMING_VERBS,
+    NOUN_CLASSES,
     NOUNS,
-    REPORTING_VERBS,
+    SENSES,
+    VERBS,
     WEAPON_NOUNS,
     Trigger,
     future_type,
     trigger_for,
 )
+from dossier.lexicon.speech import REPORTING_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 NOUN_HOSTS = LIGHT_VERBS | {"expect", "plan", "attend", "participate", "prepare", "schedule"}
@@ -86,10 +91,25 @@ class Event:
     depth: int = 0  # distance of the trigger from its sentence root: 0 = the main event
 
 
+# Heads whose must-clause is a demand by their subject: "said Sudan must return", "issued a
+# reminder that Iraq must cooperate", "concluded that rich nations must allocate".
+DEMANDING = REPORTING_VERBS | {"conclude", "remind", "stress", "reiterate", "argue", "maintain",
+                               "insist", "urge", "reminder", "statement", "message", "warning",
+                               "letter", "resolution", "communique", "declaration", "note",
+                               "call", "demand", "view", "position"}
+
+
+def _demanded(verb: Token) -> Token | None:
+    """The clause that demands ``verb`` ("X must be released, the UN said"), else None."""
+    if verb.dep_ in ("ccomp", "acl") and verb.head.lemma_.lower() in DEMANDING and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return verb.head
+    return None
+
+
 def _must_clause(token: Token) -> tuple[Trigger, Token] | None:
     """'Sudan must return the helicopter, Russia said': any reported must-clause is a demand."""
-    if token.pos_ == "VERB" and token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS \
-            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children):
+    if token.pos_ == "VERB" and _demanded(token) is not None:
         return Trigger("REQUEST", "demand", 0.6), token
     return None
 
@@ -116,7 +136,10 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
             return None
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_VERBS:
             return None  # "a group called the National Council for ..." names, it does not call
-        found = trigger_for(token.lemma_.lower(), _lemmas(token))
+        lemma = token.lemma_.lower()
+        found = trigger_for(lemma, _lemmas(token))
+        if found is not None and found is VERBS.get(lemma) and lemma in SENSES:
+            found = sense_fits(token, found)
         if found is None and _held_person(token):
             found = Trigger("COERCE", "detain", 0.6)
         if found:
@@ -124,7 +147,10 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
                 return None
             return found, token
         return None
-    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUNS:
+    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUNS and (
+            token.dep_ != "compound" or token.head.lemma_.lower() in EVENT_FRAMES):
+        # A compound names another thing ("war games" are no war) unless that thing is
+        # the act's own frame ("mediation efforts", "protest campaign").
         head = token.head
         if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in SUBJECT_HOSTS \
                 and _trigger(head) is None:
@@ -137,6 +163,76 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
         if host.pos_ == "VERB" and host.lemma_.lower() in NOUN_HOSTS and _trigger(host) is None:
             return NOUNS[token.lemma_.lower()], host
     return None
+
+
+PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+MEANS_PREPS = {"on", "in", "by", "with", "via"}
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "who", "whom"}
+
+
+def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
+    """The trigger if ``verb``'s frame means the act (plover.SENSES), the act it is instead
+    (a spoken protest), or None: 'recalled how', 'released a statement', 'captured on
+    video', 'sign up'. A refused acceptance ('will not allow') is left to the caller."""
+    sense = SENSES[verb.lemma_.lower()]
+    if verb.lemma_.lower() in ACCEPTING and is_negated(verb):
+        return trigger
+    children = list(verb.children)
+    if any(c.dep_ == "prt" and c.lower_ in sense.not_particles for c in children):
+        return None
+    if sense.not_means and any(
+        c.dep_ == "prep" and c.lower_ in MEANS_PREPS and g.dep_ == "pobj"
+        and _of_class(g, sense.not_means) for c in children for g in c.children
+    ):
+        return None
+    clause = any(c.dep_ == "ccomp" for c in children) or any(
+        c.dep_ == "advcl" and any(g.lower_ in ("how", "that") for g in c.children)
+        for c in children)
+    if sense.not_clause and clause:
+        return sense.spoken
+    objects = _sense_objects(verb)
+    if not objects:
+        return trigger if sense.bare_ok else None
+    if not sense.needs:
+        return trigger
+    return trigger if any(_of_class(o, sense.needs) for o in objects) else None
+
+
+def _sense_objects(verb: Token) -> list[Token]:
+    """What the act is done to, as the parse gives it: the object, a passive's subject, a
+    participle's noun ('the town captured by rebels'), through partitives ('part of')."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+              for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ in ("acl", "relcl") and (verb.tag_ == "VBN" or any(
+            c.dep_ == "nsubjpass" and c.lower_ in ("who", "that", "which") for c in found)):
+        found = [verb.head, *(c for c in found if c.lower_ not in ("who", "that", "which"))]
+    out = []
+    for token in found:
+        out.append(token)
+        for _ in range(3):  # "part of the stronghold", "the return of U.N. inspectors"
+            pobj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                break
+            token = pobj
+            out.append(token)
+    return out
+
+
+def _of_class(token: Token, classes: frozenset[str]) -> bool:
+    lemma = token.lemma_.lower()
+    if any(lemma in NOUN_CLASSES.get(c, ()) or token.lower_ in NOUN_CLASSES.get(c, ())
+           for c in classes):
+        return True
+    if "person" in classes and (
+        token.ent_type_ in PERSON_ENTS or token.lower_ in OBJECT_PRONOUNS
+        or is_agent_noun(lemma) or is_agent_noun(token.text) or lemma in HELD_PEOPLE
+        or (token.pos_ == "PROPN" and lemma not in PLACE_WORDS and not token.ent_type_)
+    ):
+        return True
+    return "place" in classes and (token.ent_type_ in PLACE_ENTS or lemma in PLACE_WORDS)
 
 
 def _held_person(verb: Token) -> bool:
@@ -308,16 +404,21 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
         source_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                            and c.i != token.i), None)
         target_tok, releasing = None, False
-    if trigger.type != "ASSAULT" and (source_tok is None or source_tok.lower_ in SPEAKER_PRONOUNS):
+    if trigger.type != "ASSAULT" and wanted_by(verb) is None and (
+            source_tok is None or source_tok.lower_ in SPEAKER_PRONOUNS):
         # Acts announced without an agent ("institutions were suspended") and "they"
-        # in reported speech belong to whoever announces them.
+        # in reported speech belong to whoever announces them — but an act condemned or
+        # urged ("I condemn any effort to seize power, Guterres said") is not the speaker's.
         source_tok = clause_speaker(verb, sent) or source_tok
     modality = clause_modality(verb)
     type_, mode = trigger.type, trigger.mode
     # "Bazoum must be released, the UN said": a demand by the speaker, not a release.
-    if modality == "hypothetical" and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
-        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if speaker is not None and any(c.lower_ in ("must", "should") for c in verb.children):
+    demanding = _demanded(verb)
+    if demanding is not None:
+        while demanding.pos_ == "NOUN" and demanding.head.i != demanding.i:
+            demanding = demanding.head  # "issued a reminder that ...": the issuer demands
+        speaker = next((c for c in demanding.children if c.dep_ == "nsubj"), None)
+        if speaker is not None:
             type_, mode, modality = "REQUEST", "demand", "asserted"
             releasing = releasing or trigger.mode == "release"
             source_tok = speaker
@@ -379,21 +480,6 @@ def _run(ctx: ArticleContext) -> list[Event]:
     return extract_events(ctx.doc, ctx.results)
 
 
-def save_events(conn: sqlite3.Connection, article_id: str, records: list[Event]) -> None:
-    conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
-    conn.executemany(
-        "INSERT INTO events (article_id, start, end, trigger_start, trigger_end, type, mode,"
-        " modality, in_quote, source_actor, source_country, target_actor, target_country,"
-        " place, country, lat, lon, date, date_text, confidence, method)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(article_id, e.start, e.end, e.trigger_start, e.trigger_end, e.type, e.mode,
-          e.modality, int(e.in_quote), e.source_actor, e.source_country, e.target_actor,
-          e.target_country, e.place, e.country, e.lat, e.lon, e.date, e.date_text,
-          e.confidence, e.method) for e in records],
-    )
-
-
-register_extractor(Extractor(name="events", run=_run, save=save_events,
-                             requires=("timex", "places")))
+register_extractor(Extractor(name="events", run=_run, requires=("timex", "places")))
 
 __all__ = ["Event", "extract_events"]

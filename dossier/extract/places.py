@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -145,14 +144,4 @@ def _run(ctx: ArticleContext) -> list[Place]:
     return resolve_places(ctx.doc)
 
 
-def save_places(conn: sqlite3.Connection, article_id: str, records: list[Place]) -> None:
-    conn.execute("DELETE FROM places WHERE article_id = ?", (article_id,))
-    conn.executemany(
-        "INSERT INTO places (article_id, start, end, text, name, feature, country, lat, lon,"
-        " geonameid, is_dateline, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(article_id, p.start, p.end, p.text, p.name, p.feature, p.country, p.lat, p.lon,
-          p.geonameid, int(p.is_dateline), p.confidence) for p in records],
-    )
-
-
-register_extractor(Extractor(name="places", run=_run, save=save_places))
+register_extractor(Extractor(name="places", run=_run))

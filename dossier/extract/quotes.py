@@ -11,17 +11,17 @@ the speaker unknown rather than guessed. Speakers resolve to the article's actor
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.actor_lexicon import SPOKESPERSON_WORDS
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
-from dossier.extract.cues import OBJECT_CONTENT_LEMMAS, is_cue
 from dossier.extract.quote_marks import QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
+from dossier.extract.speech_cues import is_cue
+from dossier.lexicon.actors import SPOKESPERSON_WORDS
+from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _TRIM = " \t\n,;:—–-"
@@ -347,13 +347,4 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     return finder.found
 
 
-def _save(conn: sqlite3.Connection, article_id: str, records: list[Quote]) -> None:
-    # Imported here: the store imports this package's records, not the other way round.
-    from dossier.store.quotes import save_quotes
-
-    save_quotes(conn, article_id, records)
-
-
-register_extractor(
-    Extractor(name="quotes", run=extract_quotes, save=_save, requires=("actors",))
-)
+register_extractor(Extractor(name="quotes", run=extract_quotes, requires=("actors",)))

@@ -11,14 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import countries
-from dossier.extract.actor_lexicon import (
+from dossier.extract.actor_records import ActorRole
+from dossier.lexicon.actors import (
     RANK_WORDS,
     TITLE_WORDS,
     canonical_alias,
     is_rank_word,
     is_title_word,
 )
-from dossier.extract.actor_records import ActorRole
 
 # Words that join the parts of a multi-word title ("Secretary of State", "Minister for Defence").
 _TITLE_GLUE = frozenset({"of", "for", "-", "and", "&"})

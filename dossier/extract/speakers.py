@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from dossier.extract.actor_lexicon import normalize_name
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
+from dossier.lexicon.actors import normalize_name
 
 SELF_NAMED = re.compile(r"\b(?:calling (?:itself|themselves)|called|known as|dubbed)\s+(?:the\s+)?")
 # Heads too vague to name a speaker alone: "the head of ECOWAS", "members of the guard".

@@ -8,14 +8,13 @@ clock times with zones); :mod:`dossier.extract.timex_rules` turns each into a va
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.timex_lexicon import MONTHS, WEEKDAYS, ZONES, zone_offset
 from dossier.extract.timex_rules import Normalized, normalize
+from dossier.lexicon.timex import MONTHS, WEEKDAYS, ZONES, zone_offset
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -204,16 +203,6 @@ def _run(ctx: ArticleContext) -> list[Timex]:
     return extract_timexes(ctx.doc, ctx.article.published)
 
 
-def save_timexes(conn: sqlite3.Connection, article_id: str, records: list[Timex]) -> None:
-    conn.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
-    conn.executemany(
-        "INSERT INTO timexes (article_id, start, end, text, type, value, mod, signal, tense,"
-        " zone, utc_offset, anchored_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(article_id, t.start, t.end, t.text, t.type, t.value, t.mod, t.signal, t.tense,
-          t.zone, t.utc_offset, t.anchored_on) for t in records],
-    )
-
-
-register_extractor(Extractor(name="timex", run=_run, save=save_timexes))
+register_extractor(Extractor(name="timex", run=_run))
 
 __all__ = ["Normalized", "Timex", "clause_tense", "extract_timexes"]

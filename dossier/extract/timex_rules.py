@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from dossier.extract.timex_lexicon import (
+from dossier.lexicon.timex import (
     DECADE,
     ISO_DATE,
     MONTH_ABBR,

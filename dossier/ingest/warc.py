@@ -19,7 +19,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from dossier.ingest.decode import DecodeError, decode
-from dossier.ingest.html import truncation
+from dossier.ingest.html import malformed_ending, truncation
 from dossier.ingest.source import Refused, SourceFile
 from dossier.models import IngestError, RawArticle
 
@@ -102,4 +102,5 @@ def _article(
         locator=locator,
         url=record.rec_headers.get_header("WARC-Target-URI"),
         encoding=decoded.encoding,
+        warnings=malformed_ending(decoded.text),
     )

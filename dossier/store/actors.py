@@ -11,8 +11,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from dossier.extract.actor_lexicon import normalize_name
 from dossier.extract.actor_records import ActorMention, ArticleActor
+from dossier.lexicon.actors import normalize_name
 from dossier.store.exports import register_export
 
 

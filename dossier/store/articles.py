@@ -9,14 +9,12 @@ dicts so every caller (CLI, web, export) sees the same shape.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from dossier.models import Article, IngestError
 from dossier.store.exports import register_export
-
-if TYPE_CHECKING:
-    from dossier.registry import Extractor
+from dossier.store.facts import save_facts
 
 ARTICLE_COLUMNS = (
     "id, source_path, locator, url, outlet, title, byline, dateline, published,"
@@ -31,8 +29,7 @@ LISTING_COLUMNS = (
 def save_article(
     conn: sqlite3.Connection,
     article: Article,
-    facts: dict[str, list[Any]],
-    extractors: Sequence[Extractor],
+    facts: Mapping[str, list[Any]],
 ) -> bool:
     """Store an article, its removed blocks and its facts; False if it was already stored."""
     cursor = conn.execute(
@@ -63,9 +60,11 @@ def save_article(
             for seq, block in enumerate(article.removed)
         ],
     )
-    for extractor in extractors:
-        if extractor.name in facts:
-            extractor.save(conn, article.id, facts[extractor.name])
+    conn.executemany(
+        "INSERT INTO clean_warnings (article_id, seq, warning) VALUES (?,?,?)",
+        [(article.id, seq, warning) for seq, warning in enumerate(article.warnings)],
+    )
+    save_facts(conn, article.id, facts)
     return True
 
 
@@ -164,6 +163,14 @@ def removed_blocks(conn: sqlite3.Connection, article_id: str) -> list[dict[str, 
     return [dict(r) for r in rows]
 
 
+def clean_warnings(conn: sqlite3.Connection, article_id: str) -> list[str]:
+    """What the cleaner doubted about one article (kept text it would have removed, ...)."""
+    rows = conn.execute(
+        "SELECT warning FROM clean_warnings WHERE article_id = ? ORDER BY seq", (article_id,)
+    )
+    return [r[0] for r in rows]
+
+
 def resolve_id(conn: sqlite3.Connection, id_or_prefix: str) -> str | None:
     """The full id for an id or a unique prefix of one (users paste the first 8 chars)."""
     rows = conn.execute(
@@ -183,6 +190,7 @@ def get_article(conn: sqlite3.Connection, id_or_prefix: str) -> dict[str, Any] |
     ).fetchone()
     article = dict(row)
     article["removed"] = removed_blocks(conn, article_id)
+    article["warnings"] = clean_warnings(conn, article_id)
     return article
 
 

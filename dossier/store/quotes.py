@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from dossier.extract.actor_lexicon import normalize_name
+from dossier.lexicon.actors import normalize_name
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dossier.config import Settings
+from dossier.extract.text import parse_day, words
 from dossier.registry import CorpusStep, register_corpus_step
-from dossier.stories.text import parse_day, words
 
 ENTITY_PREFIX = "e:"
 # Entities say which story it is more sharply than common words do.

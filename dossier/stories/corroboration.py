@@ -18,11 +18,11 @@ from datetime import date
 from typing import Any
 
 from dossier.config import Settings
+from dossier.extract.text import is_actor_name, name_key, parse_day, words
 from dossier.store.db import has_table
 from dossier.stories import material
 from dossier.stories.dedup import overlap
 from dossier.stories.digest import group_units, independent
-from dossier.stories.text import is_actor_name, name_key, parse_day, words
 
 # A number about casualties is one fact whatever verb carries it (killed / left dead / died).
 CASUALTY_KINDS = {

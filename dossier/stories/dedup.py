@@ -19,8 +19,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from dossier.config import Settings
+from dossier.extract.text import parse_day, words
 from dossier.registry import CorpusStep, register_corpus_step
-from dossier.stories.text import parse_day, words
 
 SHINGLE_WORDS = 5
 # Fixed seed: signatures stored today must compare with signatures made next month.

@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dossier.config import Settings
+from dossier.extract.text import strip_glue
 from dossier.stories import material
 from dossier.stories.dedup import covered, overlap
-from dossier.stories.text import strip_glue
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
 MIN_WORDS = 6

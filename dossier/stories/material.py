@@ -13,8 +13,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from dossier.extract.text import parse_day
 from dossier.store.db import has_table
-from dossier.stories.text import parse_day
 
 ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -50,7 +50,7 @@ class Source:
 
 @dataclass
 class Unit:
-    """A digest unit of one article (see dossier.stories.features.StoryUnit)."""
+    """A digest unit of one article (see dossier.extract.story_features.StoryUnit)."""
 
     article_id: str
     seq: int

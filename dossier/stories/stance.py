@@ -12,9 +12,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from dossier.extract.text import is_actor_name, name_key
 from dossier.store.db import has_table
 from dossier.stories import material
-from dossier.stories.text import is_actor_name, name_key
 
 POSITIVE_EVENTS = {"SUPPORT", "AID", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
 NEGATIVE_EVENTS = {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "COERCE", "PROTEST"}

@@ -18,7 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from dossier.extract.plover import normalize_type
+from dossier.lexicon.plover import normalize_type
 
 REPO = Path(__file__).resolve().parents[2]
 NGEC = REPO.parent / "shared" / "eval" / "ngec-synthetic"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from dossier.stories.text import is_actor_name
+from dossier.extract.text import is_actor_name
 from dossier.web.schemas import EventOut, StanceOut
 
 WIDTH, PAD, MIN_HEIGHT = 460.0, 50.0, 140.0  # about the card's width: names stay legible

@@ -1,7 +1,7 @@
 -- Stories: per-article story features, syndicated copies, story clusters, stance cues.
 -- `stories` and `story_articles` are a contract the web and other features read.
 
--- What the clusterer and digest need from an article's one NLP pass (dossier.stories.features).
+-- What the clusterer and digest need from an article's one NLP pass (dossier.extract.story_features).
 CREATE TABLE story_features (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     terms      TEXT NOT NULL,               -- JSON {content lemma: count}

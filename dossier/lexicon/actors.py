@@ -6,8 +6,19 @@ Kept apart from the extraction logic so a user can read and extend them in one p
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-from dossier.extract.actor_records import ActorKind
+# What an actor is; the kinds the lists below sort names and nouns into.
+ActorKind = Literal[
+    "person",
+    "organisation",
+    "government",
+    "military",
+    "armed group",
+    "international body",
+    "country",
+    "group",  # a people or a crowd named by a demonym or a plural noun ("Nigeriens", "protesters")
+]
 
 # Heads of titles that precede a name ("Foreign Minister X") or head an apposition
 # ("X, secretary-general of the United Nations").
@@ -129,6 +140,27 @@ AGENT_NOUNS = frozenset(
         "follower", "loyalist", "veteran", "official", "spokesperson", "envoy",
     }
 )
+
+# Heads of common nouns that name actors, as written ("the coup leaders", "several hundred
+# people"): story sides (dossier.extract.text.is_actor_name), beside is_agent_noun.
+STORY_ACTOR_NOUNS = {
+    "leader", "leaders", "people", "crowd", "crowds", "protesters", "demonstrators",
+    "supporters", "workers", "dockworkers", "union", "police", "army", "military", "officers",
+    "government", "forces", "soldiers", "troops", "guard", "command", "junta", "party",
+    "opposition", "villagers", "residents", "drivers", "president", "minister", "officials",
+    "authorities", "chief", "commander", "rebels", "militants", "board", "agency", "ministry",
+    "allies", "community", "members", "strikers", "spokesman", "spokeswoman", "envoy",
+}
+# Lemmas of common nouns an event's recipient may be (events: event_clauses.actor_like);
+# a subset of what is_agent_noun knows, kept narrow so a thing is not made a target.
+EVENT_ACTOR_NOUNS = {
+    "troop", "force", "soldier", "rebel", "police", "government", "official", "protester",
+    "demonstrator", "militant", "leader", "army", "refugee", "civilian", "worker", "student",
+    "president", "minister", "parliament", "junta", "guard", "authority", "regime", "opposition",
+    "party", "people", "villager", "insurgent", "peacekeeper", "activist", "journalist",
+    "diplomat", "negotiator", "supporter", "military", "administration", "prisoner", "hostage",
+    "country", "nation", "state", "coalition", "union", "group", "militia", "faction",
+}
 
 # Last words of place names the small model tags PERSON ("Kilindini Harbour").
 PLACE_WORDS = frozenset(  # not words that are also surnames (Park, Street, Lake, Bridge)

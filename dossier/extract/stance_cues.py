@@ -15,8 +15,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.text import is_actor_name
+from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext
-from dossier.stories.text import is_actor_name
 
 SUPPORT_VERBS = {"back", "support", "endorse", "subscribe", "welcome", "defend", "praise",
                  "side", "rally", "release", "free", "recognise", "recognize"}
@@ -25,8 +26,6 @@ OPPOSE_VERBS = {"condemn", "denounce", "reject", "oppose", "criticize", "critici
                 "topple", "detain", "confine", "arrest", "besiege"}
 SUPPORT_NOUNS = {"support", "backing", "solidarity", "release"}
 OPPOSE_NOUNS = {"condemnation", "sanction", "criticism"}
-SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "declare", "write", "tweet",
-                "insist", "warn", "urge"}
 # Nouns that stand for what an actor did or said: the stance is toward the actor behind.
 ABSTRACT = {"declaration", "release", "statement", "decision", "call", "order", "effort",
             "demand", "announcement", "position", "move"}
@@ -50,7 +49,7 @@ class StanceCue:
 
 
 def has_speech(sents: list[Span]) -> bool:
-    return any(t.lemma_ in SPEECH_VERBS for s in sents for t in s)
+    return any(t.lemma_ in STANCE_SPEECH_VERBS for s in sents for t in s)
 
 
 class _Names:
@@ -174,11 +173,11 @@ def _speech_subject(tok: Token) -> tuple[Token | None, Token | None]:
     """(subject, speech verb) when ``tok`` sits in a clause reported by a speech verb."""
     node = tok
     while node.head.i != node.i:
-        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_ in SPEECH_VERBS:
+        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_ in STANCE_SPEECH_VERBS:
             return _child(node.head, "nsubj"), node.head
         node = node.head
     root = tok.sent.root
-    if root.lemma_ in SPEECH_VERBS:
+    if root.lemma_ in STANCE_SPEECH_VERBS:
         return _child(root, "nsubj"), root
     return None, None
 

@@ -10,20 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dossier.lexicon.numbers import QUANTITY_WORDS
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december",
 )
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "couple": 2, "few": "X", "several": "X", "many": "X", "some": "X",
-}
 # TIMEX3 duration units: (designator, is_time_part).
 UNITS = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
@@ -91,8 +85,8 @@ def number(prefix: str, plural: bool) -> int | str:
             quantity.insert(0, int(word))
         elif re.fullmatch(r"\d+(?:\.\d+|/\d+)", word):
             return "X"
-        elif word in NUMBER_WORDS and not (word in ("a", "an") and quantity):
-            quantity.insert(0, NUMBER_WORDS[word])
+        elif word in QUANTITY_WORDS and not (word in ("a", "an") and quantity):
+            quantity.insert(0, QUANTITY_WORDS[word])
         else:
             break
     if not quantity:

@@ -7,25 +7,20 @@ claims, quantities), so no story code ever re-parses an article.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from dossier.extract import stance_cues
+from dossier.extract.text import is_truncated, name_key, quotes_balanced
+from dossier.lexicon.numbers import COUNT_WORDS
+from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
-from dossier.stories import stance_cues
-from dossier.stories.text import is_truncated, name_key, quotes_balanced
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 QUANTITY_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-                "nineteen": 19, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40,
-                "fifty": 50, "hundred": 100, "thousand": 1000}
 # Acts done once, by someone, to someone: reports naming different doers disagree.
 # Lemma → the act it is a way of telling ("held by", "stopped by", "detained by").
 ACT_VERBS = {"detain": "detain", "hold": "detain", "stop": "detain", "arrest": "detain",
@@ -105,7 +100,7 @@ def _quote_only(span: Span) -> bool:
     """A sentence that is nothing but a quotation, with no speech verb of its own."""
     text = span.text.strip()
     return text.startswith(QUOTE_OPENERS) and not any(
-        t.lemma_ in stance_cues.SPEECH_VERBS for t in span
+        t.lemma_ in STANCE_SPEECH_VERBS for t in span
     )
 
 
@@ -140,7 +135,7 @@ def _number_value(tok) -> float | None:
         value = float(text)
         return int(value) if value.is_integer() else value
     except ValueError:
-        return NUMBER_WORDS.get(tok.lower_)
+        return COUNT_WORDS.get(tok.lower_)
 
 
 def _numbers(sents: list[Span]) -> list[tuple[float, str, str]]:
@@ -258,29 +253,4 @@ def extract(ctx: ArticleContext) -> list[StoryFeatures]:
     )]
 
 
-def save(conn: sqlite3.Connection, article_id: str, records: list[StoryFeatures]) -> None:
-    """Store features, units and stance cues; replaces what an earlier run stored."""
-    for table in ("story_features", "story_sentences", "stance_cues"):
-        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    for feats in records:
-        conn.execute(
-            "INSERT INTO story_features(article_id, terms, entities, n_words) VALUES (?,?,?,?)",
-            (article_id, json.dumps(feats.terms), json.dumps(feats.entities), feats.n_words),
-        )
-        conn.executemany(
-            "INSERT INTO story_sentences(article_id, seq, start, end, truncated, is_quote,"
-            " terms, numbers, negated, acts) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(article_id, i, u.start, u.end, int(u.truncated), int(u.is_quote),
-              json.dumps(u.terms), json.dumps(u.numbers), json.dumps(u.negated),
-              json.dumps(u.acts))
-             for i, u in enumerate(feats.units)],
-        )
-        conn.executemany(
-            "INSERT INTO stance_cues(article_id, start, end, source, target, polarity, cue)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [(article_id, c.start, c.end, c.source, c.target, c.polarity, c.cue)
-             for c in feats.stances],
-        )
-
-
-register_extractor(Extractor(name="stories", run=extract, save=save, requires=("actors",)))
+register_extractor(Extractor(name="stories", run=extract, requires=("actors",)))

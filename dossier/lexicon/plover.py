@@ -74,6 +74,7 @@ VERBS: dict[str, Trigger] = {
     "request": _t("REQUEST"), "ask": _t("REQUEST", None, 0.6), "plead": _t("REQUEST"),
     "press": _t("REQUEST", None, 0.5), "seek": _t("REQUEST", None, 0.5),
     "implore": _t("REQUEST"), "insist": _t("REQUEST", None, 0.5),
+    "pressure": _t("REQUEST", None, 0.6),
     # ACCUSE
     "accuse": _t("ACCUSE", "allege"), "condemn": _t("ACCUSE", "disapprove"),
     "denounce": _t("ACCUSE", "disapprove"), "criticize": _t("ACCUSE", "disapprove"),
@@ -211,6 +212,8 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     ("release", "money"): _t("AID", "economic"),
     ("send", "food"): _t("AID", "humanitarian"), ("send", "supply"): _t("AID", "humanitarian"),
     ("send", "tent"): _t("AID", "humanitarian"), ("send", "relief"): _t("AID", "humanitarian"),
+    ("deny", "entry"): _t("SANCTION", "relations", 0.7),
+    ("deny", "visa"): _t("SANCTION", "relations", 0.7),
     ("lift", "people"): _t("AID", "humanitarian", 0.6),
     ("lift", "survivor"): _t("AID", "humanitarian", 0.6),
 }
@@ -235,6 +238,10 @@ NOUNS: dict[str, Trigger] = {
     "boycott": _t("REJECT", "boycott", 0.5), "blockade": _t("COERCE", "restrict", 0.5),
     "blackout": _t("COERCE", "censor", 0.4), "mission": _t("CONSULT", "visit", 0.3),
 }
+# Head nouns that frame an event noun compounded on them: "mediation efforts", "peace talks".
+EVENT_FRAMES = {"effort", "talk", "mission", "bid", "process", "operation", "campaign",
+                "initiative", "attempt", "plan", "drive", "move", "round", "session", "meeting",
+                "action", "activity", "wave", "series"}
 LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "take", "join", "lead", "organize",
                "organise", "make", "give", "mount", "announce", "begin", "start", "undertake",
                "renew", "resume", "continue", "open", "complete", "speed", "end", "impose",
@@ -242,8 +249,6 @@ LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "take", "join", "l
 # Objects whose release a REQUEST asks for: its target is whoever holds them.
 RELEASE_NOUNS = {"release", "freedom", "liberation", "return"}
 NAMING_VERBS = {"call", "name", "dub", "know", "label"}
-REPORTING_VERBS = {"say", "tell", "state", "announce", "declare", "claim", "add", "report",
-                   "write", "tweet", "post", "note", "confirm", "insist", "explain"}
 # Group nouns named by whom they follow: "supporters of Niger's security forces".
 # Weapons and attacks that kill without a named hand ("a car bomb killed 12"): an
 # attacker is implied, so the ASSAULT stands with its source unknown.
@@ -256,6 +261,127 @@ WEAPON_NOUNS = {"bomb", "blast", "explosion", "explosive", "missile", "rocket", 
 FOLLOWER_NOUNS = {"supporter", "loyalist", "follower", "backer", "partisan", "sympathizer"}
 PARTITIVES = {"member", "some", "group", "part", "one", "many", "several", "hundred",
               "thousand", "dozen", "unit", "elements", "contingent", "section", "head", "leader"}
+
+
+# Trigger sense. A verb in VERBS names its act only in some frames: "recalled its
+# ambassador" is a SANCTION, "recalled how he ..." a memory; "released two hostages" a
+# CONCEDE, "released a statement" nothing; "captured the town" an ASSAULT, "captured on
+# video" a recording; "signed the accord" an AGREE, "sign up" a newsletter. A Sense says,
+# as data, which object classes the act needs and which frames rule it out; the
+# extractor reads the frame off the parse (events.sense_fits). Classes "person" and
+# "place" come from the parse (entity type, agent nouns, place words); the rest are here.
+NOUN_CLASSES: dict[str, frozenset[str]] = {
+    "envoy": frozenset({
+        "ambassador", "envoy", "diplomat", "emissary", "consul", "representative", "embassy",
+        "attaché", "attache", "chargé", "charge", "delegation", "delegate", "mission",
+        "negotiator", "minister", "staff", "legate", "nuncio", "commissioner"}),
+    "recording": frozenset({
+        "video", "camera", "film", "tape", "footage", "cctv", "audio", "photo", "photograph",
+        "picture", "image", "recording", "livestream", "stream", "phone", "cellphone",
+        "smartphone", "webcam", "bodycam", "dashcam", "surveillance", "screen", "television",
+        "tv", "lens", "snapshot", "selfie", "clip", "record"}),
+    "accord": frozenset({
+        "deal", "agreement", "treaty", "accord", "pact", "contract", "memorandum", "mou",
+        "ceasefire", "truce", "armistice", "declaration", "protocol", "charter", "convention",
+        "communique", "compact", "understanding", "framework", "roadmap", "settlement",
+        "arrangement", "partnership", "alliance", "document", "letter", "petition"}),
+    "restriction": frozenset({
+        "sanction", "restriction", "ban", "curfew", "blockade", "embargo", "measure", "control",
+        "lockdown", "siege", "limit", "tariff", "quota", "closure", "emergency", "moratorium",
+        "freeze", "suspension", "barrier", "checkpoint", "rule", "order", "law", "penalty",
+        "tax", "duty", "boycott", "pressure", "tension", "crackdown",
+        # one's own pressure called off is a concession too: "cancel the strike"
+        "strike", "protest", "demonstration", "rally", "march", "walkout", "offensive"}),
+    "arms": frozenset({
+        "troop", "force", "soldier", "army", "unit", "battalion", "brigade", "division",
+        "warship", "ship", "vessel", "jet", "aircraft", "plane", "bomber", "fighter",
+        "helicopter", "tank", "missile", "weapon", "artillery", "marine", "police", "officer",
+        "personnel", "reinforcement", "peacekeeper", "guard", "militia", "fleet", "submarine",
+        "carrier", "drone", "battery", "system", "contingent", "team", "agent", "inspector",
+        "observer", "monitor", "expert", "worker", "doctor", "rescuer", "crew"}),
+    # Places by their common noun (entity types GPE/LOC/FAC count too).
+    "place": frozenset({
+        "town", "city", "village", "base", "territory", "region", "province", "district",
+        "capital", "airport", "port", "harbour", "harbor", "border", "camp", "position",
+        "stronghold", "outpost", "hill", "area", "zone", "enclave", "neighbourhood",
+        "neighborhood", "suburb", "island", "coast", "bridge", "road", "highway", "checkpoint",
+        "building", "embassy", "parliament", "palace", "headquarters", "station", "school",
+        "hospital", "mosque", "church", "market", "country", "state", "nation", "street"}),
+    # What one meets or misses without meeting anyone: "met the target", "meet demand".
+    "goal": frozenset({
+        "target", "demand", "deadline", "goal", "requirement", "expectation", "standard",
+        "criterion", "need", "threshold", "obligation", "condition", "challenge", "end",
+        "fate", "death", "criteria", "quota", "mark"}),
+    # Things seized that make it a COERCE: power, goods, land, people are found by entity type.
+    "holding": frozenset({
+        "power", "control", "asset", "property", "passport", "document", "cargo", "ship",
+        "vessel", "tanker", "boat", "aircraft", "weapon", "arm", "drug", "shipment", "land",
+        "territory", "building", "base", "town", "city", "village", "airport", "port",
+        "headquarters", "office", "station", "palace", "compound", "farm", "equipment",
+        "vehicle", "truck", "fund", "account", "money", "cash", "goods", "oil", "grain"}),
+}
+
+
+@dataclass(frozen=True)
+class Sense:
+    """The frames a VERBS trigger needs to mean its act.
+
+    ``needs``: classes its object (or a passive's subject) must belong to ("person",
+    "place", or a NOUN_CLASSES key); with ``bare_ok`` an intransitive use also counts
+    ("fighting erupted", "the two leaders met"). ``not_particles``: particles that make
+    it another verb ("sign up"). ``not_means``: classes of an "on/in/by" phrase that make
+    it a recording ("captured on video"). ``not_clause``: a that/how-clause complement
+    makes it speech or memory ("recalled how"); ``spoken`` is then the act it is instead
+    ("protested that ..." is an ACCUSE, not a demonstration), None for no event.
+    """
+
+    needs: frozenset[str] = frozenset()
+    bare_ok: bool = False
+    not_particles: frozenset[str] = frozenset()
+    not_means: frozenset[str] = frozenset()
+    not_clause: bool = False
+    spoken: Trigger | None = None
+
+
+def _s(needs: str = "", bare_ok: bool = False, not_particles: str = "", not_means: str = "",
+       not_clause: bool = False, spoken: Trigger | None = None) -> Sense:
+    return Sense(frozenset(needs.split()), bare_ok or not needs, frozenset(not_particles.split()),
+                 frozenset(not_means.split()), not_clause, spoken)
+
+
+SENSES: dict[str, Sense] = {
+    "recall": _s("envoy", not_clause=True),
+    "release": _s("person", not_means="recording"),
+    "free": _s("person"),
+    "pardon": _s("person"),
+    "capture": _s("person place holding arms", not_means="recording"),
+    "seize": _s("person place holding arms", not_means="recording"),
+    "sign": _s("accord", not_particles="up in on off out into"),
+    "ratify": _s("accord"),
+    "meet": _s("person place", bare_ok=True, not_particles="up"),
+    "host": _s("person place"),
+    "visit": _s("person place"),
+    "execute": _s("person"),
+    "charge": _s("person"),
+    "beat": _s("person"),
+    "shoot": _s("person place arms", bare_ok=True, not_means="recording"),
+    "fight": _s("person place arms", bare_ok=True),
+    "lift": _s("restriction"),
+    "ease": _s("restriction"),
+    "cancel": _s("restriction"),
+    "shorten": _s("restriction"),
+    "deploy": _s("arms person"),
+    "dispatch": _s("arms person"),
+    "station": _s("arms person"),
+    "mass": _s("arms person", bare_ok=True),
+    "reinforce": _s("arms person place"),
+    "protest": _s(not_clause=True, spoken=_t("ACCUSE", "disapprove", 0.7)),
+    "allow": _s("person"),  # "allow the return of inspectors", not "allowing oil to flow"
+    "burn": _s("person place holding"),
+    "destroy": _s("person place holding arms"),
+    "storm": _s("place holding"),
+    "abuse": _s("person"),
+}
 
 
 # PLOVER codes a declared future act as the promise or the threat of it.

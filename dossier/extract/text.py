@@ -1,4 +1,4 @@
-"""Small text predicates the story modules share: truncation, quote balance, name keys.
+"""Small text predicates the story extractor and the story steps share: truncation, quotes, names.
 
 Kept apart from the NLP-reading code so the digest, the benchmarks and the tests can
 use them on plain strings without a parsed Doc.
@@ -10,7 +10,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from dossier.extract.actor_lexicon import is_agent_noun
+from dossier.lexicon.actors import STORY_ACTOR_NOUNS, is_agent_noun
 
 # A unit ends like a finished sentence: terminal punctuation, then optional closers.
 TERMINAL_END = re.compile(r"[.!?…](?:[\"'”’)\]]+)?\s*$|[\"”](?:\s*[.!?])?\s*$")
@@ -31,15 +31,6 @@ GLUE_OPENERS = re.compile(
 )
 
 
-# Heads of common nouns that name actors ("the coup leaders", "several hundred people").
-ACTOR_NOUNS = {
-    "leader", "leaders", "people", "crowd", "crowds", "protesters", "demonstrators",
-    "supporters", "workers", "dockworkers", "union", "police", "army", "military", "officers",
-    "government", "forces", "soldiers", "troops", "guard", "command", "junta", "party",
-    "opposition", "villagers", "residents", "drivers", "president", "minister", "officials",
-    "authorities", "chief", "commander", "rebels", "militants", "board", "agency", "ministry",
-    "allies", "community", "members", "strikers", "spokesman", "spokeswoman", "envoy",
-}
 NUMBER_START = re.compile(
     r"^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
     r"hundreds?|thousands?|fourteen|fifteen|twenty)\b)", re.I)
@@ -63,7 +54,7 @@ def is_actor_name(name: str) -> bool:
     if any(t[:1].isupper() for t in tokens):
         return True
     words = {t.casefold().strip(",.") for t in tokens}
-    return bool(ACTOR_NOUNS & words) or any(
+    return bool(STORY_ACTOR_NOUNS & words) or any(
         is_agent_noun(w) or is_agent_noun(w.removesuffix("s")) for w in words)
 
 

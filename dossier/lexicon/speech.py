@@ -1,13 +1,17 @@
-"""Speech cues: the verbs and phrases that introduce what someone said, and how they take content.
+"""Speech verbs and nouns: the words that introduce what someone said, and how they take content.
 
-Shared by the quote extractor (to find statements) and the actor extractor (a
-subject of a speech verb is a salient antecedent for a later "he said").
+One home for every list of them. They differ on purpose, by what each reader needs:
+the quote extractor wants every cue it can attribute a statement to (``SPEECH_LEMMAS``,
+read through :func:`dossier.extract.speech_cues.is_cue`); the events want only the
+verbs that *report* another act ("said troops had crossed": ``REPORTING_VERBS``); the
+stance cues only the plain verbs of saying, since "condemn", "praise" are stances
+themselves (``STANCE_SPEECH_VERBS``).
 """
 
 from __future__ import annotations
 
 # Lemmas of verbs that report speech or a stated position. "call" counts only with
-# "for" ("called for the release"); checked in :func:`is_cue`.
+# "for" ("called for the release"); checked in :func:`dossier.extract.speech_cues.is_cue`.
 SPEECH_LEMMAS = frozenset(
     {
         "say", "tell", "announce", "state", "declare", "add", "claim", "insist", "warn",
@@ -35,25 +39,11 @@ OBJECT_CONTENT_LEMMAS = frozenset(
 # Nouns that say a source said something ("according to", handled apart).
 SPEECH_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "tweet"})
 
-
-def is_cue(token) -> bool:  # noqa: ANN001 - a spaCy Token
-    """Whether a token is a speech verb used as one (not "called itself", not an adjective)."""
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN"}:
-        return False
-    lemma = token.lemma_.lower()
-    if lemma not in SPEECH_LEMMAS:
-        return False
-    if lemma == "call":  # "called for a ceasefire", "called him a liar"; not "a group called X"
-        return any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "oprd"
-                   for c in token.children) and token.dep_ != "acl"
-    if lemma == "continue":  # '"...," he continued.' but not "fighting continued"
-        has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
-        named_subject = any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "PROPN"}
-                            for c in token.children)
-        ends_clause = token.i + 1 < len(token.doc) and token.nbor().is_punct
-        return has_clause or (named_subject and ends_clause)
-    if lemma in {"order", "expect", "learn", "speak", "hope", "fear", "agree", "post", "find",
-                 "show", "conclude", "wonder"}:
-        # Only with a clause or quoted content; "ordered troops" is an act, not speech.
-        return any(c.dep_ in {"ccomp"} for c in token.children)
-    return True
+# Verbs that report another act (events: "said troops had crossed" is the crossing, told).
+REPORTING_VERBS = {"say", "tell", "state", "announce", "declare", "claim", "add", "report",
+                   "write", "tweet", "post", "note", "confirm", "insist", "explain"}
+# Verbs of saying the stance cues look for (whether a sentence states something at all).
+STANCE_SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "declare", "write", "tweet",
+                       "insist", "warn", "urge"}
+# Verbs that name the next speaker of a quoted turn ("...," he said): event_actors.
+TURN_VERBS = ("say", "tell", "write", "add")

@@ -1,0 +1,24 @@
+"""One lexicon: the word lists the extractors read, and what the move into it fixed."""
+
+from __future__ import annotations
+
+from dossier.config import Settings
+from dossier.extract import extract
+from dossier.lexicon.speech import REPORTING_VERBS, SPEECH_LEMMAS, STANCE_SPEECH_VERBS, TURN_VERBS
+from dossier.models import Article
+
+
+def test_every_verb_that_reports_an_act_or_a_stance_also_introduces_a_quote() -> None:
+    # The events, stances and quoted turns read narrower lists than the quote cues; a verb
+    # one of them treats as saying that the quote extractor would not attribute is a gap.
+    assert REPORTING_VERBS | STANCE_SPEECH_VERBS | set(TURN_VERBS) <= SPEECH_LEMMAS
+
+
+def test_a_count_spelled_sixty_is_read_like_one_spelled_fifty(nlp) -> None:
+    # The story features' own number table stopped at "fifty"; the shared cardinals do not.
+    text = ("Fifty people were injured in the blast on Monday.\n\n"
+            "Sixty people were killed in the fighting on Tuesday.")
+    article = Article(id="n", source_path="n.txt", text=text)
+    (features,) = extract(article, nlp(text), Settings(extractors=("actors", "stories")))["stories"]
+    counts = {value for unit in features.units for value, _noun, _verb in unit.numbers}
+    assert {50, 60} <= counts
