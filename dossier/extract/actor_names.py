@@ -115,9 +115,13 @@ def _undouble(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _glued(ctx: NameContext, tokens: list[Token], edge: int, start: int) -> bool:
-    """Is the edge word (0 = first, -1 = last) glued onto the name rather than part of it?"""
+def _glued(ctx: NameContext, tokens: list[Token], edge: int, start: int,
+           ent: Span | None) -> bool:
+    """Is the edge word (0 = first, -1 = last) glued onto the name rather than part of it?
+    A given name the caller added from outside the entity ("General Abdou | Sidikou Issa")
+    is judged by its tag only."""
     tok = tokens[edge]
+    inside = ent is None or ent.start <= tok.i < ent.end
     rest = tokens[1:] if edge == 0 else tokens[:-1]
     if tok.lower_ in NAME_SUFFIXES:
         return False
@@ -125,14 +129,15 @@ def _glued(ctx: NameContext, tokens: list[Token], edge: int, start: int) -> bool
         return True
     own = " ".join(t.lower_ for t in tokens)
     return (
-        len(rest) >= 2
+        inside and len(rest) >= 2
         and ctx.name_elsewhere(rest, start, own)
         and not ctx.word_in_other_name(tok, start, own)
     )
 
 
-def clean_person(ctx: NameContext, span: Span) -> CleanName | None:
-    """The name a PERSON span gives once cleaned, or None when it is no actor's name."""
+def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> CleanName | None:
+    """The name a PERSON span gives once cleaned, or None when it is no actor's name.
+    ``ent`` is the NER entity ``span`` was made from, when the caller widened it."""
     if is_credit(ctx, span):
         return None
     tokens: list[Token] = []
@@ -147,10 +152,10 @@ def clean_person(ctx: NameContext, span: Span) -> CleanName | None:
     tokens, surname_only = _strip_edges(tokens)
     stripped -= len(tokens)
     tokens = _undouble(tokens)
-    while len(tokens) >= 2 and _glued(ctx, tokens, 0, span.start):
+    while len(tokens) >= 2 and _glued(ctx, tokens, 0, span.start, ent):
         tokens, more = _strip_edges(tokens[1:])
         surname_only = surname_only or more
-    while len(tokens) >= 2 and _glued(ctx, tokens, -1, span.start):
+    while len(tokens) >= 2 and _glued(ctx, tokens, -1, span.start, ent):
         tokens, more = _strip_edges(tokens[:-1])
     if not tokens or not any(_NAME_CHAR.search(t.text) for t in tokens):
         return None

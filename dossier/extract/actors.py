@@ -146,7 +146,7 @@ class _Collector:
             span = _person_span(self.doc, ent)
             if span is None or not normalize_name(span.text):
                 continue
-            clean = clean_person(self.names, span)
+            clean = clean_person(self.names, span, ent)
             if clean is None:  # a credit line or byline: no actor, and no organisation either
                 self.taken.update(range(ent.start, ent.end))
                 continue
