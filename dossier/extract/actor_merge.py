@@ -172,3 +172,35 @@ def _rename(conn: sqlite3.Connection, actor_ids: set[int]) -> None:
             best = max(dict.fromkeys(full),
                        key=lambda n: (full.count(n), name_words(n) == key, -len(n)))
             conn.execute("UPDATE actors SET name = ? WHERE id = ?", (best, actor_id))
+
+
+def _surname_key(merge_key: str) -> str | None:
+    if not merge_key.startswith("person:"):
+        return None
+    return surname_of(merge_key.removeprefix("person:").split()) or None
+
+
+def _fill_surname_keys(conn: sqlite3.Connection) -> None:
+    """People stored before the surname_key column existed get theirs (once)."""
+    rows = conn.execute("SELECT id, merge_key FROM actors WHERE kind = 'person'"
+                        " AND surname_key IS NULL").fetchall()
+    conn.executemany("UPDATE actors SET surname_key = ? WHERE id = ?",
+                     [(_surname_key(r["merge_key"]), r["id"]) for r in rows])
+
+
+def _improve(conn: sqlite3.Connection, actor_id: int, name: str, merge_key: str,
+             country: str | None) -> None:
+    """A fuller name ("Mohamed Bazoum" over "Bazoum") and a known country win."""
+    current = conn.execute("SELECT name, merge_key FROM actors WHERE id = ?",
+                           (actor_id,)).fetchone()
+    if merge_key.startswith("person:") and len(merge_key.split()) > 1 == len(
+        current["merge_key"].split()
+    ):
+        conn.execute("UPDATE actors SET name = ?, merge_key = ?, surname_key = ? WHERE id = ?",
+                     (name, merge_key, _surname_key(merge_key), actor_id))
+    if country:
+        conn.execute("UPDATE actors SET country = COALESCE(country, ?) WHERE id = ?",
+                     (country, actor_id))
+
+
+register_corpus_step(CorpusStep(name="actors", run=merge_actors, order=10))
