@@ -91,15 +91,17 @@ def _parsed(texts: list[str], model: str):
 
 def build_store(articles: Iterable[DevArticle], settings=None) -> sqlite3.Connection:
     """An in-memory store holding the articles' actors, merged across articles."""
+    from dataclasses import replace
+
     from dossier.clean import clean_article
     from dossier.config import Settings
+    from dossier.extract import extract
     from dossier.extract.actor_merge import merge_actors
     from dossier.models import RawArticle
-    from dossier.registry import ArticleContext, extractors_for
     from dossier.store.articles import save_article
     from dossier.store.db import connect
 
-    settings = settings or Settings()
+    settings = replace(settings or Settings(), extractors=("actors",))
     cleaned = []
     for a in articles:
         raw = RawArticle(source_path=a.key, content=a.text, is_html=False, locator=a.key,
@@ -110,13 +112,10 @@ def build_store(articles: Iterable[DevArticle], settings=None) -> sqlite3.Connec
         except ValueError:
             continue
     docs = _parsed([c.text for c in cleaned], settings.spacy_model)
-    actors = extractors_for(["actors"])
     conn = connect(":memory:")
     ids = []
     for article, doc in zip(cleaned, docs, strict=True):
-        ctx = ArticleContext(article=article, doc=doc, settings=settings)
-        facts = {"actors": actors[0].run(ctx)}
-        if save_article(conn, article, facts, actors):
+        if save_article(conn, article, extract(article, doc, settings)):
             ids.append(article.id)
     merge_actors(conn, ids, settings)
     return conn
