@@ -197,7 +197,8 @@ def test_openapi_schema_describes_every_endpoint(client: TestClient) -> None:
     for path in ("/api/articles", "/api/articles/{article_id}", "/api/search", "/api/stories",
                  "/api/stories/{story_id}/digest", "/api/events", "/api/timeline",
                  "/api/quotes", "/api/actors", "/api/actors/{actor_id}", "/api/stances",
-                 "/api/places", "/api/errors", "/api/ingest", "/api/ingest/jobs/{job_id}"):
+                 "/api/places", "/api/errors", "/api/ingest", "/api/ingest/jobs/{job_id}",
+                 "/api/evidence"):
         assert path in paths, path
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert {"limit", "offset", "story", "actor", "type", "since", "until", "outlet"} <= params
@@ -267,9 +268,16 @@ def test_article_highlights_every_kind_of_fact_at_its_span(client: TestClient) -
 
 
 def test_actor_and_article_pages_render_facts(client: TestClient) -> None:
+    import re
+
     page = client.get("/actors/7").text
     assert "We will not go back until the wages are paid" in page
-    assert "Open the article at this passage" in page
+    # each fact names its evidence spans; the drawer fetches them when it is opened
+    spans = re.findall(r'data-spans="([^"]+)"', page)
+    assert spans and all(s.startswith("a-") for s in " ".join(spans).split())
+    first = spans[0].split()[0]
+    (evidence,) = client.get("/api/evidence", params={"span": first}).json()
+    assert evidence["href"].startswith(f"/articles/{first.split(':')[0]}?hl=")
 
 
 def test_story_lists_its_outlets_and_filters_facts_to_its_articles(client: TestClient) -> None:
@@ -406,3 +414,25 @@ def test_interactive_docs_are_served_from_this_machine(client: TestClient) -> No
     for asset in ("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css",
                   "/static/docs.js"):
         assert client.get(asset).status_code == 200, asset
+
+
+def test_evidence_endpoint_gives_the_sentence_behind_each_span(client: TestClient) -> None:
+    event = client.get("/api/events").json()["items"][0]["evidence"]
+    span = f"{event['article_id']}:{event['start']}:{event['end']}"
+    r = client.get("/api/evidence", params=[("span", span), ("span", span)])
+    assert r.status_code == 200
+    got = r.json()
+    assert len(got) == 2 and got[0]["sentence"] == event["sentence"]
+    assert got[0]["text"] == event["text"] and got[0]["href"] == event["href"]
+
+
+def test_evidence_endpoint_refuses_malformed_unknown_and_too_many_spans(
+        client: TestClient) -> None:
+    assert client.get("/api/evidence", params={"span": "a-strike:1"}).status_code == 422
+    assert client.get("/api/evidence", params={"span": "a<b>:1:2"}).status_code == 422
+    assert client.get("/api/evidence").status_code == 422
+    missing = client.get("/api/evidence", params={"span": "0123456789abcdef:0:4"})
+    assert missing.status_code == 404 and "not found" in missing.json()["detail"]
+    event = client.get("/api/events").json()["items"][0]["evidence"]
+    span = f"{event['article_id']}:{event['start']}:{event['end']}"
+    assert client.get("/api/evidence", params=[("span", span)] * 101).status_code == 422
