@@ -44,6 +44,9 @@ def fill(db: Path) -> None:
             " VALUES (?, ?, ?, ?, ?, ?)",
             (aid, f"{aid}.txt", outlet, title, published, text),
         )
+    conn.execute("UPDATE articles SET url = 'https://harborledger.example/strike'"
+                 " WHERE id = 'a-strike'")
+    conn.execute("UPDATE articles SET url = 'javascript:alert(4)' WHERE id = 'a-hostile'")
     conn.execute(
         "INSERT INTO removed_blocks VALUES ('a-strike', 0, 'teaser', 'You May Also Like', 900)"
     )
@@ -436,3 +439,56 @@ def test_evidence_endpoint_refuses_malformed_unknown_and_too_many_spans(
     event = client.get("/api/events").json()["items"][0]["evidence"]
     span = f"{event['article_id']}:{event['start']}:{event['end']}"
     assert client.get("/api/evidence", params=[("span", span)] * 101).status_code == 422
+
+
+def test_a_missing_page_is_an_html_page_and_a_missing_resource_json(client: TestClient) -> None:
+    html = {"accept": "text/html,application/xhtml+xml"}
+    page = client.get("/stories/nope", headers=html)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>Not found</h1>" in page.text and 'href="/"' in page.text
+    api = client.get("/api/stories/nope", headers=html)
+    assert api.status_code == 404 and api.json()["detail"] == "story not found"
+    bad = client.get("/stories/s-strike", params={"after": "next tuesday-ish"}, headers=html)
+    assert bad.status_code == 422 and "after" in bad.text and "YYYY-MM-DD" in bad.text
+
+
+def test_story_page_filters_narrow_its_facts_and_keep_the_digest(client: TestClient) -> None:
+    whole = client.get("/stories/s-strike").text
+    narrow = client.get("/stories/s-strike", params={"outlet": "No Such Outlet"}).text
+    assert whole.count('data-fact="quote"') > 0
+    assert narrow.count('data-fact="quote"') == 0 and 'id="filter-note"' in narrow
+    assert whole.count('data-fact="digest"') == narrow.count('data-fact="digest"')
+    assert 'name="outlet"' in whole and "<option>Harbor Ledger</option>" in whole
+
+
+def test_article_url_is_a_link_only_when_it_is_http(client: TestClient) -> None:
+    page = client.get("/articles/a-strike").text
+    assert '<a href="https://harborledger.example/strike" rel="noopener noreferrer nofollow"' \
+        in page
+    hostile = client.get("/articles/a-hostile").text
+    assert "javascript:alert(4)" in hostile and 'href="javascript:' not in hostile
+
+
+def test_search_page_filters_by_outlet_and_date(client: TestClient) -> None:
+    found = client.get("/search", params={"q": "dockworkers"}).text
+    assert 'id="search-filters"' in found and "/articles/a-strike" in found
+    other = client.get("/search", params={"q": "dockworkers", "outlet": "Valley Courier"}).text
+    assert "/articles/a-strike" not in other
+    later = client.get("/search", params={"q": "dockworkers", "since": "2025-03-04"}).text
+    assert "/articles/a-strike" not in later
+
+
+def test_a_story_page_reads_the_timeline_of_its_story_not_of_the_store(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.store.timeline as timeline_store
+
+    asked: list[object] = []
+    real = timeline_store.list_events
+
+    def recording(conn, **kwargs):
+        asked.append(kwargs.get("story"))
+        return real(conn, **kwargs)
+
+    monkeypatch.setattr(timeline_store, "list_events", recording)
+    assert client.get("/stories/s-strike").status_code == 200
+    assert asked and set(asked) == {"s-strike"}, "the whole store's events were read"
