@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_actors import ingest, run_actors, store  # noqa: F401  (store is a fixture)
+from test_actors import ingest, key_of, run_actors, store  # noqa: F401  (store: fixture)
 
 from dossier.extract.actor_names import name_words, same_person_name
 from dossier.lexicon import countries
@@ -148,3 +148,29 @@ def test_actor_lookup_matches_whole_names_and_aliases_not_substrings(store, nlp)
     text = store.execute("SELECT text FROM articles WHERE id = ?",
                          (ev["article_id"],)).fetchone()[0]
     assert text[ev["start"]:ev["end"]] == "Trump"
+
+
+def test_a_group_that_names_itself_is_one_actor_with_its_description(nlp):
+    text = ("Soldiers seized the radio station on Monday. Their commanders, calling themselves "
+            "the National Salvation Council (NSC), announced a curfew.\n\n"
+            "The NSC said the borders were closed.")
+    mentions, actors = run_actors(nlp, text)
+    council = key_of(mentions, "the National Salvation Council")
+    assert key_of(mentions, "Their commanders") == council
+    assert key_of(mentions, "NSC") == council
+    assert "NSC" in actors[council].aliases
+
+
+def test_a_description_without_a_naming_cue_stays_its_own_actor(nlp):
+    text = ("Soldiers seized the radio station on Monday, and the National Salvation Council "
+            "announced a curfew.")
+    mentions, actors = run_actors(nlp, text)
+    assert key_of(mentions, "Soldiers") != key_of(mentions, "the National Salvation Council")
+
+
+def test_a_lone_surname_stored_first_moves_to_the_person_once_named(store, nlp):  # noqa: F811
+    ingest(store, nlp, "l1", "Mr. Okafor said the vote would be held in June.")
+    ingest(store, nlp, "l2", "Governor Chidi Okafor opened the session on Monday.")
+    rows = store.execute("SELECT a.name, COUNT(*) FROM actors a JOIN article_actors aa"
+                         " ON aa.actor_id = a.id WHERE a.kind = 'person' GROUP BY a.id").fetchall()
+    assert [tuple(r) for r in rows] == [("Chidi Okafor", 2)]

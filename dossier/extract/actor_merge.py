@@ -50,35 +50,77 @@ def _people_named(conn: sqlite3.Connection, surname: str) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def _lone_name_target(conn: sqlite3.Connection, word: str, ratio: float) -> int | None:
+    """The full-name person a lone word names: the one (or dominant) person with that
+    surname; failing any, the one (or dominant) person whose given name it is ("Hillary")."""
+    full = [r["id"] for r in _people_named(conn, word) if " " in r["merge_key"]]
+    if full:
+        return _dominant(conn, full, ratio)
+    # A range on the indexed merge key, not a LIKE scan.
+    prefix = f"person:{word} "
+    starting = [r[0] for r in conn.execute(
+        "SELECT id FROM actors WHERE merge_key >= ? AND merge_key < ? AND kind = 'person'",
+        (prefix, prefix[:-1] + "!"),
+    )]
+    return _dominant(conn, starting, ratio)
+
+
 def _person_actor(conn: sqlite3.Connection, words: list[str], country: str | None,
                   ratio: float) -> int | None:
     """The canonical person a name joins: the same full name; else the one compatible
-    full name (or the dominant one) with that surname; a lone surname likewise."""
+    full name (or the dominant one) with that surname; a lone word, see above."""
     if not words:
         return None  # an actor named "." has no name to match
     key = "person:" + " ".join(words)
-    # A country blocks two full names (a role's country is evidence); a lone surname has
-    # no given name to block on and a role's country is often another person's.
+    if len(words) == 1:
+        found = _lone_name_target(conn, words[0], ratio)
+        hit = conn.execute("SELECT id FROM actors WHERE kind = 'person' AND merge_key = ?",
+                           (key,))
+        return found if found is not None else next((r[0] for r in hit), None)
+    # A country blocks two full names (a role's country is evidence).
     people = [r for r in _people_named(conn, surname_of(words))
-              if len(words) == 1 or not (r["country"] and country and r["country"] != country)]
+              if not (r["country"] and country and r["country"] != country)]
     exact = [r["id"] for r in people if r["merge_key"] == key]
     if exact:
         return exact[0]
     full = [(r["id"], r["merge_key"].removeprefix("person:").split()) for r in people]
-    full = [(i, w) for i, w in full if len(w) > 1]
-    if len(words) > 1:
-        found = _dominant(conn, [i for i, w in full if same_person_name(words, w)], ratio)
-        if found is None and len(words) > 2:
-            # "Vermonter Bernie Sanders", "Bernie Sanders Suffered": a word glued on a
-            # name the corpus already knows whole.
-            for part in (words[1:], words[:-1]):
-                hit = conn.execute("SELECT id FROM actors WHERE kind = 'person'"
-                                   " AND merge_key = ?", ("person:" + " ".join(part),))
-                found = next((r[0] for r in hit), None)
-                if found is not None:
-                    break
-        return found
-    return _dominant(conn, [i for i, _ in full], ratio)
+    found = _dominant(conn, [i for i, w in full if len(w) > 1 and same_person_name(words, w)],
+                      ratio)
+    if found is None and len(words) > 2:
+        # "Vermonter Bernie Sanders", "Bernie Sanders Suffered": a word glued on a name
+        # the corpus already knows whole.
+        for part in (words[1:], words[:-1]):
+            hit = conn.execute("SELECT id FROM actors WHERE kind = 'person'"
+                               " AND merge_key = ?", ("person:" + " ".join(part),))
+            found = next((r[0] for r in hit), None)
+            if found is not None:
+                break
+    return found
+
+
+def _absorb_lone_names(conn: sqlite3.Connection, people: set[int], ratio: float) -> set[int]:
+    """A lone-word person stored before the full name it belongs to ("Trump" from an
+    earlier batch) moves to that person once there is one; returns the actors grown."""
+    grown = set()
+    words = set()
+    for actor_id in people:
+        row = conn.execute("SELECT merge_key FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        key = row[0].removeprefix("person:").split() if row else []
+        if len(key) > 1:
+            words |= {surname_of(key), key[0]}
+    for word in sorted(words):
+        lone = conn.execute("SELECT id FROM actors WHERE kind = 'person' AND merge_key = ?",
+                            (f"person:{word}",)).fetchone()
+        target = _lone_name_target(conn, word, ratio) if lone else None
+        if lone is None or target is None or target == lone[0]:
+            continue
+        conn.execute("UPDATE article_actors SET actor_id = ? WHERE actor_id = ?",
+                     (target, lone[0]))
+        conn.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias)"
+                     " SELECT ?, alias FROM actor_aliases WHERE actor_id = ?", (target, lone[0]))
+        conn.execute("DELETE FROM actors WHERE id = ?", (lone[0],))
+        grown.add(target)
+    return grown
 
 
 def _merge_key(row: sqlite3.Row) -> tuple[str, str] | None:
@@ -156,15 +198,17 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
         )
         if row["kind"] == "person":
             people.add(actor_id)
-    _rename(conn, people)
+    _rename(conn, people | _absorb_lone_names(conn, people, settings.actor_dominance))
 
 
 def _rename(conn: sqlite3.Connection, actor_ids: set[int]) -> None:
     """A person's display name: the full name most of its articles write (not the longest,
     which is where a glued word or a middle name hides); on a tie, the one its key spells."""
     for actor_id in actor_ids:
-        key = conn.execute("SELECT merge_key FROM actors WHERE id = ?",
-                           (actor_id,)).fetchone()[0].removeprefix("person:").split()
+        row = conn.execute("SELECT merge_key FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if row is None:
+            continue  # a lone name absorbed into its full name
+        key = row[0].removeprefix("person:").split()
         names = [r[0] for r in conn.execute(
             "SELECT name FROM article_actors WHERE actor_id = ?", (actor_id,))]
         full = [n for n in names if len(name_words(n)) > 1] or names

@@ -38,12 +38,18 @@ _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _COUNTRY_REACH = 9  # tokens after a nominal's head searched for its country
 
 
+def _is_title(word: str) -> bool:
+    """A title or rank, singular or plural ("Senators Rubio and Cruz", "First Lady")."""
+    return is_title_word(word) or (word.endswith("s") and is_title_word(word[:-1])) or (
+        word.lower() in {"first", "lady"})
+
+
 def _person_span(doc: Doc, ent: Span) -> Span | None:
     """The name part of a PERSON entity: titles inside it dropped, missed first names added."""
     start, end = ent.start, ent.end
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
         end -= 1
-    while start < end and (is_title_word(doc[start].text) or doc[start].is_punct):
+    while start < end and (_is_title(doc[start].text) or doc[start].is_punct):
         start += 1
     # "General Abdou Sidikou Issa" tagged "Sidikou Issa": take capitalised name words
     # to the left that are no title and no other entity.
@@ -52,7 +58,7 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
         and doc[start - 1].pos_ == "PROPN"
         and doc[start - 1].text[:1].isupper()
         and doc[start - 1].ent_iob_ == "O"
-        and not is_title_word(doc[start - 1].text)
+        and not _is_title(doc[start - 1].text)
         and not countries.place_country(doc[start - 1].text)
     ):
         start -= 1

@@ -11,6 +11,7 @@ stay unresolved rather than guessed when there is none nearby.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -31,6 +32,15 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # pronoun's window for a subject comes from Settings.pronoun_subject_window.
 ANY_PERSON_WINDOW = 2
 OBJECT_PRONOUNS = frozenset({"him", "his", "her", "hers"})
+# The text naming a group after a description of it: "their leaders, calling themselves
+# the Defence and Security Forces", "the rebels, known as M23".
+SELF_NAMING = re.compile(
+    r"(?:call(?:ing|s|ed)?\s+(?:themselves|itself)|(?:also\s+|better\s+|now\s+)?known\s+as"
+    r"|dubbed|styling\s+(?:themselves|itself)|(?:who|which)\s+calls?\s+(?:themselves|itself))"
+    r"\s*,?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+COLLECTIVE_KINDS = frozenset({"military", "armed group", "group", "government", "organisation"})
 
 
 @dataclass
@@ -65,8 +75,9 @@ def _person_keys(cands: list[Candidate]) -> dict[str, list[str]]:
     """Person name key → candidate actor keys (the longest compatible full names).
 
     A lone word joins the full names whose surname it is ("Trump" → Donald Trump, never
-    "Trump Tower"); failing that, after an honorific or for a three-word name, the full
-    names it begins ("Mr. Kim" → Kim Jong Un: the family name is written first).
+    "Trump Tower"); failing that, the full names it begins: after an honorific or for a
+    three-word name ("Mr. Kim" → Kim Jong Un: the family name is written first), or the
+    one full name it begins ("Hillary" → Hillary Clinton).
     """
     person_names = [c for c in cands if c.kind == "person" and c.mention_type == "name"]
     names = sorted({person_name(c) for c in person_names} - {""},
@@ -77,9 +88,10 @@ def _person_keys(cands: list[Candidate]) -> dict[str, list[str]]:
     for name in names:
         words = name.split()
         if len(words) == 1:
+            starting = [f for f in full if f[0] == words[0]]
             matches = [f for f in full if surname_of(f) == words[0]] or [
-                f for f in full
-                if f[0] == words[0] and (name in after_honorific or len(f) >= 3)
+                f for f in starting
+                if name in after_honorific or len(f) >= 3 or len(starting) == 1
             ]
         else:
             matches = [f for f in full if same_person_name(words, f)
@@ -150,6 +162,35 @@ class _Grouper:
         if cand.mention_type == "role":
             return self._role_holder(cand)
         return self._nominal(cand)
+
+    def link_collectives(self) -> None:
+        """One group actor where the text says a description and a name are one group:
+        "soldiers ..., calling themselves the CNSP", "the junta, the CNSP," (apposition)."""
+        text = self.doc.text
+        remap: dict[str, str] = {}
+        for cand in self.cands:
+            if cand.mention_type != "name" or cand.kind not in COLLECTIVE_KINDS or not cand.key:
+                continue
+            sent_start = cand.span.sent.start_char
+            described = None
+            if SELF_NAMING.search(text[max(sent_start, cand.span.start_char - 80):
+                                       cand.span.start_char]):
+                described = next((c for c in reversed(self.cands)
+                                  if sent_start <= c.span.start_char
+                                  and c.span.end_char <= cand.span.start_char
+                                  and c.kind in COLLECTIVE_KINDS and c.key
+                                  and c.mention_type in {"nominal", "name"}), None)
+            elif cand.span.root.dep_ == "appos":
+                head = cand.span.root.head.i
+                described = next((c for c in self.cands if c.span.root.i == head
+                                  and c.kind in COLLECTIVE_KINDS and c.key), None)
+            if described is not None and described.key != cand.key:
+                remap[described.key] = cand.key
+        for cand in self.cands:
+            seen = set()
+            while cand.key in remap and cand.key not in seen:
+                seen.add(cand.key)
+                cand.key = remap[cand.key]
 
     def _salient(self, cand: Candidate) -> str | None:
         here = self.sentence_of(cand.span)
@@ -250,6 +291,7 @@ def group_mentions(
     grouper = _Grouper(doc, cands, subject_window)
     grouper.prepare()
     grouper.resolve()
+    grouper.link_collectives()
     by_key: dict[str, list[Candidate]] = {}
     for cand in cands:
         if cand.key:
