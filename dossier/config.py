@@ -41,6 +41,11 @@ class Settings:
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4
+    # Actors across articles (dossier/extract/actor_merge.py): a lone surname, or a full
+    # name compatible with several people, joins the one with at least this many times
+    # the articles of the next ("Trump" → Donald Trump, not Melania Trump). Chosen on the
+    # giveme5w1h + PolNeAR-train tune half (benchmarks/actors.py).
+    actor_dominance: float = 3.0
     # Server-side fetching of client-given URLs is off unless asked for.
     allow_fetch: bool = False
     # Total time one fetch may take (connect, redirects, body), however slowly it drips.

@@ -58,6 +58,11 @@ def actor_command(
     country = country_name(detail["country"]) or "country unknown"
     echo(f"{detail['name']}  ({detail['kind']}, {country}), id {detail['id']}")
     echo(f"aliases: {', '.join(detail['aliases'])}")
+    echo("written as:")
+    for n in detail["names"]:
+        ev = n["evidence"]
+        echo(f"  {n['name']}  {n['mentions']} mention(s) in {n['articles']} article(s)"
+             f"  [first: {ev['article_id'][:12]} @{ev['start']}]")
     echo("roles:")
     for r in detail["roles"]:
         extra = ", ".join(x for x in (country_name(r["country"]), r["organisation"]) if x)

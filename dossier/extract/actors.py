@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from dossier.extract import actor_merge, countries
+from dossier.extract.actor_names import NameContext, clean_person, name_words, surname_of
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
 from dossier.extract.coref import Candidate, group_mentions
 from dossier.extract.roles import appositive_roles, title_before
@@ -37,12 +38,18 @@ _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _COUNTRY_REACH = 9  # tokens after a nominal's head searched for its country
 
 
+def _is_title(word: str) -> bool:
+    """A title or rank, singular or plural ("Senators Rubio and Cruz", "First Lady")."""
+    return is_title_word(word) or (word.endswith("s") and is_title_word(word[:-1])) or (
+        word.lower() in {"first", "lady"})
+
+
 def _person_span(doc: Doc, ent: Span) -> Span | None:
     """The name part of a PERSON entity: titles inside it dropped, missed first names added."""
     start, end = ent.start, ent.end
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
         end -= 1
-    while start < end and (is_title_word(doc[start].text) or doc[start].is_punct):
+    while start < end and (_is_title(doc[start].text) or doc[start].is_punct):
         start += 1
     # "General Abdou Sidikou Issa" tagged "Sidikou Issa": take capitalised name words
     # to the left that are no title and no other entity.
@@ -51,7 +58,7 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
         and doc[start - 1].pos_ == "PROPN"
         and doc[start - 1].text[:1].isupper()
         and doc[start - 1].ent_iob_ == "O"
-        and not is_title_word(doc[start - 1].text)
+        and not _is_title(doc[start - 1].text)
         and not countries.place_country(doc[start - 1].text)
     ):
         start -= 1
@@ -122,31 +129,60 @@ class _Collector:
         self.date = date
         self.candidates: list[Candidate] = []
         self.taken: set[int] = set()  # token indices already inside a mention or a title
+        self.names = NameContext(doc)
+        labels: dict[str, list[str]] = {}
+        for ent in doc.ents:
+            labels.setdefault(normalize_name(ent.text), []).append(ent.label_)
+        # A surface form the model labels ORG/GPE/PRODUCT more often than PERSON in this
+        # article is not a person here ("Equifax", "SpaceX", "Tesla").
+        self.not_person = {
+            text for text, seen in labels.items()
+            if seen.count("PERSON") * 2 <= len(seen) and seen.count("PERSON") < len(seen)
+        }
 
     def add(self, cand: Candidate) -> None:
         self.candidates.append(cand)
         self.taken.update(range(cand.span.start, cand.span.end))
 
     def persons(self) -> None:
+        city_named: list[Candidate] = []
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
                 continue
             span = _person_span(self.doc, ent)
             if span is None or not normalize_name(span.text):
                 continue
-            if self._not_an_actor(span) or is_known_organisation(ent.text):
+            clean = clean_person(self.names, span, ent)
+            if clean is None:  # a credit line or byline: no actor, and no organisation either
+                self.taken.update(range(ent.start, ent.end))
+                continue
+            span = clean.span
+            if self._not_an_actor(span, city=False) or is_known_organisation(ent.text):
                 continue  # a known body mislabelled PERSON is taken by entities()
+            if normalize_name(ent.text) in self.not_person:
+                continue
             if span[-1].lower_ in PLACE_WORDS or (
                 len(span) == 1 and span.root.dep_ == "pobj"
                 and span.root.head.lower_ in {"in", "at", "near", "from", "to", "around"}
             ):
                 continue  # "Kilindini Harbour", "in Garsen": a place the model took for a name
-            if countries.place_country(span.text) or countries.is_region(span.text):
+            if (countries.country_code(span.text) or countries.demonym_country(span.text)
+                    or countries.is_region(span.text)):
                 continue
             roles, title_start = title_before(self.doc, span.start, self.date)
             roles += appositive_roles(span, self.date)
+            cand = Candidate(span, "person", "name", roles=roles, name=clean.name,
+                             surname_only=clean.surname_only)
+            if countries.city_country(span.text) and not (roles or clean.surname_only):
+                city_named.append(cand)  # "Clinton", "Warren": a person only if named so
+                continue
             self.taken.update(range(title_start, span.start))
-            self.add(Candidate(span, "person", "name", roles=roles))
+            self.add(cand)
+        surnames = {surname_of(w) for c in self.candidates
+                    if len(w := name_words(c.name or c.span.text)) > 1}
+        for cand in city_named:
+            if normalize_name(cand.span.text) in surnames:
+                self.add(cand)
 
     def entities(self, surnames: set[str]) -> None:
         for ent in self.doc.ents:
@@ -171,15 +207,16 @@ class _Collector:
             elif ent.label_ == "ORG" or is_known_organisation(text):
                 self.add(Candidate(span, organisation_kind(text), "name",
                                    country=None if organisation_kind(text) == "international body"
-                                   else _country_in(span),
+                                   else countries.state_body_country(text) or _country_in(span),
                                    acronym=self._acronym_after(span)))
 
     def missed_surnames(self) -> None:
         """Surnames of people already named that NER missed later on ('..." Kasonde said.')."""
-        surnames = {
-            normalize_name(c.span[-1].text) for c in self.candidates
-            if c.kind == "person" and c.mention_type == "name" and len(c.span) > 1
-        }
+        surnames = set()
+        for c in self.candidates:
+            words = name_words(c.name or c.span.text)
+            if c.kind == "person" and c.mention_type == "name" and len(words) > 1:
+                surnames.add(surname_of(words))
         for tok in self.doc:
             if (
                 tok.i not in self.taken and tok.pos_ == "PROPN" and tok.ent_iob_ == "O"
@@ -211,12 +248,12 @@ class _Collector:
         match = ACRONYM_AFTER.match(self.text, span.end_char)
         return match.group(1) if match else None
 
-    def _not_an_actor(self, span: Span) -> bool:
+    def _not_an_actor(self, span: Span, city: bool = True) -> bool:
         low = normalize_name(span.text)
         return (
             low in PLATFORMS
             or countries.is_region(span.text)
-            or (countries.city_country(span.text) is not None
+            or (city and countries.city_country(span.text) is not None
                 and not countries.country_code(span.text)
                 and canonical_alias(span.text) is None)
         )
@@ -263,8 +300,7 @@ def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
     """Mentions in text order, then one ArticleActor per group (see actor_records)."""
     collector = _Collector(ctx.doc, ctx.article.published)
     collector.persons()
-    surnames = {normalize_name(t.text) for c in collector.candidates for t in c.span
-                if t.text[:1].isupper()}
+    surnames = {w for c in collector.candidates for w in name_words(c.name or c.span.text)}
     collector.entities(surnames)
     collector.missed_surnames()
     collector.nominals()

@@ -11,11 +11,13 @@ stay unresolved rather than guessed when there is none nearby.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from dossier.extract import countries
+from dossier.extract.actor_names import name_words, same_person_name, surname_of
 from dossier.extract.actor_records import (
     ActorKind,
     ActorMention,
@@ -30,6 +32,15 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # pronoun's window for a subject comes from Settings.pronoun_subject_window.
 ANY_PERSON_WINDOW = 2
 OBJECT_PRONOUNS = frozenset({"him", "his", "her", "hers"})
+# The text naming a group after a description of it: "their leaders, calling themselves
+# the Defence and Security Forces", "the rebels, known as M23".
+SELF_NAMING = re.compile(
+    r"(?:call(?:ing|s|ed)?\s+(?:themselves|itself)|(?:also\s+|better\s+|now\s+)?known\s+as"
+    r"|dubbed|styling\s+(?:themselves|itself)|(?:who|which)\s+calls?\s+(?:themselves|itself))"
+    r"\s*,?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+COLLECTIVE_KINDS = frozenset({"military", "armed group", "group", "government", "organisation"})
 
 
 @dataclass
@@ -44,6 +55,13 @@ class Candidate:
     acronym: str | None = None
     nominal_name: str | None = None
     key: str | None = None
+    name: str | None = None  # a person's cleaned name ("Donald Trump" of "Donald] Trump")
+    surname_only: bool = False  # written after an honorific ("Mr. Kim"): a family name
+
+
+def person_name(cand: Candidate) -> str:
+    """The match key of a person candidate's name ("donald trump" of "Mr. Donald J. Trump")."""
+    return " ".join(name_words(cand.name or cand.span.text))
 
 
 def _is_subject(span: Span) -> bool:
@@ -54,26 +72,35 @@ def _is_subject(span: Span) -> bool:
 
 
 def _person_keys(cands: list[Candidate]) -> dict[str, list[str]]:
-    """Normalized person name → candidate actor keys (longest compatible full names)."""
-    names = sorted(
-        {normalize_name(c.span.text) for c in cands
-         if c.kind == "person" and c.mention_type == "name"} - {""},
-        key=lambda n: -len(n.split()),
-    )
+    """Person name key → candidate actor keys (the longest compatible full names).
+
+    A lone word joins the full names whose surname it is ("Trump" → Donald Trump, never
+    "Trump Tower"); failing that, the full names it begins: after an honorific or for a
+    three-word name ("Mr. Kim" → Kim Jong Un: the family name is written first), or the
+    one full name it begins ("Hillary" → Hillary Clinton).
+    """
+    person_names = [c for c in cands if c.kind == "person" and c.mention_type == "name"]
+    names = sorted({person_name(c) for c in person_names} - {""},
+                   key=lambda n: (-len(n.split()), n))
+    after_honorific = {person_name(c) for c in person_names if c.surname_only}
     keys: dict[str, list[str]] = {}
-    full: list[str] = []
+    full: list[list[str]] = []
     for name in names:
-        tokens = name.split()
-        matches = [
-            f for f in full
-            if set(tokens) <= set(f.split())
-            and (len(tokens) == 1 or tokens[-1] == f.split()[-1])
-        ]
+        words = name.split()
+        if len(words) == 1:
+            starting = [f for f in full if f[0] == words[0]]
+            matches = [f for f in full if surname_of(f) == words[0]] or [
+                f for f in starting
+                if name in after_honorific or len(f) >= 3 or len(starting) == 1
+            ]
+        else:
+            matches = [f for f in full if same_person_name(words, f)
+                       and (set(words) <= set(f) or len(words) == len(f))]
         if matches:
-            keys[name] = [keys[m][0] for m in matches]
+            keys[name] = list(dict.fromkeys(keys[" ".join(m)][0] for m in matches))
         else:
             keys[name] = [f"person:{name}"]
-            full.append(name)
+            full.append(words)
     return keys
 
 
@@ -125,16 +152,45 @@ class _Grouper:
 
     def _resolve_one(self, cand: Candidate) -> str | None:
         if cand.mention_type == "name" and cand.kind == "person":
-            options = self.person_keys.get(normalize_name(cand.span.text), [])
+            options = self.person_keys.get(person_name(cand), [])
             if len(options) > 1:
                 recent = [c.key for c, _ in reversed(self.history) if c.key in options]
                 return recent[0] if recent else options[0]
-            return options[0] if options else f"person:{normalize_name(cand.span.text)}"
+            return options[0] if options else f"person:{person_name(cand)}"
         if cand.mention_type == "pronoun" or (cand.kind == "person" and cand.nominal_name is None):
             return self._salient(cand)
         if cand.mention_type == "role":
             return self._role_holder(cand)
         return self._nominal(cand)
+
+    def link_collectives(self) -> None:
+        """One group actor where the text says a description and a name are one group:
+        "soldiers ..., calling themselves the CNSP", "the junta, the CNSP," (apposition)."""
+        text = self.doc.text
+        remap: dict[str, str] = {}
+        for cand in self.cands:
+            if cand.mention_type != "name" or cand.kind not in COLLECTIVE_KINDS or not cand.key:
+                continue
+            sent_start = cand.span.sent.start_char
+            described = None
+            if SELF_NAMING.search(text[max(sent_start, cand.span.start_char - 80):
+                                       cand.span.start_char]):
+                described = next((c for c in reversed(self.cands)
+                                  if sent_start <= c.span.start_char
+                                  and c.span.end_char <= cand.span.start_char
+                                  and c.kind in COLLECTIVE_KINDS and c.key
+                                  and c.mention_type in {"nominal", "name"}), None)
+            elif cand.span.root.dep_ == "appos":
+                head = cand.span.root.head.i
+                described = next((c for c in self.cands if c.span.root.i == head
+                                  and c.kind in COLLECTIVE_KINDS and c.key), None)
+            if described is not None and described.key != cand.key:
+                remap[described.key] = cand.key
+        for cand in self.cands:
+            seen = set()
+            while cand.key in remap and cand.key not in seen:
+                seen.add(cand.key)
+                cand.key = remap[cand.key]
 
     def _salient(self, cand: Candidate) -> str | None:
         here = self.sentence_of(cand.span)
@@ -195,6 +251,10 @@ class _Grouper:
         return f"{cand.kind}:{cand.nominal_name}:{cand.country or ''}"
 
 
+def _display(cand: Candidate) -> str:
+    return cand.name or cand.span.text
+
+
 def _actor_name(cands: list[Candidate]) -> str:
     names = [c for c in cands if c.mention_type == "name"]
     if names:
@@ -204,10 +264,24 @@ def _actor_name(cands: list[Candidate]) -> str:
         alias = canonical_alias(first.span.text)
         if alias:
             return alias
+        if first.kind == "person":
+            # The full name the article writes most, the longer on a tie.
+            counts: dict[str, int] = {}
+            for c in names:
+                counts[_display(c)] = counts.get(_display(c), 0) + 1
+            return max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n)))
         best = max(names, key=lambda c: len(c.span.text))
         return best.span.text.removeprefix("the ").removeprefix("The ")
     nominal = next((c for c in cands if c.nominal_name), cands[0])
     return nominal.nominal_name or nominal.span.text
+
+
+def _kind(typed: list[Candidate]) -> ActorKind:
+    """The kind most of an actor's names give it (a label seen once does not decide)."""
+    names = [c.kind for c in typed if c.mention_type == "name"]
+    if not names:
+        return typed[0].kind
+    return max(dict.fromkeys(names), key=names.count)
 
 
 def group_mentions(
@@ -217,6 +291,7 @@ def group_mentions(
     grouper = _Grouper(doc, cands, subject_window)
     grouper.prepare()
     grouper.resolve()
+    grouper.link_collectives()
     by_key: dict[str, list[Candidate]] = {}
     for cand in cands:
         if cand.key:
@@ -224,13 +299,13 @@ def group_mentions(
     actors: dict[str, ArticleActor] = {}
     for key, group in by_key.items():
         typed = [c for c in group if c.mention_type != "pronoun"] or group
-        kind = next((c.kind for c in typed if c.mention_type == "name"), typed[0].kind)
+        kind = _kind(typed)
         roles = list({(r.title, r.start): r for c in group for r in c.roles}.values())
         country = next((r.country for r in roles if r.country), None) or next(
             (c.country for c in typed if c.country), None
         )
         aliases = list(dict.fromkeys(
-            c.span.text for c in group if c.mention_type == "name"
+            _display(c) for c in group if c.mention_type == "name"
         )) + [c.acronym for c in group if c.acronym]
         first = group[0].span
         actors[key] = ArticleActor(

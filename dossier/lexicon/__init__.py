@@ -2,7 +2,9 @@
 
 ``speech`` (verbs and nouns of saying), ``actors`` (kinds, titles, agent nouns, aliases),
 ``plover`` (the PLOVER event triggers), ``timex`` (dates, units, zones), ``numbers``
-(spelled-out cardinals). Lists that serve different readers stay separate and say why;
-a list is defined once. Nothing here reads a parse: the lexicon sits below every stage.
-The country table is ``dossier.extract.countries`` / ``gazetteer`` (issue 11 moves it).
+(spelled-out cardinals), ``countries`` (the one country table: names, aliases, demonyms,
+state bodies, alpha-2/alpha-3; actors and places both read it), ``names`` (honorifics,
+name suffixes, agencies, credit cues). Lists that serve different readers stay separate
+and say why; a list is defined once. Nothing here reads a parse: the lexicon sits below
+every stage.
 """

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from dossier.extract.actor_names import name_words
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.lexicon.actors import normalize_name
 from dossier.store.exports import register_export
@@ -76,16 +77,43 @@ def list_actors(
 
 
 def find_actors(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
-    """Actors whose name or any alias matches ``name`` (exact alias first, then substring)."""
+    """Actors that go by ``name`` as a whole name or alias, most mentioned first.
+
+    Whole names only: "AI" is not American Airlines, "Trump" is not Trump Tower. A
+    person's name also matches without honorific, initials or hyphens ("Mr. Trump",
+    "Donald J. Trump" and "Kim Jong-un" find Trump and Kim Jong Un).
+    """
     key = normalize_name(name)
+    person = " ".join(name_words(name))
     rows = conn.execute(
         _counts_sql(
-            "WHERE a.id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?)"
-            " OR lower(a.name) LIKE ?"
+            "WHERE a.id IN (SELECT actor_id FROM actor_aliases WHERE alias IN (?, ?))"
+            " OR a.merge_key = ? OR lower(a.name) = ?"
         ) + " ORDER BY mentions DESC",
-        (key, f"%{key}%"),
+        (key, person, f"person:{person}", name.strip().lower()),
     )
     return [dict(r) for r in rows]
+
+
+def actor_names(conn: sqlite3.Connection, actor_id: int) -> list[dict[str, Any]]:
+    """Every name an actor is written under, with how often and where first (evidence)."""
+    rows = conn.execute(
+        "SELECT m.text AS name, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,"
+        " MIN(m.article_id || ':' || printf('%09d', m.start) || ':' || printf('%09d', m.end))"
+        "   AS first"
+        " FROM actor_mentions m JOIN article_actors aa"
+        "   ON aa.article_id = m.article_id AND aa.actor_key = m.actor_key"
+        " WHERE aa.actor_id = ? AND m.mention_type = 'name'"
+        " GROUP BY m.text ORDER BY mentions DESC, m.text",
+        (actor_id,),
+    )
+    out = []
+    for r in rows:
+        article_id, start, end = r["first"].rsplit(":", 2)
+        out.append({"name": r["name"], "mentions": r["mentions"], "articles": r["articles"],
+                    "evidence": {"article_id": article_id, "start": int(start),
+                                 "end": int(end)}})
+    return out
 
 
 def actor_detail(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any] | None:
@@ -98,6 +126,7 @@ def actor_detail(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any] | No
         r[0] for r in conn.execute(
             "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))
     ]
+    detail["names"] = actor_names(conn, actor_id)
     detail["roles"] = [dict(r) for r in conn.execute(
         "SELECT r.title, r.country, r.organisation, r.date, r.article_id, r.start, r.end,"
         " substr(ar.text, r.start + 1, r.end - r.start) AS evidence"

@@ -1,0 +1,237 @@
+"""Clean what the NER calls a person's name, and the key two names are matched on.
+
+On real news the small model glues words onto names: agencies from photo captions
+("Reuters Kim Jong-un", "Getty Images Bill Murray"), headline verbs and adjectives
+("Hammering Hillary Clinton", "Donald Trump Rampages", "Overjoyed Cubs"), brackets
+("Donald] Trump"), the same name twice ("Justin Timberlake Justin Timberlake"),
+honorifics ("Mr. Trump"). And credit lines and bylines ("Editing by Peter Graff",
+"Wang Jianmin/Xinhua/Alamy") are not actors at all. The rules below are shapes, not
+strings: an edge word is dropped when the parse calls it a verb or an adjective, or
+when the rest is a name the article writes on its own and the word is never part of
+a name elsewhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.lexicon.names import (
+    AGENCIES,
+    CREDIT_CUES,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    SURNAME_HONORIFICS,
+)
+
+_CREDIT_BEFORE = re.compile(
+    r"(?i:\b(?:" + "|".join(CREDIT_CUES) + r"))\s*"
+    r"(?:[A-Z][\w.'’-]*\s*(?:,|(?i:and)|&|/)?\s*)*$"
+)
+_BYLINE = re.compile(r"^\s*(?i:by)\s+$")
+_SLASH_AFTER = re.compile(r"\s?/\s?[A-Z]")
+_POSSESSIVES = frozenset({"'s", "’s", "‘s", "'", "’", "s"})
+_BRACKETS = frozenset({"[", "]", "(", ")", "{", "}", "<", ">"})
+_STOPPERS = frozenset({":", ";", "‘", "’", "“", "”", '"', "|", "—", "–", "/", "…", "?", "!"})
+# Tags of words that describe or act rather than name ("Hammering", "Overjoyed", "Certainly").
+_GLUE_TAGS = frozenset({"VBD", "VBG", "VBN", "VBZ", "VBP", "JJ", "JJR", "JJS", "RB", "RBR",
+                        "RBS", "MD", "IN", "DT", "PRP", "PRP$", "WDT", "WP", "CC", "TO"})
+_NAME_CHAR = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class CleanName:
+    """A person mention after cleaning: its evidence span and the name it gives."""
+
+    span: Span  # the kept tokens' extent (evidence), inside the NER entity
+    name: str  # the display name ("Donald Trump" from "Donald] Trump")
+    surname_only: bool = False  # written after an honorific: "Mr. Kim" names a surname
+
+
+class NameContext:
+    """What one article says about names: every PERSON entity's words."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.person_texts: list[tuple[int, str]] = [
+            (e.start, " ".join(t.lower_ for t in e)) for e in doc.ents if e.label_ == "PERSON"
+        ]
+
+    def name_elsewhere(self, words: list[Token], start: int, own: str = "") -> bool:
+        """Is this run of words written as (part of) another PERSON entity of the article,
+        other than inside this very name again (``own``)?"""
+        wanted = f" {' '.join(t.lower_ for t in words)} "
+        return any(s != start and wanted in f" {text} " and not (own and f" {own} " in f" {text} ")
+                   for s, text in self.person_texts)
+
+    def word_in_other_name(self, tok: Token, start: int, own: str) -> bool:
+        """Is this word part of another PERSON entity that is not this very name again?"""
+        return any(s != start and text != own and tok.lower_ in text.split()
+                   for s, text in self.person_texts)
+
+
+def is_credit(ctx: NameContext, span: Span) -> bool:
+    """A photo credit, an editor's line or a byline ("Editing by X", "X/Reuters", "By X")."""
+    text = ctx.text
+    line_start = max(text.rfind("\n", 0, span.start_char), text.rfind("(", 0, span.start_char),
+                     text.rfind("|", 0, span.start_char)) + 1
+    before = text[line_start:span.start_char]
+    if _CREDIT_BEFORE.search(before) or _BYLINE.match(before):
+        return True
+    return "/" in span.text or bool(_SLASH_AFTER.match(text, span.end_char))
+
+
+def _strip_edges(tokens: list[Token]) -> tuple[list[Token], bool]:
+    """Drop punctuation, possessives, agencies and honorifics at the edges."""
+    surname_only = False
+    changed = True
+    while tokens and changed:
+        changed = False
+        first, last = tokens[0], tokens[-1]
+        if first.is_punct or first.lower_ in _POSSESSIVES or first.lower_ in AGENCIES:
+            tokens, changed = tokens[1:], True
+        elif len(tokens) > 1 and f"{first.lower_} {tokens[1].lower_}" in AGENCIES:
+            tokens, changed = tokens[2:], True
+        elif first.lower_ in HONORIFICS:
+            surname_only = surname_only or first.lower_ in SURNAME_HONORIFICS
+            tokens, changed = tokens[1:], True
+        elif (last.is_punct and last.text != ".") or last.lower_ in _POSSESSIVES or (
+            last.lower_ in AGENCIES and len(tokens) > 1
+        ):
+            tokens, changed = tokens[:-1], True
+    return tokens, surname_only
+
+
+def _undouble(tokens: list[Token]) -> list[Token]:
+    """"Justin Timberlake Justin Timberlake" → its first half."""
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and half and [t.lower_ for t in tokens[:half]] == [
+        t.lower_ for t in tokens[half:]
+    ]:
+        return tokens[:half]
+    return tokens
+
+
+def _glued(ctx: NameContext, tokens: list[Token], edge: int, start: int,
+           ent: Span | None) -> bool:
+    """Is the edge word (0 = first, -1 = last) glued onto the name rather than part of it?
+    A given name the caller added from outside the entity ("General Abdou | Sidikou Issa")
+    is judged by its tag only."""
+    tok = tokens[edge]
+    inside = ent is None or ent.start <= tok.i < ent.end
+    rest = tokens[1:] if edge == 0 else tokens[:-1]
+    if tok.lower_ in NAME_SUFFIXES:
+        return False
+    if tok.tag_ in _GLUE_TAGS and tok.text[:1].isupper() and len(tok.text) > 2:
+        return True
+    own = " ".join(t.lower_ for t in tokens)
+    return (
+        inside and len(rest) >= 2
+        and ctx.name_elsewhere(rest, start, own)
+        and not ctx.word_in_other_name(tok, start, own)
+    )
+
+
+def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> CleanName | None:
+    """The name a PERSON span gives once cleaned, or None when it is no actor's name.
+    ``ent`` is the NER entity ``span`` was made from, when the caller widened it."""
+    if is_credit(ctx, span):
+        return None
+    tokens: list[Token] = []
+    for tok in span:
+        if tok.text in _STOPPERS or tok.lower_ in {"'s", "’s", "‘s"} or (
+            tok.i > span.start and "\n" in span.doc[tok.i - 1].whitespace_
+        ) or (tok.text in {"-", "&"} and tok.whitespace_):
+            break  # a name ends at a possessive, a quote mark, a colon or a line break
+        if tok.text not in _BRACKETS:
+            tokens.append(tok)
+    stripped = len(tokens)
+    tokens, surname_only = _strip_edges(tokens)
+    stripped -= len(tokens)
+    tokens = _undouble(tokens)
+    while len(tokens) >= 2 and _glued(ctx, tokens, 0, span.start, ent):
+        tokens, more = _strip_edges(tokens[1:])
+        surname_only = surname_only or more
+    while len(tokens) >= 2 and _glued(ctx, tokens, -1, span.start, ent):
+        tokens, more = _strip_edges(tokens[:-1])
+    if not tokens or not any(_NAME_CHAR.search(t.text) for t in tokens):
+        return None
+    if tokens[0].text[:1].islower() or tokens[0].lower_ in {"st", "st."}:
+        return None  # "pro-Clinton", "de facto"; "St Paul" is a church or a street
+    if stripped and len(tokens) == 1 and not ctx.name_elsewhere(tokens, span.start):
+        return None  # "EPA Despot": a caption's leftover word, named nowhere else
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start else ""
+    if before == "." and span.start > 1:
+        before = doc[span.start - 2].lower_ + "."
+    surname_only = surname_only or before in SURNAME_HONORIFICS
+    name = "".join(
+        t.text + (" " if n + 1 < len(tokens) and (t.whitespace_ or tokens[n + 1].i != t.i + 1)
+                  else "")
+        for n, t in enumerate(tokens)
+    )
+    return CleanName(span.doc[tokens[0].i : tokens[-1].i + 1], name, surname_only)
+
+
+_HYPHEN = re.compile(r"\s*-\s*")
+_INITIAL = re.compile(r"^[a-z]$")
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
+def name_words(name: str) -> list[str]:
+    """Match words of a person's name: lowercase, hyphens as spaces, no dots, honorifics or
+    middle initials ("Donald J. Trump" → donald trump, "Kim Jong-un" → kim jong un). A
+    suffix stays, last ("Donald Trump Jr." → donald trump jr): it names another person."""
+    text = _HYPHEN.sub(" ", name.lower().replace("’", "'").replace("‘", "'"))
+    words = [_POSSESSIVE_END.sub("", w).strip(".,'\"") for w in text.split()]
+    words = [w for w in words if _NAME_CHAR.search(w)]
+    while len(words) > 1 and (words[0] in HONORIFICS or f"{words[0]}." in HONORIFICS):
+        words = words[1:]
+    if len(words) > 2:
+        words = [words[0], *[w for w in words[1:-1] if not _INITIAL.match(w)], words[-1]]
+    return words
+
+
+def _is_suffix(word: str) -> bool:
+    return word in NAME_SUFFIXES or f"{word}." in NAME_SUFFIXES
+
+
+def surname_of(words: list[str]) -> str:
+    """The family name a key is filed under: the last word that is no suffix."""
+    core = [w for w in words if not _is_suffix(w)] or words
+    return core[-1] if core else ""
+
+
+def suffix_of(words: list[str]) -> str | None:
+    return words[-1] if len(words) > 1 and _is_suffix(words[-1]) else None
+
+
+def given_names(words: list[str]) -> list[str]:
+    core = [w for w in words if not _is_suffix(w)]
+    return core[:-1]
+
+
+def first_names_compatible(a: list[str], b: list[str]) -> bool:
+    """"Joe Biden" ~ "Joseph R. Biden"? Only by initial: "Joe" ~ "J." yes, "Joe" ~ "Hunter"
+    no; a name without a given name ("Trump") is compatible with any."""
+    ga, gb = given_names(a), given_names(b)
+    if not ga or not gb:
+        return True
+    fa, fb = ga[0], gb[0]
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return False
+
+
+def same_person_name(a: list[str], b: list[str]) -> bool:
+    """Could two full-name keys name one person? Same surname and suffix, first names
+    compatible ("Hillary Clinton" ~ "Hillary Rodham Clinton"; not "Bill Clinton")."""
+    return (
+        bool(a) and bool(b) and surname_of(a) == surname_of(b)
+        and suffix_of(a) == suffix_of(b) and first_names_compatible(a, b)
+    )
