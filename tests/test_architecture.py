@@ -21,7 +21,6 @@ STILL_RUNNING_SQL = {
     "stories/cluster.py",
     "stories/corroboration.py",
     "stories/dedup.py",
-    "stories/digest.py",
     "stories/material.py",
     "stories/stance.py",
     "web/jobs.py",

@@ -14,11 +14,11 @@ import math
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from dossier.config import Settings
 from dossier.extract.text import strip_glue
+from dossier.store.stories import last_asked, mark_asked
 from dossier.stories import material
 from dossier.stories.dedup import covered, overlap
 
@@ -189,22 +189,6 @@ def render(digest: dict[str, Any]) -> str:
         who = f" (speaker: {s['speaker']})" if s.get("speaker") else ""
         lines.append(f"{s['text']}{who} [{'; '.join(s['outlets'])}]")
     return "\n".join(lines)
-
-
-def last_asked(conn: sqlite3.Connection, story_id: str) -> tuple[str, int] | None:
-    """When the story's digest was last asked for, and the highest article rowid then."""
-    row = conn.execute("SELECT asked_at, coalesce(seen_rowid, 0) FROM story_digest_asked"
-                       " WHERE story_id = ?", (story_id,)).fetchone()
-    return (row[0], row[1]) if row else None
-
-
-def mark_asked(conn: sqlite3.Connection, story_id: str) -> None:
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    conn.execute("INSERT INTO story_digest_asked(story_id, asked_at, seen_rowid)"
-                 " VALUES (?, ?, (SELECT coalesce(max(rowid), 0) FROM articles))"
-                 " ON CONFLICT(story_id) DO UPDATE SET asked_at = excluded.asked_at,"
-                 " seen_rowid = excluded.seen_rowid", (story_id, now))
-    conn.commit()
 
 
 def digest(conn: sqlite3.Connection, story_id: str, settings: Settings | None = None,
