@@ -24,11 +24,6 @@ from dossier.extract.text import parse_day, words
 from dossier.registry import CorpusStep, register_corpus_step
 
 ENTITY_PREFIX = "e:"
-# Entities say which story it is more sharply than common words do.
-ENTITY_WEIGHT = 2.0
-# A headline names the story in a few words; its words count as much as this many extra
-# occurrences' worth of weight in the body (news clustering weighs the title apart).
-TITLE_WEIGHT = 3.0
 # A centroid keeps its heaviest terms only: bounded memory per story, bounded cost per compare.
 CENTROID_TERMS = 400
 
@@ -111,8 +106,12 @@ class Clusterer:
     """Single-pass clustering over a stream, with document frequencies that grow with it."""
 
     def __init__(self, threshold: float, window_days: int, df: Counter[str] | None = None,
-                 n_docs: int = 0, half_life_days: float = 30.0) -> None:
+                 n_docs: int = 0, half_life_days: float = Settings.story_half_life_days,
+                 entity_weight: float = Settings.story_entity_weight,
+                 title_weight: float = Settings.story_title_weight) -> None:
         self.threshold = threshold
+        self.entity_weight = entity_weight
+        self.title_weight = title_weight
         self.window = window_days
         # Past the story's date range the match fades with each day of gap.
         self.half_life = half_life_days
@@ -132,12 +131,12 @@ class Clusterer:
                title: Iterable[str] = ()) -> dict[str, float]:
         """Unit-length TF-IDF vector of terms, (heavier) entities and headline words."""
         vec: dict[str, float] = {}
-        for bag, prefix, boost in ((terms, "", 1.0), (entities, ENTITY_PREFIX, ENTITY_WEIGHT)):
+        for bag, prefix, boost in ((terms, "", 1.0), (entities, ENTITY_PREFIX, self.entity_weight)):
             for term, count in bag.items():
                 key = prefix + term
                 vec[key] = boost * (1.0 + math.log(count)) * self.idf(key)
         for term in set(title):
-            vec[term] = vec.get(term, 0.0) + TITLE_WEIGHT * self.idf(term)
+            vec[term] = vec.get(term, 0.0) + self.title_weight * self.idf(term)
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: w / norm for t, w in vec.items()}
 
@@ -197,7 +196,9 @@ def _load(conn: sqlite3.Connection, settings: Settings, days: list[date]) -> Clu
     # Every clustered article is in exactly one story and was counted into the frequencies.
     n_docs = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
     clusterer = Clusterer(settings.story_threshold, settings.story_window_days, n_docs=n_docs,
-                          half_life_days=settings.story_half_life_days)
+                          half_life_days=settings.story_half_life_days,
+                          entity_weight=settings.story_entity_weight,
+                          title_weight=settings.story_title_weight)
     if days:
         lo = (min(days) - timedelta(days=settings.story_window_days)).isoformat()
         rows = conn.execute("SELECT * FROM stories WHERE last_seen IS NULL OR last_seen >= ?",

@@ -22,7 +22,6 @@ from dossier.config import Settings
 from dossier.extract.text import parse_day, words
 from dossier.registry import CorpusStep, register_corpus_step
 
-SHINGLE_WORDS = 5
 # Fixed seed: signatures stored today must compare with signatures made next month.
 MINHASH_SEED = 1
 # Copies are republished within days; older articles are not searched.
@@ -31,7 +30,7 @@ COPY_WINDOW_DAYS = 7
 MIN_SENTENCE_TERMS = 4
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
+def shingles(text: str, size: int) -> set[bytes]:
     """Overlapping word n-grams of the lowercased text (the whole text if shorter)."""
     tokens = words(text)
     if len(tokens) <= size:
@@ -39,9 +38,9 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
-def signature(text: str, num_perm: int = 128) -> MinHash:
+def signature(text: str, num_perm: int, shingle_words: int) -> MinHash:
     sig = MinHash(num_perm=num_perm, seed=MINHASH_SEED)
-    sig.update_batch(list(shingles(text)))
+    sig.update_batch(list(shingles(text, shingle_words)))
     return sig
 
 
@@ -132,7 +131,7 @@ def link_copies(conn: sqlite3.Connection, new_ids: Sequence[str], settings: Sett
         " ORDER BY published IS NULL, published, rowid", list(new_ids)))
     sigs = {}
     for row in new:
-        sig = signature(row["text"], settings.minhash_perm)
+        sig = signature(row["text"], settings.minhash_perm, settings.shingle_words)
         sigs[row["id"]] = sig
         conn.execute("INSERT OR REPLACE INTO article_minhash(article_id, signature) VALUES (?,?)",
                      (row["id"], sig.hashvalues.astype(np.uint64).tobytes()))

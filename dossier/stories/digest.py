@@ -24,10 +24,6 @@ from dossier.stories.dedup import covered, overlap
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
 MIN_WORDS = 6
-# Lead sentences carry the news (the inverted pyramid): a unit's score is raised by
-# LEAD_BONUS × LEAD_DECAY^position, position = its earliest place in any article carrying it.
-LEAD_BONUS = 2.0
-LEAD_DECAY = 0.5
 
 
 @dataclass
@@ -63,7 +59,8 @@ def independent(mat: material.Material, article_ids: list[str]) -> int:
     return len({mat.sources[a].original_id for a in article_ids})
 
 
-def _score(mat: material.Material, group: Group, weights: Counter[str]) -> float:
+def _score(mat: material.Material, group: Group, weights: Counter[str],
+           settings: Settings) -> float:
     unit = next((u for u in group.units if not u.truncated), group.lead)
     terms = set(unit.terms)
     if not terms:
@@ -71,7 +68,8 @@ def _score(mat: material.Material, group: Group, weights: Counter[str]) -> float
     content = sum(weights[t] for t in terms) / math.sqrt(len(terms))
     support = math.log1p(independent(mat, [u.article_id for u in group.units]))
     position = min(u.seq for u in group.units)
-    return content * (1.0 + support) * (1.0 + LEAD_BONUS * LEAD_DECAY ** position)
+    lead = settings.digest_lead_bonus * settings.digest_lead_decay ** position
+    return content * (1.0 + support) * (1.0 + lead)
 
 
 def _fill(mat: material.Material, ranked: list[Group], budget: int,
@@ -135,7 +133,7 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
     for original in {s.original_id for s in mat.sources.values()}:
         weights.update({t for u in mat.units if u.article_id == original for t in u.terms})
     for group in groups:
-        group.score = _score(mat, group, weights)
+        group.score = _score(mat, group, weights, settings)
     usable = [g for g in groups if any(not u.truncated for u in g.units)]
     if since or seen is not None:
         usable = [g for g in usable if _is_new(mat, g, since, seen)]
