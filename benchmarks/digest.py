@@ -115,7 +115,7 @@ def textrank(sentences: Sequence[Sentence], budget: int) -> list[str]:
 
 
 def dossier_digest(conn: sqlite3.Connection, story_id: str, budget: int, settings) -> list[str]:
-    from dossier.stories import material
+    from dossier.store import story_material as material
     from dossier.stories.digest import build
 
     mat = material.load(conn, story_id)

@@ -6,8 +6,8 @@ from collections import Counter
 from types import SimpleNamespace
 
 from dossier.config import Settings
+from dossier.store.story_material import Unit
 from dossier.stories import digest
-from dossier.stories.material import Unit
 
 
 def _material(texts: dict[tuple[str, int], str]) -> SimpleNamespace:

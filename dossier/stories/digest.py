@@ -18,8 +18,8 @@ from typing import Any
 
 from dossier.config import Settings
 from dossier.extract.text import strip_glue
+from dossier.store import story_material as material
 from dossier.store.stories import last_asked, mark_asked
-from dossier.stories import material
 from dossier.stories.dedup import covered, overlap
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
