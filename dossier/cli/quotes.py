@@ -12,8 +12,14 @@ from dossier.store.quotes import NoStories, list_quotes
 
 
 def format_quote(row: dict) -> str:
-    """One quote as two or three lines: date, speaker (for whom), cue, channel; the words."""
-    who = row["speaker_actor"] or row["speaker"] or "(speaker unknown)"
+    """One quote as two or three lines: date, speaker (for whom), cue, channel; the words.
+
+    The speaker is the resolved actor, with the article's words beside it when they
+    differ (Tomas Reyes ("he")); an unresolved pronoun shows as unknown, never as a name.
+    """
+    who = row["speaker_name"] or "(speaker unknown)"
+    if row.get("speaker") and row["speaker"] != row["speaker_name"]:
+        who += f' ("{row["speaker"]}")'  # the article's own words: the evidence
     if row.get("on_behalf_of"):
         who += f" for {row['on_behalf_of']}"
     where = ", ".join(x for x in (row.get("channel"), row.get("setting")) if x)

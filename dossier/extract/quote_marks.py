@@ -2,7 +2,9 @@
 
 News style continues a long quote into the next paragraph by leaving the first
 paragraph's quote open and opening the next one with a mark; a quote left open at
-the end of the text (a cut-off digest) runs to the end of its paragraph.
+the end of the text (a cut-off digest) runs to the end of its paragraph. Archives and
+wire feeds typed on ASCII keyboards write a quotation mark as two apostrophes (''…''):
+that pair counts as one straight mark.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 OPENING = frozenset("“«„")
 CLOSING = frozenset("”»")
 STRAIGHT = '"'
+DOUBLED_APOSTROPHE = "''"
 PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -30,21 +33,31 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def _marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
-    """(offset, is_opening) for each quotation mark in a paragraph, straight ones alternating."""
-    marks: list[tuple[int, bool]] = []
+def _opens_with_mark(text: str) -> bool:
+    stripped = text.lstrip()
+    return stripped[:1] in OPENING | {STRAIGHT} or stripped.startswith(DOUBLED_APOSTROPHE)
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, bool, int]]:
+    """(offset, is_opening, length) for each quotation mark in a paragraph, straight ones
+    alternating."""
+    marks: list[tuple[int, bool, int]] = []
     open_now = False
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
+        width = 1
         if ch in OPENING:
-            marks.append((i, True))
+            marks.append((i, True, 1))
             open_now = True
         elif ch in CLOSING:
-            marks.append((i, False))
+            marks.append((i, False, 1))
             open_now = False
-        elif ch == STRAIGHT:
-            marks.append((i, not open_now))
+        elif ch == STRAIGHT or text.startswith(DOUBLED_APOSTROPHE, i):
+            width = 1 if ch == STRAIGHT else 2
+            marks.append((i, not open_now, width))
             open_now = not open_now
+        i += width
     return marks
 
 
@@ -58,12 +71,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         lead = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
         open_at: int | None = None
         opens_paragraph = False
-        for offset, is_opening in _marks(text, p_start, p_end):
+        for offset, is_opening, width in _marks(text, p_start, p_end):
             if is_opening and open_at is None:
                 if carry is not None and offset == lead:
                     open_at, opens_paragraph, carry = carry, carry_opens, None
                 else:
-                    open_at, opens_paragraph = offset + 1, offset == lead
+                    open_at, opens_paragraph = offset + width, offset == lead
             elif not is_opening and open_at is not None:
                 quotes.append(QuoteSpan(open_at, offset, True, opens_paragraph))
                 open_at = None
@@ -73,7 +86,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             carry = None
         if open_at is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            reopens = nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPENING | {STRAIGHT}
+            reopens = nxt is not None and _opens_with_mark(text[nxt[0]:nxt[1]])
             if reopens:
                 carry, carry_opens = open_at, opens_paragraph
             else:

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
-from dossier.extract.quote_marks import QuoteSpan, find_quotes
+from dossier.extract.labelled import find_labelled
+from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
-from dossier.extract.speech_cues import is_cue
+from dossier.extract.speech_cues import cue_lemma, is_cue
 from dossier.lexicon.actors import SPOKESPERSON_WORDS
-from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS
+from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS, PREPOSITION_CONTENT
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _TRIM = " \t\n,;:—–-"
@@ -132,8 +133,18 @@ class _Finder:
         return None
 
     def _content_tokens(self, cue: Token) -> list[Token]:
-        lemma = cue.lemma_.lower()
+        lemma = cue_lemma(cue)
         content = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis"}]
+        if not content and lemma in PREPOSITION_CONTENT:  # "pointed to", "called on X to"
+            preps = [c for c in cue.children if c.dep_ in {"prep", "prt"}
+                     and c.lower_ in PREPOSITION_CONTENT[lemma]]
+            content = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+            if content and lemma == "call":
+                content += [c for c in cue.children if c.dep_ == "xcomp"]
+            if preps and not content:  # "pointed out the flaw": the particle's verb's object
+                content = [c for c in cue.children if c.dep_ in {"dobj", "ccomp"}]
+        if not content and lemma in {"show", "find"}:  # "a poll shows Sanders leading"
+            content = [c for c in cue.children if c.dep_ == "dobj"]
         if not content:  # "said in a statement that ...": the clause hangs on "statement"
             content = [g for c in cue.children if c.dep_ == "prep"
                        for n in c.children if n.dep_ == "pobj"
@@ -141,7 +152,7 @@ class _Finder:
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
         if not content and (lemma in OBJECT_CONTENT_LEMMAS or lemma == "mock"):
             content = [c for c in cue.children if c.dep_ in {"dobj", "xcomp", "attr", "oprd"}]
-            if lemma in {"call", "appeal"}:
+            if lemma == "appeal":
                 content += [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"
                             for g in c.children if g.dep_ == "pobj"]
         return content
@@ -152,14 +163,24 @@ class _Finder:
             return
         p_start, p_end = _paragraph_bounds(self.text, cue.idx)
         pieces: list[tuple[int, int]] = []
+        around: tuple[int, int] | None = None  # content the cue sits inside
         for tok in self._content_tokens(cue):
             start, end = _subtree_span(tok)
             if end <= cue.idx or start >= cue.idx:  # content lies on one side of the cue
                 pieces.append((max(start, p_start), min(end, p_end)))
-        if not pieces and cue.dep_ in {"parataxis", "ccomp"} and cue.head.i < cue.i:
-            # "..., a source close to Bazoum said, although ...": the clause the cue is hung on
+            elif tok.left_edge.tag_ in {"WDT", "WP"}:  # "which he said will ...", "what she said"
+                around = (max(start, p_start), min(end, p_end))
+        if (not pieces and around is None and cue.dep_ in {"parataxis", "ccomp"}
+                and cue.head.i < cue.i):
+            # "..., a source close to Bazoum said, although ...": the clause the cue is on
             head_start = cue.head.left_edge.idx
             pieces.append((max(head_start, p_start), subj.left_edge.idx))
+        if not pieces and around is None and self._parenthetical(cue):
+            # "The bigger risk, he said, is a clash": the cue interrupts its content
+            around = self._interrupted_sentence(cue, p_start, p_end)
+        if around is not None:
+            self._emit(*around, cue, subj)
+            return
         pieces += self._adjacent_quotes(cue, subj, p_start, p_end, pieces)
         if not pieces:
             return
@@ -167,6 +188,31 @@ class _Finder:
         for side in ([p for p in pieces if p[1] <= cue.idx], [p for p in pieces if p[0] > cue.idx]):
             if side:
                 self._emit(min(s for s, _ in side), max(e for _, e in side), cue, subj)
+
+    def _parenthetical(self, cue: Token) -> bool:
+        """A cue clause set off by commas inside its sentence: "X, she said, is Y",
+        "Rather than ..., said Ms. Smith, the firm wants ...". Only the speaker and the
+        cue sit between the commas ("who said nothing" is a relative clause, not a cue)."""
+        sent = cue.sent
+        marks = {",", "—", "–"}
+        left = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text in marks), None)
+        right = next((t for t in sent[cue.i - sent.start + 1 :] if t.text in marks), None)
+        if left is None or right is None or left.i - sent.start < 2:
+            return False
+        if sent.end - right.i < 3 or any(c.dep_ in {"dobj", "ccomp", "xcomp"}
+                                         for c in cue.children):
+            return False
+        chunk = self.doc[left.i + 1 : right.i]
+        return all(t.i == cue.i or (t.pos_ not in {"VERB", "AUX"} and t.tag_ not in {"WP", "WDT"})
+                   for t in chunk)
+
+    def _interrupted_sentence(self, cue: Token, p_start: int, p_end: int) -> tuple[int, int]:
+        """The sentence the cue interrupts, from its first word to its last (stop left out)."""
+        sent = cue.sent
+        last = sent[-1]
+        while last.i > cue.i and last.is_punct and last.text not in {'"', "”", "''"}:
+            last = self.doc[last.i - 1]
+        return max(sent.start_char, p_start), min(last.idx + len(last), p_end)
 
     def _adjacent_quotes(self, cue: Token, subj: Token, p_start: int, p_end: int,
                          pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -181,7 +227,7 @@ class _Finder:
                 continue
             if q.end <= clause_start:
                 between = self.text[q.end:clause_start]
-                if not between.strip(" \t\"”’,.!?—–-"):
+                if not between.strip(" \t\"”’',.!?—–-"):
                     found.append((q.start, q.end))
             elif q.start >= clause_end:
                 between = self.text[clause_end:q.start]
@@ -221,22 +267,25 @@ class _Finder:
         cue_text = cue.text if isinstance(cue, Token) else cue.text
         cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
         cue_end = cue_start + len(cue_text)
-        prep = next((c for c in cue.children if c.lower_ == "for"), None) if isinstance(
-            cue, Token) and cue.lemma_ == "call" else None
-        if prep is not None:  # the cue is "called for"
+        words = PREPOSITION_CONTENT.get(cue_lemma(cue), ()) if isinstance(cue, Token) else ()
+        prep = next((c for c in cue.children if c.dep_ in {"prep", "prt"} and c.lower_ in words
+                     and c.i > cue.i), None) if words else None
+        if prep is not None and prep.idx < start:  # the cue is "called for", "pointed to"
             cue_end = prep.idx + len(prep)
             cue_text = self.text[cue_start:cue_end]
         self._record(start, end, kind, cue_text, cue_start, cue_end, speaker, cue)
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        while start < end and self.text[start] in _TRIM + "\"“”":
-            start += 1
+        while start < end and (self.text[start] in _TRIM + "\"“”"
+                               or self.text.startswith(DOUBLED_APOSTROPHE, start)):
+            start += 2 if self.text.startswith(DOUBLED_APOSTROPHE, start) else 1
         connective = CONNECTIVE.match(self.text, start, end)
         if connective:  # "Furthermore, ..." joins reports; it is not what anyone said
             start = connective.end()
-        while end > start and self.text[end - 1] in _TRIM + "\"“”":
-            end -= 1
-        return start, end
+        while end > start and (self.text[end - 1] in _TRIM + "\"“”"
+                               or self.text.startswith(DOUBLED_APOSTROPHE, end - 2)):
+            end -= 2 if self.text.startswith(DOUBLED_APOSTROPHE, end - 2) else 1
+        return start, max(end, start)
 
     def _frame(self, cue: Token | Span, start: int, end: int) -> tuple[str, int]:
         """The cue's sentence with the content and every quote blanked out."""
@@ -292,6 +341,14 @@ class _Finder:
                     return self.speakers.name_of(quote.speaker_key), quote.speaker_key
         return None, None
 
+    def labelled(self) -> None:
+        """Headlines and transcript lines: "Bernie Sanders: 'Of Course' she is qualified"."""
+        for item in find_labelled(self.doc, self.speakers.mentions):
+            if any(f.content_start < item.content_end and item.content_start < f.content_end
+                   for f in self.found):
+                continue
+            self._emit(item.content_start, item.content_end, item.colon, item.speaker)
+
     # -- quoted paragraphs with no cue ---------------------------------------------------
     def unattached(self) -> None:
         for q in self.quotes:
@@ -315,7 +372,7 @@ class _Finder:
         """The statement this quote continues: earlier in its paragraph ('"…," he said.
         "…"'), or the quote paragraph right before it. None when the speaker is unknown."""
         p_start, _ = _paragraph_bounds(self.text, q.start)
-        before = self.text[p_start : q.start - 1].rstrip()
+        before = self.text[p_start : q.start].rstrip(" '\"“")
         if before and before[-1] in ".!?\"”":
             same = [f for f in self.found if p_start <= f.content_start < q.start and f.speaker]
             if same:
@@ -342,6 +399,7 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     """Every statement in the article, in text order."""
     finder = _Finder(ctx)
     finder.from_cues()
+    finder.labelled()
     finder.found.sort(key=lambda r: r.content_start)
     finder.unattached()
     return finder.found

@@ -13,6 +13,10 @@ SELF_NAMED = re.compile(r"\b(?:calling (?:itself|themselves)|called|known as|dub
 # Heads too vague to name a speaker alone: "the head of ECOWAS", "members of the guard".
 _VAGUE_HEADS = frozenset({"head", "members", "member", "leader", "leaders", "one", "some",
                           "spokesman", "spokeswoman", "spokesperson", "group", "chief"})
+# Words that stand for a speaker without naming one: shown alone they mislead ("SAID he").
+_STAND_INS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they",
+                        "them", "one", "who", "whom", "which", "that", "this", "these", "those",
+                        "someone", "somebody", "unknown"})
 _CIVIL_KINDS = frozenset({"organisation", "government", "international body"})
 _ORGANISATION_KINDS = frozenset(
     {"organisation", "government", "military", "armed group", "international body", "country"}
@@ -90,3 +94,14 @@ class SpeakerResolver:
             if normalize_name(actor.name) == wanted or wanted in map(normalize_name, actor.aliases):
                 return actor.key
         return None
+
+
+def display_name(surface: str | None, actor_name: str | None) -> str | None:
+    """The speaker as every view shows it: the actor the mention resolved to, else the
+    article's own words when they name someone ("the treasurer", "a poll"); never a bare
+    pronoun ("he", "it") that stayed unresolved: then no name at all."""
+    if actor_name:
+        return actor_name
+    if not surface or all(w.strip(".,'’\"").lower() in _STAND_INS for w in surface.split()):
+        return None
+    return surface

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from dossier.extract.speakers import display_name
 from dossier.lexicon.actors import normalize_name
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
@@ -35,6 +36,7 @@ def save_quotes(conn: sqlite3.Connection, article_id: str, quotes: list[Quote]) 
 _SELECT = (
     "SELECT q.id, q.article_id, ar.published, ar.outlet, ar.title, q.kind, q.speaker,"
     " s.actor_id AS speaker_actor_id, sa.name AS speaker_actor,"
+    " s.name AS speaker_article_actor,"
     " q.on_behalf_of, b.actor_id AS on_behalf_actor_id,"
     " q.cue, q.content, q.channel, q.setting,"
     " q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, q.content_start, q.content_end,"
@@ -83,17 +85,28 @@ def list_quotes(
         params.append(article_id)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY ar.published, q.article_id, q.seq LIMIT ?"
-    return [dict(r) for r in conn.execute(sql, [*params, limit])]
+    return [_with_name(dict(r)) for r in conn.execute(sql, [*params, limit])]
+
+
+def _with_name(row: dict[str, Any]) -> dict[str, Any]:
+    """Add ``speaker_name``: the resolved actor (canonical, else the article's), or the
+    surface words when they name someone — never a bare pronoun. ``speaker`` stays the
+    surface form, the evidence at ``speaker_start``..``speaker_end``."""
+    row["speaker_name"] = display_name(
+        row["speaker"], row.get("speaker_actor") or row.get("speaker_article_actor"))
+    return row
 
 
 @register_export("quotes")
 def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Every quote with its speaker's canonical actor and the spans of speaker, cue, content."""
+    """Every quote with its speaker's name as shown (resolved actor), the surface words
+    as evidence (``speaker``, ``speaker_span``), the canonical actor, cue and content."""
     for row in conn.execute(_SELECT + " ORDER BY q.article_id, q.seq"):
-        r = dict(row)
+        r = _with_name(dict(row))
         yield {
             "article_id": r["article_id"], "published": r["published"], "kind": r["kind"],
-            "speaker": r["speaker"], "speaker_actor_id": r["speaker_actor_id"],
+            "speaker_name": r["speaker_name"], "speaker": r["speaker"],
+            "speaker_actor_id": r["speaker_actor_id"],
             "speaker_actor": r["speaker_actor"], "on_behalf_of": r["on_behalf_of"],
             "on_behalf_actor_id": r["on_behalf_actor_id"], "cue": r["cue"],
             "content": r["content"], "channel": r["channel"], "setting": r["setting"],

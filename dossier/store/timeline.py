@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from dossier.extract.speakers import display_name
 from dossier.store.db import has_table
 from dossier.store.events import list_events
 
@@ -75,9 +76,15 @@ def _statements(conn: sqlite3.Connection, story: int | str | None) -> list[dict[
     """Quotes with the date their cue clause gives ("said on Thursday"), else publication."""
     if not has_table(conn, "quotes"):
         return []
+    resolved = has_table(conn, "article_actors")
     sql = ("SELECT q.article_id, q.speaker, q.cue, q.cue_start, q.cue_end, q.content,"
-           " q.content_start, q.content_end, a.published FROM quotes q"
-           " JOIN articles a ON a.id = q.article_id")
+           " q.content_start, q.content_end, a.published,"
+           + (" coalesce(ca.name, aa.name) AS speaker_actor FROM quotes q"
+              " LEFT JOIN article_actors aa"
+              "   ON aa.article_id = q.article_id AND aa.actor_key = q.speaker_key"
+              " LEFT JOIN actors ca ON ca.id = aa.actor_id" if resolved else
+              " NULL AS speaker_actor FROM quotes q")
+           + " JOIN articles a ON a.id = q.article_id")
     params: list[Any] = []
     if story is not None:
         sql += " WHERE q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
@@ -87,7 +94,8 @@ def _statements(conn: sqlite3.Connection, story: int | str | None) -> list[dict[
         when, basis = _cue_date(conn, dict(quote))
         rows.append({
             "when": when, "date_basis": basis, "kind": "statement", "type": None, "mode": None,
-            "modality": "asserted", "in_quote": True, "source_actor": quote["speaker"],
+            "modality": "asserted", "in_quote": True,
+            "source_actor": display_name(quote["speaker"], quote["speaker_actor"]),
             "source_country": None, "target_actor": None, "place": None, "country": None,
             "lat": None, "lon": None, "confidence": None, "cue": quote["cue"],
             "content": quote["content"],

@@ -127,7 +127,9 @@ class ContradictionOut(BaseModel):
 
 
 class QuoteOut(BaseModel):
-    speaker: str | None = None
+    speaker: str | None = Field(None, description="the resolved actor; null when unnamed")
+    speaker_surface: str | None = Field(
+        None, description="the article's words for the speaker (\"he\", \"the minister\")")
     speaker_actor_id: str | None = None
     on_behalf_of: str | None = None
     cue: str | None = None

@@ -98,7 +98,8 @@ class FactReads:
             if ev is None or (article_id and ev.article_id != article_id):
                 continue
             q = QuoteOut(
-                speaker=first(r, "speaker_actor", "speaker"),  # canonical name when resolved
+                speaker=r.get("speaker_name"),  # the resolved actor; never a bare pronoun
+                speaker_surface=r.get("speaker"),
                 speaker_actor_id=_str(r.get("speaker_actor_id")),
                 on_behalf_of=r.get("on_behalf_of"),
                 cue=r.get("cue"),

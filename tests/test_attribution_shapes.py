@@ -1,0 +1,82 @@
+"""Attribution shapes real news uses beyond '"…," X said': each on a text we wrote."""
+
+from __future__ import annotations
+
+from test_quotes import quotes_of, the_quote
+
+from dossier.extract.quote_marks import find_quotes
+
+
+def test_cue_between_commas_attributes_the_whole_sentence(nlp):
+    text = "The new bridge, the engineer Mara Holt said, will carry twice the old traffic."
+    q = the_quote(quotes_of(nlp, text), "twice the old traffic")
+    assert q.content.startswith("The new bridge")
+    assert q.speaker == "Mara Holt" and q.cue == "said"
+
+
+def test_relative_clause_cue_keeps_only_the_clause(nlp):
+    text = "The council approved a levy, which the treasurer said would raise four million."
+    q = the_quote(quotes_of(nlp, text), "raise four million")
+    assert q.content.startswith("which the treasurer said")
+    assert "approved a levy" not in q.content
+    assert q.speaker == "the treasurer"
+
+
+def test_relative_pronoun_clause_is_not_a_parenthetical_cue(nlp):
+    assert quotes_of(nlp, "Ms. Vale, who said nothing, left the hall before the vote.") == []
+
+
+def test_doubled_apostrophes_are_quotation_marks(nlp):
+    text = "''We are not leaving,'' said Jonas Brandt, the union leader. ''Not this year.''"
+    spans = [text[q.start : q.end] for q in find_quotes(text)]
+    assert spans == ["We are not leaving,", "Not this year."]
+    quotes = quotes_of(nlp, text)
+    assert the_quote(quotes, "not leaving").content == "We are not leaving"
+    assert the_quote(quotes, "Not this year").speaker == "Jonas Brandt"
+
+
+def test_apostrophes_in_words_are_not_quotation_marks():
+    assert find_quotes("The players' union and the owners' group met on Monday.") == []
+
+
+def test_belief_verb_with_a_clause_is_an_attribution(nlp):
+    q = the_quote(quotes_of(nlp, "Senator Ruth Okafor believes the tax will hurt farmers."),
+                  "tax will hurt")
+    assert q.speaker == "Ruth Okafor" and q.cue == "believes"
+
+
+def test_knowledge_and_feeling_verbs_without_a_clause_are_not(nlp):
+    assert quotes_of(nlp, "Ruth Okafor knows the city well and feels tired tonight.") == []
+
+
+def test_called_on_and_pointed_to_take_their_object_as_content(nlp):
+    q = the_quote(quotes_of(nlp, "The governor called on lawmakers to pass the budget."),
+                  "pass the budget")
+    assert q.cue == "called on" and q.content == "lawmakers to pass the budget"
+    q = the_quote(quotes_of(nlp, "Mayor Lena Fischer pointed to the falling crime figures."),
+                  "crime figures")
+    assert q.cue == "pointed to" and q.speaker == "Lena Fischer"
+
+
+def test_a_poll_shows_its_finding(nlp):
+    q = the_quote(quotes_of(nlp, "A poll released on Tuesday shows Okafor leading by six."),
+                  "leading by six")
+    assert q.speaker == "A poll" and q.cue == "shows"
+
+
+def test_ordinary_subject_showing_an_object_is_not_an_attribution(nlp):
+    assert quotes_of(nlp, "The guide showed the visitors the old harbour.") == []
+
+
+def test_headline_label_names_the_speaker(nlp):
+    text = ("Dana Whitlock: Voters Want Cheaper Trains\n"
+            "The campaign of Dana Whitlock opened an office in the port town.")
+    q = the_quote(quotes_of(nlp, text), "Cheaper Trains")
+    assert q.speaker == "Dana Whitlock" and q.cue == ":"
+    assert q.content == "Voters Want Cheaper Trains"
+
+
+def test_place_or_label_before_a_colon_is_not_a_speaker(nlp):
+    for text in ("Kenya: Floods close schools in three counties\nRain fell for a week.",
+                 "UPDATE: The road has reopened to traffic after the storm."):
+        assert quotes_of(nlp, text) == [], text
