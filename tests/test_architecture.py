@@ -16,9 +16,7 @@ SQL_CALL = re.compile(r"\.(?:execute|executemany|executescript)\(")
 # Modules outside store/ that still run SQL, each to move into store/ (issue 9). A module
 # that is not listed here and runs SQL fails the test; a listed one that stopped does too.
 STILL_RUNNING_SQL = {
-    "extract/actor_merge.py",
-    "stories/cluster.py",
-    "stories/dedup.py",
+    "extract/actor_merge.py",  # issue 11 is rewriting the merge; its queries move after
 }
 
 
