@@ -15,7 +15,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.gazetteer import alpha3, country_of_word
+from dossier.extract.quotes import Quote
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
 from dossier.lexicon.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
 from dossier.lexicon.speech import TURN_VERBS
@@ -46,9 +48,9 @@ class ActorResolver:
     def __init__(self, doc: Doc, results: dict[str, list[Any]]) -> None:
         self.doc = doc
         records = results.get("actors") or []
-        self.mentions = [r for r in records if hasattr(r, "actor_key") and hasattr(r, "start")]
-        self.actors = {r.key: r for r in records if hasattr(r, "key") and hasattr(r, "name")}
-        self.quotes = [q for q in results.get("quotes") or [] if hasattr(q, "content_start")]
+        self.mentions = [r for r in records if isinstance(r, ActorMention)]
+        self.actors = {r.key: r for r in records if isinstance(r, ArticleActor)}
+        self.quotes = [q for q in results.get("quotes") or [] if isinstance(q, Quote)]
 
     def resolve(self, token: Token, agent_only: bool = True) -> ActorRef | None:
         """The actor ``token`` names. A source must be able to act (``agent_only``); a
