@@ -70,5 +70,12 @@ class Settings:
     # Places (dossier/extract/places.py): score bonus of a candidate in a country the article
     # names (dateline or mentions).
     place_context_bonus: float = 2.0
+    # An undated article is taken to be from the latest year it names up to this many
+    # years later: it may join no story dated outside that range (a judgement, not tuned).
+    story_undated_years: int = 2
+    # A story is titled by its latest member whose match with the story is at least this
+    # share of the best member's: the latest key development, not a stray late piece
+    # (a judgement: half as typical as the most typical member is still on the story).
+    story_headline_share: float = 0.5
     # Default word budget of a digest.
     digest_words: int = 250

@@ -140,6 +140,14 @@ def test_two_stories_about_the_same_country_stay_apart(corpus: Corpus) -> None:
         assert corpus.story(first) != corpus.story(second)
 
 
+def test_a_story_is_titled_by_its_latest_key_development(corpus: Corpus) -> None:
+    # The strike story's last report is the suspension: that is the news now, not the
+    # clash three copies of one agency report made the most typical article.
+    latest = max((a for a in KEY["articles"] if a["story"] == "A"),
+                 key=lambda a: a["published"])
+    assert store.get_story(corpus.conn, corpus.story("A"))["title"] == latest["title"]
+
+
 def test_story_title_and_days_are_derived_from_its_articles(corpus: Corpus) -> None:
     for letter, expected in KEY["stories"].items():
         story = store.get_story(corpus.conn, corpus.story(letter))

@@ -44,3 +44,33 @@ def test_past_the_window_a_story_takes_no_articles_however_similar() -> None:
     clusterer = _clusterer(settings)
     late = START + timedelta(days=settings.story_window_days + 1)
     assert clusterer.active(late) == []
+
+
+def test_an_undated_article_naming_only_old_years_never_joins_a_story_years_later() -> None:
+    from dossier.stories.cluster import undated_range
+
+    settings = Settings(story_window_days=365, story_half_life_days=365.0)
+    clusterer = _clusterer(settings)  # the story is of 2017-09-07
+    old = undated_range("The breach was first found in the 2011 audit.",
+                        settings.story_undated_years)
+    recent = undated_range("Since the 2016 audit, breaches rose.", settings.story_undated_years)
+    assert clusterer.active(old) == []
+    assert len(clusterer.active(recent)) == 1
+    assert undated_range("No year is named here.", settings.story_undated_years) is None
+
+
+def test_words_every_article_shares_fade_as_the_stream_grows() -> None:
+    # Early in a stream "election" looks as rare as "recount"; after many election
+    # articles it weighs little, and an article sharing only it with a story stays out.
+    clusterer = Clusterer(0.3, 30)
+    story_terms = {"election": 3, "recount": 2, "county": 1}
+    newcomer = {"election": 3, "debate": 2, "stage": 1}
+    for terms in (story_terms, newcomer):
+        clusterer.count(terms)
+    clusterer.assign("a" * 16, clusterer.vector(story_terms, {}), START)
+    story = next(iter(clusterer.stories.values()))
+    early = clusterer.score(clusterer.vector(newcomer, {}), story, START)
+    for _ in range(200):
+        clusterer.count({"election", f"other{_}"})
+    late = clusterer.score(clusterer.vector(newcomer, {}), story, START)
+    assert early > late and late < clusterer.threshold

@@ -26,8 +26,10 @@ SPELLING = {"defence": "defense", "organisation": "organization", "centre": "cen
 # Connectives an aggregator glues agency reports with; they say nothing about the facts.
 GLUE_OPENERS = re.compile(
     r"^(?:Meanwhile|Besides|Furthermore|Moreover|In addition|Additionally|Also)\s*,\s*"
-    # A dateline repeats what the header says: "MOMBASA, Kenya (Meridian Wire) — ".
+    # A dateline repeats what the header says: "MOMBASA, Kenya (Meridian Wire) — ",
+    # "WASHINGTON (AP) — ", "LOS ANGELES - ", "WASHINGTON, June 10 (UPI) — ".
     r"|^[A-Z][A-Z .'-]+,(?: [A-Z][\w.' -]*?)?(?: \([^)]*\))?\s+[—–-]+\s+"
+    r"|^[A-Z]{3,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+)*(?: \([^)]*\))?\s+[—–-]+\s+(?=[A-Z\"“])"
 )
 
 

@@ -33,19 +33,28 @@ class Source:
     text: str
     ingest_seq: int  # the article's rowid: rises with every article stored
     original_id: str  # itself unless a syndicated copy
+    source_path: str | None = None  # the file (or file#record) it was read from
 
     @property
     def label(self) -> str:
-        """The outlet; an article with none is named by its own title and date, never guessed."""
+        """The outlet; an article with none is named by its own title, else by the file it
+        came from, with its date: never guessed, never a bare placeholder."""
         if self.outlet:
             return self.outlet
         day = (self.published or "")[:10]
-        title = self.title or "untitled article"
-        return f"{title} ({day})" if day else title
+        name = self.title or _file_name(self.source_path) or f"article {self.id[:12]}"
+        return f"{name} ({day})" if day else name
 
     @property
     def day(self) -> str | None:
         return self.published[:10] if self.published else None
+
+
+def _file_name(path: str | None) -> str | None:
+    """The last part of a source path ("in/2016/npr-0612.txt#3" → "npr-0612.txt#3")."""
+    if not path:
+        return None
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or None
 
 
 @dataclass
@@ -89,11 +98,11 @@ def load(conn: sqlite3.Connection, story_id: str) -> Material | None:
     sources = {}
     for row in conn.execute(
         "SELECT a.id, a.outlet, a.title, a.published, a.ingested_at, a.text, a.rowid,"
-        " c.original_id"
+        " c.original_id, a.source_path"
         " FROM story_articles s JOIN articles a ON a.id = s.article_id"
         " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?"
         " ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,)):
-        sources[row[0]] = Source(*row[:7], original_id=row[7] or row[0])
+        sources[row[0]] = Source(*row[:7], original_id=row[7] or row[0], source_path=row[8])
     units = [
         Unit(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), json.loads(r[6]),
              json.loads(r[7]), json.loads(r[8]), json.loads(r[9]))

@@ -2,20 +2,27 @@
 
 An article is a TF-IDF vector of its content lemmas plus its named entities (the
 entities weigh more: two stories about one country share "Kenya" but not "Mwangaza
-Dam"). It is compared only with stories active in a time window around its
-publication date, against each story's centroid (the mean of its articles'
-vectors), so adding a day of news costs time linear in the new articles. Document
-frequencies are kept in the store and updated as articles arrive. A syndicated copy
-joins its original's story without a vote.
+Dam") and its headline words. It is compared only with stories active in a time
+window around its publication date, against each story's centroid, so adding a day
+of news costs time linear in the new articles.
+
+Weights are applied at compare time: an article's profile and a story's centroid
+(the sum of its members' profiles) keep term frequencies only, and both are weighed
+with the document frequencies of the store *now*. A story built from the first
+articles of a stream, when every word looked rare, is not stuck with those weights;
+and on a dense stream ("Trump", "Clinton", "campaign" in every article) the words
+everyone shares fade as the stream grows, so the stories it holds come apart. A
+syndicated copy joins its original's story without a vote.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -27,6 +34,8 @@ from dossier.store import story_index
 ENTITY_PREFIX = "e:"
 # A centroid keeps its heaviest terms only: bounded memory per story, bounded cost per compare.
 CENTROID_TERMS = 400
+# Years an undated article names ("the 2016 vote"): it cannot be older than the latest one.
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
 def _stop_words() -> frozenset[str]:
@@ -58,6 +67,21 @@ def title_terms(title: str | None, terms: Mapping[str, int]) -> list[str]:
     return out
 
 
+# A (first, last) range of days an undated article may be from.
+Span = tuple[date, date]
+
+
+def undated_range(text: str, years_after: int) -> Span | None:
+    """Where an undated article can sit in time: from 1 January of the latest year it
+    names to the end of ``years_after`` years later (news names the recent past: an
+    article whose latest year is 2016 is not a report in a 2023 trial story); None when
+    it names no year."""
+    years = [int(y) for y in YEAR.findall(text)]
+    if not years:
+        return None
+    return date(max(years), 1, 1), date(max(years) + years_after, 12, 31)
+
+
 @dataclass
 class Story:
     """A story as the clusterer holds it: centroid, size and date range."""
@@ -70,11 +94,15 @@ class Story:
     members: list[str] = field(default_factory=list)
     touched: bool = False
 
-    def absorb(self, vector: Mapping[str, float], day: date | None, article_id: str) -> None:
-        for term, weight in vector.items():
-            self.centroid[term] = self.centroid.get(term, 0.0) + weight
+    def absorb(self, vector: Mapping[str, float], day: date | None, article_id: str,
+               weight: Callable[[str], float] | None = None) -> None:
+        """Add a member's profile; past 2 × CENTROID_TERMS keep the heaviest terms
+        (by ``weight``, the current idf, so frequent common words are what goes)."""
+        for term, tf in vector.items():
+            self.centroid[term] = self.centroid.get(term, 0.0) + tf
         if len(self.centroid) > 2 * CENTROID_TERMS:
-            keep = sorted(self.centroid.items(), key=lambda kv: kv[1], reverse=True)
+            keep = sorted(self.centroid.items(), reverse=True,
+                          key=lambda kv: kv[1] * (weight(kv[0]) if weight else 1.0))
             self.centroid = dict(keep[:CENTROID_TERMS])
         self.n += 1
         self.members.append(article_id)
@@ -83,13 +111,15 @@ class Story:
             self.last_seen = max(filter(None, (self.last_seen, day)))
         self.touched = True
 
-    def gap_days(self, day: date | None) -> float:
-        """Days between ``day`` and the story's date range (0 inside it or when unknown)."""
+    def gap_days(self, day: date | Span | None) -> float:
+        """Days between ``day`` (or a (first, last) range of possible days) and the
+        story's date range; 0 inside it or when either is unknown."""
         if day is None or self.first_seen is None or self.last_seen is None:
             return 0.0
-        if day < self.first_seen:
-            return float((self.first_seen - day).days)
-        return float(max(0, (day - self.last_seen).days))
+        lo, hi = day if isinstance(day, tuple) else (day, day)
+        if hi < self.first_seen:
+            return float((self.first_seen - hi).days)
+        return float(max(0, (lo - self.last_seen).days))
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -119,6 +149,8 @@ class Clusterer:
         self.df: Counter[str] = df if df is not None else Counter()
         self.n_docs = n_docs
         self.stories: dict[str, Story] = {}
+        # story id → (members, n_docs) it was weighed at, its weighed unit centroid
+        self._weighed: dict[str, tuple[tuple[int, int], dict[str, float]]] = {}
 
     def count(self, terms: Iterable[str]) -> None:
         """Add one document's distinct terms to the document frequencies."""
@@ -130,61 +162,84 @@ class Clusterer:
 
     def vector(self, terms: Mapping[str, int], entities: Mapping[str, int],
                title: Iterable[str] = ()) -> dict[str, float]:
-        """Unit-length TF-IDF vector of terms, (heavier) entities and headline words."""
+        """Unit-length profile of terms, (heavier) entities and headline words: log term
+        frequencies, no idf yet (``weigh`` applies the current one)."""
         vec: dict[str, float] = {}
         for bag, prefix, boost in ((terms, "", 1.0), (entities, ENTITY_PREFIX, self.entity_weight)):
             for term, count in bag.items():
-                key = prefix + term
-                vec[key] = boost * (1.0 + math.log(count)) * self.idf(key)
+                vec[prefix + term] = boost * (1.0 + math.log(count))
         for term in set(title):
-            vec[term] = vec.get(term, 0.0) + self.title_weight * self.idf(term)
+            vec[term] = vec.get(term, 0.0) + self.title_weight
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: w / norm for t, w in vec.items()}
 
-    def active(self, day: date | None) -> list[Story]:
+    def weigh(self, profile: Mapping[str, float]) -> dict[str, float]:
+        """A profile or centroid under the current idf, unit length."""
+        vec = {t: w * self.idf(t) for t, w in profile.items()}
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {t: w / norm for t, w in vec.items()}
+
+    def _centroid(self, story: Story) -> dict[str, float]:
+        stamp = (story.n, self.n_docs)
+        cached = self._weighed.get(story.id)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, self.weigh(story.centroid))
+            self._weighed[story.id] = cached
+        return cached[1]
+
+    def active(self, day: date | Span | None) -> list[Story]:
         if day is None:
             return list(self.stories.values())
         return [s for s in self.stories.values()
                 if s.last_seen is None or s.gap_days(day) <= self.window]
 
-    def score(self, vector: Mapping[str, float], story: Story, day: date | None) -> float:
+    def score(self, vector: Mapping[str, float], story: Story, day: date | Span | None,
+              weighed: Mapping[str, float] | None = None) -> float:
         decay = 0.5 ** (story.gap_days(day) / self.half_life)
-        return cosine(vector, story.centroid) * decay
+        article = weighed if weighed is not None else self.weigh(vector)
+        return cosine(article, self._centroid(story)) * decay
 
-    def assign(self, article_id: str, vector: Mapping[str, float], day: date | None,
+    def assign(self, article_id: str, vector: Mapping[str, float], day: date | Span | None,
                story_id: str | None = None) -> tuple[Story, float | None]:
         """Put an article in the best active story, or a new one; returns (story, score).
 
-        ``story_id`` forces the story (a syndicated copy follows its original).
+        ``day`` is the publication day, or for an undated article the range of days it
+        may be from (``undated_range``). ``story_id`` forces the story (a syndicated
+        copy follows its original).
         """
         best, best_score = None, 0.0
         if story_id is not None and story_id in self.stories:
             best, best_score = self.stories[story_id], 1.0
         else:
+            weighed = self.weigh(vector)
             for story in self.active(day):
-                s = self.score(vector, story, day)
+                s = self.score(vector, story, day, weighed)
                 if s > best_score:
                     best, best_score = story, s
+        own_day = day if isinstance(day, date) else None
         if best is None or best_score < self.threshold:
             best = self.stories.setdefault("s" + article_id[:15], Story("s" + article_id[:15]))
-            best.absorb(vector, day, article_id)
+            best.absorb(vector, own_day, article_id, self.idf)
             return best, None
-        best.absorb(vector, day, article_id)
+        best.absorb(vector, own_day, article_id, self.idf)
         return best, best_score
 
 
 # --- the corpus step: the clusterer over the store ---------------------------------------
 
 
-def _features(conn: sqlite3.Connection, ids: Sequence[str]) -> list[dict]:
+def _features(conn: sqlite3.Connection, ids: Sequence[str], years_after: int) -> list[dict]:
     rows = story_index.cluster_inputs(conn, ids)
     out = []
     for row in rows:
         terms = json.loads(row["terms"]) if row["terms"] else dict(plain_terms(row["text"]))
         entities = json.loads(row["entities"]) if row["entities"] else {}
+        day = parse_day(row["published"])
         out.append({"id": row["id"], "terms": terms, "entities": entities,
                     "title": title_terms(row["title"], terms), "headline": row["title"],
-                    "day": parse_day(row["published"]), "original": row["original_id"]})
+                    "day": day, "published": row["published"] or "",
+                    "when": day or undated_range(row["text"] or "", years_after),
+                    "original": row["original_id"]})
     return out
 
 
@@ -207,43 +262,56 @@ def _keys(item: dict) -> set[str]:
     return set(item["terms"]) | set(item["title"]) | {ENTITY_PREFIX + e for e in item["entities"]}
 
 
-def _title(conn: sqlite3.Connection, story: Story, clusterer: Clusterer) -> tuple[str, str]:
-    """(article id, headline) of the member closest to the centroid: the most typical."""
-    best = (-1.0, "", "")
-    for item in _features(conn, story.members):
-        vector = clusterer.vector(item["terms"], item["entities"], item["title"])
-        score = cosine(vector, story.centroid)
-        if item["headline"] and score > best[0]:
-            best = (score, item["id"], item["headline"])
-    return best[1], best[2]
+def _title(conn: sqlite3.Connection, story: Story, clusterer: Clusterer,
+           settings: Settings) -> tuple[str, str]:
+    """(article id, headline) of the story's latest key development: the most recent
+    member typical of the story (its match with the centroid at least
+    ``story_headline_share`` of the best member's), so a strike story is named by "...
+    suspend strike" once that is the news, not by its first report, nor by a stray."""
+    scored = []
+    for item in _features(conn, story.members, settings.story_undated_years):
+        if item["headline"]:
+            vector = clusterer.vector(item["terms"], item["entities"], item["title"])
+            scored.append((clusterer.score(vector, story, None), item))
+    if not scored:
+        return "", ""
+    top = max(score for score, _ in scored)
+    key = [(item["published"], score, item["id"]) for score, item in scored
+           if score >= settings.story_headline_share * top]
+    _, _, chosen = max(key)
+    return chosen, next(i["headline"] for _, i in scored if i["id"] == chosen)
 
 
 def assign_stories(conn: sqlite3.Connection, new_ids: Sequence[str], settings: Settings) -> None:
     """Cluster the newly stored articles into stories (corpus step, after dedup)."""
     if not new_ids:
         return
-    items = _features(conn, new_ids)
+    items = _features(conn, new_ids, settings.story_undated_years)
     days = [i["day"] for i in items if i["day"]]
     clusterer = _load(conn, settings, days)
-    clusterer.df = story_index.term_dfs(conn, (k for i in items for k in _keys(i)))
     home = story_index.stories_of(conn, new_ids)
-    for item in items:
-        if item["id"] in home:
-            continue
+    fresh = [i for i in items if i["id"] not in home]
+    # The batch is counted before any article is compared: one idf for the whole batch,
+    # the store's frequencies now, which weigh the articles and every centroid alike.
+    clusterer.df = story_index.term_dfs(conn, {k for i in fresh for k in _keys(i)}
+                                        | {t for s in clusterer.stories.values()
+                                           for t in s.centroid})
+    for item in fresh:
         clusterer.count(_keys(item))
+    for item in fresh:
         forced = None
         if item["original"]:
             forced = story_index.stories_of(conn, [item["original"]]).get(item["original"])
             if forced and forced not in clusterer.stories:
                 _load_one(conn, clusterer, forced)
         vector = clusterer.vector(item["terms"], item["entities"], item["title"])
-        story, score = clusterer.assign(item["id"], vector, item["day"], forced)
+        story, score = clusterer.assign(item["id"], vector, item["when"], forced)
         story_index.add_member(conn, story.id, item["id"],
                                None if score is None else round(score, 4))
     story_index.count_terms(conn, [k for i in items if i["id"] not in home for k in _keys(i)])
     for story in clusterer.stories.values():
         if story.touched:
-            _save(conn, story, clusterer)
+            _save(conn, story, clusterer, settings)
 
 
 def _load_one(conn: sqlite3.Connection, clusterer: Clusterer, story_id: str) -> None:
@@ -254,10 +322,11 @@ def _load_one(conn: sqlite3.Connection, clusterer: Clusterer, story_id: str) -> 
             parse_day(row["first_seen"]), parse_day(row["last_seen"]))
 
 
-def _save(conn: sqlite3.Connection, story: Story, clusterer: Clusterer) -> None:
+def _save(conn: sqlite3.Connection, story: Story, clusterer: Clusterer,
+          settings: Settings) -> None:
     story.members = story_index.members(conn, story.id)
     first_seen, last_seen, n_articles = story_index.day_range(conn, story.id)
-    title_id, title = _title(conn, story, clusterer)
+    title_id, title = _title(conn, story, clusterer, settings)
     story_index.save_story(conn, story.id, title or None, title_id or None, first_seen,
                            last_seen, n_articles,
                            json.dumps({t: round(w, 5) for t, w in story.centroid.items()}))

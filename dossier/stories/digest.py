@@ -20,6 +20,7 @@ from dossier.config import Settings
 from dossier.extract.text import strip_glue
 from dossier.store import story_material as material
 from dossier.store.stories import last_asked, mark_asked
+from dossier.stories import hygiene
 from dossier.stories.dedup import covered, overlap
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
@@ -38,12 +39,24 @@ class Group:
         return self.units[0]
 
 
+def stands_alone(mat: material.Material, unit: material.Unit) -> bool:
+    """Long enough, and news on its own: no caption, credit, notice, headline or
+    sentence hanging on an unresolved pronoun (``hygiene``)."""
+    text = strip_glue(mat.text(unit))[0]
+    return (len(text.split()) >= MIN_WORDS
+            and hygiene.stands_alone(text, mat.sources[unit.article_id].title, unit.speaker))
+
+
 def group_units(mat: material.Material, threshold: float) -> list[Group]:
-    """Paraphrase groups, in report order: each unit joins the first group it paraphrases."""
+    """Paraphrase groups, in report order: each unit joins the first group it paraphrases.
+
+    Only units that stand alone are grouped, so neither the digest nor the statements
+    of the corroboration view ever count boilerplate (a transcript notice carried by
+    two outlets is not a fact two outlets report)."""
     groups: list[Group] = []
     order = {aid: i for i, aid in enumerate(mat.sources)}
     for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
-        if len(mat.text(unit).split()) < MIN_WORDS:
+        if not stands_alone(mat, unit):
             continue
         home = next((g for g in groups if overlap(unit.terms, g.lead.terms) >= threshold), None)
         if home is None:

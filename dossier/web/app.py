@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from dossier import __version__
 from dossier.config import Settings
 from dossier.store import connect
-from dossier.web import api, ingest_routes, pages
+from dossier.web import api, brief_routes, ingest_routes, pages
 from dossier.web.docs import mount_docs
 from dossier.web.jobs import IngestJobs
 
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
     mount_docs(app)
     app.include_router(api.router)
     app.include_router(ingest_routes.router)
+    app.include_router(brief_routes.router)
     app.include_router(pages.router)
 
     @app.middleware("http")

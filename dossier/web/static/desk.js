@@ -6,15 +6,66 @@
 
   const panel = () => document.getElementById("evidence-panel");
   const body = () => document.getElementById("evidence-body");
+  let opener = null; // the fact or highlight that opened the drawer: focus goes back to it
 
-  function openEvidence(nodes) {
+  /* The drawer is a dialog: opening it moves focus to its heading, closing it (button or
+     Escape) moves focus back to what opened it, so a keyboard user never loses their place. */
+  function openEvidence(nodes, from) {
     body().replaceChildren(...nodes);
+    opener = from || document.activeElement;
     panel().classList.add("open");
+    document.body.classList.add("evidence-open");
+    document.getElementById("evidence-title").focus({ preventScroll: true });
   }
 
   function closeEvidence() {
+    if (!panel().classList.contains("open")) return;
     panel().classList.remove("open");
+    document.body.classList.remove("evidence-open");
     document.querySelectorAll(".selected").forEach((el) => el.classList.remove("selected"));
+    if (opener && opener.isConnected) opener.focus();
+    opener = null;
+  }
+
+  /* One tab stop per section: the items of a digest, a timeline, a quote list or an article
+     text are reached with the arrow keys (the ARIA "roving tabindex" pattern), so a story
+     page is a few dozen tab stops, not hundreds, and every item stays reachable. */
+  const ITEMS = ".fact, .hl[data-items]";
+  const GROUP = "section, .article-text, .card, main";
+
+  function groupOf(item) { return item.closest(GROUP) || document.body; }
+
+  function itemsOf(group) {
+    return Array.from(group.querySelectorAll(ITEMS))
+      .filter((n) => groupOf(n) === group && n.offsetParent !== null && n.hasAttribute("tabindex"));
+  }
+
+  function makeRoving() {
+    const seen = new Set();
+    document.querySelectorAll(ITEMS).forEach((item) => {
+      const group = groupOf(item);
+      if (!item.textContent.trim()) return; // a highlight of blank space is nothing to read
+      item.setAttribute("tabindex", seen.has(group) ? "-1" : "0");
+      item.setAttribute("aria-describedby", "keys-hint");
+      // a list item keeps its list role; a fact with links inside is not itself a button
+      if (item.tagName !== "LI" && !item.querySelector("a, button, input, select, textarea")) {
+        item.setAttribute("role", "button");
+      }
+      seen.add(group);
+    });
+  }
+
+  function moveFocus(item, key) {
+    const items = itemsOf(groupOf(item));
+    const at = items.indexOf(item);
+    if (at < 0) return false;
+    const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1,
+      Home: 0, End: items.length - 1 }[key];
+    if (next === undefined || next < 0 || next >= items.length) return false;
+    item.setAttribute("tabindex", "-1");
+    items[next].setAttribute("tabindex", "0");
+    items[next].focus();
+    return true;
   }
 
   /* A fact carries its evidence in an inert <template class="ev"> rendered by the server. */
@@ -25,7 +76,7 @@
     fact.classList.add("selected");
     const pin = fact.querySelector(".pin");
     if (pin) pin.classList.add("selected");
-    openEvidence([tpl.content.cloneNode(true)]);
+    openEvidence([tpl.content.cloneNode(true)], fact);
   }
 
   function el(tag, cls, text) {
@@ -47,7 +98,7 @@
       box.append(el("blockquote", "ev-sentence", f.text));
       box.append(el("div", "ev-source", "characters " + f.start + "–" + f.end));
       return box;
-    }));
+    }), seg);
   }
 
   function initArticle() {
@@ -121,8 +172,16 @@
     if (fact) showFact(fact);
   });
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") closeEvidence();
-    if (e.key === "Enter" && e.target.classList && e.target.classList.contains("fact")) showFact(e.target);
+    if (e.key === "Escape") { closeEvidence(); return; }
+    const item = e.target.closest && e.target.closest(ITEMS);
+    if (!item || item !== e.target) return;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      if (item.classList.contains("fact")) showFact(item);
+      else item.click();
+    } else if (moveFocus(item, e.key)) {
+      e.preventDefault();
+    }
   });
-  document.addEventListener("DOMContentLoaded", () => { initArticle(); initJob(); });
+  document.addEventListener("DOMContentLoaded", () => { makeRoving(); initArticle(); initJob(); });
 })();

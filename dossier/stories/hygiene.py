@@ -1,0 +1,107 @@
+"""Which sentence units may stand in a digest, or count as a statement, on their own.
+
+A digest sentence is read without its article around it, so it must be news that
+stands alone. What the cleaner left in (a caption, a photo credit, a "Reporting by"
+line, a transcript or subscription notice, the headline repeated as the first line)
+and what only makes sense beside its neighbour (a sentence whose subject is "He" or
+"This") are kept out here. The cleaner's own patterns are reused, so a clutter kind
+is recognised the same way in both places; this module adds what only shows once a
+unit is cut out of its article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.clean import patterns
+from dossier.extract.text import WORD, words
+
+# Notices an outlet prints on every page of a kind: transcripts, corrections, rights.
+NOTICE = re.compile(
+    r"\b(?:rush transcript|this (?:is a |text is a )?transcript|transcripts? (?:is|are|was|were)"
+    r" (?:created|produced|provided|edited)|may not be in (?:its|their) final form"
+    r"|(?:authoritative|official) record of [\w '’]{0,30}programming is the audio"
+    r"|visit our website terms of use|permissions pages at"
+    r"|(?:this|the) (?:story|article|report|post|page) (?:has been|was) (?:updated|corrected)"
+    r"|an earlier version of this (?:story|article|report)|correction appended"
+    r"|contributed to this (?:report|story|article)|for more (?:stories|news|coverage) (?:like"
+    r" this|on)|click here|follow (?:him|her|them|us|@\w+) on|you can (?:follow|reach|contact)"
+    r"|can be reached at|e-?mail (?:him|her|them|us) at|is available (?:on|at) [\w.]+\.(?:com|org)"
+    r"|the views expressed|(?:abstract|full text)\s*[.:]?\s*$|^\s*(?:abstract|full text)\b)",
+    re.IGNORECASE,
+)
+# Subscription and app promotions, as whole requests to the reader (the cleaner's
+# SUBSCRIBE_LINE is for short lines: "login" in a hacking story is news).
+PROMOTION = re.compile(
+    r"\b(?:subscribe (?:now|today|here|(?:to|for) (?:our|the) (?:\w+ )?(?:newsletter|podcast"
+    r"|channel|magazine|print|digital|edition)s?)|sign up (?:for (?:our|the)|here|now)"
+    r"|(?:our|the|daily|free) newsletter|already a (?:subscriber|member)"
+    r"|support (?:our|independent) journalism|download (?:the|our) app|get the app"
+    r"|unlimited (?:digital )?access|subscribers? only)\b",
+    re.IGNORECASE,
+)
+# Opening words that stand for something said before: the unit hangs on its neighbour.
+HANGING_OPENER = re.compile(
+    r"^\W*(?:(?:but|and|so|yet|still|however|also|then|now|instead|meanwhile)\b[\s,]*)?"
+    r"(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them)\b(?!['’]s\b)",
+    re.IGNORECASE,
+)
+# ... unless what follows says who: "He said" with the speaker known is shown with the name.
+SPEECH_AFTER_OPENER = re.compile(
+    r"^\W*(?:(?:but|and|so|yet|still|however|also)\b[\s,]*)?(?:he|she|they)\s+"
+    r"(?:\w+ly\s+)?(?:said|says|told|added|noted|argued|insisted|warned|explained|wrote)\b",
+    re.IGNORECASE,
+)
+TITLE_WORD = re.compile(r"^[A-Z0-9‘'\"“]")
+SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as",
+               "by", "with", "from", "vs", "is", "be", "are", "was", "its", "it", "up", "off"}
+
+
+def _same_words(a: str, b: str) -> bool:
+    wa, wb = words(a), words(b)
+    return bool(wa) and bool(wb) and (wa == wb or (len(wb) >= 4 and wa[: len(wb)] == wb))
+
+
+def is_headline(text: str, title: str | None) -> bool:
+    """The article's headline (or its start) repeated as a line, or a line in headline
+    case ("Trump Calls On Obama To Resign."): most words capitalised, small ones aside."""
+    if title and _same_words(text, title):
+        return True
+    tokens = [t for t in WORD.findall(text) if not t.isdigit()]
+    content = [t for t in tokens if t.casefold() not in SMALL_WORDS]
+    if len(content) < 4:
+        return False
+    capitalised = sum(1 for t in content if TITLE_WORD.match(t))
+    return capitalised / len(content) >= 0.8 and len(tokens) <= 20
+
+
+def is_clutter(text: str) -> bool:
+    """A caption, credit, byline, notice, teaser or promotion, not a report."""
+    stripped = text.strip()
+    return bool(
+        patterns.PHOTO_DESCRIPTION.search(stripped)
+        or patterns.PHOTO_CREDIT_LINE.match(stripped)
+        or patterns.CAPTION_PLACE_DATE_END.search(stripped)
+        or patterns.REPORTER_LINE.match(stripped)
+        or patterns.SYNDICATION_NOTE.search(stripped)
+        or PROMOTION.search(stripped)
+        or patterns.COPYRIGHT_LINE.search(stripped)
+        or patterns.TEASER_INLINE.match(stripped)
+        or patterns.BYLINE.match(stripped)
+        or patterns.DATE_LINE.match(stripped)
+        or NOTICE.search(stripped)
+    )
+
+
+def hangs_on_pronoun(text: str, speaker: str | None) -> bool:
+    """Its meaning hangs on a pronoun it does not resolve ("He said the talks failed."
+    with no known speaker; "It was the worst attack in years."). A speech opener whose
+    speaker the quotes extractor resolved is shown with the name, so it stands."""
+    if not HANGING_OPENER.match(text):
+        return False
+    return not (speaker and SPEECH_AFTER_OPENER.match(text))
+
+
+def stands_alone(text: str, title: str | None, speaker: str | None = None) -> bool:
+    """May this unit enter a digest (or count as a statement) on its own?"""
+    return not (is_clutter(text) or is_headline(text, title) or hangs_on_pronoun(text, speaker))

@@ -1,0 +1,78 @@
+"""What may stand alone in a digest: no captions, credits, notices, headlines, datelines
+or sentences that hang on a pronoun; an article without an outlet is named by its title
+or file. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from dossier.stories.material import Source
+
+from dossier.extract.text import strip_glue
+from dossier.stories.hygiene import hangs_on_pronoun, is_clutter, is_headline, stands_alone
+
+HEADLINE = "Ferry operators halt crossings as storm closes harbour"
+
+
+@pytest.mark.parametrize("text", [
+    "This is a rush transcript. Copy may not be in its final form.",
+    "The authoritative record of the station's programming is the audio record.",
+    "Reporting by Ana Ruiz in Lisbon; editing by Tom Hale.",
+    "Sign up for our daily newsletter to get the latest news.",
+    "Ferry passengers wait at the terminal in Ostend on March 3, 2021.",
+    "An earlier version of this story misstated the number of ferries.",
+    "Follow her on Twitter for updates from the harbour.",
+])
+def test_captions_credits_and_notices_are_clutter(text: str) -> None:
+    assert is_clutter(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour authority said on Monday that 40 ferries would stay in port.",
+    "Hackers used stolen login details to enter the ferry company's booking system.",
+    "The army decided to subscribe to the declaration made by the junta.",
+])
+def test_news_sentences_are_not_clutter(text: str) -> None:
+    assert not is_clutter(text)
+
+
+def test_the_headline_repeated_as_first_line_is_not_a_digest_sentence() -> None:
+    assert is_headline(HEADLINE + ".", HEADLINE)
+    assert is_headline("Storm Closes Harbour As Ferry Operators Halt All Crossings.", None)
+    assert not is_headline("The storm closed the harbour at Ostend on Monday night.", HEADLINE)
+
+
+def test_a_sentence_hanging_on_an_unresolved_pronoun_does_not_stand_alone() -> None:
+    assert hangs_on_pronoun("He said the crossings would resume on Friday.", None)
+    assert hangs_on_pronoun("But it was the worst storm in a decade.", None)
+    assert hangs_on_pronoun("This means ferries will stay in port.", None)
+    # With the speaker resolved the digest names him, so the sentence stands.
+    assert not hangs_on_pronoun("He said the crossings would resume on Friday.", "Jan Peeters")
+    assert stands_alone("Jan Peeters said the crossings would resume on Friday.", HEADLINE)
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("OSTEND, Belgium (Coastal Wire) — The storm closed", "The storm closed"),
+    ("WASHINGTON (AP) — The storm closed", "The storm closed"),
+    ("LOS ANGELES - Ferry operators", "Ferry operators"),
+    ("OSTEND, March 3 (UPI) — Ferry operators", "Ferry operators"),
+])
+def test_datelines_are_stripped_from_the_shown_text(text: str, rest: str) -> None:
+    assert strip_glue(text)[0] == rest
+
+
+def test_words_in_capitals_that_are_not_a_dateline_stay() -> None:
+    assert strip_glue("NATO — the alliance — met on Monday.")[0].startswith("NATO")
+    assert strip_glue("US - Belgian talks ended.")[0].startswith("US")
+
+
+def _source(**kw) -> Source:
+    base = dict(id="a1b2c3d4e5f60718", outlet=None, title=None, published="2021-03-03",
+                ingested_at=None, text="", ingest_seq=1, original_id="a1b2c3d4e5f60718")
+    return Source(**{**base, **kw})
+
+
+def test_an_article_without_outlet_is_named_by_its_title_or_its_file() -> None:
+    assert _source(title=HEADLINE).label == f"{HEADLINE} (2021-03-03)"
+    named = _source(source_path="/data/in/ostend-ferries.txt").label
+    assert named == "ostend-ferries.txt (2021-03-03)"
+    assert "untitled" not in _source().label
