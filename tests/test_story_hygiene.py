@@ -5,9 +5,9 @@ or file. Texts written for these tests."""
 from __future__ import annotations
 
 import pytest
-from dossier.stories.material import Source
 
 from dossier.extract.text import strip_glue
+from dossier.store.story_material import Source
 from dossier.stories.hygiene import hangs_on_pronoun, is_clutter, is_headline, stands_alone
 
 HEADLINE = "Ferry operators halt crossings as storm closes harbour"
