@@ -44,6 +44,9 @@ def fill(db: Path) -> None:
             " VALUES (?, ?, ?, ?, ?, ?)",
             (aid, f"{aid}.txt", outlet, title, published, text),
         )
+    conn.execute("UPDATE articles SET url = 'https://harborledger.example/strike'"
+                 " WHERE id = 'a-strike'")
+    conn.execute("UPDATE articles SET url = 'javascript:alert(4)' WHERE id = 'a-hostile'")
     conn.execute(
         "INSERT INTO removed_blocks VALUES ('a-strike', 0, 'teaser', 'You May Also Like', 900)"
     )
@@ -197,7 +200,8 @@ def test_openapi_schema_describes_every_endpoint(client: TestClient) -> None:
     for path in ("/api/articles", "/api/articles/{article_id}", "/api/search", "/api/stories",
                  "/api/stories/{story_id}/digest", "/api/events", "/api/timeline",
                  "/api/quotes", "/api/actors", "/api/actors/{actor_id}", "/api/stances",
-                 "/api/places", "/api/errors", "/api/ingest", "/api/ingest/jobs/{job_id}"):
+                 "/api/places", "/api/errors", "/api/ingest", "/api/ingest/jobs/{job_id}",
+                 "/api/evidence"):
         assert path in paths, path
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert {"limit", "offset", "story", "actor", "type", "since", "until", "outlet"} <= params
@@ -267,9 +271,16 @@ def test_article_highlights_every_kind_of_fact_at_its_span(client: TestClient) -
 
 
 def test_actor_and_article_pages_render_facts(client: TestClient) -> None:
+    import re
+
     page = client.get("/actors/7").text
     assert "We will not go back until the wages are paid" in page
-    assert "Open the article at this passage" in page
+    # each fact names its evidence spans; the drawer fetches them when it is opened
+    spans = re.findall(r'data-spans="([^"]+)"', page)
+    assert spans and all(s.startswith("a-") for s in " ".join(spans).split())
+    first = spans[0].split()[0]
+    (evidence,) = client.get("/api/evidence", params={"span": first}).json()
+    assert evidence["href"].startswith(f"/articles/{first.split(':')[0]}?hl=")
 
 
 def test_story_lists_its_outlets_and_filters_facts_to_its_articles(client: TestClient) -> None:
@@ -406,3 +417,78 @@ def test_interactive_docs_are_served_from_this_machine(client: TestClient) -> No
     for asset in ("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css",
                   "/static/docs.js"):
         assert client.get(asset).status_code == 200, asset
+
+
+def test_evidence_endpoint_gives_the_sentence_behind_each_span(client: TestClient) -> None:
+    event = client.get("/api/events").json()["items"][0]["evidence"]
+    span = f"{event['article_id']}:{event['start']}:{event['end']}"
+    r = client.get("/api/evidence", params=[("span", span), ("span", span)])
+    assert r.status_code == 200
+    got = r.json()
+    assert len(got) == 2 and got[0]["sentence"] == event["sentence"]
+    assert got[0]["text"] == event["text"] and got[0]["href"] == event["href"]
+
+
+def test_evidence_endpoint_refuses_malformed_unknown_and_too_many_spans(
+        client: TestClient) -> None:
+    assert client.get("/api/evidence", params={"span": "a-strike:1"}).status_code == 422
+    assert client.get("/api/evidence", params={"span": "a<b>:1:2"}).status_code == 422
+    assert client.get("/api/evidence").status_code == 422
+    missing = client.get("/api/evidence", params={"span": "0123456789abcdef:0:4"})
+    assert missing.status_code == 404 and "not found" in missing.json()["detail"]
+    event = client.get("/api/events").json()["items"][0]["evidence"]
+    span = f"{event['article_id']}:{event['start']}:{event['end']}"
+    assert client.get("/api/evidence", params=[("span", span)] * 101).status_code == 422
+
+
+def test_a_missing_page_is_an_html_page_and_a_missing_resource_json(client: TestClient) -> None:
+    html = {"accept": "text/html,application/xhtml+xml"}
+    page = client.get("/stories/nope", headers=html)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>Not found</h1>" in page.text and 'href="/"' in page.text
+    api = client.get("/api/stories/nope", headers=html)
+    assert api.status_code == 404 and api.json()["detail"] == "story not found"
+    bad = client.get("/stories/s-strike", params={"after": "next tuesday-ish"}, headers=html)
+    assert bad.status_code == 422 and "after" in bad.text and "YYYY-MM-DD" in bad.text
+
+
+def test_story_page_filters_narrow_its_facts_and_keep_the_digest(client: TestClient) -> None:
+    whole = client.get("/stories/s-strike").text
+    narrow = client.get("/stories/s-strike", params={"outlet": "No Such Outlet"}).text
+    assert whole.count('data-fact="quote"') > 0
+    assert narrow.count('data-fact="quote"') == 0 and 'id="filter-note"' in narrow
+    assert whole.count('data-fact="digest"') == narrow.count('data-fact="digest"')
+    assert 'name="outlet"' in whole and "<option>Harbor Ledger</option>" in whole
+
+
+def test_article_url_is_a_link_only_when_it_is_http(client: TestClient) -> None:
+    page = client.get("/articles/a-strike").text
+    assert '<a href="https://harborledger.example/strike" rel="noopener noreferrer nofollow"' \
+        in page
+    hostile = client.get("/articles/a-hostile").text
+    assert "javascript:alert(4)" in hostile and 'href="javascript:' not in hostile
+
+
+def test_search_page_filters_by_outlet_and_date(client: TestClient) -> None:
+    found = client.get("/search", params={"q": "dockworkers"}).text
+    assert 'id="search-filters"' in found and "/articles/a-strike" in found
+    other = client.get("/search", params={"q": "dockworkers", "outlet": "Valley Courier"}).text
+    assert "/articles/a-strike" not in other
+    later = client.get("/search", params={"q": "dockworkers", "since": "2025-03-04"}).text
+    assert "/articles/a-strike" not in later
+
+
+def test_a_story_page_reads_the_timeline_of_its_story_not_of_the_store(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.store.timeline as timeline_store
+
+    asked: list[object] = []
+    real = timeline_store.list_events
+
+    def recording(conn, **kwargs):
+        asked.append(kwargs.get("story"))
+        return real(conn, **kwargs)
+
+    monkeypatch.setattr(timeline_store, "list_events", recording)
+    assert client.get("/stories/s-strike").status_code == 200
+    assert asked and set(asked) == {"s-strike"}, "the whole store's events were read"

@@ -80,3 +80,41 @@ def test_place_or_label_before_a_colon_is_not_a_speaker(nlp):
     for text in ("Kenya: Floods close schools in three counties\nRain fell for a week.",
                  "UPDATE: The road has reopened to traffic after the storm."):
         assert quotes_of(nlp, text) == [], text
+
+
+def test_quotation_in_the_paragraph_after_a_colon_belongs_to_the_cue(nlp):
+    text = ("Senator Ada Brook spoke after the vote. Brook continued:\n\n"
+            '"The questions tonight were about nothing. Voters deserve better answers."')
+    q = the_quote(quotes_of(nlp, text), "Voters deserve better")
+    assert q.speaker == "Brook" and q.speaker_key == "person:ada brook"
+    assert q.cue == "continued" and q.kind == "direct"
+
+
+def test_a_released_statement_introduces_the_quotation_below_it(nlp):
+    text = ("When the mill closed, the Farmers Union released the following statement:\n\n"
+            '"We mourn the loss of two hundred jobs in the valley."')
+    q = the_quote(quotes_of(nlp, text), "two hundred jobs")
+    assert q.speaker == "the Farmers Union"
+
+
+def test_clause_only_verb_followed_by_a_quotation_is_a_cue(nlp):
+    text = ('Judge Lara Voss heard both sides. She concluded, "There is not a single case '
+            'like this one in the state."')
+    q = the_quote(quotes_of(nlp, text), "single case")
+    assert q.cue == "concluded" and q.speaker_key == "person:lara voss"
+
+
+def test_a_lead_in_the_polls_is_sourced_to_the_polls(nlp):
+    q = the_quote(quotes_of(nlp, "Mayor Ivo Sand leads comfortably in the latest polls."),
+                  "leads comfortably")
+    assert q.speaker == "the latest polls" and q.cue == "in"
+
+
+def test_passive_cue_takes_its_agent_or_stays_unattributed(nlp):
+    q = the_quote(quotes_of(nlp, "It was announced by the ministry that the port will reopen."),
+                  "port will reopen")
+    assert q.speaker == "the ministry"
+    q = the_quote(quotes_of(nlp, "It was announced on Monday that the port will reopen."),
+                  "port will reopen")
+    assert q.speaker is None and q.cue == "announced"  # nobody named: nobody guessed
+    assert quotes_of(nlp, "The harbour was closed by the army on Monday.") == []

@@ -62,3 +62,23 @@ def test_a_name_with_no_free_side_is_left_to_the_list() -> None:
               for i, name in enumerate(["Mombasa", "Kilindini", "Makupa"])]
     labels = [p.label for p in map_view(places).pins]
     assert labels == ["start", "end", None]  # right of the pin, then left, then no room
+
+
+def test_one_stray_mention_does_not_zoom_the_map_out_to_the_world() -> None:
+    places = [place("Kenya", "country", "KE", -0.5, 36.9, 9),
+              place("Mombasa", "city", "KE", -4.05, 39.66, 12),
+              place("Nairobi", "city", "KE", -1.29, 36.82, 8),
+              place("Lima", "city", "PE", -12.05, -77.04, 1)]
+    view = map_view(places)
+    x, y, width, height = (float(v) for v in view.view_box.split())
+    assert width < 60, "fitted to East Africa, not stretched to Peru"
+    assert [places[p.place].name for p in view.pins] == ["Mombasa", "Nairobi"]
+    assert view.outside == 1
+    names = {c.iso_a3 for c in view.countries}
+    assert "KEN" in names and "PER" not in names, "only the outlines the view shows are sent"
+
+
+def test_a_story_without_located_places_shows_the_whole_world() -> None:
+    view = map_view([PlaceOut(name="Somewhere", mentions=3)])
+    assert view.view_box == "0.00 0.00 360.00 180.00" and view.outside == 0
+    assert len(view.countries) > 150

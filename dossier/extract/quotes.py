@@ -20,9 +20,9 @@ from dossier.extract.channels import find_channel, find_setting
 from dossier.extract.labelled import find_labelled
 from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
-from dossier.extract.speech_cues import cue_lemma, is_cue
+from dossier.extract.speech_cues import cue_lemma, is_cue, quote_paragraph_after_colon
 from dossier.lexicon.actors import SPOKESPERSON_WORDS
-from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS, PREPOSITION_CONTENT
+from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS, POLL_NOUNS, PREPOSITION_CONTENT
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _TRIM = " \t\n,;:—–-"
@@ -97,6 +97,9 @@ class _Finder:
                 continue
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self._according_to(tok)
+            elif tok.lower_ == "in" and tok.dep_ == "prep" and any(
+                    c.dep_ == "pobj" and c.lower_ in POLL_NOUNS for c in tok.children):
+                self._in_polls(tok)
             elif is_cue(tok):
                 self._cue(tok)
 
@@ -104,6 +107,10 @@ class _Finder:
         verb = cue
         for _ in range(3):
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            agent = next((g for c in verb.children if c.dep_ == "agent"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if subj is not None and subj.dep_ == "nsubjpass" and agent is not None:
+                return agent  # "it was announced by the ministry that ..."
             if subj is not None and subj.dep_ == "nsubj":
                 if subj.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     return verb.head  # "members of his guard, who announced that ..."
@@ -160,6 +167,7 @@ class _Finder:
     def _cue(self, cue: Token) -> None:
         subj = self._subject(cue)
         if subj is None:
+            self._sourceless(cue)
             return
         p_start, p_end = _paragraph_bounds(self.text, cue.idx)
         pieces: list[tuple[int, int]] = []
@@ -183,11 +191,26 @@ class _Finder:
             return
         pieces += self._adjacent_quotes(cue, subj, p_start, p_end, pieces)
         if not pieces:
-            return
+            after = self._quote_after_colon(cue)
+            if after is None:
+                return
+            pieces.append((after.start, after.end))
         # "…," he said. "…": one statement on each side of the cue.
         for side in ([p for p in pieces if p[1] <= cue.idx], [p for p in pieces if p[0] > cue.idx]):
             if side:
                 self._emit(min(s for s, _ in side), max(e for _, e in side), cue, subj)
+
+    def _sourceless(self, cue: Token) -> None:
+        """"It was announced that ...": a passive cue with a clause and no agent attributes
+        the clause to no one named; the statement is kept, its speaker left unknown."""
+        if not any(c.dep_ == "auxpass" for c in cue.children):
+            return
+        clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+        if not clauses:
+            return
+        p_start, p_end = _paragraph_bounds(self.text, cue.idx)
+        start, end = _subtree_span(clauses[0])
+        self._emit(max(start, p_start), min(end, p_end), cue, None)
 
     def _parenthetical(self, cue: Token) -> bool:
         """A cue clause set off by commas inside its sentence: "X, she said, is Y",
@@ -213,6 +236,15 @@ class _Finder:
         while last.i > cue.i and last.is_punct and last.text not in {'"', "”", "''"}:
             last = self.doc[last.i - 1]
         return max(sent.start_char, p_start), min(last.idx + len(last), p_end)
+
+    def _quote_after_colon(self, cue: Token) -> QuoteSpan | None:
+        """'Cruz continued:' then a paragraph that opens a quotation: that quotation."""
+        colon = quote_paragraph_after_colon(cue)
+        if colon is None:
+            return None
+        return next((q for q in self.quotes if q.start > colon.idx and q.opens_paragraph
+                     and q not in self.claimed and not self.text[colon.idx + 1 : q.start]
+                     .strip(" \t\n\"“'")), None)
 
     def _adjacent_quotes(self, cue: Token, subj: Token, p_start: int, p_end: int,
                          pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -249,8 +281,25 @@ class _Finder:
         cue_span = self.doc[according.i : to.i + 1]
         self._emit(start, end, cue_span, source)
 
+    def _in_polls(self, prep: Token) -> None:
+        """"Clinton leads in the polls": the polls are the source of the clause they sit in."""
+        source = next(c for c in prep.children if c.dep_ == "pobj")
+        head = prep.head
+        if head.pos_ not in {"VERB", "AUX"}:
+            return
+        while head.dep_ in {"xcomp", "advcl", "conj"} and head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head
+        p_start, p_end = _paragraph_bounds(self.text, prep.idx)
+        h_start, h_end = _subtree_span(head)
+        a_start, a_end = _subtree_span(prep)
+        left, right = (max(h_start, p_start), a_start), (a_end, min(h_end, p_end))
+        start, end = left if left[1] - left[0] >= right[1] - right[0] else right
+        if len(self.text[start:end].split()) < 3:
+            return
+        self._emit(start, end, self.doc[prep.i : prep.i + 1], source)
+
     # -- building records ---------------------------------------------------------------
-    def _emit(self, start: int, end: int, cue: Token | Span, subj: Token) -> None:
+    def _emit(self, start: int, end: int, cue: Token | Span, subj: Token | None) -> None:
         start, end = self._trim(start, end)
         if end <= start:
             return
@@ -263,7 +312,8 @@ class _Finder:
         if covered:
             whole = len(covered) == 1 and covered[0].start <= start and end <= covered[0].end
             kind = "direct" if whole else "mixed"
-        speaker = self.speakers.speaker_span(subj, limit=cue_start_of(cue))
+        speaker = (None if subj is None
+                   else self.speakers.speaker_span(subj, limit=cue_start_of(cue)))
         cue_text = cue.text if isinstance(cue, Token) else cue.text
         cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
         cue_end = cue_start + len(cue_text)

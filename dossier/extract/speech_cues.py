@@ -14,7 +14,10 @@ from dossier.lexicon.speech import (
     MISLEMMAS,
     PREPOSITION_CONTENT,
     SPEECH_LEMMAS,
+    STATEMENT_NOUNS,
 )
+
+OPENING_MARKS = ('"', "“", "''", "‘", "«")
 
 
 def cue_lemma(token) -> str:  # noqa: ANN001 - a spaCy Token
@@ -30,7 +33,9 @@ def is_cue(token) -> bool:  # noqa: ANN001 - a spaCy Token
         return False
     lemma = cue_lemma(token)
     if lemma not in SPEECH_LEMMAS:
-        return False
+        # "released the following statement:" and a quotation below it
+        return (any(c.dep_ == "dobj" and c.lower_ in STATEMENT_NOUNS for c in token.children)
+                and quote_paragraph_after_colon(token) is not None)
     if lemma == "call":  # "called for a ceasefire", "called him a liar"; not "a group called X"
         return any((c.dep_ == "prep" and c.lower_ in {"for", "on"}) or c.dep_ == "oprd"
                    for c in token.children) and token.dep_ != "acl"
@@ -48,8 +53,35 @@ def is_cue(token) -> bool:  # noqa: ANN001 - a spaCy Token
         return any(c.dep_ in {"ccomp", "dobj"} for c in token.children)
     if lemma in CLAUSE_ONLY_LEMMAS:
         # Only with a clause or quoted content; "ordered troops" is an act, not speech.
-        return any(c.dep_ in {"ccomp"} for c in token.children)
+        return any(c.dep_ in {"ccomp"} for c in token.children) or _opens_quote(token)
     return True
+
+
+def _opens_quote(token) -> bool:  # noqa: ANN001 - a spaCy Token
+    """'He concluded, "There is ..."': the cue is followed by a comma or colon, then a quote."""
+    doc = token.doc
+    nxt = token.i + 1
+    if nxt + 1 >= len(doc) or doc[nxt].text not in {",", ":"}:
+        return quote_paragraph_after_colon(token) is not None
+    return doc[nxt + 1].text.startswith(OPENING_MARKS)
+
+
+def quote_paragraph_after_colon(token):  # noqa: ANN001, ANN201 - spaCy Token in, Token out
+    """The colon ending the token's sentence when the next paragraph opens a quotation
+    ("Cruz continued:" / "“You look at the questions ..."), else None."""
+    sent = token.sent
+    last = sent[-1]
+    while last.is_space and last.i > sent.start:
+        last = token.doc[last.i - 1]
+    if last.text != ":" or last.i < token.i:
+        return None
+    doc = token.doc
+    newline = "\n" in last.whitespace_
+    j = last.i + 1
+    while j < len(doc) and doc[j].is_space:
+        newline = newline or "\n" in doc[j].text_with_ws
+        j += 1
+    return last if newline and j < len(doc) and doc[j].text.startswith(OPENING_MARKS) else None
 
 
 def _evidence_subject(token) -> bool:  # noqa: ANN001 - a spaCy Token

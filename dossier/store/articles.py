@@ -206,16 +206,31 @@ def fts_query(query: str) -> str:
     return " ".join('"' + word.replace('"', "") + '"' for word in query.split())
 
 
+def search_filters(outlet: str | None = None, since: str | None = None,
+                   until: str | None = None) -> tuple[str, list[str]]:
+    """SQL conditions (on ``a``, the articles table) narrowing a search by outlet and day."""
+    sql, args = "", []
+    if outlet:
+        sql, args = sql + " AND a.outlet = ? COLLATE NOCASE", [*args, outlet]
+    if since:
+        sql, args = sql + " AND substr(a.published, 1, 10) >= ?", [*args, since[:10]]
+    if until:
+        sql, args = sql + " AND substr(a.published, 1, 10) <= ?", [*args, until[:10]]
+    return sql, args
+
+
 def search_articles(
-    conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0
+    conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
+    outlet: str | None = None, since: str | None = None, until: str | None = None,
 ) -> list[dict[str, Any]]:
     """Full-text search over title and clean text, best match first, with a snippet."""
+    where, args = search_filters(outlet, since, until)
     rows = conn.execute(
         "SELECT a.id, a.outlet, a.title, a.published,"
         " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS score"
         " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-        (fts_query(query), limit, offset),
+        f" WHERE articles_fts MATCH ?{where} ORDER BY score LIMIT ? OFFSET ?",
+        (fts_query(query), *args, limit, offset),
     )
     return [dict(r) for r in rows]
 

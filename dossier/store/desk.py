@@ -10,7 +10,7 @@ page highlights every fact of one article; a per-article read keeps it cheap).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dossier.store.db import has_table
@@ -65,10 +65,13 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return dict(row)
 
 
-def count_matches(conn: sqlite3.Connection, fts_query: str) -> int:
-    """How many articles a (prepared) FTS5 query matches, for paging search results."""
+def count_matches(conn: sqlite3.Connection, fts_query: str, where: str = "",
+                  args: Sequence[str] = ()) -> int:
+    """How many articles a (prepared) FTS5 query matches, for paging search results;
+    ``where``/``args`` narrow it as ``articles.search_filters`` says."""
     return conn.execute(
-        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (fts_query,)
+        "SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+        f" WHERE articles_fts MATCH ?{where}", (fts_query, *args)
     ).fetchone()[0]
 
 

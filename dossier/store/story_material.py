@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from dossier.extract.speakers import display_name
 from dossier.extract.text import parse_day
 from dossier.store.db import has_table
 
@@ -182,26 +183,34 @@ def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> N
         unit.event_day = min(days) if days else None
 
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# A pronoun the actor extractor tied to a body rather than a person ("it said") is the
+# resolution most often wrong: a digest does not name a speaker on it.
+_GROUP_PRONOUNS = {"it", "they", "its", "their"}
 
 
 def _speakers(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:
-    """The speaker of a quote in each unit, by the name the actor extractor resolved it to
-    ("he" in '"Nobody is losing a job ...," he said' is Samuel Ndegwa); a pronoun that
-    stayed unresolved names no one."""
+    """The speaker of the quote a unit consists of, by the name the actor extractor
+    resolved it to ("he" in '"Nobody is losing a job ...," he said' is Samuel Ndegwa).
+
+    Only when the quote's content covers most of the unit: a quote that merely starts
+    or ends in a sentence about something else does not make its speaker that
+    sentence's. A pronoun that stayed unresolved names no one (``display_name``).
+    """
     if not has_table(conn, "quotes"):
         return
     resolved = has_table(conn, "article_actors")
-    name = "coalesce(aa.name, q.speaker)" if resolved else "q.speaker"
+    name = "aa.name" if resolved else "NULL"
     join = (" LEFT JOIN article_actors aa ON aa.article_id = q.article_id"
             " AND aa.actor_key = q.speaker_key") if resolved else ""
     grouped = _by_article(units)
-    for article_id, speaker, start in conn.execute(
-        f"SELECT q.article_id, {name}, q.content_start FROM quotes q"
+    for article_id, surface, actor, start, end in conn.execute(
+        f"SELECT q.article_id, q.speaker, {name}, q.content_start, q.content_end FROM quotes q"
         " JOIN story_articles s ON s.article_id = q.article_id" + join +
         " WHERE s.story_id = ? AND q.speaker IS NOT NULL", (story_id,)):
-        if speaker.casefold() in PRONOUNS:
+        speaker = display_name(surface, actor)
+        if speaker is None or surface.casefold() in _GROUP_PRONOUNS:
             continue
-        unit = _inside(grouped, article_id, start)
-        if unit is not None and unit.speaker is None:
-            unit.speaker = speaker
+        for unit in grouped.get(article_id, []):
+            covered = min(end, unit.end) - max(start, unit.start)
+            if covered * 2 >= unit.end - unit.start and unit.speaker is None:
+                unit.speaker = speaker

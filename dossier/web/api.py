@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
@@ -16,6 +17,7 @@ from dossier.web.schemas import (
     ContradictionOut,
     DigestOut,
     EventOut,
+    EvidenceOut,
     IngestErrorOut,
     Page,
     PlaceOut,
@@ -26,6 +28,9 @@ from dossier.web.schemas import (
 )
 
 router = APIRouter(prefix="/api", tags=["dossier"])
+# A span names an article (its id) and a [start, end) character range of its clean text.
+SPAN = re.compile(r"[A-Za-z0-9_.-]{1,64}:\d{1,9}:\d{1,9}")
+MAX_SPANS = 100
 
 
 def _found(item, what: str):
@@ -43,6 +48,26 @@ def list_articles(f: FiltersDep, desk: DeskDep):
 def get_article(article_id: str, desk: DeskDep):
     """Clean text, what the cleaner removed, and every extracted item at its span."""
     return _found(desk.article(article_id), "article")
+
+
+@router.get("/evidence", response_model=list[EvidenceOut],
+            summary="The sentences behind fact spans (what the desk's drawer shows)")
+def evidence(
+    desk: DeskDep,
+    span: Annotated[list[str], Query(min_length=1, max_length=MAX_SPANS,
+                                     description="article_id:start:end, repeatable")],
+):
+    """Each span as readable evidence: the sentence around it, its outlet, date and link."""
+    out = []
+    for item in span:
+        if not SPAN.fullmatch(item):
+            raise HTTPException(status_code=422, detail=f"not a span (article_id:start:end): "
+                                                        f"{item[:80]!r}")
+        article_id, start, end = item.split(":")
+        if desk.resolver.article(article_id) is None:
+            raise HTTPException(status_code=404, detail=f"article {article_id} not found")
+        out.append(desk.resolver.evidence(article_id, int(start), int(end)))
+    return out
 
 
 @router.get("/search", response_model=Page[ArticleOut], summary="Full-text search (FTS5)")

@@ -16,6 +16,7 @@ from dossier.config import Settings
 from dossier.store import connect
 from dossier.web import api, brief_routes, ingest_routes, pages
 from dossier.web.docs import mount_docs
+from dossier.web.error_pages import install_error_pages
 from dossier.web.jobs import IngestJobs
 
 # Articles are untrusted HTML. Output is escaped by the templates; this policy is the
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
     app.include_router(ingest_routes.router)
     app.include_router(brief_routes.router)
     app.include_router(pages.router)
+    install_error_pages(app)
 
     @app.middleware("http")
     async def safety_headers(request: Request, call_next):

@@ -19,6 +19,9 @@ from dossier.web.schemas import PlaceOut
 MARGIN = 6.0
 MIN_SPAN = 24.0
 MAX_LABELS = 10  # names drawn on the map; every place is named in the list beside it
+# The map fits the places that carry this share of the story's located mentions, most
+# mentioned first: one stray mention on another continent must not zoom out to the world.
+CORE_MENTION_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,13 @@ class Country:
     name: str
     iso_a3: str
     path: str  # SVG path data in projected units
+    bounds: tuple[float, float, float, float]  # x0, y0, x1, y1 in projected units
+
+    def meets(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether the outline can show in a view box (x, y, width, height)."""
+        x, y, w, h = box
+        return self.bounds[0] < x + w and x < self.bounds[2] \
+            and self.bounds[1] < y + h and y < self.bounds[3]
 
 
 @dataclass
@@ -44,6 +54,7 @@ class MapView:
     pins: list[Pin]  # located places below country level
     highlighted: dict[str, int]  # iso_a3 of each country the story mentions → its place
     marker: float  # marker radius in view-box units, so markers look alike at any zoom
+    outside: int = 0  # located places left off the fitted map (still in the list)
 
 
 def project(lon: float, lat: float) -> tuple[float, float]:
@@ -56,14 +67,31 @@ def countries() -> tuple[Country, ...]:
     raw = (resources.files("dossier.web") / "static" / "world.geojson").read_text("utf-8")
     out = []
     for feature in json.loads(raw)["features"]:
-        parts = []
+        parts, xs, ys = [], [], []
         for polygon in feature["geometry"]["coordinates"]:
             for ring in polygon:
                 xy = [project(lon, lat) for lon, lat in ring]
+                xs.extend(x for x, _ in xy)
+                ys.extend(y for _, y in xy)
                 parts.append("M" + "L".join(f"{x:.2f},{y:.2f}" for x, y in xy) + "Z")
         props = feature["properties"]
-        out.append(Country(props["name"], props.get("iso_a3") or "", "".join(parts)))
+        out.append(Country(props["name"], props.get("iso_a3") or "", "".join(parts),
+                           (min(xs), min(ys), max(xs), max(ys))))
     return tuple(out)
+
+
+def core_places(located: list[tuple[int, PlaceOut]]) -> list[tuple[int, PlaceOut]]:
+    """The most mentioned located places that together carry CORE_MENTION_SHARE of the
+    located mentions: what the map is fitted to."""
+    ranked = sorted(located, key=lambda ip: -max(ip[1].mentions, 1))
+    total = sum(max(p.mentions, 1) for _, p in ranked)
+    core, covered = [], 0
+    for i, p in ranked:
+        if core and covered >= CORE_MENTION_SHARE * total:
+            break
+        core.append((i, p))
+        covered += max(p.mentions, 1)
+    return core
 
 
 @lru_cache(maxsize=1)
@@ -89,8 +117,9 @@ def map_view(places: list[PlaceOut]) -> MapView:
     """
     located = [(i, p) for i, p in enumerate(places) if p.lat is not None and p.lon is not None]
     xy = [(*project(p.lon, p.lat), i) for i, p in located]  # type: ignore[arg-type]
-    if xy:
-        xs, ys = [x for x, _, _ in xy], [y for _, y, _ in xy]
+    core = [project(p.lon, p.lat) for _, p in core_places(located)]  # type: ignore[arg-type]
+    if core:
+        xs, ys = [x for x, _ in core], [y for _, y in core]
         x0, x1 = min(xs) - MARGIN, max(xs) + MARGIN
         y0, y1 = min(ys) - MARGIN, max(ys) + MARGIN
         if x1 - x0 < MIN_SPAN:
@@ -114,10 +143,18 @@ def map_view(places: list[PlaceOut]) -> MapView:
                      or (p.kind == "country" and places[highlighted[code]].kind != "country")):
             highlighted[code] = i
     marker = box[2] / 90
-    pins = [Pin(x, y, i, None) for x, y, i in xy if places[i].kind != "country"]
+
+    def inside(x: float, y: float) -> bool:
+        return box[0] <= x <= box[0] + box[2] and box[1] <= y <= box[1] + box[3]
+
+    pins = [Pin(x, y, i, None) for x, y, i in xy if places[i].kind != "country" and inside(x, y)]
+    outside = sum(1 for x, y, i in xy if places[i].kind != "country" and not inside(x, y))
     label_pins(pins, places, marker, box)
-    return MapView(countries=list(countries()), view_box=" ".join(f"{v:.2f}" for v in box),
-                   places=places, pins=pins, highlighted=highlighted, marker=marker)
+    # only the outlines the view shows: the page carries what it draws, not the world
+    shown = [c for c in countries() if c.meets(box)]
+    return MapView(countries=shown, view_box=" ".join(f"{v:.2f}" for v in box),
+                   places=places, pins=pins, highlighted=highlighted, marker=marker,
+                   outside=outside)
 
 
 def label_pins(pins: list[Pin], places: list[PlaceOut], marker: float,

@@ -121,8 +121,10 @@ def articles_page(request: Request, f: FiltersDep,
 def search_page(request: Request, f: FiltersDep, desk: DeskDep,
                 q: Annotated[str, Query(max_length=200)] = ""):
     results = desk.search(q, f) if q.strip() else desk.articles(Filters(limit=0))
+    keep = {k: v for k, v in (("q", q), ("outlet", f.outlet), ("since", f.since),
+                              ("until", f.until)) if v}
     return render(request, "articles.html", heading="Search", q=q, articles=results,
-                  base=f"/search?{urlencode({'q': q})}&")
+                  search_filters=f, base=f"/search?{urlencode(keep)}&")
 
 
 @router.get("/articles/{article_id}")
@@ -148,20 +150,52 @@ def article_page(request: Request, article_id: str, desk: DeskDep,
                   removed_reasons=reasons.most_common())
 
 
+ISO_DAY = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """What the analyst narrowed the story page's facts to (the digest stays whole)."""
+
+    outlet: str = ""
+    actor: str = ""
+    type: str = ""
+    after: str = ""
+    before: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any((self.outlet, self.actor, self.type, self.after, self.before))
+
+    def facts(self, story_id: str) -> Filters:
+        return Filters(limit=EVERYTHING, story=story_id, outlet=self.outlet or None,
+                       actor=self.actor or None, type=self.type or None,
+                       since=self.after or None, until=self.before or None)
+
+
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str, desk: DeskDep,
-               since: Annotated[str | None, Query(max_length=32)] = None):
+               since: Annotated[str | None, Query(max_length=32)] = None,
+               outlet: Annotated[str, Query(max_length=200)] = "",
+               actor: Annotated[str, Query(max_length=200)] = "",
+               type: Annotated[str, Query(max_length=40)] = "",
+               after: Annotated[str, Query(pattern=ISO_DAY)] = "",
+               before: Annotated[str, Query(pattern=ISO_DAY)] = ""):
     story = desk.story(story_id)
     if story is None:
         raise HTTPException(404, "story not found")
-    f = Filters(limit=EVERYTHING, story=story_id)
+    chosen = StoryFilters(outlet.strip(), actor.strip(), type.strip().upper(), after, before)
+    f = chosen.facts(story_id)
     digest = desk.digest(story_id, since or None)
     quotes = desk.quote_list(f)
     events = desk.event_list(f)
     stances = desk.stance_list(f)
     places = desk.place_list(f)
+    event_types = sorted({e.type for e in desk.event_list(Filters(limit=EVERYTHING,
+                                                                  story=story_id))})
     return render(
         request, "story.html", nav="Stories", story=story, since=since, digest=digest,
+        chosen=chosen, event_types=event_types,
         n_new=sum(s.is_new for s in digest.sentences) if digest else 0,
         **split_timeline(desk.timeline(f).items), speakers=quotes_by_speaker(quotes),
         quote_count=len(quotes), matrix=stance_matrix(stances), places=places,

@@ -51,8 +51,10 @@ class ArticleReads:
     def search(self, q: str, f: Filters) -> Page[ArticleOut]:
         """Full-text search; a query FTS5 cannot parse finds nothing rather than failing."""
         try:
-            rows = articles_store.search_articles(self.conn, q, limit=f.limit, offset=f.offset)
-            total = desk_store.count_matches(self.conn, articles_store.fts_query(q))
+            rows = articles_store.search_articles(self.conn, q, limit=f.limit, offset=f.offset,
+                                                  outlet=f.outlet, since=f.since, until=f.until)
+            where, args = articles_store.search_filters(f.outlet, f.since, f.until)
+            total = desk_store.count_matches(self.conn, articles_store.fts_query(q), where, args)
         except sqlite3.OperationalError:
             rows, total = [], 0
         return Page(items=[article_out(r) for r in rows], total=total, limit=f.limit,

@@ -196,7 +196,12 @@ class FactReads:
         return page(items, f)
 
     def _timeline_items(self, f: Filters) -> list[TimelineItemOut]:
-        rows = timeline_store.timeline(self.conn, with_statements=True, include_unasserted=True)
+        # a story page reads its story's rows only: the cost follows the story, not the store
+        try:
+            rows = timeline_store.timeline(self.conn, story=f.story, with_statements=True,
+                                           include_unasserted=True)
+        except LookupError:  # a story asked of a store that has no stories yet
+            return []
         members = self.story_members(f.story) if f.story else None  # type: ignore[attr-defined]
         self.resolver.load(e["article_id"] for r in rows for e in r["evidence"])
         items: list[TimelineItemOut] = []

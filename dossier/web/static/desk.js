@@ -68,15 +68,32 @@
     return true;
   }
 
-  /* A fact carries its evidence in an inert <template class="ev"> rendered by the server. */
+  /* A fact names its evidence spans in an empty <template class="ev" data-spans>; the
+     sentences are fetched when it is opened. */
   function showFact(fact) {
     const tpl = fact.querySelector(":scope > template.ev");
     if (!tpl) return;
-    document.querySelectorAll(".selected").forEach((el) => el.classList.remove("selected"));
+    document.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
     fact.classList.add("selected");
     const pin = fact.querySelector(".pin");
     if (pin) pin.classList.add("selected");
-    openEvidence([tpl.content.cloneNode(true)], fact);
+    const kind = tpl.dataset.kind || "";
+    const label = tpl.dataset.label || "";
+    const spans = (tpl.dataset.spans || "").split(" ").filter(Boolean);
+    if (!spans.length) {
+      const box = el("div", "ev-item");
+      box.append(el("div", "ev-kind", kind), el("div", "ev-label", label),
+        el("p", "empty", "No evidence span stored."));
+      openEvidence([box], fact);
+      return;
+    }
+    openEvidence([el("p", "empty", "Loading the evidence…")], fact);
+    fetchEvidence(spans).then((items) => {
+      if (opener !== fact) return; // another fact was opened meanwhile
+      body().replaceChildren(...items.map((ev, i) => evidenceItem(ev, kind, label, i === 0)));
+    }).catch(() => {
+      if (opener === fact) body().replaceChildren(el("p", "error-reason", "The evidence could not be loaded."));
+    });
   }
 
   function el(tag, cls, text) {
@@ -84,6 +101,49 @@
     if (cls) node.className = cls;
     if (text !== undefined && text !== null) node.textContent = text;
     return node;
+  }
+
+  /* Evidence is fetched when a fact is opened, not embedded for every fact: a story page
+     carries only each fact's spans (article:start:end) and stays light however big. */
+  const evidenceCache = new Map();
+
+  function evidenceItem(ev, kind, label, first) {
+    const box = el("div", "ev-item");
+    if (first) box.append(el("div", "ev-kind", kind), el("div", "ev-label", label));
+    const quote = el("blockquote", "ev-sentence");
+    const a = Math.max(0, ev.start - ev.sentence_start);
+    const b = Math.max(a, ev.end - ev.sentence_start);
+    quote.append(ev.sentence.slice(0, a), el("mark", null, ev.sentence.slice(a, b)), ev.sentence.slice(b));
+    box.append(quote);
+    const source = [ev.outlet || "No outlet named", niceDate(ev.published)];
+    if (ev.article_title) source.push(ev.article_title);
+    box.append(el("div", "ev-source", source.join(" · ")));
+    const link = el("a", "ev-link", "Open the article at this passage →");
+    link.href = ev.href;
+    box.append(link);
+    return box;
+  }
+
+  async function fetchEvidence(spans) {
+    const key = spans.join(" ");
+    if (!evidenceCache.has(key)) {
+      const query = spans.map((s) => "span=" + encodeURIComponent(s)).join("&");
+      evidenceCache.set(key, fetch("/api/evidence?" + query).then((res) => {
+        if (!res.ok) throw new Error("evidence request failed: " + res.status);
+        return res.json();
+      }));
+    }
+    return evidenceCache.get(key);
+  }
+
+  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  /* '2025-03-06' or '2025-03-06T15:45:00' → '6 Mar 2025' (and its clock when it has one). */
+  function niceDate(value) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value || "");
+    if (!m) return value || "undated";
+    const day = +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1];
+    return m[4] && (m[4] !== "00" || m[5] !== "00") ? day + ", " + m[4] + ":" + m[5] : day;
   }
 
   /* Article page: a highlighted segment lists the items covering it (from #facts-data). */
