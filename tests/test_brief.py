@@ -131,7 +131,8 @@ def test_unknown_story_and_format_are_refused_with_a_message(examples_db: Path) 
 def test_desk_serves_the_brief_as_a_download_linked_from_the_story_page(
         examples_db: Path) -> None:
     story = strike_story(examples_db)
-    client = TestClient(create_app(replace(Settings(), db_path=examples_db)))
+    client = TestClient(create_app(replace(Settings(), db_path=examples_db)),
+                        base_url="http://localhost")
     page = client.get(f"/stories/{story['id']}")
     assert f'href="/stories/{story["id"]}/brief?format=html"' in page.text
     response = client.get(f"/stories/{story['id']}/brief", params={"format": "md"})

@@ -27,7 +27,8 @@ def store_rows(db: Path) -> dict[str, list[tuple]]:
     """Articles, removed blocks, errors, finished files and timexes, without run timestamps."""
     rows = snapshot(db)
     rows["articles"] = [r[:-1] for r in rows["articles"]]  # ingested_at
-    rows["sources"] = [r[:-1] for r in rows["sources"]]  # finished_at
+    # finished_at (then display, a later column: the path as spelled, the same both runs)
+    rows["sources"] = [r[:-2] + r[-1:] for r in rows["sources"]]
     rows["ingest_errors"] = [r[1:-1] for r in rows["ingest_errors"]]  # row id, created_at
     with sqlite3.connect(db) as conn:
         rows["timexes"] = sorted(

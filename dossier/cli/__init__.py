@@ -3,14 +3,39 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sqlite3
+import sys
 
-from dossier.cli.app import app
+from dossier.cli.app import EXIT_FAILED, app, echo
+from dossier.store.db import failure_message
+
+
+def _db_argument(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--db" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--db="):
+            return arg.split("=", 1)[1]
+    return "dossier.db"
 
 
 def main() -> None:
-    """Entry point: import every command module so its ``@app.command`` runs, then dispatch."""
+    """Entry point: import every command module so its ``@app.command`` runs, then dispatch.
+
+    Exit codes: 0 done; 1 done, but some input was refused (listed); 2 the command was
+    used wrongly; 3 Dossier failed (the store unusable, or a bug) — said in one message,
+    not a traceback (``DOSSIER_DEBUG=1`` shows it).
+    """
     for module in pkgutil.iter_modules(__path__):
         if module.name != "app":
             importlib.import_module(f"{__name__}.{module.name}")
-    app()
+    try:
+        app()
+    except (sqlite3.Error, OSError, Exception) as exc:  # SystemExit passes: it is no Exception
+        if os.environ.get("DOSSIER_DEBUG"):
+            raise
+        message = failure_message(exc, _db_argument(sys.argv[1:]))
+        echo(f"dossier failed: {message or f'{type(exc).__name__}: {exc}'}", err=True)
+        sys.exit(EXIT_FAILED)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app, echo_json, open_store
+from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
 from dossier.cli.quotes import format_quote
 from dossier.extract.countries import country_name
 from dossier.store.actors import actor_detail, find_actors, list_actors
@@ -25,11 +25,11 @@ def actors_command(
         echo_json(rows)
         return
     for r in rows:
-        typer.echo(
+        echo(
             f"{r['id']:>5}  {r['name'][:40]:<40}  {r['kind']:<18}  {r['country'] or '':<3}"
             f"  {r['articles']:>3} art  {r['mentions']:>4} mentions  {r['quotes']:>3} quotes"
         )
-    typer.echo(f"-- {len(rows)} actor(s)")
+    echo(f"-- {len(rows)} actor(s)")
 
 
 @app.command("actor")
@@ -42,30 +42,30 @@ def actor_command(
     conn = open_store(db)
     matches = [{"id": int(name)}] if name.isdigit() else find_actors(conn, name)
     if not matches:
-        typer.echo(f"no actor matches {name!r}", err=True)
+        echo(f"no actor matches {name!r}", err=True)
         raise typer.Exit(1)
     if len(matches) > 1 and not as_json:
-        typer.echo(f"{len(matches)} actors match {name!r}; showing the most mentioned. Others:")
+        echo(f"{len(matches)} actors match {name!r}; showing the most mentioned. Others:")
         for m in matches[1:10]:
-            typer.echo(f"  {m['id']:>5}  {m['name']}  ({m['kind']})")
+            echo(f"  {m['id']:>5}  {m['name']}  ({m['kind']})")
     detail = actor_detail(conn, matches[0]["id"])
     if detail is None:
-        typer.echo(f"no actor with id {name}", err=True)
+        echo(f"no actor with id {name}", err=True)
         raise typer.Exit(1)
     if as_json:
         echo_json(detail)
         return
     country = country_name(detail["country"]) or "country unknown"
-    typer.echo(f"{detail['name']}  ({detail['kind']}, {country}), id {detail['id']}")
-    typer.echo(f"aliases: {', '.join(detail['aliases'])}")
-    typer.echo("roles:")
+    echo(f"{detail['name']}  ({detail['kind']}, {country}), id {detail['id']}")
+    echo(f"aliases: {', '.join(detail['aliases'])}")
+    echo("roles:")
     for r in detail["roles"]:
         extra = ", ".join(x for x in (country_name(r["country"]), r["organisation"]) if x)
-        typer.echo(f"  {(r['date'] or 'undated')[:10]}  {r['title']}"
+        echo(f"  {(r['date'] or 'undated')[:10]}  {r['title']}"
                    f"{f' ({extra})' if extra else ''}  [{r['article_id'][:12]} @{r['start']}]")
-    typer.echo("mentions by date:")
+    echo("mentions by date:")
     for m in detail["mentions_by_date"]:
-        typer.echo(f"  {m['date'] or 'undated'}  {m['mentions']} in {m['articles']} article(s)")
-    typer.echo(f"quotes ({len(detail['quotes'])}):")
+        echo(f"  {m['date'] or 'undated'}  {m['mentions']} in {m['articles']} article(s)")
+    echo(f"quotes ({len(detail['quotes'])}):")
     for q in detail["quotes"]:
-        typer.echo(format_quote(q))
+        echo(format_quote(q))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from dossier.controls import escape_json_controls, printable
 from dossier.store.db import connect
 
 app = typer.Typer(
@@ -17,20 +18,42 @@ app = typer.Typer(
     add_completion=False,
 )
 
+# Exit codes every command shares (see dossier.cli.main).
+EXIT_REFUSED = 1  # the command ran; some input was refused, each with its reason
+EXIT_USAGE = 2
+EXIT_FAILED = 3  # Dossier itself failed: store unusable (full, read-only, damaged) or a bug
+
 DB_OPTION = typer.Option(Path("dossier.db"), "--db", help="SQLite store to read and write.")
 
 
-def open_store(db: Path) -> sqlite3.Connection:
-    """The store for reading; a clear message instead of creating an empty one by accident."""
+def open_store(db: Path, *, write: bool = False) -> sqlite3.Connection:
+    """The store, read-only unless the command writes; never an empty one by accident.
+
+    Read commands open it read-only: they then work on a read-only file or file system
+    and can never change the store, even by a migration.
+    """
     if not db.exists():
-        typer.echo(f"no store at {db}: run `dossier ingest PATH --db {db}` first", err=True)
-        raise typer.Exit(2)
-    return connect(db)
+        echo(f"no store at {db}: run `dossier ingest PATH --db {db}` first", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    return connect(db, readonly=not write)
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    """Print text that may hold article content: control characters shown, not obeyed.
+
+    An article can carry terminal escape sequences (OSC, BEL, cursor moves) or bidi
+    overrides; printed raw they rewrite the analyst's terminal or reorder the line.
+    """
+    typer.echo(printable(text), err=err)
 
 
 def echo_json(value: object) -> None:
-    """``--json`` output of every read command: UTF-8 kept, indented for reading."""
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """``--json`` output of every read command: UTF-8 kept, indented for reading.
+
+    JSON escapes C0 controls itself; C1 and bidi controls are escaped here too, so the
+    output is safe to print and still parses to the same strings.
+    """
+    typer.echo(escape_json_controls(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def echo_rows(rows: list[dict], as_json: bool, line: Callable[[dict], str], noun: str) -> None:
@@ -39,5 +62,5 @@ def echo_rows(rows: list[dict], as_json: bool, line: Callable[[dict], str], noun
         echo_json(rows)
         return
     for row in rows:
-        typer.echo(line(row))
-    typer.echo(f"-- {len(rows)} {noun}")
+        echo(line(row))
+    echo(f"-- {len(rows)} {noun}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app, echo_json, open_store
+from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
 from dossier.store import articles as store
 
 
@@ -33,10 +33,10 @@ def articles_command(
         return
     for row in rows:
         date = (row["published"] or "undated")[:10]
-        typer.echo(
+        echo(
             f"{row['id']}  {date:<10}  {(row['outlet'] or '?')[:18]:<18}  {row['title'] or ''}"
         )
-    typer.echo(f"-- {offset + 1 if rows else 0}-{offset + len(rows)} of {total}")
+    echo(f"-- {offset + 1 if rows else 0}-{offset + len(rows)} of {total}")
 
 
 @app.command("show")
@@ -49,7 +49,7 @@ def show_command(
     conn = open_store(db)
     article = store.get_article(conn, article_id)
     if article is None:
-        typer.echo(f"no article with id (or unique prefix) {article_id!r}", err=True)
+        echo(f"no article with id (or unique prefix) {article_id!r}", err=True)
         raise typer.Exit(1)
     if as_json:
         echo_json(article)
@@ -59,16 +59,16 @@ def show_command(
         if article.get(key):
             extra = f" ({article['published_source']})" if key == "published" and article.get(
                 "published_source") else ""
-            typer.echo(f"{key + ':':<13}{article[key]}{extra}")
-    typer.echo("")
-    typer.echo(article["text"])
-    typer.echo("")
-    typer.echo(f"removed blocks: {len(article['removed'])}")
+            echo(f"{key + ':':<13}{article[key]}{extra}")
+    echo("")
+    echo(article["text"])
+    echo("")
+    echo(f"removed blocks: {len(article['removed'])}")
     for block in article["removed"]:
         text = textwrap.shorten(block["text"], 110, placeholder=" …")
-        typer.echo(f"  [{block['reason']} @{block['position']}] {text}")
+        echo(f"  [{block['reason']} @{block['position']}] {text}")
     for warning in article.get("warnings", []):
-        typer.echo(f"warning: {warning}")
+        echo(f"warning: {warning}")
 
 
 @app.command("search")
@@ -83,15 +83,15 @@ def search_command(
     try:
         hits = store.search_articles(conn, query, limit=limit)
     except sqlite3.OperationalError as exc:
-        typer.echo(f"bad search query: {exc}", err=True)
+        echo(f"bad search query: {exc}", err=True)
         raise typer.Exit(2) from exc
     if as_json:
         echo_json(hits)
         return
     for hit in hits:
-        typer.echo(f"{hit['id']}  {hit['outlet'] or '?'}  {hit['title'] or ''}")
-        typer.echo("    " + " ".join(hit["snippet"].split()))
-    typer.echo(f"-- {len(hits)} hits")
+        echo(f"{hit['id']}  {hit['outlet'] or '?'}  {hit['title'] or ''}")
+        echo("    " + " ".join(hit["snippet"].split()))
+    echo(f"-- {len(hits)} hits")
 
 
 @app.command("errors")
@@ -104,5 +104,5 @@ def errors_command(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--
         return
     for row in rows:
         where = f" [{row['locator']}]" if row["locator"] else ""
-        typer.echo(f"{row['source_path']}{where}: {row['reason']}")
-    typer.echo(f"-- {len(rows)} errors")
+        echo(f"{row['source_path']}{where}: {row['reason']}")
+    echo(f"-- {len(rows)} errors")

@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app, echo_rows, open_store
+from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
 from dossier.store.events import list_events
 from dossier.store.timeline import timeline
 
@@ -80,7 +80,7 @@ def timeline_command(
         rows = timeline(conn, story=story, with_statements=statements,
                         include_unasserted=all_modalities)
     except LookupError as exc:
-        typer.echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
+        echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
     finally:
         conn.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 import dossier.store
-from dossier.cli.app import DB_OPTION, app, open_store
+from dossier.cli.app import DB_OPTION, app, echo, open_store
 from dossier.pipeline import load_plugins
 from dossier.store.exports import EXPORTS
 from dossier.store.formats import WRITERS
@@ -36,7 +36,7 @@ def export_command(
     """Export records as JSONL, CSV or Parquet."""
     load_exports()
     if list_sources:
-        typer.echo("\n".join(sorted(EXPORTS)))
+        echo("\n".join(sorted(EXPORTS)))
         return
     if what not in EXPORTS:
         raise typer.BadParameter(f"unknown --what {what!r}; one of: {', '.join(sorted(EXPORTS))}")
@@ -52,4 +52,4 @@ def export_command(
                 count = WRITERS[fmt](EXPORTS[what](conn), handle)
     finally:
         conn.close()
-    typer.echo(f"exported {count} {what} rows as {fmt}" + (f" to {out}" if out else ""), err=True)
+    echo(f"exported {count} {what} rows as {fmt}" + (f" to {out}" if out else ""), err=True)

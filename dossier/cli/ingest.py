@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from tqdm import tqdm
 
-from dossier.cli.app import DB_OPTION, app
+from dossier.cli.app import DB_OPTION, EXIT_REFUSED, app, echo
 from dossier.config import Settings
 from dossier.ingest import iter_files
 from dossier.pipeline import IngestReport, ingest
@@ -37,7 +37,8 @@ def ingest_command(
         "for JSONL/WARC)."
     ),
 ) -> None:
-    """Ingest articles; exit code 1 if any input was refused (listed at the end)."""
+    """Ingest articles; exit 1 if any input was refused (listed at the end), 3 if Dossier
+    itself failed (store full, read-only or damaged: one message, nothing half-stored)."""
     if runner not in ("local", "ray"):
         raise typer.BadParameter("--runner must be local or ray")
     settings = Settings(
@@ -48,23 +49,24 @@ def ingest_command(
         max_file_bytes=max_file_bytes,
         extractors=tuple(name.strip() for name in extractors.split(",") if name.strip()),
     )
+    connect(db).close()  # an unusable store fails here, in one message, before any work
     total = sum(1 for _ in iter_files(paths))
     with tqdm(total=total, unit="file", file=sys.stderr, desc="ingest", leave=True) as bar:
         report = ingest(paths, settings, progress=bar)
     print_summary(report, db)
-    raise typer.Exit(1 if report.failed else 0)
+    raise typer.Exit(EXIT_REFUSED if report.failed else 0)
 
 
 def print_summary(report: IngestReport, db: Path) -> None:
     """What was built and where, then every refused input with its path, locator and reason."""
-    conn = connect(db)
+    conn = connect(db, readonly=True)
     try:
         stored = store.count_articles(conn)
         outlets = store.outlet_counts(conn)
     finally:
         conn.close()
     seen = report.new + report.already_present
-    typer.echo(
+    echo(
         f"articles: {seen} read this run ({report.new} new, {report.already_present} already "
         f"present) from {report.files_read} files; {report.files_skipped} files skipped "
         "(finished in an earlier run)"
@@ -72,20 +74,20 @@ def print_summary(report: IngestReport, db: Path) -> None:
     if report.files_ignored:
         names = ", ".join(Path(p).name for p in report.files_ignored[:5])
         more = ", …" if len(report.files_ignored) > 5 else ""
-        typer.echo(
+        echo(
             f"ignored: {len(report.files_ignored)} files that are no article format "
             f"({names}{more})"
         )
     listed = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:TOP_OUTLETS])
     more = f", +{len(outlets) - TOP_OUTLETS} more" if len(outlets) > TOP_OUTLETS else ""
-    typer.echo(f"outlets: {len(outlets)} in the store: {listed}{more}")
+    echo(f"outlets: {len(outlets)} in the store: {listed}{more}")
     errors = report.errors + report.earlier_errors
-    typer.echo(
+    echo(
         f"errors: {len(report.errors)} this run"
         + (f", {len(report.earlier_errors)} recorded earlier for skipped files"
            if report.earlier_errors else "")
     )
     for error in errors:
         where = f" [{error.locator}]" if error.locator else ""
-        typer.echo(f"  {error.source_path}{where}: {error.reason}")
-    typer.echo(f"store: {db.resolve()} holds {stored} articles")
+        echo(f"  {error.source_path}{where}: {error.reason}")
+    echo(f"store: {db.resolve()} holds {stored} articles")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app, echo_rows, open_store
+from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
 from dossier.store.quotes import NoStories, list_quotes
 
 
@@ -44,6 +44,6 @@ def quotes_command(
     try:
         rows = list_quotes(conn, speaker=speaker, story=story, limit=limit)
     except NoStories as exc:
-        typer.echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
+        echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
     echo_rows(rows, as_json, format_quote, "quote(s)")

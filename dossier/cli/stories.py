@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from dossier.cli.app import DB_OPTION, app, echo_json, open_store
+from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
 from dossier.store import stories as store
 from dossier.stories import views
 from dossier.stories.digest import render
@@ -15,7 +15,7 @@ from dossier.stories.digest import render
 def _story(conn, story: str) -> str:
     found = store.resolve_story(conn, story)
     if found is None:
-        typer.echo(f"no story {story!r} (see `dossier stories`)", err=True)
+        echo(f"no story {story!r} (see `dossier stories`)", err=True)
         raise typer.Exit(2)
     return found
 
@@ -34,8 +34,8 @@ def stories_command(
     for s in rows:
         days = s["first_seen"] if s["first_seen"] == s["last_seen"] else \
             f"{s['first_seen']} to {s['last_seen']}"
-        typer.echo(f"{s['id']}  {days}  {s['n_articles']} articles  {s['title']}")
-        typer.echo(f"    {', '.join(s['outlets'])}")
+        echo(f"{s['id']}  {days}  {s['n_articles']} articles  {s['title']}")
+        echo(f"    {', '.join(s['outlets'])}")
 
 
 @app.command("digest")
@@ -48,14 +48,14 @@ def digest_command(
     as_json: bool = typer.Option(False, "--json", help="JSON with spans and article ids."),
 ) -> None:
     """The story's merged digest, every sentence followed by the outlets that carry it."""
-    conn = open_store(db)
+    conn = open_store(db, write=True)  # remembers when it was asked, for --since last
     result = views.story_digest(conn, _story(conn, story), words, since, remember=True)
     if as_json:
         echo_json(result)
         return
-    typer.echo(render(result))
+    echo(render(result))
     if since and not result["sentences"]:
-        typer.echo(f"(nothing new since {result['since'] or 'the first time asked'})")
+        echo(f"(nothing new since {result['since'] or 'the first time asked'})")
 
 
 @app.command("stance")
@@ -72,9 +72,9 @@ def stance_command(
         return
     for cell in matrix["cells"]:
         sign = {1: "supports", -1: "opposes", 0: "mixed on"}[cell["polarity"]]
-        typer.echo(f"{cell['source']} {sign} {cell['target']}")
+        echo(f"{cell['source']} {sign} {cell['target']}")
         for ev in cell["evidence"]:
-            typer.echo(f"    [{ev['outlet']}] {ev['text']}")
+            echo(f"    [{ev['outlet']}] {ev['text']}")
 
 
 @app.command("corroboration")
@@ -89,17 +89,17 @@ def corroboration_command(
     if as_json:
         echo_json(result)
         return
-    typer.echo("Statements (independent outlets):")
+    echo("Statements (independent outlets):")
     for s in result["statements"]:
-        typer.echo(f"  {s['independent_outlets']}  {s['text']}  [{'; '.join(s['outlets'])}]")
+        echo(f"  {s['independent_outlets']}  {s['text']}  [{'; '.join(s['outlets'])}]")
     if result["events"]:
-        typer.echo("Events (independent outlets):")
+        echo("Events (independent outlets):")
         for e in result["events"]:
-            typer.echo(f"  {e['independent_outlets']}  {e['type']} {e['source'] or '?'} -> "
+            echo(f"  {e['independent_outlets']}  {e['type']} {e['source'] or '?'} -> "
                        f"{e['target'] or '?'} {' '.join(e['dates'])}")
-    typer.echo("Contradictions:")
+    echo("Contradictions:")
     for c in result["contradictions"]:
-        typer.echo(f"  {c['kind']}: {c['fact']}")
+        echo(f"  {c['kind']}: {c['fact']}")
         for claim in c["claims"]:
             for ev in claim["evidence"]:
-                typer.echo(f"    {claim['value']}  [{ev['outlet']}] {ev['text']}")
+                echo(f"    {claim['value']}  [{ev['outlet']}] {ev['text']}")

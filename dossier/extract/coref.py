@@ -139,11 +139,17 @@ class _Grouper:
     def _salient(self, cand: Candidate) -> str | None:
         here = self.sentence_of(cand.span)
         want_person = cand.kind == "person"
-        pool = [
-            (c, s) for c, s in reversed(self.history)
-            if (c.kind == "person") == want_person and c.kind != "country"
-            and c.span.start < cand.span.start
-        ]
+        # History is in text order (candidates are sorted by position), so walking it
+        # backwards can stop at the farthest window: nothing before it is ever chosen.
+        # Scanning all of it per pronoun made long articles quadratic.
+        reach = max(ANY_PERSON_WINDOW, self.subject_window)
+        pool = []
+        for c, s in reversed(self.history):
+            if here - s > reach:
+                break
+            if ((c.kind == "person") == want_person and c.kind != "country"
+                    and c.span.start < cand.span.start):
+                pool.append((c, s))
         if cand.span.root.lower_ in OBJECT_PRONOUNS:
             # "release of Niger's leader Mohamed Bazoum and his family": an object or
             # possessive pronoun mostly points at the latest person, not the subject.

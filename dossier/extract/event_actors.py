@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.gazetteer import alpha3, country_of_word
 from dossier.extract.quotes import Quote
+from dossier.extract.span_index import SpanIndex
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
 from dossier.lexicon.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
 from dossier.lexicon.speech import TURN_VERBS
@@ -47,8 +48,15 @@ class ActorResolver:
 
     def __init__(self, doc: Doc, results: dict[str, list[Any]]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         records = results.get("actors") or []
         self.mentions = [r for r in records if isinstance(r, ActorMention)]
+        # Lookups by character and by head token, not a scan of every mention per argument.
+        self.by_span = SpanIndex(self.mentions)
+        self.rank = {id(m): i for i, m in enumerate(self.mentions)}
+        self.by_head: dict[int, list[Any]] = {}
+        for mention in self.mentions:
+            self.by_head.setdefault(mention.head, []).append(mention)
         self.actors = {r.key: r for r in records if isinstance(r, ArticleActor)}
         self.quotes = [q for q in results.get("quotes") or [] if isinstance(q, Quote)]
 
@@ -63,7 +71,9 @@ class ActorResolver:
         if followed is not None:
             return ActorRef(f"{token.text} of {followed.name}", followed.country,
                             token.idx, followed.end)
-        for mention in self.mentions:
+        found = {id(m): m for m in self.by_span.covering(token.idx)}
+        found.update((id(m), m) for m in self.by_head.get(token.i, ()))
+        for mention in sorted(found.values(), key=lambda m: self.rank[id(m)]):
             if mention.start <= token.idx < mention.end or mention.head == token.i:
                 actor = self.actors.get(mention.actor_key) if mention.actor_key else None
                 if mention.is_pronoun and (actor is None or self._nearer_antecedent(token)):
@@ -151,7 +161,7 @@ class ActorResolver:
             start, end = words[0].idx, token.idx + len(token)
         conj_end = max((c.idx + len(c) for c in token.conjuncts
                         if c.i > token.i and c.pos_ == "PROPN" == token.pos_), default=end)
-        text = self.doc.text[start:max(end, conj_end)]
+        text = self.text[start:max(end, conj_end)]
         return ActorRef(text, _country(token), start, max(end, conj_end))
 
     def _followed(self, token: Token) -> ActorRef | None:

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
+from dossier.extract.span_index import SpanIndex
 from dossier.lexicon.actors import normalize_name
 
 SELF_NAMED = re.compile(r"\b(?:calling (?:itself|themselves)|called|known as|dubbed)\s+(?:the\s+)?")
@@ -30,14 +31,13 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.mentions = mentions
+        self.by_span = SpanIndex(mentions)  # one lookup per cue: no scan of every mention
         self.actors = {a.key: a for a in actors}
 
     def _mention_at(self, tok: Token) -> ActorMention | None:
         best = None
-        for m in self.mentions:
-            if m.start <= tok.idx < m.end and (
-                best is None or m.end - m.start > best.end - best.start
-            ):
+        for m in self.by_span.covering(tok.idx):
+            if best is None or m.end - m.start > best.end - best.start:
                 best = m
         return best
 

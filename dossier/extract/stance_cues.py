@@ -57,6 +57,7 @@ class _Names:
 
     def __init__(self, doc: Doc, actors: list[Any]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         names = {a.key: a.name for a in actors if hasattr(a, "key") and hasattr(a, "name")}
         self.mentions = [(m.start, m.end, names[m.actor_key]) for m in actors
                          if getattr(m, "actor_key", None) in names and hasattr(m, "start")]
@@ -117,7 +118,7 @@ class _Names:
         """The nearest actor left of ``tok`` in the sentence, with what is coordinated
         right before it ("France and the United States")."""
         # The dateline ("GABORONE, Botswana — ") says where, never who.
-        dateline = DATELINE_END.match(self.doc.text)
+        dateline = DATELINE_END.match(self.text)
         after = dateline.end() if dateline else 0
         ents = [e for e in sent.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i
                 and e.start_char >= after]

@@ -108,10 +108,11 @@ def units_of(doc: Doc) -> list[tuple[int, int, list[Span]]]:
     """Group sentences into units: a quotation that runs on, or a quote-only follow-up
     ("All Nigeriens ... want this.") stays glued to the sentence naming its speaker."""
     groups: list[list[Span]] = []
+    text = doc.text  # Doc.text is rebuilt on every access: read it once (was quadratic)
     for sent in _sentences(doc):
         if groups:
-            prev_text = doc.text[groups[-1][0].start_char : groups[-1][-1].end_char]
-            same_paragraph = "\n" not in doc.text[groups[-1][-1].end_char : sent.start_char]
+            prev_text = text[groups[-1][0].start_char : groups[-1][-1].end_char]
+            same_paragraph = "\n" not in text[groups[-1][-1].end_char : sent.start_char]
             runs_on = not quotes_balanced(prev_text) and same_paragraph
             # '"We ask ...," he said. "Everything can ..."': the speaker carries over.
             last = groups[-1][-1]
@@ -237,8 +238,9 @@ def extract(ctx: ArticleContext) -> list[StoryFeatures]:
     """The story features of one article (a one-element list, as the registry wants)."""
     doc = ctx.doc
     units = []
+    doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
     for start, end, sents in units_of(doc):
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         terms = [t for s in sents for t in content_terms(s)]
         units.append(StoryUnit(
             start=start, end=end, truncated=is_truncated(text),

@@ -144,8 +144,9 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     anchor = _parse_anchor(published)
     found: list[Timex] = []
     narrative: date | None = None
+    text = doc.text  # Doc.text is rebuilt on every access: read it once (was quadratic)
     for cstart, cend in _candidates(doc):
-        start, end, signal = _trim(doc.text, cstart, cend)
+        start, end, signal = _trim(text, cstart, cend)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
@@ -160,7 +161,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
             zone=reading.zone, utc_offset=reading.utc_offset, anchored_on=reading.anchored_on,
             sentence_start=span.sent.start_char,
         )
-        if found and reading.zone and _is_zone_twin(doc.text, found[-1], timex):
+        if found and reading.zone and _is_zone_twin(text, found[-1], timex):
             _infer_offset(found[-1], timex, anchor)
         found.append(timex)
         if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from dossier.ingest.feed import read_feed
 from dossier.ingest.html import LOOKS_LIKE_HTML, read_html
 from dossier.ingest.jsonl import read_jsonl
-from dossier.ingest.source import Refused, SourceFile
+from dossier.ingest.source import Refused, SourceFile, open_regular
 from dossier.ingest.text import read_text
 from dossier.ingest.warc import read_warc
 from dossier.models import IngestError, RawArticle
@@ -47,19 +49,29 @@ SUFFIXES: dict[str, str] = {
     ".arc.gz": "warc",
 }
 SNIFF_BYTES = 2048
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_gzip(path: Path) -> bool:
+    """Whether the file's bytes are gzip, whatever its name says."""
+    try:
+        with open_regular(path) as handle:
+            return handle.read(2) == GZIP_MAGIC
+    except OSError:
+        return False  # the reader reports the OSError as this file's error
 
 
 def sniff(path: Path) -> str:
     """Guess the format of a file whose extension says nothing, from its first bytes."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError:
         return "text"  # the text reader reports the OSError as this file's error
-    if head.startswith(b"\x1f\x8b"):
+    if head.startswith(GZIP_MAGIC):
         try:
             head = _gunzip_head(path)
-        except OSError:
+        except (OSError, EOFError, zlib.error):
             return "text"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:SNIFF_BYTES].lower()
     if start.startswith((b"warc/", b"filedesc://")):
@@ -74,13 +86,18 @@ def sniff(path: Path) -> str:
 
 
 def _gunzip_head(path: Path) -> bytes:
-    with gzip.open(path, "rb") as handle:
+    with open_regular(path) as raw, gzip.GzipFile(fileobj=raw, mode="rb") as handle:
         return handle.read(SNIFF_BYTES)
 
 
 def format_by_suffix(name: str) -> str | None:
-    """The reader a file name's extension asks for, if it is a known article format."""
+    """The reader a file name's extension asks for, if it is a known article format.
+
+    A ``.gz`` after a known extension (``feed.jsonl.gz``) names the same format.
+    """
     lowered = name.lower()
+    if lowered.endswith(".gz") and not lowered.endswith((".warc.gz", ".arc.gz")):
+        lowered = lowered[:-3]
     for suffix in sorted(SUFFIXES, key=len, reverse=True):
         if lowered.endswith(suffix):
             return SUFFIXES[suffix]
@@ -121,14 +138,24 @@ def iter_files(
 
 
 def read_source(source: SourceFile) -> Iterator[RawArticle | IngestError]:
-    """Every article and error in one file; never raises for bad input."""
+    """Every article and error in one file; never raises for bad input.
+
+    The file is checked (a regular file, never a FIFO or device) before any byte is
+    read; gzip bytes are read through gzip by every reader, extension or not (the WARC
+    reader undoes gzip itself, record by record).
+    """
     try:
+        source.check()
         fmt = format_of(source.path)
+        if fmt != "warc" and is_gzip(source.path):
+            source = replace(source, gzipped=True)
         yield from READERS[fmt](source)
     except Refused as refused:
         yield refused.error
     except OSError as exc:
         yield source.error(f"unreadable: {exc.strerror or exc}")
+    except Exception as exc:  # a reader (or its library) broke on this file: not the run
+        yield source.error(f"internal error in read: {type(exc).__name__}: {exc}")
 
 
 def read_paths(

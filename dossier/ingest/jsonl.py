@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from dossier.ingest.gzipped import gzip_problem
 from dossier.ingest.source import Refused, SourceFile
 from dossier.models import IngestError, RawArticle
 
@@ -21,19 +22,14 @@ READ_CHUNK = 1 << 16
 def _lines(source: SourceFile) -> Iterator[tuple[int, bytes | None]]:
     """(line number, bytes) for each line; bytes None when a line exceeds the size limit."""
     source.check()
-    try:
-        handle = source.path.open("rb")
-    except OSError as exc:
-        raise Refused(source.error(f"unreadable: {exc.strerror or exc}")) from exc
-    with handle:
-        if b"\x00" in handle.read(READ_CHUNK):
+    number = 0
+    with source.open() as handle:
+        if b"\x00" in handle.peek(READ_CHUNK)[:READ_CHUNK]:
             raise Refused(source.error("binary content: NUL bytes, not JSON Lines"))
-        handle.seek(0)
-        number = 0
         while True:
             line = handle.readline(source.max_bytes + 1)
             if not line:
-                return
+                break
             number += 1
             if len(line) > source.max_bytes and not line.endswith(b"\n"):
                 while (rest := handle.readline(READ_CHUNK)) and not rest.endswith(b"\n"):
@@ -41,6 +37,11 @@ def _lines(source: SourceFile) -> Iterator[tuple[int, bytes | None]]:
                 yield number, None
                 continue
             yield number, line
+        problem = gzip_problem(handle)
+    if problem:
+        # A cut-off .jsonl.gz: the lines before the cut are kept, the cut is one error
+        # (its last line, cut mid-way, was already refused as malformed JSON).
+        raise Refused(source.error(f"damaged gzip after line {number}: {problem}"))
 
 
 def _text_field(record: dict[str, Any], key: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from dossier.controls import without_bidi
 from dossier.ingest.source import SourceFile
 from dossier.models import IngestError, RawArticle
 
@@ -33,6 +34,9 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     for _ in range(MAX_HEADER_LINES):
         end = text.find("\n", pos)
         line = text[pos:] if end < 0 else text[pos:end]
+        # A bidi control (a right-to-left override before "date ...") is invisible and
+        # says nothing about structure: it must not hide a header line.
+        line = without_bidi(line)
         match = HEADER_LINE.match(line)
         if match is None:
             if line.strip() or not header:

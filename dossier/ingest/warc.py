@@ -10,21 +10,34 @@ it is not used as the publication date.
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from collections.abc import Iterator
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
+from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 
 from dossier.ingest.decode import DecodeError, decode
+from dossier.ingest.gzipped import GZIP_MAGIC, READ_CHUNK, GzipMembers
 from dossier.ingest.html import malformed_ending, truncation
-from dossier.ingest.source import Refused, SourceFile
+from dossier.ingest.source import SourceFile
 from dossier.models import IngestError, RawArticle
 
-GZIP_MAGIC = b"\x1f\x8b"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class _Loader(ArcWarcRecordLoader):
+    """warcio's record loader, tolerating a response record without WARC-Target-URI.
+
+    The standard requires the header, crawlers in the wild drop it, and warcio then
+    fails with an AttributeError. The payload of such a record is read as HTTP (what a
+    response record holds); the article simply has no URL.
+    """
+
+    def load_http_headers(self, rec_type, uri, stream, length):  # type: ignore[override]
+        return super().load_http_headers(rec_type, uri or "http:", stream, length)
 
 
 def _charset(content_type: str) -> str | None:
@@ -37,19 +50,20 @@ def _charset(content_type: str) -> str | None:
 
 def read_warc(source: SourceFile) -> Iterator[RawArticle | IngestError]:
     source.check()
-    try:
-        handle = source.path.open("rb")
-    except OSError as exc:
-        raise Refused(source.error(f"unreadable: {exc.strerror or exc}")) from exc
     found = 0
-    with handle:
+    with source.open() as handle:
+        members: GzipMembers | None = None
         stream: IO[bytes] = handle
         if handle.read(2) == GZIP_MAGIC:
-            # gzip.GzipFile reads per-record gzip (the WARC norm) *and* whole-file gzip
-            # (common in the wild, which warcio refuses); offsets are then uncompressed.
-            stream = gzip.GzipFile(fileobj=handle)
-        handle.seek(0)
+            # Our own member reader, not gzip.GzipFile: that one loses the records before a
+            # cut, and spins on garbage after a member; offsets are then uncompressed.
+            handle.seek(0)
+            members = GzipMembers(handle)
+            stream = io.BufferedReader(members, READ_CHUNK)
+        else:
+            handle.seek(0)
         records = ArchiveIterator(stream)
+        records.loader = _Loader(verify_http=False, arc2warc=False)
         try:
             for record in records:
                 if record.rec_type != "response" or record.http_headers is None:
@@ -58,8 +72,8 @@ def read_warc(source: SourceFile) -> Iterator[RawArticle | IngestError]:
                 if not content_type.lower().startswith(HTML_TYPES):
                     continue
                 found += 1
-                length = int(record.rec_headers.get_header("Content-Length") or 0)
-                if length > source.max_bytes:
+                length = _int(record.rec_headers.get_header("Content-Length"))
+                if length is not None and length > source.max_bytes:
                     # get_record_offset() reads the record to its end, in chunks, unkept.
                     yield source.error(
                         f"too large: record of {length} bytes > max_file_bytes",
@@ -72,10 +86,24 @@ def read_warc(source: SourceFile) -> Iterator[RawArticle | IngestError]:
             return
         except ArchiveLoadFailed as exc:
             first_line = next((x for x in str(exc.msg).splitlines() if x.strip()), "")
-            yield source.error(f"not a readable WARC: {first_line.strip()}")
+            yield source.error(f"not a readable WARC after {found} HTML records: "
+                               f"{first_line.strip()}")
+            return
+        if members is not None and members.problem:
+            kept = " (those are kept)" if found else ""
+            yield source.error(
+                f"damaged compressed WARC after {found} HTML records{kept}: {members.problem}"
+            )
             return
     if not found:
         yield source.error("WARC holds no HTML response records")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _article(
@@ -83,9 +111,16 @@ def _article(
 ) -> RawArticle | IngestError:
     """One response record → RawArticle, or the error why its page cannot be read."""
     try:
-        data = record.content_stream().read()
+        # Bounded: a record without Content-Length, or a gzip-encoded payload, can
+        # expand far beyond what its header (or the file size) promises.
+        data = record.content_stream().read(source.max_bytes + 1)
     except Exception as exc:  # warcio raises many kinds on broken payloads (zlib, chunking)
         return source.error(f"unreadable record payload: {exc}")
+    if len(data) > source.max_bytes:
+        return source.error(
+            f"too large: record payload over max_file_bytes {source.max_bytes}",
+            f"offset {records.get_record_offset()}",
+        )
     # Only after the payload is read: asking for the offset earlier consumes the record.
     locator = f"offset {records.get_record_offset()}"
     try:

@@ -85,17 +85,21 @@ def source_finished(conn: sqlite3.Connection, path: str) -> dict[str, Any] | Non
 def mark_source_finished(
     conn: sqlite3.Connection,
     path: str,
+    display: str,
     size: int,
     mtime: float,
     sha256: str,
     articles: int,
     errors: int,
 ) -> None:
-    """Call inside the transaction that commits the file's last article."""
+    """Call inside the transaction that commits the file's last article.
+
+    ``path`` is the resolved key; ``display`` the spelling its rows were stored under.
+    """
     conn.execute(
-        "INSERT OR REPLACE INTO sources (path, size, mtime, sha256, articles, errors)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (path, size, mtime, sha256, articles, errors),
+        "INSERT OR REPLACE INTO sources (path, display, size, mtime, sha256, articles, errors)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (path, display, size, mtime, sha256, articles, errors),
     )
 
 

@@ -8,7 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from dossier.web.data import DeskDep
-from dossier.web.deps import FiltersDep
+from dossier.web.data.articles import BadSearch
+from dossier.web.deps import FiltersDep, iso_date
 from dossier.web.schemas import (
     ActorDetailOut,
     ActorOut,
@@ -76,7 +77,10 @@ def search(
     f: FiltersDep,
     desk: DeskDep,
 ):
-    return desk.search(q, f)
+    try:
+        return desk.search(q, f)
+    except BadSearch as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
 
 
 @router.get("/stories", response_model=Page[StoryOut], summary="Stories, most recent first")
@@ -97,6 +101,7 @@ def get_digest(
     only_new: Annotated[bool, Query(description="with since: only the new sentences")] = False,
 ):
     """The merged, attributed digest; with ``since``, what changed since that date."""
+    since = since if since == "last" else iso_date(since, "since")
     return _found(desk.digest(story_id, since, only_new=only_new), "story")
 
 

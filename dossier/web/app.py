@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -9,14 +10,17 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from dossier import __version__
 from dossier.config import Settings
 from dossier.store import connect
+from dossier.store.db import failure_message
 from dossier.web import api, brief_routes, ingest_routes, pages
 from dossier.web.docs import mount_docs
 from dossier.web.error_pages import install_error_pages
+from dossier.web.guards import refusal
 from dossier.web.jobs import IngestJobs
 
 # Articles are untrusted HTML. Output is escaped by the templates; this policy is the
@@ -69,12 +73,21 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
     app.include_router(pages.router)
     install_error_pages(app)
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def store_failed(request: Request, exc: sqlite3.DatabaseError):
+        """A damaged or unusable store is the desk's failure, said so, not a bare 500."""
+        message = failure_message(exc, settings.db_path) or f"store error: {exc}"
+        return JSONResponse({"detail": message}, status_code=503)
+
     @app.middleware("http")
     async def safety_headers(request: Request, call_next):
-        response = await call_next(request)
+        refused = refusal(request, settings.allowed_hosts)
+        response = refused or await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin: the desk's own forms carry their origin (CSRF check), and no
+        # article URL a user follows learns where they came from.
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     return app

@@ -1,7 +1,10 @@
 """Per-request dependencies: settings, a read-only store connection, list filters.
 
 FastAPI's ``Depends`` hands each request its own connection (opened read-only, so a
-GET can never write) and closes it afterwards; there is no global connection.
+GET can never write) and closes it afterwards; there is no global connection. Each
+connection holds one read transaction for the whole request: every query of a page
+sees the same snapshot of the store, so an ingest committing between two of them can
+never hand a page a story whose events are not there yet.
 """
 
 from __future__ import annotations
@@ -9,14 +12,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from dossier.config import Settings
 from dossier.store import connect
+from dossier.store.db import begin_snapshot
 
 MAX_LIMIT = 500
+# Deepest page offset: far beyond any store, far below SQLite's 64-bit integers.
+MAX_OFFSET = 10_000_000
 
 
 def get_settings(request: Request) -> Settings:
@@ -29,11 +36,31 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 def get_conn(settings: SettingsDep) -> Iterator[sqlite3.Connection]:
     conn = connect(settings.db_path, readonly=True)
     try:
+        begin_snapshot(conn)
         yield conn
     finally:
         conn.close()
 
 
+def iso_date(value: str | None, name: str) -> str | None:
+    """A ``since``/``until`` value parsed as an ISO date or datetime, or a 422 saying so.
+
+    The store compares dates as strings: an unparsed value (``' OR '1'='1``) was no
+    injection, but it matched everything.
+    """
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise HTTPException(
+            422, f"{name} must be an ISO date (YYYY-MM-DD): {value[:40]!r}"
+        ) from exc
+    return value
 
 
 @dataclass(frozen=True)
@@ -52,7 +79,7 @@ class Filters:
 
 def get_filters(
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     story: str | None = Query(None, description="story id"),
     actor: str | None = Query(None, description="actor id or name"),
     type: str | None = Query(None, description="event type (PLOVER), e.g. PROTEST"),
@@ -60,7 +87,8 @@ def get_filters(
     until: str | None = Query(None, description="ISO date: on or before"),
     outlet: str | None = Query(None, description="outlet name"),
 ) -> Filters:
-    return Filters(limit, offset, story, actor, type, since, until, outlet)
+    return Filters(limit, offset, story, actor, type, iso_date(since, "since"),
+                   iso_date(until, "until"), outlet)
 
 
 FiltersDep = Annotated[Filters, Depends(get_filters)]

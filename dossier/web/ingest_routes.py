@@ -1,7 +1,8 @@
 """Ingest from the browser: upload files or paste text, then follow the job.
 
-Uploads are size-checked before the body is parsed (Content-Length) and again while
-copying, so a client cannot fill the disk by lying about the length.
+Uploads are size-checked before the body is parsed (Content-Length) and while the body
+is received, before the form parser spools it: a client cannot fill the disk by lying
+about the length or by sending it chunked.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from starlette.datastructures import UploadFile
+from starlette.types import Message
 
 from dossier.config import Settings
 from dossier.web.data import Desk, DeskDep
 from dossier.web.deps import SettingsDep
 from dossier.web.fetch import FetchRefused, check_url
-from dossier.web.jobs import Job
+from dossier.web.jobs import Job, QueueFull
 from dossier.web.render import render
 from dossier.web.schemas import ArticleOut, IngestErrorOut, IngestJobOut
 
@@ -28,6 +30,8 @@ router = APIRouter()
 UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_FILES = 200
 CHUNK = 1 << 16
+# Multipart boundaries and part headers around the files: allowed on top of the limit.
+FORM_OVERHEAD = 64 * 1024
 
 UPLOAD_BODY = {
     "requestBody": {
@@ -62,15 +66,45 @@ def one_line(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
+class _BodyTooLarge(Exception):
+    """The request body passed the upload limit while it was being received."""
+
+
+def _limit_body(request: Request, limit: int) -> None:
+    """Count the body as it arrives and stop it past ``limit``, before it is spooled.
+
+    ``request.form()`` writes file parts to a temporary file as they arrive; checking
+    sizes afterwards let a 1 GiB chunked upload write 1 GiB to disk before its 413.
+    """
+    receive = request._receive
+    seen = 0
+
+    async def counted() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _BodyTooLarge
+        return message
+
+    request._receive = counted
+
+
 async def save_submission(
     request: Request, settings: Settings
 ) -> tuple[Path, list[str], list[str]]:
     """Save uploaded files and pasted text into a fresh folder: (folder, file names, urls)."""
     limit = settings.max_upload_bytes
+    body_limit = limit + FORM_OVERHEAD
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
+    if declared and declared.isdigit() and int(declared) > body_limit:
         raise HTTPException(413, f"upload larger than {limit} bytes")
-    form = await request.form(max_files=MAX_FILES)
+    _limit_body(request, body_limit)
+    try:
+        form = await request.form(max_files=MAX_FILES)
+    except _BodyTooLarge as exc:
+        raise HTTPException(413, f"upload larger than {limit} bytes") from exc
     folder = Path(tempfile.mkdtemp(prefix="dossier-upload-"))
     names: list[str] = []
     used = 0
@@ -143,7 +177,24 @@ def job_out(job: Job, desk: Desk | None) -> IngestJobOut:
 )
 async def api_ingest(request: Request, settings: SettingsDep):
     folder, names, urls = await save_submission(request, settings)
-    return job_out(request.app.state.jobs.submit(folder, names, urls), None)
+    return job_out(_submit(request, folder, names, urls), None)
+
+
+def _submit(request: Request, folder: Path, names: list[str], urls: list[str]) -> Job:
+    try:
+        return request.app.state.jobs.submit(folder, names, urls)
+    except QueueFull as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise HTTPException(503, str(exc), headers={"Retry-After": "30"}) from exc
+
+
+@router.post("/api/ingest/jobs/{job_id}/cancel", response_model=IngestJobOut, tags=["ingest"])
+def api_cancel(job_id: str, request: Request):
+    """Cancel a queued job, or stop a running one after the batch in flight is committed."""
+    job = request.app.state.jobs.cancel(job_id)
+    if job is None:
+        raise HTTPException(404, "job not found")
+    return job_out(job, None)
 
 
 @router.get("/api/ingest/jobs/{job_id}", response_model=IngestJobOut, tags=["ingest"])
@@ -169,7 +220,12 @@ async def ingest_form(request: Request, settings: SettingsDep):
         return render(request, "ingest.html", status_code=exc.status_code, nav="Ingest",
                       message=exc.detail, allow_fetch=settings.allow_fetch,
                       max_upload_mb=round(settings.max_upload_bytes / 2**20, 1))
-    job = request.app.state.jobs.submit(folder, names, urls)
+    try:
+        job = _submit(request, folder, names, urls)
+    except HTTPException as exc:
+        return render(request, "ingest.html", status_code=exc.status_code, nav="Ingest",
+                      message=exc.detail, allow_fetch=settings.allow_fetch,
+                      max_upload_mb=round(settings.max_upload_bytes / 2**20, 1))
     return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
 
 

@@ -12,7 +12,8 @@ from fastapi.responses import RedirectResponse
 
 from dossier.web.clutter import place_removed
 from dossier.web.data import DeskDep
-from dossier.web.deps import Filters, FiltersDep
+from dossier.web.data.articles import BadSearch
+from dossier.web.deps import Filters, FiltersDep, iso_date
 from dossier.web.geo import map_view
 from dossier.web.graph import build_graph
 from dossier.web.highlight import segments
@@ -120,9 +121,15 @@ def articles_page(request: Request, f: FiltersDep,
 @router.get("/search")
 def search_page(request: Request, f: FiltersDep, desk: DeskDep,
                 q: Annotated[str, Query(max_length=200)] = ""):
-    results = desk.search(q, f) if q.strip() else desk.articles(Filters(limit=0))
     keep = {k: v for k, v in (("q", q), ("outlet", f.outlet), ("since", f.since),
                               ("until", f.until)) if v}
+    empty = desk.articles(Filters(limit=0))
+    try:
+        results = desk.search(q, f) if q.strip() else empty
+    except BadSearch as exc:  # said on the page, with the 400 an API client would get
+        return render(request, "articles.html", heading="Search", q=q, articles=empty,
+                      message=str(exc), status_code=400, search_filters=f,
+                      base=f"/search?{urlencode(keep)}&")
     return render(request, "articles.html", heading="Search", q=q, articles=results,
                   search_filters=f, base=f"/search?{urlencode(keep)}&")
 
@@ -186,7 +193,7 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
         raise HTTPException(404, "story not found")
     chosen = StoryFilters(outlet.strip(), actor.strip(), type.strip().upper(), after, before)
     f = chosen.facts(story_id)
-    digest = desk.digest(story_id, since or None)
+    digest = desk.digest(story_id, iso_date(since, "since"))
     quotes = desk.quote_list(f)
     events = desk.event_list(f)
     stances = desk.stance_list(f)

@@ -28,6 +28,10 @@ def article_out(row: dict[str, Any]) -> ArticleOut:
     return ArticleOut(**fields)
 
 
+
+class BadSearch(ValueError):
+    """The search text is not a query FTS5 can run; the message says why."""
+
 class ArticleReads:
     conn: sqlite3.Connection
 
@@ -49,14 +53,18 @@ class ArticleReads:
         return [article_out(r) for r in desk_store.articles_by_ids(self.conn, ids)]
 
     def search(self, q: str, f: Filters) -> Page[ArticleOut]:
-        """Full-text search; a query FTS5 cannot parse finds nothing rather than failing."""
+        """Full-text search; a query FTS5 cannot parse is a ``BadSearch`` saying why.
+
+        "0 hits" for a query with a stray quote or a bare ``AND`` would tell the analyst
+        nothing matched, when nothing was searched.
+        """
         try:
             rows = articles_store.search_articles(self.conn, q, limit=f.limit, offset=f.offset,
                                                   outlet=f.outlet, since=f.since, until=f.until)
             where, args = articles_store.search_filters(f.outlet, f.since, f.until)
             total = desk_store.count_matches(self.conn, articles_store.fts_query(q), where, args)
-        except sqlite3.OperationalError:
-            rows, total = [], 0
+        except sqlite3.OperationalError as exc:
+            raise BadSearch(f"bad search query: {exc}") from exc
         return Page(items=[article_out(r) for r in rows], total=total, limit=f.limit,
                     offset=f.offset)
 
