@@ -7,7 +7,7 @@ main page sends: home, the largest story, a story nearest to 13 articles (the si
 desk issue measured), an article, an actor, a search. Evidence is fetched when a fact is
 opened, so the evidence rows are not in these figures; the same bytes as before would be.
 
-    python benchmarks/pages.py [--skip-real]
+    python benchmarks/pages.py [--skip-real] [--db STORE ...]
 """
 
 from __future__ import annotations
@@ -70,11 +70,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--skip-real", action="store_true",
                         help="only the sample corpus (no ../shared needed)")
+    parser.add_argument("--db", type=Path, action="append", default=[],
+                        help="weigh these existing stores instead of building the two")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        stores = {"examples/": build(folder, "examples", [REPO / "examples"])}
-        if not args.skip_real:
+        stores = {str(db): db for db in args.db}
+        if not stores:
+            stores["examples/"] = build(folder, "examples", [REPO / "examples"])
+        if not args.skip_real and not args.db:
             if not giveme5w1h.CLUSTERS.is_dir():
                 sys.exit(f"needs {giveme5w1h.CLUSTERS} (../shared beside the repository)")
             jsonl = giveme5w1h.write_jsonl(giveme5w1h.load(), folder / "giveme5w1h.jsonl")

@@ -1,4 +1,4 @@
-"""Screenshots of the desk (home, story, evidence, article, actor) into docs/screenshots/.
+"""Screenshots of the desk (home, story, evidence, article, actor; story on a phone) into docs/.
 
 Ingests the sample corpus (examples/) into a fresh store unless --db names one, serves
 it on a free 127.0.0.1 port and photographs each page with Debian's headless chromium.
@@ -22,6 +22,7 @@ from browser_server import chromium_page, running_desk  # noqa: E402
 from dossier.config import Settings  # noqa: E402
 
 WIDTH, MAX_HEIGHT = 1360, 1700
+PHONE = (390, 844)
 
 
 def pick_story(page, base: str) -> str | None:
@@ -75,6 +76,14 @@ def shoot(base: str, out: Path) -> list[Path]:
             page.wait_for_timeout(200)
             page.evaluate("() => window.scrollTo(0, 0)")  # the heading and legend in view too
             save("article", full=False)
+    if story:  # the same story on a 390 px phone, and its evidence as a full-screen sheet
+        with chromium_page(width=PHONE[0], height=PHONE[1]) as phone:
+            phone.goto(f"{base}/stories/{story}")
+            phone.screenshot(path=str(out / "phone-story.png"))
+            phone.locator("#digest .fact").first.click()
+            phone.wait_for_timeout(300)
+            phone.screenshot(path=str(out / "phone-evidence.png"))
+            shots += [out / "phone-story.png", out / "phone-evidence.png"]
     return shots
 
 

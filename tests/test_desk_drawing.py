@@ -82,3 +82,16 @@ def test_a_story_without_located_places_shows_the_whole_world() -> None:
     view = map_view([PlaceOut(name="Somewhere", mentions=3)])
     assert view.view_box == "0.00 0.00 360.00 180.00" and view.outside == 0
     assert len(view.countries) > 150
+
+
+def test_stance_pairs_left_out_of_the_matrix_are_listed_not_sent_to_the_api() -> None:
+    from dossier.web.pages import MATRIX_SIDE, stance_matrix
+    from dossier.web.schemas import StanceOut
+
+    stances = [StanceOut(source=f"Party {i}", target=f"Minister {i}", polarity=1 - 2 * (i % 2),
+                         evidence=[EVIDENCE]) for i in range(MATRIX_SIDE + 5)]
+    matrix = stance_matrix(stances)
+    shown = set(matrix.cells)
+    listed = {(s, t) for s, t, _ in matrix.rest}
+    assert matrix.hidden == len(listed) == 5
+    assert shown | listed == {(s.source, s.target) for s in stances} and not shown & listed

@@ -9,7 +9,8 @@ enough at country scale, and the view box zooms onto the story's places.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -22,14 +23,37 @@ MAX_LABELS = 10  # names drawn on the map; every place is named in the list besi
 # The map fits the places that carry this share of the story's located mentions, most
 # mentioned first: one stray mention on another continent must not zoom out to the world.
 CORE_MENTION_SHARE = 0.9
+MAP_PIXELS = 500  # the map's drawn width, for the precision of its outlines
 
 
 @dataclass(frozen=True)
 class Country:
     name: str
     iso_a3: str
-    path: str  # SVG path data in projected units
+    rings: tuple[tuple[tuple[float, float], ...], ...]  # outline rings in projected units
     bounds: tuple[float, float, float, float]  # x0, y0, x1, y1 in projected units
+    path: str = ""  # SVG path data, drawn for one view (see ``drawn``)
+
+    def drawn(self, tolerance: float) -> Country:
+        """The outline as SVG path data with points closer than ``tolerance`` dropped and
+        coordinates rounded to it: a world view needs far fewer digits than a city view."""
+        digits = max(0, min(3, -math.floor(math.log10(tolerance)))) if tolerance > 0 else 3
+        unit = 10.0 ** -digits
+        parts = []
+        for ring in self.rings:
+            kept = [ring[0]]
+            for x, y in ring[1:-1]:
+                if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= tolerance:
+                    kept.append((x, y))
+            if len(kept) < 3:
+                continue
+            # relative moves ("l dx,dy") on the rounded grid: short numbers, no drift
+            grid = [(round(x / unit), round(y / unit)) for x, y in kept]
+            steps = [f"{(b[0] - a[0]) * unit:.{digits}f},{(b[1] - a[1]) * unit:.{digits}f}"
+                     for a, b in zip(grid, grid[1:], strict=False)]
+            start = f"{grid[0][0] * unit:.{digits}f},{grid[0][1] * unit:.{digits}f}"
+            parts.append(f"M{start}l{' '.join(steps)}Z")
+        return replace(self, path="".join(parts))
 
     def meets(self, box: tuple[float, float, float, float]) -> bool:
         """Whether the outline can show in a view box (x, y, width, height)."""
@@ -67,15 +91,14 @@ def countries() -> tuple[Country, ...]:
     raw = (resources.files("dossier.web") / "static" / "world.geojson").read_text("utf-8")
     out = []
     for feature in json.loads(raw)["features"]:
-        parts, xs, ys = [], [], []
+        rings = []
         for polygon in feature["geometry"]["coordinates"]:
             for ring in polygon:
-                xy = [project(lon, lat) for lon, lat in ring]
-                xs.extend(x for x, _ in xy)
-                ys.extend(y for _, y in xy)
-                parts.append("M" + "L".join(f"{x:.2f},{y:.2f}" for x, y in xy) + "Z")
+                rings.append(tuple(project(lon, lat) for lon, lat in ring))
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
         props = feature["properties"]
-        out.append(Country(props["name"], props.get("iso_a3") or "", "".join(parts),
+        out.append(Country(props["name"], props.get("iso_a3") or "", tuple(rings),
                            (min(xs), min(ys), max(xs), max(ys))))
     return tuple(out)
 
@@ -151,7 +174,8 @@ def map_view(places: list[PlaceOut]) -> MapView:
     outside = sum(1 for x, y, i in xy if places[i].kind != "country" and not inside(x, y))
     label_pins(pins, places, marker, box)
     # only the outlines the view shows: the page carries what it draws, not the world
-    shown = [c for c in countries() if c.meets(box)]
+    # drawn at about a pixel of a 500 px-wide map: finer detail is invisible and only weighs
+    shown = [c.drawn(box[2] / MAP_PIXELS) for c in countries() if c.meets(box)]
     return MapView(countries=shown, view_box=" ".join(f"{v:.2f}" for v in box),
                    places=places, pins=pins, highlighted=highlighted, marker=marker,
                    outside=outside)

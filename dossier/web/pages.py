@@ -42,6 +42,8 @@ class StanceMatrix:
     targets: list[str]
     cells: dict[tuple[str, str], StanceCell]
     hidden: int = 0  # pairs left out to keep the matrix readable
+    # those pairs, busiest first, listed under the matrix: every stance stays on the page
+    rest: list[tuple[str, str, StanceCell]] = field(default_factory=list)
 
 
 def stance_matrix(stances: list[StanceOut]) -> StanceMatrix:
@@ -69,7 +71,9 @@ def stance_matrix(stances: list[StanceOut]) -> StanceMatrix:
     kept = {k: c for k, c in cells.items() if k[0] in sources and k[1] in targets}
     sources = [s for s in sources if any(k[0] == s for k in kept)]
     targets = [t for t in targets if any(k[1] == t for k in kept)]
-    return StanceMatrix(sources, targets, kept, hidden=len(cells) - len(kept))
+    rest = sorted(((k[0], k[1], c) for k, c in cells.items() if k not in kept),
+                  key=lambda r: (-len(r[2].evidence), r[0], r[1]))
+    return StanceMatrix(sources, targets, kept, hidden=len(cells) - len(kept), rest=rest)
 
 
 def quotes_by_speaker(quotes: list[QuoteOut]) -> list[tuple[str, str | None, list[QuoteOut]]]:
