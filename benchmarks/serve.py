@@ -194,7 +194,11 @@ def phase(name: str, store: Path, work: Path, requests: int, ingest: Path | None
             ingesting.send_signal(signal.SIGINT)
             ingesting.wait(60)
         proc.terminate()
-        proc.wait(30)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:  # requests still queued in the server: not ours
+            proc.kill()
+            proc.wait(15)
     rows = []
     for kind, samples in results.items():
         seconds = [s for s, _ in samples]
@@ -204,6 +208,9 @@ def phase(name: str, store: Path, work: Path, requests: int, ingest: Path | None
     note = "" if ingest is None else (" (ingest still running at the end)" if still
                                       else " (the ingest finished before the load did)")
     print(f"{name}: {sum(r[2] for r in rows)} requests in {wall:.0f} s{note}", flush=True)
+    for row in rows:
+        print("  " + " | ".join(str(round(v, 3)) if isinstance(v, float) else str(v)
+                                for v in row), flush=True)
     return rows
 
 

@@ -90,3 +90,18 @@ class Settings:
     story_headline_share: float = 0.5
     # Default word budget of a digest.
     digest_words: int = 250
+    # PLOVER events (dossier/extract/event_confidence.py). Logistic weights that turn an
+    # event's features into the probability its type is right, and the probability below
+    # which the timeline, the desk and default exports hide it (``--all`` shows all).
+    # Both fitted by ``benchmarks/events.py --fit`` on PLOVER GSR half A plus the "fit"
+    # part of benchmarks/event_labels.jsonl; reported on GSR half B and the "report" part.
+    event_calibration: tuple[tuple[str, float], ...] = (
+        ("bias", -3.341), ("prior", 0.815), ("framed", -0.215), ("noun", 0.46),
+        ("source", 0.943), ("named_source", 0.474), ("target", 0.362), ("asserted", 1.002),
+        ("quoted", -0.359), ("main", 0.57), ("political", 0.947), ("hostile", 0.049),
+        ("article_political", 1.195),
+    )
+    event_min_confidence: float = 0.6
+    # Timeline rows shown before unfolding (the most salient acts and statements of a story;
+    # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
+    timeline_shown: int = 30

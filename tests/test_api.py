@@ -89,12 +89,12 @@ def fill_facts(conn) -> None:
         "INSERT INTO events(article_id, start, end, trigger_start, trigger_end, type,"
         " modality, source_actor, target_actor, date, confidence, method)"
         " VALUES ('a-flood', 0, 37, 10, 15, 'ASSAULT', 'asserted', 'The river', 'the valley',"
-        " '2025-03-04', 0.5, 'rules')"
+        " '2025-03-04', 0.85, 'rules')"
     )
     conn.execute(
         "INSERT INTO events(article_id, start, end, trigger_start, trigger_end, type,"
         " modality, source_actor, confidence, method)"
-        " VALUES ('a-strike', ?, ?, ?, ?, 'COERCE', 'hypothetical', 'Police', 0.4, 'rules')",
+        " VALUES ('a-strike', ?, ?, ?, ?, 'COERCE', 'hypothetical', 'Police', 0.8, 'rules')",
         (*police, *police),
     )
     conn.execute(

@@ -171,3 +171,38 @@ def test_export_command_writes_event_csv_with_the_issue_columns(db):
     out = cli("export", "--db", db, "--what", "events", "--format", "csv")
     header = next(csv.reader(io.StringIO(out)))
     assert set(header) >= EVENT_FIELDS
+
+
+def test_events_below_the_confidence_threshold_are_hidden_unless_all_is_asked(db):
+    floor = Settings().event_min_confidence
+    conn = connect(db)
+    # A weak event as the extractor would store one it doubts.
+    conn.execute("INSERT INTO events (article_id, start, end, trigger_start, trigger_end, type,"
+                 " modality, source_actor, date, confidence, method) VALUES"
+                 " ('sugar', 0, 10, 0, 6, 'AID', 'asserted', 'Nobody', '2024-03-19', ?,"
+                 " 'rules')", (floor / 2,))
+    conn.commit()
+    conn.close()
+    try:
+        shown = json.loads(cli("events", "--db", db, "--json"))
+        assert shown and all(r["confidence"] >= floor for r in shown)
+        assert "Nobody" in cli("events", "--db", db, "--all")
+        timeline = json.loads(cli("timeline", "--db", db, "--json", "--no-statements"))
+        assert all(r["source_actor"] != "Nobody" for r in timeline)
+        assert any(r["source_actor"] == "Nobody" for r in json.loads(
+            cli("timeline", "--db", db, "--json", "--no-statements", "--all")))
+        export = [json.loads(line) for line in cli(
+            "export", "--db", db, "--what", "events").splitlines() if line.startswith("{")]
+        assert export and all(r["source_actor"] != "Nobody" for r in export)
+        every = cli("export", "--db", db, "--what", "polecat", "--all")
+        assert "Nobody" in every
+    finally:
+        conn = connect(db)
+        conn.execute("DELETE FROM events WHERE source_actor = 'Nobody'")
+        conn.commit()
+        conn.close()
+
+
+def test_every_event_confidence_is_a_probability(conn):
+    rows = list(export_events(conn))
+    assert rows and all(0.0 < r["confidence"] < 1.0 for r in rows)

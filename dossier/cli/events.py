@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
+from dossier.config import Settings
 from dossier.store.events import list_events
 from dossier.store.timeline import timeline
 
@@ -54,12 +55,16 @@ def events_command(
     actor: str | None = typer.Option(None, "--actor", help="Source or target name, or ISO3."),
     since: str | None = typer.Option(None, "--since", help="YYYY-MM-DD: happened on/after."),
     limit: int = typer.Option(500, min=1),
+    show_all: bool = typer.Option(False, "--all", help="Also events below the confidence "
+                                  "threshold (Settings.event_min_confidence)."),
     as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
 ) -> None:
     """List PLOVER events (who did what to whom, where, when), each with its evidence span."""
+    floor = 0.0 if show_all else Settings().event_min_confidence
     conn = open_store(db)
     try:
-        rows = list_events(conn, type_=type_, actor=actor, since=since, limit=limit)
+        rows = list_events(conn, type_=type_, actor=actor, since=since, limit=limit,
+                           min_confidence=floor)
     finally:
         conn.close()
     echo_rows(rows, as_json, format_event, "event(s)")
@@ -71,17 +76,27 @@ def timeline_command(
     story: str | None = typer.Option(None, "--story", help="Only this story's articles."),
     statements: bool = typer.Option(True, "--statements/--no-statements",
                                     help="Include dated statements (quotes)."),
-    all_modalities: bool = typer.Option(False, "--all", help="Also future/hypothetical acts."),
+    show_all: bool = typer.Option(False, "--all", help="Also future/hypothetical acts and "
+                                  "events below the confidence threshold."),
+    unfold: bool = typer.Option(False, "--unfold", help="Every row, not only the most "
+                                "salient (Settings.timeline_shown)."),
     as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
 ) -> None:
-    """Events and dated statements in the order they happened (not the order reported)."""
+    """Events and dated statements in the order they happened (not the order reported);
+    the story's key acts first-class, the rest folded behind them until --unfold."""
+    settings = Settings()
+    floor = 0.0 if show_all else settings.event_min_confidence
     conn = open_store(db)
     try:
         rows = timeline(conn, story=story, with_statements=statements,
-                        include_unasserted=all_modalities)
+                        include_unasserted=show_all, min_confidence=floor,
+                        shown=None if unfold else settings.timeline_shown)
     except LookupError as exc:
         echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
     finally:
         conn.close()
-    echo_rows(rows, as_json, format_timeline_row, "row(s)")
+    folded = sum(r["folded"] for r in rows)
+    echo_rows([r for r in rows if not r["folded"]], as_json, format_timeline_row, "row(s)")
+    if folded and not as_json:
+        echo(f"{folded} less salient row(s) folded; --unfold lists them", err=True)

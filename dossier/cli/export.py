@@ -11,8 +11,9 @@ import typer
 
 import dossier.store
 from dossier.cli.app import DB_OPTION, app, echo, open_store
+from dossier.config import Settings
 from dossier.pipeline import load_plugins
-from dossier.store.exports import EXPORTS
+from dossier.store.exports import CONFIDENCE_FILTERED, EXPORTS
 from dossier.store.formats import WRITERS
 
 
@@ -32,6 +33,8 @@ def export_command(
     out: Path | None = OUT_OPTION,
     db: Path = DB_OPTION,
     list_sources: bool = typer.Option(False, "--list", help="List what can be exported."),
+    show_all: bool = typer.Option(False, "--all", help="Events: also those below "
+                                  "Settings.event_min_confidence (hidden by default)."),
 ) -> None:
     """Export records as JSONL, CSV or Parquet."""
     load_exports()
@@ -43,13 +46,16 @@ def export_command(
     if fmt not in WRITERS:
         raise typer.BadParameter(f"unknown --format {fmt!r}; one of: {', '.join(WRITERS)}")
     conn = open_store(db)
+    options = {}
+    if what in CONFIDENCE_FILTERED:
+        options["min_confidence"] = 0.0 if show_all else Settings().event_min_confidence
     try:
         if out is None:
-            count = WRITERS[fmt](EXPORTS[what](conn), sys.stdout.buffer)
+            count = WRITERS[fmt](EXPORTS[what](conn, **options), sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
             with out.open("wb") as handle:
-                count = WRITERS[fmt](EXPORTS[what](conn), handle)
+                count = WRITERS[fmt](EXPORTS[what](conn, **options), handle)
     finally:
         conn.close()
     echo(f"exported {count} {what} rows as {fmt}" + (f" to {out}" if out else ""), err=True)

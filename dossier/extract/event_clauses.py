@@ -31,7 +31,8 @@ TEMPORAL_ENTS = {"DATE", "TIME"}
 PLACE_OR_TIME_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 RECIPIENT_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "from"}
-WILLING = {"willing", "prepared", "ready", "committed", "determined"}
+WILLING = {"willing", "prepared", "ready", "committed", "determined", "likely", "unlikely",
+           "set", "poised", "due"}
 # Verbs and nouns whose complement is an act wanted, feared, alleged or condemned, not one
 # done: "urged Russia to withdraw", "accused the army of shelling", "condemned any effort
 # to seize power". The complement is no asserted act and has no source but its own subject.

@@ -12,11 +12,12 @@ future, "may"/"must" hypothetical; acts reported inside quotes carry ``in_quote`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.config import Settings
 from dossier.extract.event_actors import ActorResolver, quoted_spans
 from dossier.extract.event_clauses import (
     OBJECT_DEPS,
@@ -29,10 +30,12 @@ from dossier.extract.event_clauses import (
     nearest_verb,
     wanted_by,
 )
+from dossier.extract.event_confidence import probability
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
 from dossier.lexicon.plover import (
     ACCEPTING,
     EVENT_FRAMES,
+    HOSTILE,
     LIGHT_VERBS,
     NAMING_VERBS,
     NOUN_CLASSES,
@@ -89,6 +92,8 @@ class Event:
     confidence: float = 0.5
     method: str = "rules"
     depth: int = 0  # distance of the trigger from its sentence root: 0 = the main event
+    # What the confidence was computed from (event_confidence.FEATURES); not stored.
+    features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
 
 # Heads whose must-clause is a demand by their subject: "said Sudan must return", "issued a
@@ -167,8 +172,15 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
 
 PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-MEANS_PREPS = {"on", "in", "by", "with", "via"}
+MEANS_PREPS = {"on", "in", "by", "with", "via", "from"}
 OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "who", "whom"}
+# Subjects that address the reader ("Sign up. You agree to receive updates"): no news act.
+READER_SUBJECTS = {"you", "your"}
+# What kills without an attacker when a passive names it: "were killed in a rail crash".
+ACCIDENT_NOUNS = {"crash", "accident", "collision", "derailment", "fire", "blaze", "flood",
+                  "earthquake", "quake", "storm", "hurricane", "avalanche", "landslide",
+                  "mudslide", "stampede", "collapse", "explosion", "outbreak", "disease",
+                  "heatwave", "tsunami", "cyclone", "typhoon", "tornado", "wreck", "sinking"}
 
 
 def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
@@ -186,12 +198,20 @@ def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
         and _of_class(g, sense.not_means) for c in children for g in c.children
     ):
         return None
+    to_do = [c for c in children if c.dep_ == "xcomp"]
+    if sense.not_xcomp and to_do and ("*" in sense.not_xcomp or any(
+            _of_class(c, sense.not_xcomp) for c in to_do)):
+        return None
+    if to_do:
+        return trigger  # "declined to attend", "agreed to withdraw": the act is the refusal
     clause = any(c.dep_ == "ccomp" for c in children) or any(
         c.dep_ == "advcl" and any(g.lower_ in ("how", "that") for g in c.children)
         for c in children)
     if sense.not_clause and clause:
         return sense.spoken
     objects = _sense_objects(verb)
+    if sense.not_objects and any(_of_class(o, sense.not_objects) for o in objects):
+        return None
     if not objects:
         return trigger if sense.bare_ok else None
     if not sense.needs:
@@ -337,14 +357,22 @@ def _place_for(trigger: Token, sent: Span, places: list[Any], triggers: set[int]
     return fallback
 
 
-def extract_events(doc: Doc, results: dict[str, list[Any]]) -> list[Event]:
-    """Every PLOVER event in a parsed article, in text order, with arguments resolved."""
+def extract_events(doc: Doc, results: dict[str, list[Any]],
+                   settings: Settings | None = None) -> list[Event]:
+    """Every PLOVER event in a parsed article, in text order, with arguments resolved,
+    each with its calibrated confidence (``Settings.event_calibration``)."""
+    weights = (settings or Settings()).event_calibration
+    sents = list(doc.sents)
+    # How much the article is about states and peoples at all: a film review's "fought"
+    # and a wire story's are not equally likely to be PLOVER acts.
+    political_share = sum(any(e.label_ in ("GPE", "NORP") for e in s.ents)
+                          for s in sents) / max(len(sents), 1)
     resolver = ActorResolver(doc, results)
     quotes = quoted_spans(doc, results)
     timexes = results.get("timex") or []
     places = results.get("places") or []
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sents:
         found: dict[int, tuple[Token, Trigger]] = {}
         for token in sent:
             hit = _trigger(token) or _must_clause(token)
@@ -356,10 +384,15 @@ def extract_events(doc: Doc, results: dict[str, list[Any]]) -> list[Event]:
                 hit = (Trigger("REJECT", None, hit[0].weight), hit[1])  # "will not accept"
             found[hit[1].i] = (token, hit[0])
         for verb_i, (token, trigger) in found.items():
+            if _addresses_reader(doc[verb_i]):
+                continue
             if trigger.type == "ASSAULT" and not _has_agent(doc[verb_i], resolver):
                 continue  # "the dam wall gave way, killing seven": a disaster, not an attack
-            events.append(_build(token, doc[verb_i], trigger, sent, resolver, quotes, timexes,
-                                 places, set(found)))
+            event = _build(token, doc[verb_i], trigger, sent, resolver, quotes, timexes,
+                           places, set(found))
+            event.features["article_political"] = round(political_share, 3)
+            event.confidence = round(probability(event.features, weights), 3)
+            events.append(event)
     _resolve_requests(events, doc)
     return events
 
@@ -382,9 +415,19 @@ def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
     if subject is None and passive:
         subject = next((g for c in verb.children if c.dep_ == "advcl"
                         for g in c.children if g.dep_ == "nsubj"), None)
+    if passive and subject is None and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after") and g.dep_ == "pobj"
+            and g.lemma_.lower() in ACCIDENT_NOUNS for c in verb.children for g in c.children):
+        return False
     if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in WEAPON_NOUNS:
         return True
     return resolver.can_act(subject)
+
+
+def _addresses_reader(verb: Token) -> bool:
+    """'You agree to receive updates', 'you can re-subscribe': page furniture, not news."""
+    subject, _ = clause_subject(verb)
+    return subject is not None and subject.lower_ in READER_SUBJECTS
 
 
 def _declared(verb: Token) -> bool:
@@ -436,7 +479,19 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
     in_quote = any(s <= token.idx < e for s, e in quotes)
     if in_quote and source_tok is not None and source_tok.lower_ in ("i", "we"):
         source = resolver.quote_speaker(token.idx) or source
-    confidence = trigger.weight * (1.0 if source else 0.8) * (0.9 if in_quote else 1.0)
+    features = {
+        "prior": trigger.weight,
+        "framed": float(trigger is not VERBS.get(verb.lemma_.lower())
+                        or verb.lemma_.lower() in SENSES),
+        "noun": float(token.i != verb.i), "source": float(source is not None),
+        "named_source": float(source is not None and (
+            source.country is not None or _named(source_tok))),
+        "target": float(target is not None), "asserted": float(modality == "asserted"),
+        "quoted": float(in_quote), "main": float(_depth(verb) == 0),
+        "political": float(any(e.label_ in ("GPE", "NORP") for e in sent.ents)
+                           or bool(source and source.country) or bool(target and target.country)),
+        "hostile": float(type_ in HOSTILE),
+    }
     target_name = target.name if target else None
     if target_name and releasing:
         target_name = f"release:{target_name}"  # _resolve_requests swaps in the holder
@@ -449,8 +504,13 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
         target_actor=target_name, target_country=target.country if target else None,
         place=place.name if place else None, country=place.country if place else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
-        date=date, date_text=date_text, confidence=round(confidence, 3), depth=_depth(verb),
+        date=date, date_text=date_text, depth=_depth(verb), features=features,
     )
+
+
+def _named(token: Token | None) -> bool:
+    """Is the argument a named person, body or country (not 'the driver', 'fans')?"""
+    return token is not None and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _resolve_requests(events: list[Event], doc: Doc) -> None:
@@ -477,7 +537,7 @@ def _same_actor(a: str | None, b: str | None) -> bool:
 
 
 def _run(ctx: ArticleContext) -> list[Event]:
-    return extract_events(ctx.doc, ctx.results)
+    return extract_events(ctx.doc, ctx.results, ctx.settings)
 
 
 register_extractor(Extractor(name="events", run=_run, requires=("timex", "places")))

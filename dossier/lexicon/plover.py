@@ -312,6 +312,23 @@ NOUN_CLASSES: dict[str, frozenset[str]] = {
         "target", "demand", "deadline", "goal", "requirement", "expectation", "standard",
         "criterion", "need", "threshold", "obligation", "condition", "challenge", "end",
         "fate", "death", "criteria", "quota", "mark"}),
+    # Where one is released from without any concession: "released from hospital".
+    "care": frozenset({"hospital", "care", "treatment", "clinic", "ward", "intensive",
+                       "surgery", "contract", "obligation", "liability", "duty"}),
+    # Victims that make a killing no PLOVER attack.
+    "animal": frozenset({"animal", "gorilla", "dog", "cat", "lion", "tiger", "bear", "wolf",
+                         "elephant", "horse", "bird", "shark", "whale", "snake", "cow", "pig",
+                         "sheep", "deer", "monkey", "ape", "leopard", "rhino", "fish",
+                         "himself", "herself", "themselves", "itself"}),
+    # What one declines or refuses to do that is no rejection of anyone.
+    "remark": frozenset({"comment", "elaborate", "confirm", "say", "discuss", "disclose",
+                         "reveal", "specify", "detail", "answer", "speak", "respond", "identify",
+                         "name", "provide", "give", "share", "release"}),
+    # What one can accept, decline or turn down: "declined the invitation".
+    "proposal": frozenset({"offer", "invitation", "request", "proposal", "demand", "call",
+                           "plan", "bid", "appeal", "nomination", "post", "job", "role",
+                           "award", "aid", "help", "assistance", "resolution", "motion",
+                           "ultimatum", "condition", "term", "peace", "talk", "mediation"}),
     # Things seized that make it a COERCE: power, goods, land, people are found by entity type.
     "holding": frozenset({
         "power", "control", "asset", "property", "passport", "document", "cargo", "ship",
@@ -341,17 +358,21 @@ class Sense:
     not_means: frozenset[str] = frozenset()
     not_clause: bool = False
     spoken: Trigger | None = None
+    not_objects: frozenset[str] = frozenset()  # classes that make it no act ("kill a gorilla")
+    not_xcomp: frozenset[str] = frozenset()  # "declined to comment"; "*": any to-complement
 
 
 def _s(needs: str = "", bare_ok: bool = False, not_particles: str = "", not_means: str = "",
-       not_clause: bool = False, spoken: Trigger | None = None) -> Sense:
+       not_clause: bool = False, spoken: Trigger | None = None, not_objects: str = "",
+       not_xcomp: str = "") -> Sense:
     return Sense(frozenset(needs.split()), bare_ok or not needs, frozenset(not_particles.split()),
-                 frozenset(not_means.split()), not_clause, spoken)
+                 frozenset(not_means.split()), not_clause, spoken, frozenset(not_objects.split()),
+                 frozenset(not_xcomp.split()))
 
 
 SENSES: dict[str, Sense] = {
     "recall": _s("envoy", not_clause=True),
-    "release": _s("person", not_means="recording"),
+    "release": _s("person", not_means="recording care"),
     "free": _s("person"),
     "pardon": _s("person"),
     "capture": _s("person place holding arms", not_means="recording"),
@@ -365,14 +386,13 @@ SENSES: dict[str, Sense] = {
     "charge": _s("person"),
     "beat": _s("person"),
     "shoot": _s("person place arms", bare_ok=True, not_means="recording"),
-    "fight": _s("person place arms", bare_ok=True),
     "lift": _s("restriction"),
     "ease": _s("restriction"),
     "cancel": _s("restriction"),
     "shorten": _s("restriction"),
-    "deploy": _s("arms person"),
-    "dispatch": _s("arms person"),
-    "station": _s("arms person"),
+    "deploy": _s("arms"),
+    "dispatch": _s("arms"),
+    "station": _s("arms"),
     "mass": _s("arms person", bare_ok=True),
     "reinforce": _s("arms person place"),
     "protest": _s(not_clause=True, spoken=_t("ACCUSE", "disapprove", 0.7)),
@@ -381,6 +401,14 @@ SENSES: dict[str, Sense] = {
     "destroy": _s("person place holding arms"),
     "storm": _s("place holding"),
     "abuse": _s("person"),
+    "agree": _s(not_clause=True),  # "agreed that she could have said it" is an opinion
+    "decline": _s("person accord restriction holding proposal", not_xcomp="remark"),
+    "refuse": _s(bare_ok=True, not_xcomp="remark"),
+    "shell": _s("person place holding arms"),
+    "tighten": _s("restriction"),
+    "alert": _s("arms"),
+    "kill": _s(not_objects="animal"),
+    "fight": _s("person place arms", bare_ok=True, not_xcomp="*"),
 }
 
 

@@ -17,7 +17,7 @@ EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.modality, e.in_quote, e.source_actor,"
     " e.source_country, e.target_actor, e.target_country, e.place, e.country, e.lat, e.lon,"
     " e.date, e.date_text, e.start, e.end, e.trigger_start, e.trigger_end, e.confidence,"
-    " e.method, a.published, a.outlet, a.title"
+    " e.method, a.published, a.outlet, a.title, length(a.text) AS article_chars"
 )
 
 
@@ -37,13 +37,19 @@ def list_events(
     story: int | str | None = None,
     include_unasserted: bool = True,
     limit: int | None = None,
+    min_confidence: float = 0.0,
 ) -> list[dict[str, Any]]:
     """Events filtered by PLOVER type, actor (source or target, substring) and date.
 
     ``since`` compares against when the event happened (its date in the text), or
-    the article's publication date when the text gives none.
+    the article's publication date when the text gives none. ``min_confidence`` hides
+    events less likely than that to be right (callers pass
+    ``Settings.event_min_confidence``, or 0 for everything).
     """
     where, params = _filters(type_, actor, since, article_id, include_unasserted)
+    if min_confidence > 0:
+        where.append("e.confidence >= ?")
+        params.append(min_confidence)
     if story is not None:
         if not has_table(conn, "story_articles"):
             raise LookupError("this store has no stories yet (story_articles is missing)")
@@ -103,10 +109,11 @@ def place_counts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, An
         " GROUP BY name, feature, country ORDER BY mentions DESC LIMIT ?", (limit,))]
 
 
-@register_export("events")
-def export_events(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+@register_export("events", confidence=True)
+def export_events(conn: sqlite3.Connection, min_confidence: float = 0.0
+                  ) -> Iterator[dict[str, Any]]:
     """Flat event rows: who → whom, type/mode, place with lat/lon, date, evidence span."""
-    for row in list_events(conn):
+    for row in list_events(conn, min_confidence=min_confidence):
         yield {k: row[k] for k in (
             "article_id", "type", "mode", "modality", "in_quote", "source_actor",
             "source_country", "target_actor", "target_country", "place", "country", "lat", "lon",
@@ -128,14 +135,15 @@ def export_places(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         yield row
 
 
-@register_export("polecat")
-def export_polecat(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+@register_export("polecat", confidence=True)
+def export_polecat(conn: sqlite3.Connection, min_confidence: float = 0.0
+                   ) -> Iterator[dict[str, Any]]:
     """Events in the column layout of the POLECAT dataset (PLOVER-coded, one row per event).
 
     Column names follow POLECAT's public release; fields we do not compute (COW
     codes, sectors, intensity) are left out rather than faked.
     """
-    for row in list_events(conn):
+    for row in list_events(conn, min_confidence=min_confidence):
         yield {
             "Event ID": f"{row['article_id']}-{row['id']}",
             "Event Date": row["date"] or (row["published"] or "")[:10] or None,

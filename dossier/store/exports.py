@@ -6,19 +6,24 @@ format writer (JSONL, CSV, Parquet) serves every kind of record.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
-RowSource = Callable[[sqlite3.Connection], Iterable[dict[str, Any]]]
+RowSource = Callable[..., Iterable[dict[str, Any]]]
 EXPORTS: dict[str, RowSource] = {}
+# Sources whose rows carry a calibrated confidence: called as fn(conn, min_confidence=...)
+# so a default export hides what the desk hides (``dossier export --all`` shows all).
+CONFIDENCE_FILTERED: set[str] = set()
 
 
-def register_export(name: str) -> Callable[[RowSource], RowSource]:
-    """Decorator: make ``fn(conn) -> rows`` available as ``--what name``."""
+def register_export(name: str, confidence: bool = False) -> Callable[[RowSource], RowSource]:
+    """Decorator: make ``fn(conn) -> rows`` available as ``--what name``; with
+    ``confidence`` the source also takes ``min_confidence``."""
 
     def decorate(fn: RowSource) -> RowSource:
         EXPORTS[name] = fn
+        if confidence:
+            CONFIDENCE_FILTERED.add(name)
         return fn
 
     return decorate

@@ -4,7 +4,14 @@ An event's date is the one its own clause gives ("confined on Wednesday"); an
 undated report of the same act (same type, mode and target) borrows it; anything
 else falls back to its article's publication date and says so (``date_basis``).
 The same act reported by several sentences or outlets becomes one row with all
-its evidence.
+its evidence — only when its type, mode, participants, place and day agree (a
+launch on 29 August and one on 15 September are two acts, a missile fired by one
+country and one fired by another too).
+
+A story of a dozen articles still yields hundreds of rows; each gets a
+``salience`` (independent outlets reporting it, how early in its articles, its
+confidence) and, when the caller asks for ``shown`` rows, all but the most salient
+are marked ``folded``: the analyst reads the key acts first, the rest one step away.
 """
 
 from __future__ import annotations
@@ -44,19 +51,46 @@ def _date_events(events: list[dict[str, Any]]) -> None:
             event["date_basis"] = "reported" if event["date"] else "unknown"
 
 
+def _agree(a: str | None, b: str | None) -> bool:
+    """Two reports agree on a participant or place unless both name it and differ."""
+    return not a or not b or _same(a, b)
+
+
+def _agree_code(a: str | None, b: str | None) -> bool:
+    return not a or not b or a == b
+
+
+def _same_act(row: dict[str, Any], event: dict[str, Any]) -> bool:
+    """Type, mode, day, target, source (name and country) and place all agree."""
+    return (row["kind"] == "event" and row["when"] == event["date"]
+            and row["type"] == event["type"] and row["mode"] == event["mode"]
+            and _same(row["target_actor"], event["target_actor"])
+            and _agree(row["source_actor"], event["source_actor"])
+            and _agree_code(row["source_country"], event["source_country"])
+            and _agree_code(row.get("target_country"), event["target_country"])
+            and _agree(row["place"], event["place"])
+            and _agree_code(row["country"], event["country"]))
+
+
+def _evidence(item: dict[str, Any], start: int, end: int) -> dict[str, Any]:
+    """One report of a row: where it is, and what its salience is computed from."""
+    chars = item.get("article_chars") or 0
+    return {"article_id": item["article_id"], "start": start, "end": end,
+            "outlet": item.get("outlet"),
+            "position": round(start / chars, 3) if chars else None}
+
+
 def _group(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for event in events:
-        match = next((r for r in rows if r["kind"] == "event" and r["when"] == event["date"]
-                      and r["type"] == event["type"] and r["mode"] == event["mode"]
-                      and _same(r["target_actor"], event["target_actor"])
-                      and (_same(r["source_actor"], event["source_actor"])
-                           or not r["source_actor"] or not event["source_actor"])), None)
-        evidence = {"article_id": event["article_id"], "start": event["start"],
-                    "end": event["end"], "trigger": [event["trigger_start"], event["trigger_end"]]}
+        match = next((r for r in rows if _same_act(r, event)), None)
+        evidence = _evidence(event, event["start"], event["end"])
+        evidence["trigger"] = [event["trigger_start"], event["trigger_end"]]
         if match is not None:
             match["evidence"].append(evidence)
             match["source_actor"] = match["source_actor"] or event["source_actor"]
+            match["source_country"] = match["source_country"] or event["source_country"]
+            match["target_country"] = match["target_country"] or event["target_country"]
             match["place"] = match["place"] or event["place"]
             match["country"] = match["country"] or event["country"]
             match["confidence"] = max(match["confidence"], event["confidence"])
@@ -66,6 +100,7 @@ def _group(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "type": event["type"], "mode": event["mode"], "modality": event["modality"],
             "in_quote": event["in_quote"], "source_actor": event["source_actor"],
             "source_country": event["source_country"], "target_actor": event["target_actor"],
+            "target_country": event["target_country"],
             "place": event["place"], "country": event["country"], "lat": event["lat"],
             "lon": event["lon"], "confidence": event["confidence"], "evidence": [evidence],
         })
@@ -78,7 +113,8 @@ def _statements(conn: sqlite3.Connection, story: int | str | None) -> list[dict[
         return []
     resolved = has_table(conn, "article_actors")
     sql = ("SELECT q.article_id, q.speaker, q.cue, q.cue_start, q.cue_end, q.content,"
-           " q.content_start, q.content_end, a.published,"
+           " q.content_start, q.content_end, a.published, a.outlet,"
+           " length(a.text) AS article_chars,"
            + (" coalesce(ca.name, aa.name) AS speaker_actor FROM quotes q"
               " LEFT JOIN article_actors aa"
               "   ON aa.article_id = q.article_id AND aa.actor_key = q.speaker_key"
@@ -99,8 +135,7 @@ def _statements(conn: sqlite3.Connection, story: int | str | None) -> list[dict[
             "source_country": None, "target_actor": None, "place": None, "country": None,
             "lat": None, "lon": None, "confidence": None, "cue": quote["cue"],
             "content": quote["content"],
-            "evidence": [{"article_id": quote["article_id"], "start": quote["content_start"],
-                          "end": quote["content_end"]}],
+            "evidence": [_evidence(dict(quote), quote["content_start"], quote["content_end"])],
         })
     return rows
 
@@ -127,12 +162,16 @@ def timeline(
     story: int | str | None = None,
     with_statements: bool = True,
     include_unasserted: bool = False,
+    min_confidence: float = 0.0,
+    shown: int | None = None,
 ) -> list[dict[str, Any]]:
     """Events (and statements) of a story, or of the whole store, by when they happened.
 
+    With ``shown``, only that many rows (the most salient) have ``folded`` False.
     Raises LookupError when ``story`` is given but the store has no stories.
     """
-    events = list_events(conn, story=story, include_unasserted=include_unasserted)
+    events = list_events(conn, story=story, include_unasserted=include_unasserted,
+                         min_confidence=min_confidence)
     _date_events(events)
     rows = _group(events)
     if with_statements:
@@ -140,4 +179,20 @@ def timeline(
     undated = "9999-99-99"
     rows.sort(key=lambda r: (r["when"] or undated, r["kind"] != "event",
                              r["evidence"][0]["article_id"], r["evidence"][0]["start"]))
+    for row in rows:
+        row["salience"] = salience(row)
+    ranked = sorted(range(len(rows)), key=lambda i: -rows[i]["salience"])
+    key = set(ranked[:shown]) if shown is not None else set(ranked)
+    for i, row in enumerate(rows):
+        row["folded"] = i not in key
     return rows
+
+
+def salience(row: dict[str, Any]) -> float:
+    """How much a row leads its story: one point per independent outlet reporting it,
+    up to half a point for how early in its articles it comes (a lead sentence is what
+    the outlet judged news), up to half a point for confidence (statements: none)."""
+    outlets = len({e.get("outlet") or e["article_id"] for e in row["evidence"]})
+    positions = [e["position"] for e in row["evidence"] if e.get("position") is not None]
+    early = 1.0 - min(positions) if positions else 0.0
+    return round(outlets + 0.5 * early + 0.5 * (row.get("confidence") or 0.0), 3)

@@ -95,7 +95,7 @@ def split_timeline(items: list[TimelineItemOut]) -> dict[str, list[TimelineItemO
     main = [t for t in items
             if (t.kind == "event" and not t.label.endswith("]")) or t.date_basis == "text"]
     if len(main) > TIMELINE_SHOWN:
-        ranked = sorted(main, key=lambda t: (-len(t.evidence), t.date_basis != "text"))
+        ranked = sorted(main, key=lambda t: (-t.salience, t.date_basis != "text"))
         keep = {id(t) for t in ranked[:TIMELINE_SHOWN]}
         main = [t for t in main if id(t) in keep]
     shown = {id(t) for t in main}

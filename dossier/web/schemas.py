@@ -169,6 +169,10 @@ class TimelineItemOut(BaseModel):
     evidence: list[EvidenceOut] = Field(
         description="every report of it: the same act told by several articles is one item"
     )
+    salience: float = Field(
+        0.0, description="independent outlets reporting it + how early in its articles +"
+        " confidence: the desk shows the most salient first and folds the rest"
+    )
 
 
 class ActorOut(BaseModel):

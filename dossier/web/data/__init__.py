@@ -15,21 +15,23 @@ from fastapi import Depends
 from dossier.web.data.articles import ArticleReads
 from dossier.web.data.facts import FactReads
 from dossier.web.data.stories import StoryReads
-from dossier.web.deps import ConnDep
+from dossier.web.deps import ConnDep, SettingsDep
 from dossier.web.evidence import EvidenceResolver
 
 
 class Desk(ArticleReads, FactReads, StoryReads):
     """Read-only views over one store connection, for one request."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, min_event_confidence: float = 0.0) -> None:
         self.conn = conn
+        # Events less likely than this to be right stay off the desk (Settings).
+        self.min_event_confidence = min_event_confidence
         self.resolver = EvidenceResolver(conn)
         self._story_members: dict[str, set[str]] = {}
 
 
-def get_desk(conn: ConnDep) -> Desk:
-    return Desk(conn)
+def get_desk(conn: ConnDep, settings: SettingsDep) -> Desk:
+    return Desk(conn, settings.event_min_confidence)
 
 
 DeskDep = Annotated[Desk, Depends(get_desk)]

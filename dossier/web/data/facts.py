@@ -46,6 +46,7 @@ EVERY = 1_000_000  # "no limit" for feature queries that take one; the desk page
 class FactReads:
     conn: sqlite3.Connection
     resolver: EvidenceResolver
+    min_event_confidence: float = 0.0  # Desk sets Settings.event_min_confidence
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -127,8 +128,15 @@ class FactReads:
 
     # -- events and time --------------------------------------------------------------
 
+    def _shown_events(self, f: Filters | None = None,
+                      article_id: str | None = None) -> list[dict[str, Any]]:
+        """Event rows at or above the desk's confidence threshold."""
+        floor = self.min_event_confidence
+        return [r for r in self._facts("events", f, article_id)
+                if (r.get("confidence") or 0.0) >= floor]
+
     def event_list(self, f: Filters, article_id: str | None = None) -> list[EventOut]:
-        rows = self._facts("events", f, article_id)
+        rows = self._shown_events(f, article_id)
         self._preload(rows)
         out = []
         for r in rows:
@@ -160,7 +168,7 @@ class FactReads:
 
     def event_highlights(self, article_id: str) -> list[HighlightOut]:
         out = []
-        for r in self._facts("events", article_id=article_id):
+        for r in self._shown_events(article_id=article_id):
             where = span(r, "trigger_") or span(r)
             if where:
                 who = " → ".join(x for x in (r.get("source_actor"), r.get("target_actor")) if x)
@@ -199,7 +207,8 @@ class FactReads:
         # a story page reads its story's rows only: the cost follows the story, not the store
         try:
             rows = timeline_store.timeline(self.conn, story=f.story, with_statements=True,
-                                           include_unasserted=True)
+                                           include_unasserted=True,
+                                           min_confidence=self.min_event_confidence)
         except LookupError:  # a story asked of a store that has no stories yet
             return []
         members = self.story_members(f.story) if f.story else None  # type: ignore[attr-defined]
@@ -226,7 +235,8 @@ class FactReads:
                 kind = "quote"
             items.append(TimelineItemOut(date=r.get("when"), date_basis=r.get("date_basis"),
                                          kind=kind, type=r.get("type"), label=label,
-                                         actor=r.get("source_actor"), evidence=evidence))
+                                         actor=r.get("source_actor"), evidence=evidence,
+                                         salience=r.get("salience") or 0.0))
             if kind == "quote":
                 said[key] = items[-1]
         return items
