@@ -2,10 +2,12 @@
 
 PolNeAR (../shared/eval/polnear, Newell et al. 2018) is seven US outlets' election
 coverage of 2015–2016 with no story labels. ``polnear_stories.tsv`` beside this file
-gives them for every train article published 2016-06-01 .. 2016-06-14 (48 articles):
-our own labels (file stem and story only; the texts are read from ../shared at run
-time). A dense stream is what giveme5w1h (247 articles over five years) is not: every
-article shares "Trump", "Clinton", "campaign", and the stories must still come apart.
+gives them for every train article of two slices: 2016-07-15 .. 07-28 (44 articles, the
+*tune* part, where dense-stream choices are made) and 2016-06-01 .. 06-14 (48 articles,
+the *report* part, never tuned on). Our own labels (file stem, story, part only; the
+texts are read from ../shared at run time). A dense stream is what giveme5w1h (247
+articles over five years) is not: every article shares "Trump", "Clinton", "campaign",
+and the stories must still come apart.
 """
 
 from __future__ import annotations
@@ -20,19 +22,20 @@ POLNEAR = REPO.parent / "shared" / "eval" / "polnear"
 LABELS = Path(__file__).with_name("polnear_stories.tsv")
 
 
-def labels() -> dict[str, str]:
-    """File stem → story label, from our hand-written key."""
+def labels(part: str) -> dict[str, str]:
+    """File stem → story label of one part ("tune" or "report"), from our key."""
     out = {}
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            stem, story = line.split("\t")
-            out[stem] = story
+            stem, story, where = line.split("\t")
+            if where == part:
+                out[stem] = story
     return out
 
 
-def load() -> list[Record]:
-    """The labelled slice as benchmark records, in stream order (date, then file name)."""
-    gold = labels()
+def load(part: str) -> list[Record]:
+    """One labelled slice as benchmark records, in stream order (date, then file name)."""
+    gold = labels(part)
     with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as handle:
         meta = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
     records = []

@@ -145,3 +145,13 @@ def test_army_not_involved_is_set_against_the_army_command_backing(seeds, story)
     assert backing["evidence"]
     assert all(re.search(r"subscribe|military command", ev["text"], re.I)
                for ev in backing["evidence"]), backing
+
+
+def test_two_names_of_the_junta_never_disagree(seeds, story) -> None:
+    # "The group that seized power, calling itself the Defense and Security Forces" and
+    # "the Defence and Security Forces (FDS)" are one actor, not two doers of one act.
+    conn, _ = seeds
+    for conflict in store.story_corroboration(conn, story)["contradictions"]:
+        if conflict["kind"] == "actor":
+            names = {name_key(c["value"]) for c in conflict["claims"]}
+            assert not ({"group", "defense and security forces"} <= names), conflict

@@ -76,3 +76,26 @@ def test_an_article_without_outlet_is_named_by_its_title_or_its_file() -> None:
     named = _source(source_path="/data/in/ostend-ferries.txt").label
     assert named == "ostend-ferries.txt (2021-03-03)"
     assert "untitled" not in _source().label
+
+
+@pytest.mark.parametrize("text", [
+    "Photos: Ferry operators wait for the storm to pass in Ostend.",
+    "An image from a harbour camera released on Monday shows the ferry on its side.",
+    "A passenger is helped off the ferry at the quay in Ostend.",
+    "Harbour master Ines Calder is hugged by a crew member after the ferry docked on "
+    "Sunday, Dec. 31, 2017, in Ostend.",
+    "You must select a newsletter to subscribe to.",
+])
+def test_wire_captions_and_sign_up_prompts_are_clutter(text: str) -> None:
+    assert is_clutter(text)
+
+
+def test_being_seen_as_something_is_news_not_a_caption() -> None:
+    assert not is_clutter("The harbour master is seen as the likely successor to the mayor.")
+
+
+def test_a_quotation_or_first_person_with_no_speaker_does_not_stand_alone() -> None:
+    assert hangs_on_pronoun("“We expect forty crossings in the first week.”", None)
+    assert hangs_on_pronoun("As I leave Ostend today, I welcome the reopening.", None)
+    assert not hangs_on_pronoun("As I leave Ostend today, I welcome the reopening.", "Ines Calder")
+    assert not hangs_on_pronoun("The US harbour agency sent two tugs.", None)

@@ -30,6 +30,8 @@ GLUE_OPENERS = re.compile(
     # "WASHINGTON (AP) — ", "LOS ANGELES - ", "WASHINGTON, June 10 (UPI) — ".
     r"|^[A-Z][A-Z .'-]+,(?: [A-Z][\w.' -]*?)?(?: \([^)]*\))?\s+[—–-]+\s+"
     r"|^[A-Z]{3,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+)*(?: \([^)]*\))?\s+[—–-]+\s+(?=[A-Z\"“])"
+    # An agency tag alone: "(Reuters) - ", "(AP) — ".
+    r"|^\((?:Reuters|AP|AFP|UPI|dpa|Bloomberg)\)\s*[—–-]+\s+"
 )
 
 

@@ -12,6 +12,7 @@ decided to subscribe to the declaration").
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from datetime import date
@@ -101,13 +102,34 @@ def _independent_values(mat: material.Material, by_value: dict[Any, list[materia
 
 
 def _casualty_kind(unit: material.Unit, verb: str) -> str | None:
+    """What a count counts: the verb that governs it says (killed → deaths); else the
+    sentence's one casualty kind. A sentence naming dead *and* wounded with a neutral verb
+    ("left 100 people in hospital and two dead") gives no kind: it is not compared."""
     for kind, members in CASUALTY_KINDS.items():
         if verb in members:
             return kind
-    for kind, members in CASUALTY_KINDS.items():
-        if members & set(unit.terms):
-            return kind
-    return None
+    kinds = [kind for kind, members in CASUALTY_KINDS.items() if members & set(unit.terms)]
+    return kinds[0] if len(kinds) == 1 else AMBIGUOUS if kinds else None
+
+
+AMBIGUOUS = "ambiguous"
+# A year named in a sentence: one earlier than the report's own is another event's.
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+def _about_this_event(mat: material.Material, unit: material.Unit) -> bool:
+    """A count may be compared only when its sentence reports this story's event: not one
+    dated (by its words or its year) well before the report ("the 2015 Paris attacks,
+    which killed 130"), which is another event given as background."""
+    src = mat.sources[unit.article_id]
+    published = parse_day(src.day)
+    if published is None:
+        return True
+    happened = parse_day(unit.event_day)
+    if happened is not None and (published - happened).days > 2:
+        return False
+    years = [int(y) for y in YEAR.findall(mat.text(unit))]
+    return not any(y < published.year for y in years)
 
 
 def _close_in_time(mat: material.Material, by_value: dict[Any, list[material.Unit]]) -> dict:
@@ -131,8 +153,13 @@ def number_conflicts(mat: material.Material) -> list[dict]:
     for unit in mat.units:
         if unit.truncated:
             continue
+        if not _about_this_event(mat, unit):
+            continue
         for value, noun, verb in unit.numbers:
-            key = (noun, _casualty_kind(unit, verb) or verb)
+            kind = _casualty_kind(unit, verb)
+            if kind == AMBIGUOUS:
+                continue
+            key = (noun, kind or verb)
             if unit not in facts[key][value]:
                 facts[key][value].append(unit)
     out = []
@@ -179,6 +206,7 @@ def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[di
     for (etype, target), by_source in acts.items():
         origins = {mat.sources[r["article_id"]].original_id
                    for rows in by_source.values() for r in rows}
+        by_source = _one_actor_one_name(mat, by_source)
         # "soldiers", "elite troops", "his presidential guard": one side, told differently.
         sides = {_family(source) or name_key(source) for source in by_source}
         if len(sides) < 2 or len(origins) < 2:
@@ -192,6 +220,26 @@ def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[di
                   for source, rows in by_source.items()]
         out.append({"kind": "actor", "fact": f"{etype} against {target}", "claims": claims})
     return out
+
+
+def _one_actor_one_name(mat: material.Material,
+                        by_source: dict[str, list[sqlite3.Row]]) -> dict[str, list[sqlite3.Row]]:
+    """Fold the names of one actor: a description with no proper name ("the group")
+    is the named side its own evidence names ("The group that seized power, calling
+    itself the Defense and Security Forces"), and a bare description naming none is
+    no side at all. Two names of one actor never disagree."""
+    named = [s for s in by_source if any(t[:1].isupper() for t in s.split())]
+    out: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for source, rows in by_source.items():
+        if source in named:
+            out[source].extend(rows)
+            continue
+        evidence = " ".join(name_key(mat.sources[r["article_id"]].text[r["start"]:r["end"]])
+                            for r in rows)
+        home = next((n for n in named if name_key(n) and name_key(n) in evidence), None)
+        if home is not None:
+            out[home].extend(rows)
+    return dict(out)
 
 
 def _doer_sides(acts: list[tuple[material.Unit, list]]) -> dict[str, str]:

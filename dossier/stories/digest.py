@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.config import Settings
-from dossier.extract.text import strip_glue
+from dossier.extract.text import parse_day, strip_glue
 from dossier.store import story_material as material
 from dossier.store.stories import last_asked, mark_asked
 from dossier.stories import hygiene
@@ -33,6 +33,9 @@ class Group:
 
     units: list[material.Unit] = field(default_factory=list)
     score: float = 0.0
+    # Reports of the same thing in other words, folded in at selection: they add their
+    # outlets to the sentence but never its date or wording.
+    restated: list[material.Unit] = field(default_factory=list)
 
     @property
     def lead(self) -> material.Unit:
@@ -85,20 +88,58 @@ def _score(mat: material.Material, group: Group, weights: Counter[str],
     return content * (1.0 + support) * (1.0 + lead)
 
 
+def _day_gap(mat: material.Material, a: material.Unit, b: material.Unit) -> int | None:
+    days = [parse_day(mat.sources[u.article_id].day) for u in (a, b)]
+    return abs((days[0] - days[1]).days) if days[0] and days[1] else None
+
+
+def _restated_by(mat: material.Material, unit: material.Unit,
+                 chosen: list[tuple[Group, material.Unit]],
+                 settings: Settings) -> tuple[int, bool] | None:
+    """Which pick ``unit`` says again, if any, and whether it says it closely enough to
+    name its outlets on that pick: one or two picks together cover its words (a close
+    restatement, folded), or it is another article's lead on the same development (the
+    leads of reports a day apart tell the one event each is about: left out, not folded,
+    since its wording may carry more than the pick says)."""
+    if not chosen:
+        return None
+    if covered(unit.terms, [u.terms for _, u in chosen]) >= settings.paraphrase_threshold:
+        best = max(range(len(chosen)), key=lambda i: overlap(unit.terms, chosen[i][1].terms))
+        return best, overlap(unit.terms, chosen[best][1].terms) >= settings.paraphrase_threshold
+    if unit.seq > settings.digest_lead_units:
+        return None
+    for i, (_, pick) in enumerate(chosen):
+        gap = _day_gap(mat, unit, pick)
+        if (pick.seq <= settings.digest_lead_units and gap is not None and gap <= 1
+                and overlap(unit.terms, pick.terms) >= settings.digest_lead_restatement):
+            return i, False
+    return None
+
+
+def _fold(group: Group, into: Group) -> None:
+    """A close restatement's reports join the pick: one sentence, all its outlets."""
+    have = {u.article_id for u in into.units + into.restated}
+    into.restated.extend(u for u in group.units if u.article_id not in have)
+
+
 def _fill(mat: material.Material, ranked: list[Group], budget: int,
-          threshold: float) -> tuple[list[tuple[Group, material.Unit]], int]:
+          settings: Settings) -> tuple[list[tuple[Group, material.Unit]], int]:
     """Greedy picks in rank order that fit the budget and say something new.
 
     A unit longer than what is left is passed over, so a short budget gets the best
     sentences that fit, not the head of one long one; only when nothing fits at all is
-    the top unit taken alone (a digest is never empty while there is material).
+    the top unit taken alone (a digest is never empty while there is material). A unit
+    that restates a pick is folded into it (its outlets are named on the pick).
     """
     chosen: list[tuple[Group, material.Unit]] = []
     used = 0
     for group in ranked:
         unit = next(u for u in group.units if not u.truncated)
-        if chosen and covered(unit.terms, [u.terms for _, u in chosen]) >= threshold:
-            continue  # said already, by one earlier pick or two together
+        home = _restated_by(mat, unit, chosen, settings)
+        if home is not None:
+            if home[1]:
+                _fold(group, chosen[home[0]][0])
+            continue
         size = len(mat.text(unit).split())
         if used + size > budget:
             continue
@@ -151,7 +192,7 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
     if since or seen is not None:
         usable = [g for g in usable if _is_new(mat, g, since, seen)]
     ranked = sorted(usable, key=lambda g: g.score, reverse=True)
-    chosen, used = _fill(mat, ranked, budget, settings.paraphrase_threshold)
+    chosen, used = _fill(mat, ranked, budget, settings)
     chosen.sort(key=lambda gu: _when(mat, gu[0]))
     return {
         "story_id": mat.story_id,
@@ -174,16 +215,17 @@ def _header(mat: material.Material) -> str:
 def _sentence(mat: material.Material, group: Group, unit: material.Unit,
               since: str | None) -> dict[str, Any]:
     text, cut = strip_glue(mat.text(unit))
-    article_ids = list(dict.fromkeys(u.article_id for u in group.units))
+    reports = group.units + group.restated
+    article_ids = list(dict.fromkeys(u.article_id for u in reports))
     outlets = list(dict.fromkeys(mat.sources[a].label for a in article_ids))
-    reported = min((mat.sources[a].published or "") for a in article_ids) or None
+    reported = min((mat.sources[u.article_id].published or "") for u in group.units) or None
     return {
         "text": text,
         "outlets": outlets,
         "article_ids": article_ids,
         "spans": [{"article_id": u.article_id,
                    "start": u.start + (cut if u is unit else 0), "end": u.end}
-                  for u in group.units],
+                  for u in reports],
         "date": _when(mat, group)[0],
         "reported": reported,
         "independent_outlets": independent(mat, article_ids),

@@ -37,15 +37,39 @@ PROMOTION = re.compile(
     r"|channel|magazine|print|digital|edition)s?)|sign up (?:for (?:our|the)|here|now)"
     r"|(?:our|the|daily|free) newsletter|already a (?:subscriber|member)"
     r"|support (?:our|independent) journalism|download (?:the|our) app|get the app"
-    r"|unlimited (?:digital )?access|subscribers? only)\b",
+    r"|unlimited (?:digital )?access|subscribers? only|select an? (?:newsletter|edition))\b",
     re.IGNORECASE,
 )
 # Opening words that stand for something said before: the unit hangs on its neighbour.
 HANGING_OPENER = re.compile(
-    r"^\W*(?:(?:but|and|so|yet|still|however|also|then|now|instead|meanwhile)\b[\s,]*)?"
-    r"(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them)\b(?!['’]s\b)",
+    r"^\W*(?:(?:but|and|so|yet|still|however|also|then|now|instead|meanwhile|yes|no|well"
+    r"|indeed)\b[\s,]*)?"
+    r"(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them|which)\b(?!['’]s\b)",
     re.IGNORECASE,
 )
+# First person outside a quotation: someone speaks, and the unit does not say who.
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# A gallery or caption label, or an agency caption: "Photos: ...", "An image from a video
+# ... shows ...", "... on Sunday, Dec. 31, 2017, in Seattle." (weekday, date, year, place).
+CAPTION_LABEL = re.compile(
+    r"^\W*(?:photos?|pictures?|gallery|video|watch|listen|image)\s*:"
+    r"|^\W*(?:an?|the|this) (?:image|photo|picture|photograph|video still|screenshot|screen grab)"
+    r"\b[^.]{0,200}\b(?:shows?|showing|shown)\b",
+    re.IGNORECASE,
+)
+# A picture described in the present passive: "A woman is moved outside the resort.",
+# "The ship is seen in waters off Yeosu." ("is seen as" is how news says "is regarded").
+CAPTION_PASSIVE = re.compile(
+    r"\b(?:is|are) (?:seen|shown|pictured|moved|carried|helped|escorted|comforted|hugged"
+    r"|embraced|photographed|silhouetted|reflected)\b(?! as\b| to\b| that\b| by (?:many|some))"
+)
+AGENCY_CAPTION_END = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]{2,8}\.?\s+"
+    r"\d{1,2},\s+\d{4}(?:,\s+(?:in|at|near|outside)\s+[^.]{1,80})?\.\s*$"
+)
+# A line of shouted capitals glued to a credit: "VLERICK BUSINESS SCHOOL•GETTY".
+CREDIT_GLUE = re.compile(r"[A-Z]{2,}[A-Z .'-]*\s*[•|]\s*[A-Z]{2,}")
 # ... unless what follows says who: "He said" with the speaker known is shown with the name.
 SPEECH_AFTER_OPENER = re.compile(
     r"^\W*(?:(?:but|and|so|yet|still|however|also)\b[\s,]*)?(?:he|she|they)\s+"
@@ -76,10 +100,22 @@ def is_headline(text: str, title: str | None) -> bool:
 
 
 def is_clutter(text: str) -> bool:
-    """A caption, credit, byline, notice, teaser or promotion, not a report."""
+    """A caption, credit, byline, notice, teaser or promotion, not a report; a unit that
+    runs over several lines is clutter when any of its lines is."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) > 1:
+        return any(_is_clutter_line(line) for line in lines)
+    return _is_clutter_line(text)
+
+
+def _is_clutter_line(text: str) -> bool:
     stripped = text.strip()
     return bool(
-        patterns.PHOTO_DESCRIPTION.search(stripped)
+        CAPTION_LABEL.match(stripped)
+        or AGENCY_CAPTION_END.search(stripped)
+        or (CAPTION_PASSIVE.search(stripped) and len(stripped.split()) <= 30)
+        or CREDIT_GLUE.search(stripped)
+        or patterns.PHOTO_DESCRIPTION.search(stripped)
         or patterns.PHOTO_CREDIT_LINE.match(stripped)
         or patterns.CAPTION_PLACE_DATE_END.search(stripped)
         or patterns.REPORTER_LINE.match(stripped)
@@ -97,9 +133,19 @@ def hangs_on_pronoun(text: str, speaker: str | None) -> bool:
     """Its meaning hangs on a pronoun it does not resolve ("He said the talks failed."
     with no known speaker; "It was the worst attack in years."). A speech opener whose
     speaker the quotes extractor resolved is shown with the name, so it stands."""
-    if not HANGING_OPENER.match(text):
-        return False
-    return not (speaker and SPEECH_AFTER_OPENER.match(text))
+    if speaker:
+        return bool(HANGING_OPENER.match(text)) and not SPEECH_AFTER_OPENER.match(text)
+    if HANGING_OPENER.match(text):
+        return True
+    # A bare quotation, or "I"/"we" outside quotes, with nobody named as the speaker.
+    outside = QUOTED.sub(" ", text)
+    return bool(FIRST_PERSON.search(outside)) or _bare_quote(text)
+
+
+def _bare_quote(text: str) -> bool:
+    """Nothing but a quotation: who said it is not in the unit."""
+    stripped = text.strip()
+    return bool(stripped[:1] in "\"“" and not QUOTED.sub("", stripped).strip(" .,;:!?—–-"))
 
 
 def stands_alone(text: str, title: str | None, speaker: str | None = None) -> bool:
