@@ -151,7 +151,7 @@ def test_two_names_of_the_junta_never_disagree(seeds, story) -> None:
     # "The group that seized power, calling itself the Defense and Security Forces" and
     # "the Defence and Security Forces (FDS)" are one actor, not two doers of one act.
     conn, _ = seeds
-    for conflict in store.story_corroboration(conn, story)["contradictions"]:
+    for conflict in views.story_corroboration(conn, story)["contradictions"]:
         if conflict["kind"] == "actor":
             names = {name_key(c["value"]) for c in conflict["claims"]}
             assert not ({"group", "defense and security forces"} <= names), conflict
