@@ -15,13 +15,15 @@ Rows:
 - jusText on the flattened text (each line a <p>), when installed.
 - html-text (the tool behind the published 0.665), when installed.
 
-Run: ``python benchmarks/clean.py [--limit N]``; prints a markdown table.
+Run: ``python benchmarks/clean.py [--limit N] [--part all|tuning|reporting]``; prints a
+markdown table.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import statistics
@@ -84,11 +86,17 @@ def metrics(rows: list[tuple[float, float, float]]) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
-def load_pages(limit: int | None) -> list[tuple[str, str, str, str]]:
+def part_of(key: str) -> str:
+    """The realnews.py split: "tuning" or "reporting" by the low bit of sha256(page key)."""
+    return "tuning" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0 else "reporting"
+
+
+def load_pages(limit: int | None, part: str = "all") -> list[tuple[str, str, str, str]]:
     """(key, url, html, gold body) for each page, sorted by key."""
     gold = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
-    for key in sorted(gold)[:limit]:
+    keys = [key for key in sorted(gold) if part == "all" or part_of(key) == part]
+    for key in keys[:limit]:
         raw = gzip.decompress((DATA / "html" / f"{key}.html.gz").read_bytes())
         pages.append((key, gold[key].get("url", ""), decode(raw), gold[key]["articleBody"]))
     return pages
@@ -143,6 +151,8 @@ def score(name: str, gold: list[str], outputs: list[str], seconds: float) -> dic
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N pages (by key)")
+    parser.add_argument("--part", choices=("all", "tuning", "reporting"), default="all",
+                        help="the tuning/reporting half of benchmarks/realnews.py")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"needs {DATA} (the shared eval data beside the repository)", file=sys.stderr)
@@ -152,7 +162,7 @@ def main() -> int:
     from dossier.clean.language import detect_language
     from dossier.clean.text_clutter import remove_clutter
 
-    pages = load_pages(args.limit)
+    pages = load_pages(args.limit, args.part)
     gold = [body for *_, body in pages]
     detect_language("warm up the language model before timing anything")
     dossier_html(pages[0][2], pages[0][1])  # warm imports and caches for every timed row
@@ -195,7 +205,8 @@ def main() -> int:
     flat_rate = results[2]["docs_per_s"]
 
     base = next(r for r in results if r["name"] == "trafilatura")["docs_per_s"]
-    print(f"scrapinghub-aeb, {len(pages)} pages; shingle metric of upstream evaluate.py\n")
+    print(f"scrapinghub-aeb, {len(pages)} pages ({args.part}); shingle metric of upstream "
+          "evaluate.py\n")
     print("| system | precision | recall | F1 | exact | docs/s | speed vs trafilatura "
           "| published F1 |")
     print("|---|---|---|---|---|---|---|---|")

@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -250,21 +251,32 @@ def ingest_fast(root: Path, paths: dict[str, int]) -> dict[int, Result]:
 
 
 def ingest_real(root: Path, paths: dict[str, int], tmp: Path) -> dict[int, Result]:
-    """``dossier ingest`` as a user runs it (no extractors: they do not touch the text)."""
-    db = tmp / "realnews.db"
-    command = [sys.executable, "-m", "dossier.cli", "ingest", str(root), "--db", str(db),
-               "--extractors", ""]
-    subprocess.run(command, check=False, capture_output=True, text=True, cwd=REPO)
+    """``dossier ingest`` as a user runs it (no extractors: they do not touch the text).
+
+    One store per source and feed: the same article fed two ways has the same content
+    hash, and a store keeps one copy of it.
+    """
+    results: dict[int, Result] = {}
+    for folder in sorted(f for f in root.glob("*/*") if f.is_dir()):
+        db = tmp / f"{folder.parent.name}-{folder.name}.db"
+        command = [sys.executable, "-c", "from dossier.cli import main; main()", "ingest",
+                   str(folder), "--db", str(db), "--extractors", ""]
+        done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=REPO)
+        if not db.exists():
+            raise SystemExit(f"dossier ingest failed: {done.stderr[-2000:]}")
+        results |= read_store(db, paths)
+    return results
+
+
+def read_store(db: Path, paths: dict[str, int]) -> dict[int, Result]:
+    """Each stored article and each refused input, by item index."""
     conn = sqlite3.connect(db)
     results: dict[int, Result] = {}
-    has_warnings = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = 'clean_warnings'").fetchone()
     for row in conn.execute(
         "SELECT id, source_path, text, title, byline, published, outlet FROM articles"
     ):
         warnings = [w for (w,) in conn.execute(
-            "SELECT warning FROM clean_warnings WHERE article_id = ?", (row[0],))
-        ] if has_warnings else []
+            "SELECT warning FROM clean_warnings WHERE article_id = ?", (row[0],))]
         results[paths[row[1]]] = Result(row[2], row[3], row[4], row[5], row[6], warnings)
     for source_path, reason in conn.execute("SELECT source_path, reason FROM ingest_errors"):
         if source_path in paths:
@@ -313,14 +325,18 @@ def peers_for(item: Item) -> dict[str, Result]:
     text = item.page_text if item.feed == "flattened" else item.gold_body
     if item.feed not in ("flattened", "bare"):
         return {}
-    return {"trafilatura": trafilatura_text(text), "jusText": justext_text(text)}
+    peers = {"trafilatura": trafilatura_text(text), "jusText": justext_text(text)}
+    if item.feed == "flattened":
+        peers["no cleaning"] = Result(text)
+    return peers
 
 
 # ---------------------------------------------------------------- scoring
 
 
 def words(text: str) -> list[str]:
-    return [t.lower() for t in TOKEN.findall(text or "")]
+    """Lower-cased \\w+ tokens of the NFC form (the cleaner's text is NFC: so is the gold's)."""
+    return [t.lower() for t in TOKEN.findall(unicodedata.normalize("NFC", text or ""))]
 
 
 def long_sentences(body: str) -> list[str]:
@@ -446,6 +462,8 @@ def main() -> int:
                         help="clean stage only, in-process (iteration; report the real ingest)")
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--worst", type=int, default=10)
+    parser.add_argument("--show-metadata", action="store_true",
+                        help="list every wrong title/author/date (tuning-half error analysis)")
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"needs {EVAL} (the shared eval data beside the repository)", file=sys.stderr)
@@ -470,15 +488,20 @@ def main() -> int:
     ours_seconds = time.perf_counter() - started
     peer_scores: dict[tuple[str, str, str, str], list[Score]] = {}
     our_scores: dict[tuple[str, str, str], list[tuple[Score, Item, Result]]] = {}
+    duplicates = 0
     for index, item in enumerate(items):
-        result = ours.get(index, Result(None, reason="no result (ingest did not report it)"))
+        result = ours.get(index)
+        if result is None:  # same content as an earlier file of its feed: stored once
+            duplicates += 1
+            continue
         group = (item.source, item.feed, part_of(item.key))
         our_scores.setdefault(group, []).append((score(item, result), item, result))
         if not args.no_peers:
             for name, peer in peers_for(item).items():
                 peer_scores.setdefault((*group, name), []).append(score(item, peer))
     mode = "clean stage in-process (--fast)" if args.fast else "real `dossier ingest`"
-    print(f"Dossier via {mode}: {len(items)} files in {ours_seconds:.0f} s\n")
+    print(f"Dossier via {mode}: {len(items)} files in {ours_seconds:.0f} s; {duplicates} "
+          "not scored (the same content as an earlier file of the same feed, stored once)\n")
     for group in sorted(our_scores):
         source, feed, part = group
         print(f"### {source} / {feed} / {part} half\n\n{HEADER}")
@@ -487,7 +510,24 @@ def main() -> int:
             print(table_row(key[3], peer_scores[key]))
         print()
     print_worst(our_scores, args.worst)
+    if args.show_metadata:
+        print_metadata_errors(our_scores)
     return 0
+
+
+def print_metadata_errors(our_scores: dict) -> None:
+    """Every wrong title, author and date, gold beside ours."""
+    print("\n### metadata errors\n")
+    for group in sorted(our_scores):
+        for s, item, result in our_scores[group]:
+            for field_name, ok, gold, got in (
+                ("title", s.title, item.title, result.title),
+                ("author", s.author, item.author, result.byline),
+                ("date", s.date, item.date, result.published),
+            ):
+                if ok is False:
+                    print(f"- {'/'.join(group)} {item.key[:16]} {field_name}: gold {gold!r} "
+                          f"got {got!r}")
 
 
 def print_worst(our_scores: dict, count: int) -> None:

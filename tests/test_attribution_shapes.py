@@ -104,10 +104,12 @@ def test_clause_only_verb_followed_by_a_quotation_is_a_cue(nlp):
     assert q.cue == "concluded" and q.speaker_key == "person:lara voss"
 
 
-def test_a_lead_in_the_polls_is_sourced_to_the_polls(nlp):
-    q = the_quote(quotes_of(nlp, "Mayor Ivo Sand leads comfortably in the latest polls."),
-                  "leads comfortably")
-    assert q.speaker == "the latest polls" and q.cue == "in"
+def test_quoted_titles_and_slogans_with_no_speaker_are_not_statements(nlp):
+    text = ('The host of "The Late Hour With Mina Ross" wore a cap reading '
+            '"Build The Bridge Now" at the fair.\n\n'
+            '"We will not wait another year for this bridge," the mayor said.')
+    contents = [q.content for q in quotes_of(nlp, text)]
+    assert contents == ["We will not wait another year for this bridge"], contents
 
 
 def test_passive_cue_takes_its_agent_or_stays_unattributed(nlp):
@@ -118,3 +120,22 @@ def test_passive_cue_takes_its_agent_or_stays_unattributed(nlp):
                   "port will reopen")
     assert q.speaker is None and q.cue == "announced"  # nobody named: nobody guessed
     assert quotes_of(nlp, "The harbour was closed by the army on Monday.") == []
+
+
+def test_nested_attribution_keeps_both_the_outer_and_the_inner_statement(nlp):
+    text = ("Mayor Lena Fischer said that the governor had told her the bridge would be "
+            "rebuilt by winter.")
+    quotes = quotes_of(nlp, text)
+    outer = next(q for q in quotes if q.cue == "said")
+    inner = next(q for q in quotes if q.cue == "told")
+    assert outer.speaker == "Lena Fischer" and "the governor had told her" in outer.content
+    assert inner.speaker == "the governor"
+    assert inner.content == "the bridge would be rebuilt by winter"
+    assert outer.content_start <= inner.content_start and inner.content_end <= outer.content_end
+
+
+def test_a_dateline_is_not_part_of_what_was_said(nlp):
+    text = "WASHINGTON (AP) — The port will reopen on Friday, according to the harbour authority."
+    q = the_quote(quotes_of(nlp, text), "port will reopen")
+    assert q.content == "The port will reopen on Friday"
+    assert q.speaker == "the harbour authority"

@@ -87,3 +87,15 @@ def test_export_and_timeline_carry_the_resolved_name(db):
     by_content = {r["content"]: r["source_actor"] for r in said}
     assert any(v == "Tomas Reyes" for c, v in by_content.items() if "one dam" in c)
     assert all(v is None for c, v in by_content.items() if "coast road" in c)
+
+
+def test_a_surname_the_ner_missed_resolves_to_the_one_person_carrying_it(nlp):
+    from dossier.extract.actor_records import ArticleActor
+    from dossier.extract.speakers import SpeakerResolver
+
+    doc = nlp("Alder said the plant would stay open.")
+    alder = ArticleActor(key="person:ben alder", name="Ben Alder", kind="person")
+    ruth = ArticleActor(key="person:ruth alder", name="Ruth Alder", kind="person")
+    assert SpeakerResolver(doc, [], [alder]).speaker_span(doc[0])[3] == "person:ben alder"
+    # Two people share the surname: the speaker stays unresolved rather than guessed.
+    assert SpeakerResolver(doc, [], [alder, ruth]).speaker_span(doc[0])[3] is None

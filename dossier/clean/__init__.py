@@ -63,12 +63,14 @@ def clean_article(raw: RawArticle) -> Article:
     """
     refuse_non_text(raw.content)
     html_title = html_author = html_date = sitename = page_url = None
+    html_date_source = "html-meta"
     warnings = list(raw.warnings)
     if raw.is_html:
         page = extract_html(raw.content, raw.url)
         text, removed = page.text, page.removed
         warnings.extend(page.warnings)
         html_title, html_author, html_date = page.title, page.author, page.date
+        html_date_source = page.date_source
         sitename, page_url = page.sitename, page.url
         if not WORD_CHAR.search(text):
             raise ValueError("no article text found in the HTML (empty or truncated page)")
@@ -85,7 +87,7 @@ def clean_article(raw: RawArticle) -> Article:
             )
     header = header_values(raw, removed)
     url = raw.url or header.get("url") or page_url
-    published, published_source = find_published(raw, header, html_date, removed)
+    published, published_source = find_published(raw, header, html_date, removed, html_date_source)
     dateline = find_dateline(text)
     return Article(
         id=article_id(raw.content),

@@ -68,6 +68,27 @@ KNOWN_OUTLETS: dict[str, str] = {
     "vox": "Vox",
     "vice": "Vice",
     "yahoo": "Yahoo News",
+    "thesun": "The Sun",
+    "thehindu": "The Hindu",
+    "chinadaily": "China Daily",
+    "wired": "Wired",
+    "express": "Express",
+    "mirror": "Mirror",
+    "smh": "The Sydney Morning Herald",
+    "abc": "ABC",
+    "globalnews": "Global News",
+    "cbc": "CBC",
+    "ctvnews": "CTV News",
+    "rt": "RT",
+    "tass": "TASS",
+    "xinhuanet": "Xinhua",
+    "straitstimes": "The Straits Times",
+    "channelnewsasia": "CNA",
+    "dawn": "Dawn",
+    "thenational": "The National",
+    "arabnews": "Arab News",
+    "spiegel": "Der Spiegel",
+    "breitbart": "Breitbart",
 }
 
 # Names an input may already carry, in any case, mapped to the same display names.
@@ -81,8 +102,15 @@ KNOWN_NAMES: dict[str, str] = {name.casefold(): name for name in KNOWN_OUTLETS.v
     "wall street journal": "The Wall Street Journal",
 }
 
-# Second-level labels that sit before a country TLD ("bbc.co.uk", "abc.net.au").
-PUBLIC_SUFFIX_LABELS = frozenset({"co", "com", "net", "org", "gov", "ac", "go", "or", "ne"})
+# Hosting labels under which an outlet is a subdomain ("abcnews.go.com").
+HOSTING_LABELS = frozenset({"go", "blogs", "blogspot", "wordpress", "substack", "medium"})
+# Short words a segmented domain may contain ("timesofindia" -> Times of India); any
+# other piece under three letters means the segmentation is a guess.
+SHORT_NAME_WORDS = frozenset({"the", "of", "and", "de", "la", "le", "al", "el", "on", "in"})
+# A three-letter piece must be a common word ("sun", "star"), not a rare one ("ves" of a
+# made-up "vesmarkherald"): at most this rank in wordninja's frequency list.
+MAX_RANK_SHORT_PIECE = 5000
+LOWER_NAME_WORDS = frozenset({"of", "and", "de", "la", "le", "on", "in"})
 DOMAIN_LIKE = re.compile(r"^(?:[a-z]+://)?(?:[\w-]+\.)+[a-z]{2,}(?:[/:?#].*)?$", re.IGNORECASE)
 ACRONYM_MAX_LEN = 4  # "bbc", "rfi", "voa": short labels are acronyms, not words
 # "Northline Radio — Africa", "Reuters | World": a feed or page title adds its section.
@@ -111,7 +139,40 @@ def normalize_outlet(value: str | None) -> str | None:
     label = domain_label(cleaned)
     if label in KNOWN_OUTLETS:
         return KNOWN_OUTLETS[label]
-    return label.upper() if len(label) <= ACRONYM_MAX_LEN else label.capitalize()
+    return label.upper() if len(label) <= ACRONYM_MAX_LEN else segmented_name(label)
+
+
+def segmented_name(label: str) -> str:
+    """ "thehindu" → "The Hindu", "kathmandupost" → "Kathmandu Post"; unsure → "Vesmarkherald".
+
+    wordninja splits by English word frequencies; a split into a piece of one or two
+    letters (other than "of", "the" ...) is a guess about a made-up name, so the label
+    is then only capitalized.
+    """
+    import wordninja  # loads its word list (~1 s) only when an unknown domain needs it
+
+    pieces = [piece.lower() for piece in wordninja.split(label)]
+    if len(pieces) < 2 or any(
+        x not in SHORT_NAME_WORDS
+        and (len(x) < 3 or (len(x) == 3 and word_rank(x) > MAX_RANK_SHORT_PIECE))
+        for x in pieces
+    ):
+        return label.capitalize()
+    if "".join(pieces) != label.replace("-", ""):
+        return label.capitalize()
+    words = [x if (i and x in LOWER_NAME_WORDS) else x.capitalize() for i, x in enumerate(pieces)]
+    return " ".join(words)
+
+
+def word_rank(word: str) -> float:
+    """Rank of a word in wordninja's English frequency list (inf when absent)."""
+    import math
+
+    import wordninja
+
+    model = wordninja.DEFAULT_LANGUAGE_MODEL
+    cost = model._wordcost.get(word)  # cost = log((rank + 1) * log(vocabulary size))
+    return math.inf if cost is None else math.exp(cost) / math.log(len(model._wordcost)) - 1
 
 
 def resolve_outlet(value: str | None, text: str = "") -> str | None:
@@ -123,17 +184,30 @@ def resolve_outlet(value: str | None, text: str = "") -> str | None:
     return normalize_outlet(value)
 
 
+@lru_cache(maxsize=1)
+def _extractor():
+    """tldextract with its bundled Public Suffix List snapshot: offline, never fetches."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
 def domain_label(domain_or_url: str) -> str:
-    """The registrable label of a domain: "https://www.bbc.co.uk/news" → "bbc"."""
+    """The registrable label of a domain: "https://www.bbc.co.uk/news" → "bbc".
+
+    The public suffix ("co.uk", "com.cn") comes from the Public Suffix List; on a
+    hosting domain the outlet is the subdomain ("abcnews.go.com" → "abcnews").
+    """
     text = domain_or_url if "://" in domain_or_url else f"http://{domain_or_url}"
     host = (urlsplit(text).hostname or "").lower()
-    labels = [part for part in host.split(".") if part]
-    if len(labels) < 2:
-        return labels[0] if labels else ""
-    labels = labels[:-1]  # drop the TLD
-    if len(labels) >= 2 and labels[-1] in PUBLIC_SUFFIX_LABELS:
-        labels = labels[:-1]
-    return labels[-1]
+    parts = _extractor()(host)
+    if not parts.suffix:  # no public suffix ("coastaltimes.example"): the label before the last
+        labels = [label for label in host.split(".") if label]
+        return labels[-2] if len(labels) >= 2 else (labels[0] if labels else "")
+    label = parts.domain
+    if label in HOSTING_LABELS and parts.subdomain:
+        label = parts.subdomain.split(".")[-1]
+    return label
 
 
 def spelled_out_name(domain_or_url: str, text: str) -> str | None:

@@ -71,8 +71,21 @@ PHOTO_DESCRIPTION = re.compile(
     r"|\b(?:poses? for (?:a |the )?(?:photo|picture|portrait|photograph)s?|is pictured"
     r"|are pictured|pictured (?:here|above|below|left|right)|file (?:photo|picture|image)"
     r"|a general view (?:of|shows)|this (?:photo|picture|image|handout)\b|in this (?:file )?"
-    r"(?:photo|picture|image|handout))",
+    r"(?:photo|picture|image|handout)"
+    # "This Dec. 28, 2017 photo made available by SpaceX shows ...", "... frame grab from video"
+    r"|\bthis\b(?:\s+[\w.,]+){0,5}?\s+(?:file\s+)?(?:photo|picture|image|frame grab|screen ?shot"
+    r"|video grab|handout)(?:\s+\w+){0,2}?\s+(?:made available|released|provided|distributed"
+    r"|taken|shows|by)\b"
+    r"|\b(?:photo|image|picture|frame grab|video grab)s? (?:made available|released|provided"
+    r"|distributed) by\b)"
+    # "FILE - In this ... file photo", "FILE PHOTO: ...": the AP/Reuters caption prefix.
+    r"|^\s*FILE(?:\s+PHOTO)?\s*(?:[-–—:]|\s\()",
     re.IGNORECASE,
+)
+# A wire photo credit inside a line: "FILE - In this ... (AP Photo/Jae C. Hong, File) ..."
+PHOTO_CREDIT_INLINE = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|UPI)\s+Photo(?:/[^)]{1,80})?\)"
+    r"|\((?:Photo|Image|Picture)s?\s*(?:by|:)\s*[^)]{1,80}\)"
 )
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -96,11 +109,13 @@ TEASER_HEADING = re.compile(
     r"(?: (?:stories|articles|coverage|content|news|reading|topics|links|posts|videos?))?"
     r"|read (?:more|next|also)|more (?:from|on|in|about) [\w .&'’-]{1,40}|more (?:stories|news)"
     r"|recommended(?: for you| stories| reading| articles| videos?)?|most (?:read|popular|viewed"
-    r"|shared|watched)|trending(?: now| stories| news)?|popular(?: now| stories| articles)?"
+    r"|shared|watched|commented)(?: (?:in|on|from) [\w &'’-]{1,30})?"
+    r"|trending(?: now| stories| news)?|popular(?: now| stories| articles)?"
     r"|also read|see also|top stories|latest (?:news|stories|videos?)|what to read next"
     r"|editor'?s? picks?|editors['’] picks|don'?t miss|further reading|watch next|up next"
     r"|around the web|sponsored stories|promoted stories|from our partners|more to explore"
-    r"|in other news|elsewhere on [\w .]+)\s*[:.]?\s*$",
+    r"|in other news|elsewhere on [\w .]+|story highlights|(?:key|top) (?:points|takeaways)"
+    r"|more (?:top )?stories|(?:latest|more) (?:in|from) [\w .&'’-]{1,30})\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 # One-line teasers: "Read more: Niger's junta names a cabinet", "RELATED: ...".
@@ -146,15 +161,36 @@ REPORTER_LINE = re.compile(
     rf"|^\s*[(\[]?\s*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced"
     rf"|[Rr]esearch|[Gg]raphics|[Aa]dditional reporting)\s+by\s+{_NAMES}.{{0,200}}$"
 )
-# "By Jane Doe and John Roe", "By Jane Doe, Reuters", "By JANE DOE | Updated ..."
+# "By Jane Doe and John Roe", "By Jane Doe, Reuters", "By JANE DOE | Updated ...",
+# "By Jane Doe Updated: 2016-07-15 13:14".
 BYLINE = re.compile(
-    rf"^\s*By\s+(?P<names>{_NAMES})\s*(?:[,|•·–—-]\s*(?P<rest>.{{0,80}}))?$"
+    rf"^\s*By\s+(?P<names>{_NAMES})\s*(?:(?:[,|•·–—-]\s*|(?=(?:Updated|Published|Posted)\b))"
+    rf"(?P<rest>.{{0,80}}))?$"
 )
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?"
+# Numeric dates: ISO, or day/month/year with one part above 12 (07/15/2016, 15.07.2016);
+# 05/06/2016 could be either, and a wrong date is worse than none.
+_NUMERIC_DATE = (
+    r"(?:\d{4}-\d{2}-\d{2}|(?:1[3-9]|2\d|3[01])[./]\d{1,2}[./]\d{4}"
+    r"|\d{1,2}[./](?:1[3-9]|2\d|3[01])[./]\d{4})"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_NUMERIC_DATE})"
+_STAMP_WORD = r"(?:Published|Updated|Posted|Last updated|First published|Modified)"
 DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Published|Updated|Posted|Last updated|First published)(?: on| at)?:?\s+)?"
-    rf"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?\s*$",
+    rf"^\s*(?:{_STAMP_WORD}(?: on| at)?:?\s+)?(?:{_CLOCK},?\s+)?{_WEEKDAY}?{_DATE}"
+    rf"(?:,?\s*(?:at\s+)?{_CLOCK})?\s*$",
+    re.IGNORECASE,
+)
+# A date stamp glued to the end of a headline or name line: "... Updated: 2016-07-15 13:14".
+DATE_STAMP_AT_END = re.compile(
+    rf"(?<=\S)\s+(?P<stamp>{_STAMP_WORD}(?: on| at)?:?\s+(?:{_CLOCK},?\s+)?{_WEEKDAY}?{_DATE}"
+    rf"(?:,?\s*(?:at\s+)?{_CLOCK})?)\s*$",
+    re.IGNORECASE,
+)
+# An agency's print stamp: "(China Daily USA 07/15/2016 page1)", "(Xinhua 2016-07-15)".
+AGENCY_DATE_STAMP = re.compile(
+    rf"^\s*\(\s*[A-Z][\w .&'’-]{{1,40}}?\s+{_DATE}(?:\s*,?\s*page\s*[A-Z]?\d+)?\s*\)\s*$",
     re.IGNORECASE,
 )
 
@@ -184,6 +220,23 @@ SUBSCRIBE_LINE = re.compile(
 ADDRESSES_READER = re.compile(
     r"^\s*(?:sign up|subscribe|register|log in|sign in|get|download|join|already)\b"
     r"|\b(?:you|your|our)\b",
+    re.IGNORECASE,
+)
+# "Add Weather as an interest", "Add Ukraine to myFT", "Follow this topic": reader prompts.
+INTEREST_PROMPT = re.compile(
+    r"^\s*(?:add [\w .&'’-]{1,40} (?:as an interest|to (?:my\w*|your (?:interests|feed|topics"
+    r"|list)))|follow (?:this )?(?:topic|author|story)|get (?:email )?alerts? (?:on|for) [\w .&'’-]"
+    r"{1,40}|(?:turn on|enable) (?:desktop )?notifications)\b.{0,40}$",
+    re.IGNORECASE,
+)
+# Notices about the text itself: rush transcripts, machine translation, paywalls.
+TEXT_NOTICE = re.compile(
+    r"\btranscripts? (?:is|are|was|were|has been|have been) (?:created|produced|provided|prepared"
+    r"|generated)\b|\bthis (?:text|transcript|copy) may not be in its final form\b"
+    r"|\bauthoritative record of [\w’'. ]{1,40} (?:programming|broadcast)\b"
+    r"|\b(?:this|the) (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for)"
+    r" (?:subscribers|members)\b|\byou have reached (?:your|the) (?:limit|maximum) of\b"
+    r"|\bto continue reading\b.{0,40}\b(?:subscribe|sign in|log in|register)\b",
     re.IGNORECASE,
 )
 COOKIE_LINE = re.compile(
@@ -216,3 +269,28 @@ ARTICLE_END = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"\w+")
+
+# Job titles that follow a name in a byline ("Nicoletta Richardson Trending Editor",
+# "Mike Marshall, Shipping Expert"): the name ends where they start.
+BYLINE_ROLE = re.compile(
+    r"\b(?:(?:senior|chief|deputy|managing|executive|contributing|staff|special|political"
+    r"|trending|foreign|news|sports|science|health|business|technology|associate)\s+)*"
+    r"(?:editor|reporter|correspondent|writer|columnist|contributor|producer|journalist"
+    r"|photographer|analyst|expert|director|staff|intern|editors|reporters|writers)s?\b.*$",
+    re.IGNORECASE,
+)
+# Media groups that own outlets and appear as a page's "author" ("Condé Nast" on a magazine).
+PUBLISHER_GROUP = re.compile(
+    r"^(?:Cond[ée] Nast|Hearst(?: Communications| Newspapers)?|Gannett|Tribune (?:Publishing|Media)"
+    r"|Future (?:plc|US)|Dotdash(?: Meredith)?|Meredith|Vox Media|Axel Springer|News Corp"
+    r"|Nexstar(?: Media)?|Sinclair|Lee Enterprises|McClatchy|Reach plc|Bauer Media"
+    r"|Penske Media|BuzzFeed|Advance Local|Graham Media|Scripps|Tegna|Insider Inc\.?"
+    r"|Associated Newspapers|Guardian News (?:and|&) Media|Nikkei|Mediahuis)$",
+    re.IGNORECASE,
+)
+# A date glued to a byline: "Cazzy Magennis Last Updated August 1", "Supermove February 8".
+BYLINE_DATE_TAIL = re.compile(
+    rf"\s*(?:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\b.*"
+    rf"|\b{_MONTH}(?:\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?\b.*|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}.*)$",
+    re.IGNORECASE,
+)

@@ -22,11 +22,13 @@ MAX_WORDS_SHARE = 12
 MAX_WORDS_SUBSCRIBE = 30
 MAX_WORDS_COOKIE = 120
 MAX_WORDS_COPYRIGHT = 30
+MAX_WORDS_NOTICE = 80  # transcript/paywall notices run to three sentences
 # A line that describes a picture ("... (not seen) at the palace in Niamey on May 2, 2022.")
 # is a caption up to this long (wire captions add a sentence of context); longer is prose.
 MAX_WORDS_CAPTION = 70
 MAX_WORDS_TEASER_ITEM = 30
 MAX_WORDS_TITLE = 25
+MAX_WORDS_TITLE_WITH_STOP = 20
 MAX_WORDS_SYNDICATION = 25
 MIN_WORDS_NEWS_SENTENCE = 12  # a full sentence this long ends a teaser block
 # Bounds of the block rules, the ones that remove lines for what stands next to them:
@@ -44,6 +46,12 @@ MAX_WORDS_TRUNCATED_SNIPPET = 40  # "…"-cut teaser snippets are short; a long 
 # (with a warning), since losing an article's lead silently is the worst outcome.
 MIN_WORDS_PROSE_LINE = 12
 MAX_PROSE_REMOVED_SHARE = 0.5
+# A full page flattened to text: this many menu-like lines (at most 4 words, no sentence
+# end), making at least this share of its unlabelled lines (see looks_like_full_page).
+MAX_WORDS_MENU_ENTRY = 4
+MIN_MENU_LINES_OF_PAGE = 20
+MIN_MENU_SHARE_OF_PAGE = 0.25
+SENTENCE_END_MARK = re.compile(r"[.!?:;][\"”’')\]]*$")
 # Reasons stated by the line itself, never undone by the prose guard: metadata lines.
 LINE_STATED_REASONS = frozenset({"header"})
 
@@ -72,17 +80,21 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def remove_clutter(text: str, *, page: bool = False) -> CleanedText:
+def remove_clutter(text: str, *, page: bool | None = None) -> CleanedText:
     """Label clutter line by line, then drop it; ``page`` adds the full-web-page rules.
 
     ``page`` is for text flattened from a whole HTML page (menus, link lists,
     footers): it also trims short non-sentence lines around the article body.
+    None (the plain-text path) decides from the text itself (``looks_like_full_page``):
+    users save whole pages as .txt as often as articles.
     """
-    lines = split_captions_from_credits(split_lines(text))
+    lines = split_date_stamps(split_captions_from_credits(split_lines(text)))
     label_header(lines)
     for line in lines:
         if line.label is None:
             line.label = line_clutter_reason(line)
+    if page is None:
+        page = looks_like_full_page(lines)
     if not page:
         label_title(lines)
     label_teaser_blocks(lines)
@@ -93,6 +105,22 @@ def remove_clutter(text: str, *, page: bool = False) -> CleanedText:
     cleaned = assemble(text, lines)
     cleaned.warnings.extend(warnings)
     return cleaned
+
+
+def looks_like_full_page(lines: list[Line]) -> bool:
+    """Is this a whole web page flattened to text (menus, link lists), not an article?
+
+    Menu entries are short lines that end no sentence. Chosen on the tuning halves of
+    benchmarks/realnews.py: at least 20 such lines making at least a quarter of the
+    unlabelled lines marks 90 of 91 scrapinghub-aeb and 141 of 150 wcxb-dev flattened
+    pages, and none of 140 giveme5w1h or 150 PolNeAR article texts.
+    """
+    free = [line for line in lines if line.label is None]
+    menu_like = sum(
+        1 for line in free if line.words <= MAX_WORDS_MENU_ENTRY and not SENTENCE_END_MARK.search(
+            line.text)
+    )
+    return menu_like >= MIN_MENU_LINES_OF_PAGE and menu_like >= MIN_MENU_SHARE_OF_PAGE * len(free)
 
 
 def is_prose_like(line: Line) -> bool:
@@ -138,14 +166,32 @@ def label_title(lines: list[Line]) -> None:
     if len(body) < 2:
         return
     first = body[0]
-    alone = body[1].para != first.para
+    # Alone in its paragraph, or (scraped text without blank lines) followed by prose.
+    alone = body[1].para != first.para or is_prose_like(body[1])
     if (
         alone
         and first.words <= MAX_WORDS_TITLE
-        and not re.search(r"[.,;:]$", first.text)
+        and not re.search(r"[,;:]$", first.text)
+        and (not first.text.endswith(".") or is_headline_with_stop(first, body[1]))
         and not p.TEASER_HEADING.match(first.text)  # teaser blocks are labelled later
     ):
         first.label = "title"
+
+
+def is_headline_with_stop(first: Line, second: Line) -> bool:
+    """ "Carson on defense, attacking critics." over a long lead: a headline with a full stop.
+
+    Some archives end every headline with one. It is a headline only when it is short,
+    one sentence, no dateline, alone above a paragraph of prose; a one-sentence lead
+    paragraph is longer and opens with its dateline.
+    """
+    return (
+        first.words <= MAX_WORDS_TITLE_WITH_STOP
+        and second.para != first.para
+        and is_prose_like(second)
+        and not re.search(r"[.!?]\s+\S", first.text)
+        and not re.search(r"\s(?:—|–|--)\s|\((?:AP|AFP|Reuters|UPI)\)", first.text)
+    )
 
 
 def line_clutter_reason(line: Line) -> str | None:
@@ -159,6 +205,10 @@ def line_clutter_reason(line: Line) -> str | None:
         words <= MAX_WORDS_SHARE or p.ADDRESSES_READER.search(text)
     ):
         return "subscribe"
+    if words <= MAX_WORDS_SHARE and p.INTEREST_PROMPT.match(text):
+        return "subscribe"
+    if words <= MAX_WORDS_NOTICE and p.TEXT_NOTICE.search(text):
+        return "text-notice"
     if words <= MAX_WORDS_COOKIE and p.COOKIE_LINE.search(text):
         return "cookie-notice"
     if words <= MAX_WORDS_COPYRIGHT and p.COPYRIGHT_LINE.search(text):
@@ -171,7 +221,7 @@ def line_clutter_reason(line: Line) -> str | None:
         return "reporter-line"
     if p.BYLINE.match(text):
         return "byline"
-    if p.DATE_LINE.match(text):
+    if p.DATE_LINE.match(text) or p.AGENCY_DATE_STAMP.match(text):
         return "date-line"
     if p.TEASER_INLINE.match(text) and words <= MAX_WORDS_TEASER_ITEM:
         return "teaser"
@@ -195,10 +245,34 @@ def is_photo_description(text: str) -> bool:
     )
 
 
+def split_inline_credits(lines: list[Line]) -> list[Line]:
+    """Split "FILE - In this ... photo, X speaks. (AP Photo/Y) WASHINGTON (AP) — ..." in three.
+
+    Scrapers glue a wire caption and its credit to the paragraph after it; only a part
+    before the credit that describes a picture (and is caption-sized) is taken.
+    """
+    out: list[Line] = []
+    for line in lines:
+        match = p.PHOTO_CREDIT_INLINE.search(line.text)
+        rest = line.text[match.end():].strip() if match else ""
+        caption = line.text[: match.start()].rstrip() if match else ""
+        if (
+            not match or not rest or not caption
+            or len(p.WORD.findall(caption)) > MAX_WORDS_CAPTION
+            or not is_photo_description(caption)
+        ):
+            out.append(line)
+            continue
+        out.append(Line(line.start, caption, line.para, "photo-caption"))
+        out.append(Line(line.start + match.start(), match.group(), line.para, "photo-credit"))
+        out.append(Line(line.start + line.text.index(rest, match.end()), rest, line.para))
+    return out
+
+
 def split_captions_from_credits(lines: list[Line]) -> list[Line]:
     """Split "caption text. AFP – Getty Images" into a caption line and a credit line."""
     out: list[Line] = []
-    for line in lines:
+    for line in split_inline_credits(lines):
         match = p.PHOTO_CREDIT_AT_END.search(line.text)
         before = line.text[: match.start("credit")] if match else ""
         if not match or p.NEWS_ATTRIBUTION_BEFORE_CREDIT.search(before):
@@ -218,6 +292,19 @@ def split_captions_from_credits(lines: list[Line]) -> list[Line]:
                 continue
             out.append(Line(line.start, caption, line.para, "photo-caption"))
         out.append(Line(credit_start, match.group("credit").strip(), line.para, "photo-credit"))
+    return out
+
+
+def split_date_stamps(lines: list[Line]) -> list[Line]:
+    """Split "Headline Updated: 2016-07-15 13:14" into the line and a date-line."""
+    out: list[Line] = []
+    for line in lines:
+        match = p.DATE_STAMP_AT_END.search(line.text) if line.words <= MAX_WORDS_TITLE else None
+        if not match or p.BYLINE.match(line.text):
+            out.append(line)
+            continue
+        out.append(Line(line.start, line.text[: match.start()].rstrip(), line.para))
+        out.append(Line(line.start + match.start("stamp"), match["stamp"], line.para, "date-line"))
     return out
 
 

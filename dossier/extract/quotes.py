@@ -18,11 +18,12 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
 from dossier.extract.labelled import find_labelled
+from dossier.extract.places import DATELINE
 from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
 from dossier.extract.speech_cues import cue_lemma, is_cue, quote_paragraph_after_colon
 from dossier.lexicon.actors import SPOKESPERSON_WORDS
-from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS, POLL_NOUNS, PREPOSITION_CONTENT
+from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS, PREPOSITION_CONTENT
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _TRIM = " \t\n,;:—–-"
@@ -97,9 +98,6 @@ class _Finder:
                 continue
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self._according_to(tok)
-            elif tok.lower_ == "in" and tok.dep_ == "prep" and any(
-                    c.dep_ == "pobj" and c.lower_ in POLL_NOUNS for c in tok.children):
-                self._in_polls(tok)
             elif is_cue(tok):
                 self._cue(tok)
 
@@ -281,23 +279,6 @@ class _Finder:
         cue_span = self.doc[according.i : to.i + 1]
         self._emit(start, end, cue_span, source)
 
-    def _in_polls(self, prep: Token) -> None:
-        """"Clinton leads in the polls": the polls are the source of the clause they sit in."""
-        source = next(c for c in prep.children if c.dep_ == "pobj")
-        head = prep.head
-        if head.pos_ not in {"VERB", "AUX"}:
-            return
-        while head.dep_ in {"xcomp", "advcl", "conj"} and head.head.pos_ in {"VERB", "AUX"}:
-            head = head.head
-        p_start, p_end = _paragraph_bounds(self.text, prep.idx)
-        h_start, h_end = _subtree_span(head)
-        a_start, a_end = _subtree_span(prep)
-        left, right = (max(h_start, p_start), a_start), (a_end, min(h_end, p_end))
-        start, end = left if left[1] - left[0] >= right[1] - right[0] else right
-        if len(self.text[start:end].split()) < 3:
-            return
-        self._emit(start, end, self.doc[prep.i : prep.i + 1], source)
-
     # -- building records ---------------------------------------------------------------
     def _emit(self, start: int, end: int, cue: Token | Span, subj: Token | None) -> None:
         start, end = self._trim(start, end)
@@ -332,6 +313,9 @@ class _Finder:
         connective = CONNECTIVE.match(self.text, start, end)
         if connective:  # "Furthermore, ..." joins reports; it is not what anyone said
             start = connective.end()
+        dateline = DATELINE.match(self.text[start:end])
+        if dateline:  # "WASHINGTON (AP) — Trump has invested ..., according to": not said
+            start += dateline.end()
         while end > start and (self.text[end - 1] in _TRIM + "\"“”"
                                or self.text.startswith(DOUBLED_APOSTROPHE, end - 2)):
             end -= 2 if self.text.startswith(DOUBLED_APOSTROPHE, end - 2) else 1
@@ -407,10 +391,13 @@ class _Finder:
             continued = self._continued(q)
             speaker = continued and (continued.speaker, continued.speaker_start,
                                      continued.speaker_end, continued.speaker_key)
-            words = len(self.text[q.start : q.end].split())
-            if not q.opens_paragraph and continued is None and words < self.min_words:
+            words = self.text[q.start : q.end].split()
+            if continued is None and (_is_title(words)
+                                      or (not q.opens_paragraph and len(words) < self.min_words)):
                 continue
             start, end = self._trim(q.start, q.end)
+            if end <= start:
+                continue
             self._record(start, end, "direct", None, None, None, speaker or None, None)
             if continued is not None and continued.channel:  # the same statement goes on
                 self.found[-1] = replace(
@@ -439,6 +426,14 @@ class _Finder:
             if prev_start <= quote.content_start < prev_end and quote.speaker:
                 return quote
         return None
+
+
+def _is_title(words: list[str]) -> bool:
+    """Quoted words in title case ("The Nightly Show", "Make America Great Again") name
+    a show, a book or a slogan; with no one saying them they are not a statement."""
+    lettered = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(w[0].isupper() for w in lettered)
+    return len(lettered) >= 2 and capitalised >= 0.6 * len(lettered) and len(lettered) <= 12
 
 
 def cue_start_of(cue: Token | Span) -> int:

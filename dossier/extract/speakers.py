@@ -58,11 +58,27 @@ class SpeakerResolver:
         named = self._self_named(tok, limit)
         if named is not None:  # "The group that seized power, calling itself the FDS"
             return self.text[start:end], start, end, named.actor_key
+        if tok.pos_ in {"PROPN", "NOUN"} and tok.text[:1].isupper():
+            key = self._key_by_name(tok)
+            if key is not None:  # "Carson said": a name the actor extractor has, unmentioned here
+                return self.text[start:end], start, end, key
         if tok.lower_ in _VAGUE_HEADS:
             for child in tok.rights:
                 if child.dep_ in {"prep", "amod"} and child.i - tok.i <= 2:
                     end = child.right_edge.idx + len(child.right_edge)
         return self.text[start:end], start, end, None
+
+    def _key_by_name(self, tok: Token) -> str | None:
+        """The article actor a proper-noun speaker names: its full name or alias, else a
+        surname only one person of the article carries ("Carson" -> Ben Carson)."""
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        key = self.key_for_name(" ".join(w.text for w in words))
+        if key is not None:
+            return key
+        surname = normalize_name(tok.text)
+        people = [a.key for a in self.actors.values() if a.kind == "person"
+                  and normalize_name(a.name).split()[-1:] == [surname]]
+        return people[0] if len(people) == 1 else None
 
     def _self_named(self, tok: Token, limit: int | None) -> ActorMention | None:
         """The name a group gives itself in the speaker's own phrase ("calling itself X")."""

@@ -16,8 +16,9 @@ from dossier.models import IngestError, RawArticle
 
 OPENS_DOCUMENT = re.compile(r"<(?:html|body)[\s>]", re.I)
 CLOSES_DOCUMENT = re.compile(r"</(?:html|body)\s*>", re.I)
-# A page saved without its last closing tags but past its footer holds the whole article.
-CLOSES_FOOTER = re.compile(r"</footer\s*>", re.I)
+# A page saved without its last closing tags but past its footer, or ending in the scripts
+# and styles pages load last, holds the whole article.
+CLOSES_FOOTER = re.compile(r"</footer\s*>|</(?:script|style)\s*>\s*$", re.I)
 LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div)[\s>]", re.I)
 
 
@@ -35,7 +36,7 @@ def truncation(html: str) -> str | None:
     if (
         OPENS_DOCUMENT.search(html)
         and not CLOSES_DOCUMENT.search(html[-4096:])
-        and not CLOSES_FOOTER.search(html)
+        and not CLOSES_FOOTER.search(html.rstrip())
     ):
         return "truncated HTML: <html>/<body> opened but never closed"
     return None
@@ -64,5 +65,6 @@ def malformed_ending(html: str) -> list[str]:
     if last_open > tail.rfind(">"):
         return [f"malformed HTML: ends in a cut closing tag {tail[last_open:]!r}; cleaned anyway"]
     if OPENS_DOCUMENT.search(html) and not CLOSES_DOCUMENT.search(html[-4096:]):
-        return ["malformed HTML: <html>/<body> never closed after the page footer; cleaned anyway"]
+        return ["malformed HTML: <html>/<body> never closed (the page ends after its footer or "
+                "scripts); cleaned anyway"]
     return []

@@ -58,9 +58,6 @@ EVIDENCE_NOUNS = frozenset(
      "research", "numbers", "statistics", "estimate", "estimates", "probe", "inquiry"}
 )
 
-# "Clinton leads in the polls": a clause sourced by the polls it sits in.
-POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "average", "averages"})
-
 # What a statement is issued as: "released the following statement:" then the quotation.
 STATEMENT_NOUNS = frozenset({"statement", "statements", "remarks", "comments", "message",
                              "letter", "speech", "tweet", "tweets", "post", "note", "response"})

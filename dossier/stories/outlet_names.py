@@ -1,10 +1,11 @@
 """Corpus step: an outlet named only by its domain takes the name other articles spell out.
 
 One article from valleycourier.example may never write "The Valley Courier", so the
-cleaner can only call it "Valleycourier"; once any article in the store (a page's
-site name, a photo credit) spells the name, the glued one is renamed to it. Only
-single-word names merge, and only into a name with exactly the same letters (a
-leading "The" aside), so "Valley Courier Post" and "Valleycourier" stay apart.
+cleaner can only call it "Valleycourier" (or, split by word frequencies, "Valley
+Courier"); once any article in the store (a page's site name, a photo credit) spells
+the name, the guessed one is renamed to it. Names merge only into a name with exactly
+the same letters (a leading "The" and spacing aside), the one most articles use, so
+"Valley Courier Post" and "Valleycourier" stay apart.
 """
 
 from __future__ import annotations
@@ -38,12 +39,10 @@ def spelled_names(counts: dict[str, int]) -> dict[str, str]:
 def resolve_glued_outlets(
     conn: sqlite3.Connection, new_article_ids: Sequence[str], settings: Settings
 ) -> None:
-    """Rename single-word outlets to the spelled-out name their letters match."""
+    """Rename outlets to the spelled-out name their letters match (most articles win)."""
     counts = outlet_counts(conn)
     spelled = spelled_names(counts)
     for name in counts:
-        if " " in name.strip():
-            continue
         target = spelled.get(glued_key(name))
         if target and target != name:
             rename_outlet(conn, name, target)
