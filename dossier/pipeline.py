@@ -12,7 +12,7 @@ import stat
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -25,7 +25,7 @@ from dossier.ingest.source import SourceFile, cap_reason, printable_path
 from dossier.models import Article, IngestError, RawArticle
 from dossier.registry import CORPUS_STEPS, CorpusStep
 from dossier.store import articles as store
-from dossier.store.db import connect, transaction
+from dossier.store.db import begin, connect, savepoint, transaction
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -277,19 +277,6 @@ def _batches(
         yield batch
 
 
-@contextmanager
-def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
-    """Undo one article's (or one step's) writes on failure, keeping the rest of the batch."""
-    conn.execute("SAVEPOINT item")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK TO item")
-        raise
-    finally:
-        conn.execute("RELEASE item")
-
-
 def _commit(
     conn: sqlite3.Connection,
     batch: _Batch,
@@ -304,13 +291,12 @@ def _commit(
     """
     new_ids: list[str] = []
     with transaction(conn):
-        if not conn.in_transaction:
-            conn.execute("BEGIN")  # so the savepoints below nest inside one batch transaction
+        begin(conn)  # so the savepoints below nest inside one batch transaction
         for owner, result in zip(batch.owners, results, strict=True):
             if isinstance(result, ProcessedArticle):
                 article = result.article
                 try:
-                    with _savepoint(conn):
+                    with savepoint(conn):
                         is_new = store.save_article(conn, article, result.facts)
                 except Exception as exc:  # a broken fact writer loses its article, not the batch
                     result = _internal_error(article, "store", exc)
@@ -340,7 +326,7 @@ def _commit(
                 )
         for step in corpus_steps():
             try:
-                with _savepoint(conn):
+                with savepoint(conn):
                     step.run(conn, new_ids, settings)
             except Exception as exc:
                 error = IngestError(

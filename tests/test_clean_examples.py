@@ -13,7 +13,7 @@ from dossier.models import RawArticle
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 KEY = json.loads((EXAMPLES / "answers.json").read_text(encoding="utf-8"))["articles"]
-# Needs the corpus step: this article never spells its outlet, others do (outlet_aliases).
+# Needs the corpus step: this article never spells its outlet, others do (stories/outlet_names.py).
 OUTLET_FROM_CORPUS = {"C3"}
 
 

@@ -6,8 +6,8 @@ from collections import Counter
 from types import SimpleNamespace
 
 from dossier.config import Settings
+from dossier.store.story_material import Unit
 from dossier.stories import digest
-from dossier.stories.material import Unit
 
 
 def _material(texts: dict[tuple[str, int], str]) -> SimpleNamespace:
@@ -40,7 +40,7 @@ def test_the_opening_sentence_outranks_the_same_words_further_down() -> None:
     text = "Floods cut the coastal road near the port town today."
     mat = _material({("a", 0): text, ("b", 7): text.replace("today", "again")})
     weights = Counter(t for u in mat.units for t in set(u.terms))
-    first, later = (digest._score(mat, digest.Group([u]), weights) for u in mat.units)
+    first, later = (digest._score(mat, digest.Group([u]), weights, Settings()) for u in mat.units)
     assert first > later
 
 

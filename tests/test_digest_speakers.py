@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.store.db import connect
-from dossier.stories.material import Unit, _speakers
+from dossier.store.story_material import Unit, _speakers
 
 TEXT = ("The lab tested a capsule in the desert tube. \"It will carry people by 2030,\" "
         "it said. Ocean eddies carried the warm water north that month. \"We are ready,\" "

@@ -3,8 +3,8 @@ never two names of one actor. Texts written for these tests."""
 
 from __future__ import annotations
 
+from dossier.store.story_material import Material, Source, Unit
 from dossier.stories.corroboration import number_conflicts
-from dossier.stories.material import Material, Source, Unit
 
 TEXTS = {
     "a": "Two people were killed when the ferry capsized off Ostend on Monday.",

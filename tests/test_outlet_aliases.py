@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dossier.clean.outlet_aliases import glued_key, resolve_glued_outlets
 from dossier.config import Settings
 from dossier.store import db
+from dossier.stories.outlet_names import glued_key, resolve_glued_outlets
 
 
 def store_with(tmp_path, outlets: list[str]):

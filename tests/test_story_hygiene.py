@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from dossier.extract.text import strip_glue
+from dossier.store.story_material import Source
 from dossier.stories.hygiene import hangs_on_pronoun, is_clutter, is_headline, stands_alone
-from dossier.stories.material import Source
 
 HEADLINE = "Ferry operators halt crossings as storm closes harbour"
 

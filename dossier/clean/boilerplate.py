@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from dossier.clean import patterns as p
-
-if TYPE_CHECKING:
-    from dossier.clean.text_clutter import Line
+from dossier.clean.lines import Line
 
 # Tunables, measured on scrapinghub-aeb with benchmarks/clean.py.
 PROSE_THRESHOLD = 6  # words a sentence-like line needs before it argues for being article

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dossier.clean import patterns as p
 from dossier.clean.boilerplate import label_page_boilerplate
+from dossier.clean.lines import Line
 from dossier.models import RemovedBlock
 
 # Above these lengths a line is prose, whatever words it contains.
@@ -53,20 +54,6 @@ MIN_MENU_SHARE_OF_PAGE = 0.25
 SENTENCE_END_MARK = re.compile(r"[.!?:;][\"”’')\]]*$")
 # Reasons stated by the line itself, never undone by the prose guard: metadata lines.
 LINE_STATED_REASONS = frozenset({"header"})
-
-
-@dataclass
-class Line:
-    """One non-blank line (or half of one) of the input, where it sits, and its verdict."""
-
-    start: int  # char offset in the original text
-    text: str  # stripped
-    para: int  # paragraph index: lines separated by a blank line are in different ones
-    label: str | None = None  # the removal reason, None while kept
-
-    @property
-    def words(self) -> int:
-        return len(p.WORD.findall(self.text))
 
 
 @dataclass

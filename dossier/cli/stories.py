@@ -8,6 +8,7 @@ import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
 from dossier.store import stories as store
+from dossier.stories import views
 from dossier.stories.digest import render
 
 
@@ -48,7 +49,7 @@ def digest_command(
 ) -> None:
     """The story's merged digest, every sentence followed by the outlets that carry it."""
     conn = open_store(db, write=True)  # remembers when it was asked, for --since last
-    result = store.story_digest(conn, _story(conn, story), words, since, remember=True)
+    result = views.story_digest(conn, _story(conn, story), words, since, remember=True)
     if as_json:
         echo_json(result)
         return
@@ -65,7 +66,7 @@ def stance_command(
 ) -> None:
     """Who supports / opposes whom in the story, with the evidence for each cell."""
     conn = open_store(db)
-    matrix = store.story_stances(conn, _story(conn, story))
+    matrix = views.story_stances(conn, _story(conn, story))
     if as_json:
         echo_json(matrix)
         return
@@ -84,7 +85,7 @@ def corroboration_command(
 ) -> None:
     """How many independent outlets report each statement and event; contradictions."""
     conn = open_store(db)
-    result = store.story_corroboration(conn, _story(conn, story))
+    result = views.story_corroboration(conn, _story(conn, story))
     if as_json:
         echo_json(result)
         return

@@ -15,7 +15,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.gazetteer import alpha3, country_of_word
+from dossier.extract.quotes import Quote
 from dossier.extract.span_index import SpanIndex
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
 from dossier.lexicon.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
@@ -48,15 +50,15 @@ class ActorResolver:
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         records = results.get("actors") or []
-        self.mentions = [r for r in records if hasattr(r, "actor_key") and hasattr(r, "start")]
+        self.mentions = [r for r in records if isinstance(r, ActorMention)]
         # Lookups by character and by head token, not a scan of every mention per argument.
         self.by_span = SpanIndex(self.mentions)
         self.rank = {id(m): i for i, m in enumerate(self.mentions)}
         self.by_head: dict[int, list[Any]] = {}
         for mention in self.mentions:
             self.by_head.setdefault(mention.head, []).append(mention)
-        self.actors = {r.key: r for r in records if hasattr(r, "key") and hasattr(r, "name")}
-        self.quotes = [q for q in results.get("quotes") or [] if hasattr(q, "content_start")]
+        self.actors = {r.key: r for r in records if isinstance(r, ArticleActor)}
+        self.quotes = [q for q in results.get("quotes") or [] if isinstance(q, Quote)]
 
     def resolve(self, token: Token, agent_only: bool = True) -> ActorRef | None:
         """The actor ``token`` names. A source must be able to act (``agent_only``); a

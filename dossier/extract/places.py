@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from dossier.config import Settings
 from dossier.extract.gazetteer import GazetteerEntry, key, lookup
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
@@ -26,7 +27,6 @@ DATELINE = re.compile(
 )
 FEATURE_PRIOR = {"country": 3.0, "region": 2.5, "continent": 2.5, "admin": 1.5,
                  "city": 1.0, "physical": 0.5}
-CONTEXT_BONUS = 2.0
 PART = "PART"  # label of a word matched inside a larger place entity
 SHORT_ALIAS = 5  # an alternate name this short ("Tana") is a match only in a named country
 
@@ -85,12 +85,13 @@ def _dateline(text: str) -> list[tuple[int, int, str]]:
     return [p for p in parts if lookup(p[2])]
 
 
-def _score(entry: GazetteerEntry, mention: str, label: str, context: set[str]) -> float:
+def _score(entry: GazetteerEntry, mention: str, label: str, context: set[str],
+           context_bonus: float) -> float:
     score = FEATURE_PRIOR[entry.feature]
     if key(entry.name) == key(mention):
         score += 0.5
     if entry.country and entry.country in context:
-        score += CONTEXT_BONUS
+        score += context_bonus
     if entry.feature == "physical" and re.search(r"river|lake|sea", mention, re.I):
         score += 4.0
     return score + math.log10(entry.population + 1) / 10
@@ -108,7 +109,7 @@ def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[st
     return entry.feature == "city" and entry.country in context and entry.population > 50_000
 
 
-def resolve_places(doc: Doc) -> list[Place]:
+def resolve_places(doc: Doc, context_bonus: float = Settings.place_context_bonus) -> list[Place]:
     """Every resolvable toponym of a parsed article, in text order."""
     dateline = _dateline(doc.text)
     mentions = _mentions(doc)
@@ -130,7 +131,7 @@ def resolve_places(doc: Doc) -> list[Place]:
             candidates = cities or candidates
         if not candidates:
             continue
-        scored = sorted(((_score(c, text, label, context), c) for c in candidates),
+        scored = sorted(((_score(c, text, label, context, context_bonus), c) for c in candidates),
                         key=lambda sc: -sc[0])
         best_score, best = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
@@ -141,7 +142,7 @@ def resolve_places(doc: Doc) -> list[Place]:
 
 
 def _run(ctx: ArticleContext) -> list[Place]:
-    return resolve_places(ctx.doc)
+    return resolve_places(ctx.doc, ctx.settings.place_context_bonus)
 
 
 register_extractor(Extractor(name="places", run=_run))

@@ -120,6 +120,25 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.commit()
 
 
+def begin(conn: sqlite3.Connection) -> None:
+    """Open a transaction now if none is open, so later savepoints nest inside it."""
+    if not conn.in_transaction:
+        conn.execute("BEGIN")
+
+
+@contextmanager
+def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """Undo one article's (or one step's) writes on failure, keeping the rest of the batch."""
+    conn.execute("SAVEPOINT item")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO item")
+        raise
+    finally:
+        conn.execute("RELEASE item")
+
+
 # ------------------------------------------------------------- health of the store
 
 

@@ -1,21 +1,16 @@
-"""Story queries for the CLI and the web, as plain dicts, and the ``stories`` export.
+"""Story queries for the CLI, the web and the story views, as plain dicts.
 
-Digest, stance and corroboration are computed on request from the stored units and
-cues (cheap: one story's rows), so they always reflect the latest articles.
+The views themselves (digest, stance, corroboration) and the ``stories`` export are in
+:mod:`dossier.stories.views`: computed on request from the stored units and cues.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
-from dossier.config import Settings
 from dossier.store.db import has_table
-from dossier.store.exports import register_export
-from dossier.stories import corroboration as _corroboration
-from dossier.stories import digest as _digest
-from dossier.stories import stance as _stance
 
 
 def _outlets(conn: sqlite3.Connection, story_id: str) -> tuple[list[str], list[str]]:
@@ -81,31 +76,17 @@ def copies(conn: sqlite3.Connection, story_id: str | None = None) -> list[dict[s
         " WHERE s.story_id = ?", (story_id,))]
 
 
-def story_digest(conn: sqlite3.Connection, story_id: str, words: int | None = None,
-                 since: str | None = None, remember: bool = False,
-                 settings: Settings | None = None) -> dict[str, Any] | None:
-    """See :func:`dossier.stories.digest.digest`; ``since`` is a date, a time or "last"."""
-    return _digest.digest(conn, story_id, settings, words, since, remember)
+def last_asked(conn: sqlite3.Connection, story_id: str) -> tuple[str, int] | None:
+    """When the story's digest was last asked for, and the highest article rowid then."""
+    row = conn.execute("SELECT asked_at, coalesce(seen_rowid, 0) FROM story_digest_asked"
+                       " WHERE story_id = ?", (story_id,)).fetchone()
+    return (row[0], row[1]) if row else None
 
 
-def story_stances(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
-    return _stance.stance_matrix(conn, story_id)
-
-
-def story_corroboration(conn: sqlite3.Connection, story_id: str,
-                        settings: Settings | None = None) -> dict[str, Any] | None:
-    return _corroboration.corroboration(conn, story_id, settings)
-
-
-@register_export("stories")
-def export_stories(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """One row per story with its digest as a list of {text, outlets, article_ids, spans}."""
-    for story in list_stories(conn, limit=1_000_000):
-        dig = _digest.digest(conn, story["id"]) or {"sentences": []}
-        yield {
-            "id": story["id"], "title": story["title"], "first_seen": story["first_seen"],
-            "last_seen": story["last_seen"], "article_ids": story["article_ids"],
-            "outlets": story["outlets"],
-            "digest": [{k: s[k] for k in ("text", "outlets", "article_ids", "spans")}
-                       for s in dig["sentences"]],
-        }
+def mark_asked(conn: sqlite3.Connection, story_id: str) -> None:
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    conn.execute("INSERT INTO story_digest_asked(story_id, asked_at, seen_rowid)"
+                 " VALUES (?, ?, (SELECT coalesce(max(rowid), 0) FROM articles))"
+                 " ON CONFLICT(story_id) DO UPDATE SET asked_at = excluded.asked_at,"
+                 " seen_rowid = excluded.seen_rowid", (story_id, now))
+    conn.commit()

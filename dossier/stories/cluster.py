@@ -29,13 +29,9 @@ from datetime import date, timedelta
 from dossier.config import Settings
 from dossier.extract.text import parse_day, words
 from dossier.registry import CorpusStep, register_corpus_step
+from dossier.store import story_index
 
 ENTITY_PREFIX = "e:"
-# Entities say which story it is more sharply than common words do.
-ENTITY_WEIGHT = 2.0
-# A headline names the story in a few words; its words count as much as this many extra
-# occurrences' worth of weight in the body (news clustering weighs the title apart).
-TITLE_WEIGHT = 3.0
 # A centroid keeps its heaviest terms only: bounded memory per story, bounded cost per compare.
 CENTROID_TERMS = 400
 # Years an undated article names ("the 2016 vote"): it cannot be older than the latest one.
@@ -141,8 +137,12 @@ class Clusterer:
     """Single-pass clustering over a stream, with document frequencies that grow with it."""
 
     def __init__(self, threshold: float, window_days: int, df: Counter[str] | None = None,
-                 n_docs: int = 0, half_life_days: float = 30.0) -> None:
+                 n_docs: int = 0, half_life_days: float = Settings.story_half_life_days,
+                 entity_weight: float = Settings.story_entity_weight,
+                 title_weight: float = Settings.story_title_weight) -> None:
         self.threshold = threshold
+        self.entity_weight = entity_weight
+        self.title_weight = title_weight
         self.window = window_days
         # Past the story's date range the match fades with each day of gap.
         self.half_life = half_life_days
@@ -165,11 +165,11 @@ class Clusterer:
         """Unit-length profile of terms, (heavier) entities and headline words: log term
         frequencies, no idf yet (``weigh`` applies the current one)."""
         vec: dict[str, float] = {}
-        for bag, prefix, boost in ((terms, "", 1.0), (entities, ENTITY_PREFIX, ENTITY_WEIGHT)):
+        for bag, prefix, boost in ((terms, "", 1.0), (entities, ENTITY_PREFIX, self.entity_weight)):
             for term, count in bag.items():
                 vec[prefix + term] = boost * (1.0 + math.log(count))
         for term in set(title):
-            vec[term] = vec.get(term, 0.0) + TITLE_WEIGHT
+            vec[term] = vec.get(term, 0.0) + self.title_weight
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: w / norm for t, w in vec.items()}
 
@@ -229,12 +229,7 @@ class Clusterer:
 
 
 def _features(conn: sqlite3.Connection, ids: Sequence[str], years_after: int) -> list[dict]:
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
-        f"SELECT a.id, a.text, a.title, a.published, f.terms, f.entities, c.original_id"
-        f" FROM articles a LEFT JOIN story_features f ON f.article_id = a.id"
-        f" LEFT JOIN article_copies c ON c.article_id = a.id WHERE a.id IN ({marks})"
-        f" ORDER BY a.published IS NULL, a.published, a.rowid", list(ids))
+    rows = story_index.cluster_inputs(conn, ids)
     out = []
     for row in rows:
         terms = json.loads(row["terms"]) if row["terms"] else dict(plain_terms(row["text"]))
@@ -250,31 +245,17 @@ def _features(conn: sqlite3.Connection, ids: Sequence[str], years_after: int) ->
 
 def _load(conn: sqlite3.Connection, settings: Settings, days: list[date]) -> Clusterer:
     # Every clustered article is in exactly one story and was counted into the frequencies.
-    n_docs = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+    n_docs = story_index.clustered_count(conn)
     clusterer = Clusterer(settings.story_threshold, settings.story_window_days, n_docs=n_docs,
-                          half_life_days=settings.story_half_life_days)
-    if days:
-        lo = (min(days) - timedelta(days=settings.story_window_days)).isoformat()
-        rows = conn.execute("SELECT * FROM stories WHERE last_seen IS NULL OR last_seen >= ?",
-                            (lo,))
-    else:
-        rows = conn.execute("SELECT * FROM stories")
-    for row in rows:
+                          half_life_days=settings.story_half_life_days,
+                          entity_weight=settings.story_entity_weight,
+                          title_weight=settings.story_title_weight)
+    lo = (min(days) - timedelta(days=settings.story_window_days)).isoformat() if days else None
+    for row in story_index.stories_seen_since(conn, lo):
         story = Story(row["id"], json.loads(row["centroid"]), row["n_articles"],
                       parse_day(row["first_seen"]), parse_day(row["last_seen"]))
         clusterer.stories[story.id] = story
     return clusterer
-
-
-def _df(conn: sqlite3.Connection, terms: Iterable[str]) -> Counter[str]:
-    wanted = list(set(terms))
-    found: Counter[str] = Counter()
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(dict(conn.execute(
-            f"SELECT term, df FROM story_term_df WHERE term IN ({marks})", chunk).fetchall()))
-    return found
 
 
 def _keys(item: dict) -> set[str]:
@@ -308,41 +289,33 @@ def assign_stories(conn: sqlite3.Connection, new_ids: Sequence[str], settings: S
     items = _features(conn, new_ids, settings.story_undated_years)
     days = [i["day"] for i in items if i["day"]]
     clusterer = _load(conn, settings, days)
-    home = {row[0]: row[1] for row in conn.execute(
-        "SELECT article_id, story_id FROM story_articles WHERE article_id IN "
-        f"({','.join('?' * len(new_ids))})", list(new_ids))}
+    home = story_index.stories_of(conn, new_ids)
     fresh = [i for i in items if i["id"] not in home]
     # The batch is counted before any article is compared: one idf for the whole batch,
     # the store's frequencies now, which weigh the articles and every centroid alike.
-    clusterer.df = _df(conn, {k for i in fresh for k in _keys(i)}
-                       | {t for s in clusterer.stories.values() for t in s.centroid})
+    clusterer.df = story_index.term_dfs(conn, {k for i in fresh for k in _keys(i)}
+                                        | {t for s in clusterer.stories.values()
+                                           for t in s.centroid})
     for item in fresh:
         clusterer.count(_keys(item))
     for item in fresh:
         forced = None
         if item["original"]:
-            row = conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
-                               (item["original"],)).fetchone()
-            forced = row[0] if row else None
+            forced = story_index.stories_of(conn, [item["original"]]).get(item["original"])
             if forced and forced not in clusterer.stories:
                 _load_one(conn, clusterer, forced)
         vector = clusterer.vector(item["terms"], item["entities"], item["title"])
         story, score = clusterer.assign(item["id"], vector, item["when"], forced)
-        conn.execute("INSERT OR IGNORE INTO stories(id, centroid) VALUES (?, '{}')", (story.id,))
-        conn.execute("INSERT OR IGNORE INTO story_articles(story_id, article_id, similarity)"
-                     " VALUES (?,?,?)", (story.id, item["id"],
-                                         None if score is None else round(score, 4)))
-    conn.executemany(
-        "INSERT INTO story_term_df(term, df) VALUES (?, 1)"
-        " ON CONFLICT(term) DO UPDATE SET df = df + 1",
-        [(k,) for i in items if i["id"] not in home for k in _keys(i)])
+        story_index.add_member(conn, story.id, item["id"],
+                               None if score is None else round(score, 4))
+    story_index.count_terms(conn, [k for i in items if i["id"] not in home for k in _keys(i)])
     for story in clusterer.stories.values():
         if story.touched:
             _save(conn, story, clusterer, settings)
 
 
 def _load_one(conn: sqlite3.Connection, clusterer: Clusterer, story_id: str) -> None:
-    row = conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = story_index.story_row(conn, story_id)
     if row:
         clusterer.stories[story_id] = Story(
             row["id"], json.loads(row["centroid"]), row["n_articles"],
@@ -351,22 +324,12 @@ def _load_one(conn: sqlite3.Connection, clusterer: Clusterer, story_id: str) -> 
 
 def _save(conn: sqlite3.Connection, story: Story, clusterer: Clusterer,
           settings: Settings) -> None:
-    story.members = [r[0] for r in conn.execute(
-        "SELECT article_id FROM story_articles WHERE story_id = ?", (story.id,))]
-    row = conn.execute(
-        "SELECT min(substr(a.published, 1, 10)), max(substr(a.published, 1, 10)), count(*)"
-        " FROM story_articles s"
-        " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?", (story.id,)).fetchone()
+    story.members = story_index.members(conn, story.id)
+    first_seen, last_seen, n_articles = story_index.day_range(conn, story.id)
     title_id, title = _title(conn, story, clusterer, settings)
-    conn.execute(
-        "INSERT INTO stories(id, title, title_article_id, first_seen, last_seen, n_articles,"
-        " centroid) VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
-        " title_article_id=excluded.title_article_id, first_seen=excluded.first_seen,"
-        " last_seen=excluded.last_seen, n_articles=excluded.n_articles,"
-        " centroid=excluded.centroid,"
-        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')",
-        (story.id, title or None, title_id or None, row[0], row[1], row[2],
-         json.dumps({t: round(w, 5) for t, w in story.centroid.items()})))
+    story_index.save_story(conn, story.id, title or None, title_id or None, first_seen,
+                           last_seen, n_articles,
+                           json.dumps({t: round(w, 5) for t, w in story.centroid.items()}))
 
 
 register_corpus_step(CorpusStep(name="stories", run=assign_stories, order=20))

@@ -20,8 +20,9 @@ from typing import Any
 
 from dossier.config import Settings
 from dossier.extract.text import is_actor_name, name_key, parse_day, words
+from dossier.store import story_material as material
 from dossier.store.db import has_table
-from dossier.stories import material
+from dossier.store.story_facts import events_of, stance_cues_of
 from dossier.stories.dedup import overlap
 from dossier.stories.digest import group_units, independent
 
@@ -69,9 +70,7 @@ def events(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
     if not has_table(conn, "events"):
         return []
     grouped: dict[tuple, list[sqlite3.Row]] = defaultdict(list)
-    for row in conn.execute(
-        "SELECT e.* FROM events e JOIN story_articles s ON s.article_id = e.article_id"
-        " WHERE s.story_id = ?", (mat.story_id,)):
+    for row in events_of(conn, mat.story_id):
         key = (row["type"], (row["source_actor"] or "").casefold(),
                (row["target_actor"] or "").casefold())
         grouped[key].append(row)
@@ -204,10 +203,7 @@ def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[di
         return []
     acts: dict[tuple[str, str], dict[str, list[sqlite3.Row]]] = defaultdict(
         lambda: defaultdict(list))
-    for row in conn.execute(
-        "SELECT e.* FROM events e JOIN story_articles s ON s.article_id = e.article_id"
-        " WHERE s.story_id = ? AND e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL",
-        (mat.story_id,)):
+    for row in events_of(conn, mat.story_id, with_both_actors=True):
         if (row["type"] in PHYSICAL_ACTS and is_actor_name(row["source_actor"])
                 and is_actor_name(row["target_actor"])):
             acts[(row["type"], row["target_actor"].casefold())][row["source_actor"]].append(row)
@@ -307,9 +303,7 @@ def _family(text: str) -> str | None:
 
 def denial_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
     """"X was not involved" in one statement, X's kind backing someone in another."""
-    cues = list(conn.execute(
-        "SELECT c.* FROM stance_cues c JOIN story_articles s ON s.article_id = c.article_id"
-        " WHERE s.story_id = ? AND c.polarity > 0", (mat.story_id,)))
+    cues = stance_cues_of(conn, mat.story_id, supporting=True)
     out = []
     for unit in mat.units:
         for subject, verb in unit.negated:

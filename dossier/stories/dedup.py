@@ -21,8 +21,8 @@ from datasketch import MinHash, MinHashLSH
 from dossier.config import Settings
 from dossier.extract.text import parse_day, words
 from dossier.registry import CorpusStep, register_corpus_step
+from dossier.store import copies
 
-SHINGLE_WORDS = 5
 # Fixed seed: signatures stored today must compare with signatures made next month.
 MINHASH_SEED = 1
 # Copies are republished within days; older articles are not searched.
@@ -31,7 +31,7 @@ COPY_WINDOW_DAYS = 7
 MIN_SENTENCE_TERMS = 4
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
+def shingles(text: str, size: int) -> set[bytes]:
     """Overlapping word n-grams of the lowercased text (the whole text if shorter)."""
     tokens = words(text)
     if len(tokens) <= size:
@@ -39,9 +39,9 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
-def signature(text: str, num_perm: int = 128) -> MinHash:
+def signature(text: str, num_perm: int, shingle_words: int) -> MinHash:
     sig = MinHash(num_perm=num_perm, seed=MINHASH_SEED)
-    sig.update_batch(list(shingles(text)))
+    sig.update_batch(list(shingles(text, shingle_words)))
     return sig
 
 
@@ -78,64 +78,36 @@ def covered(candidate: Iterable[str], others: Sequence[Iterable[str]], pool: int
 def _window_rows(conn: sqlite3.Connection, days: list[date]) -> list[sqlite3.Row]:
     """Signatures of articles near the new ones in time, plus the undated ones."""
     if not days:
-        return list(conn.execute(
-            "SELECT m.article_id, m.signature, a.published FROM article_minhash m"
-            " JOIN articles a ON a.id = m.article_id"))
+        return copies.signatures(conn)
     lo = (min(days) - timedelta(days=COPY_WINDOW_DAYS)).isoformat()
     hi = (max(days) + timedelta(days=COPY_WINDOW_DAYS)).isoformat() + "\uffff"
-    return list(conn.execute(
-        "SELECT m.article_id, m.signature, a.published FROM article_minhash m"
-        " JOIN articles a ON a.id = m.article_id"
-        " WHERE a.published IS NULL OR (a.published >= ? AND a.published <= ?)", (lo, hi)))
-
-
-def original_of(conn: sqlite3.Connection, article_id: str) -> str:
-    row = conn.execute("SELECT original_id FROM article_copies WHERE article_id = ?",
-                       (article_id,)).fetchone()
-    return row[0] if row else article_id
-
-
-def _credits(conn: sqlite3.Connection, article_id: str, other_id: str) -> bool:
-    """Does ``other_id``'s text credit ``article_id``'s outlet ("(Meridian Wire)")?"""
-    row = conn.execute(
-        "SELECT a.outlet, b.text FROM articles a, articles b WHERE a.id = ? AND b.id = ?",
-        (article_id, other_id)).fetchone()
-    return bool(row and row[0] and row[0].casefold() in row[1].casefold())
+    return copies.signatures(conn, lo, hi)
 
 
 def _link(conn: sqlite3.Connection, new_id: str, root_id: str, similarity: float) -> None:
     """Link a new copy to its group's original; the new one becomes the original if it
     was published first or, on the same day, if the other copies credit its outlet."""
-    dates = dict(conn.execute("SELECT id, substr(published, 1, 10) FROM articles"
-                              " WHERE id IN (?, ?)", (new_id, root_id)).fetchall())
+    dates = copies.publication_days(conn, new_id, root_id)
     new_day, root_day = dates.get(new_id), dates.get(root_id)
     earlier = bool(new_day and root_day and new_day < root_day)
-    credited = (new_day == root_day and _credits(conn, new_id, root_id)
-                and not _credits(conn, root_id, new_id))
+    credited = (new_day == root_day and copies.credits_outlet(conn, new_id, root_id)
+                and not copies.credits_outlet(conn, root_id, new_id))
     if not (earlier or credited):
-        conn.execute("INSERT OR REPLACE INTO article_copies(article_id, original_id, similarity)"
-                     " VALUES (?,?,?)", (new_id, root_id, similarity))
+        copies.link_copy(conn, new_id, root_id, similarity)
         return
-    conn.execute("UPDATE article_copies SET original_id = ? WHERE original_id = ?",
-                 (new_id, root_id))
-    conn.execute("INSERT OR REPLACE INTO article_copies(article_id, original_id, similarity)"
-                 " VALUES (?,?,?)", (root_id, new_id, similarity))
+    copies.make_original(conn, new_id, root_id, similarity)
 
 
 def link_copies(conn: sqlite3.Connection, new_ids: Sequence[str], settings: Settings) -> None:
     """Sign the new articles and link each syndicated copy to the earliest original."""
     if not new_ids:
         return
-    marks = ",".join("?" * len(new_ids))
-    new = list(conn.execute(
-        f"SELECT id, text, published FROM articles WHERE id IN ({marks})"
-        " ORDER BY published IS NULL, published, rowid", list(new_ids)))
+    new = copies.articles_by_date(conn, new_ids)
     sigs = {}
     for row in new:
-        sig = signature(row["text"], settings.minhash_perm)
+        sig = signature(row["text"], settings.minhash_perm, settings.shingle_words)
         sigs[row["id"]] = sig
-        conn.execute("INSERT OR REPLACE INTO article_minhash(article_id, signature) VALUES (?,?)",
-                     (row["id"], sig.hashvalues.astype(np.uint64).tobytes()))
+        copies.save_signature(conn, row["id"], sig.hashvalues.astype(np.uint64).tobytes())
     days = [d for d in (parse_day(r["published"]) for r in new) if d]
     lsh = MinHashLSH(threshold=settings.copy_threshold, num_perm=settings.minhash_perm)
     known = {}
@@ -156,7 +128,7 @@ def link_copies(conn: sqlite3.Connection, new_ids: Sequence[str], settings: Sett
             if sim >= settings.copy_threshold and sim > best_sim:
                 best, best_sim = other, sim
         if best is not None:
-            _link(conn, row["id"], original_of(conn, best), round(best_sim, 4))
+            _link(conn, row["id"], copies.original_of(conn, best), round(best_sim, 4))
         if row["id"] not in known:
             lsh.insert(row["id"], sig)
             known[row["id"]] = sig

@@ -14,20 +14,17 @@ import math
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from dossier.config import Settings
 from dossier.extract.text import parse_day, strip_glue
-from dossier.stories import hygiene, material
+from dossier.store import story_material as material
+from dossier.store.stories import last_asked, mark_asked
+from dossier.stories import hygiene
 from dossier.stories.dedup import covered, overlap
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
 MIN_WORDS = 6
-# Lead sentences carry the news (the inverted pyramid): a unit's score is raised by
-# LEAD_BONUS × LEAD_DECAY^position, position = its earliest place in any article carrying it.
-LEAD_BONUS = 2.0
-LEAD_DECAY = 0.5
 
 
 @dataclass
@@ -78,7 +75,8 @@ def independent(mat: material.Material, article_ids: list[str]) -> int:
     return len({mat.sources[a].original_id for a in article_ids})
 
 
-def _score(mat: material.Material, group: Group, weights: Counter[str]) -> float:
+def _score(mat: material.Material, group: Group, weights: Counter[str],
+           settings: Settings) -> float:
     unit = next((u for u in group.units if not u.truncated), group.lead)
     terms = set(unit.terms)
     if not terms:
@@ -86,7 +84,8 @@ def _score(mat: material.Material, group: Group, weights: Counter[str]) -> float
     content = sum(weights[t] for t in terms) / math.sqrt(len(terms))
     support = math.log1p(independent(mat, [u.article_id for u in group.units]))
     position = min(u.seq for u in group.units)
-    return content * (1.0 + support) * (1.0 + LEAD_BONUS * LEAD_DECAY ** position)
+    lead = settings.digest_lead_bonus * settings.digest_lead_decay ** position
+    return content * (1.0 + support) * (1.0 + lead)
 
 
 def _day_gap(mat: material.Material, a: material.Unit, b: material.Unit) -> int | None:
@@ -203,7 +202,7 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
     for original in {s.original_id for s in mat.sources.values()}:
         weights.update({t for u in mat.units if u.article_id == original for t in u.terms})
     for group in groups:
-        group.score = _score(mat, group, weights)
+        group.score = _score(mat, group, weights, settings)
     usable = [g for g in groups if any(not u.truncated for u in g.units)]
     if since or seen is not None:
         usable = [g for g in usable if _is_new(mat, g, since, seen)]
@@ -261,22 +260,6 @@ def render(digest: dict[str, Any]) -> str:
         who = f" (speaker: {s['speaker']})" if s.get("speaker") else ""
         lines.append(f"{s['text']}{who} [{'; '.join(s['outlets'])}]")
     return "\n".join(lines)
-
-
-def last_asked(conn: sqlite3.Connection, story_id: str) -> tuple[str, int] | None:
-    """When the story's digest was last asked for, and the highest article rowid then."""
-    row = conn.execute("SELECT asked_at, coalesce(seen_rowid, 0) FROM story_digest_asked"
-                       " WHERE story_id = ?", (story_id,)).fetchone()
-    return (row[0], row[1]) if row else None
-
-
-def mark_asked(conn: sqlite3.Connection, story_id: str) -> None:
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    conn.execute("INSERT INTO story_digest_asked(story_id, asked_at, seen_rowid)"
-                 " VALUES (?, ?, (SELECT coalesce(max(rowid), 0) FROM articles))"
-                 " ON CONFLICT(story_id) DO UPDATE SET asked_at = excluded.asked_at,"
-                 " seen_rowid = excluded.seen_rowid", (story_id, now))
-    conn.commit()
 
 
 def digest(conn: sqlite3.Connection, story_id: str, settings: Settings | None = None,

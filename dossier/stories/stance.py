@@ -13,27 +13,21 @@ import sqlite3
 from typing import Any
 
 from dossier.extract.text import is_actor_name, name_key
+from dossier.store import story_material as material
 from dossier.store.db import has_table
-from dossier.stories import material
+from dossier.store.story_facts import asserted_events_between_actors, statement_cues_of
 
 POSITIVE_EVENTS = {"SUPPORT", "AID", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
 NEGATIVE_EVENTS = {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "COERCE", "PROTEST"}
 
 
 def _rows(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
-    rows = [dict(r) | {"via": "statement"} for r in conn.execute(
-        "SELECT c.article_id, c.start, c.end, c.source, c.target, c.polarity, c.cue"
-        " FROM stance_cues c JOIN story_articles s ON s.article_id = c.article_id"
-        " WHERE s.story_id = ?", (story_id,))]
+    rows = [dict(r) | {"via": "statement"} for r in statement_cues_of(conn, story_id)]
     # A sentence with a statement cue is read from the statement: the cue words say
     # who backs whom ("a show of support for"), an event type only guesses it.
     statements = list(rows)
     if has_table(conn, "events"):
-        for r in conn.execute(
-            "SELECT e.article_id, e.start, e.end, e.source_actor, e.target_actor, e.type"
-            " FROM events e JOIN story_articles s ON s.article_id = e.article_id"
-            " WHERE s.story_id = ? AND e.source_actor IS NOT NULL"
-            " AND e.target_actor IS NOT NULL AND e.modality = 'asserted'", (story_id,)):
+        for r in asserted_events_between_actors(conn, story_id):
             polarity = (1 if r["type"] in POSITIVE_EVENTS
                         else -1 if r["type"] in NEGATIVE_EVENTS else 0)
             told = any(c["article_id"] == r["article_id"] and c["start"] < r["end"]

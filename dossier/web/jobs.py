@@ -21,6 +21,7 @@ import httpx
 from dossier.config import Settings
 from dossier.models import IngestError
 from dossier.store import connect
+from dossier.store.articles import ids_after, last_rowid
 from dossier.web.fetch import FetchRefused, fetch_to_file
 
 MAX_JOBS_KEPT = 200  # finished jobs are forgotten oldest-first beyond this
@@ -166,7 +167,7 @@ def _check_cancel(job: Job) -> None:
 def _last_rowid(settings: Settings) -> int:
     conn = connect(settings.db_path, readonly=True)
     try:
-        return conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+        return last_rowid(conn)
     finally:
         conn.close()
 
@@ -175,8 +176,7 @@ def _ids_after(settings: Settings, rowid: int) -> list[str]:
     """Articles stored after ``rowid``: the job's new ones (jobs run one at a time)."""
     conn = connect(settings.db_path, readonly=True)
     try:
-        rows = conn.execute("SELECT id FROM articles WHERE rowid > ? ORDER BY rowid", (rowid,))
-        return [r[0] for r in rows]
+        return ids_after(conn, rowid)
     finally:
         conn.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dossier.store import stories as stories_store
+from dossier.stories import views
 from dossier.web.data.common import first, page
 from dossier.web.deps import Filters
 from dossier.web.schemas import (
@@ -76,7 +77,7 @@ class StoryReads:
         return DigestOut(story_id=story_id, title=story.title, since=since, sentences=full)
 
     def _digest_rows(self, story_id: str, since: str | None) -> list[dict[str, Any]]:
-        result = stories_store.story_digest(self.conn, story_id, since=since, remember=False)
+        result = views.story_digest(self.conn, story_id, since=since, remember=False)
         return list((result or {}).get("sentences") or [])
 
     def _sentences(self, rows: list[dict[str, Any]]) -> list[DigestSentenceOut]:
@@ -98,7 +99,7 @@ class StoryReads:
 
     def contradictions(self, story_id: str) -> list[ContradictionOut] | None:
         """Facts the story's outlets disagree on, each claim with its evidence."""
-        result = stories_store.story_corroboration(self.conn, story_id)
+        result = views.story_corroboration(self.conn, story_id)
         if result is None:
             return None
         rows = result.get("contradictions") or []
@@ -115,7 +116,7 @@ class StoryReads:
         ]
 
     def stance_matrix_of(self, story_id: str) -> dict[str, Any]:
-        return stories_store.story_stances(self.conn, story_id)
+        return views.story_stances(self.conn, story_id)
 
 
 def _story_out(r: dict[str, Any]) -> StoryOut:

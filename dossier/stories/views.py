@@ -1,0 +1,47 @@
+"""Read-time views of one story for the CLI, the web and the exports: digest, stances,
+corroboration, computed on request from the stored units and cues (cheap: one story's
+rows), so they always reflect the latest articles.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from dossier.config import Settings
+from dossier.store.exports import register_export
+from dossier.store.stories import list_stories
+from dossier.stories import corroboration as _corroboration
+from dossier.stories import digest as _digest
+from dossier.stories import stance as _stance
+
+
+def story_digest(conn: sqlite3.Connection, story_id: str, words: int | None = None,
+                 since: str | None = None, remember: bool = False,
+                 settings: Settings | None = None) -> dict[str, Any] | None:
+    """See :func:`dossier.stories.digest.digest`; ``since`` is a date, a time or "last"."""
+    return _digest.digest(conn, story_id, settings, words, since, remember)
+
+
+def story_stances(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
+    return _stance.stance_matrix(conn, story_id)
+
+
+def story_corroboration(conn: sqlite3.Connection, story_id: str,
+                        settings: Settings | None = None) -> dict[str, Any] | None:
+    return _corroboration.corroboration(conn, story_id, settings)
+
+
+@register_export("stories")
+def export_stories(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """One row per story with its digest as a list of {text, outlets, article_ids, spans}."""
+    for story in list_stories(conn, limit=1_000_000):
+        dig = _digest.digest(conn, story["id"]) or {"sentences": []}
+        yield {
+            "id": story["id"], "title": story["title"], "first_seen": story["first_seen"],
+            "last_seen": story["last_seen"], "article_ids": story["article_ids"],
+            "outlets": story["outlets"],
+            "digest": [{k: s[k] for k in ("text", "outlets", "article_ids", "spans")}
+                       for s in dig["sentences"]],
+        }
