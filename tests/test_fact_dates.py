@@ -15,10 +15,9 @@ from dossier.config import Settings
 from dossier.extract.timex import extract_timexes
 from dossier.pipeline import ingest
 from dossier.store import connect
-from dossier.store import stories as store
+from dossier.store.story_material import Material, Source, Unit
 from dossier.store.timeline import timeline
-from dossier.stories import corroboration, digest
-from dossier.stories.material import Material, Source, Unit
+from dossier.stories import corroboration, digest, views
 
 SEIZED = "On Thursday the coast guard seized the tanker Marlow Star off Port Ferrin for fuel."
 VISITED = "The tanker Marlow Star visited Port Ferrin harbour on Oct. 11 for fuel, officials said."
@@ -147,7 +146,7 @@ def test_no_output_of_a_store_with_an_undated_article_carries_a_sentinel_year(
     conn = connect(dated_store)
     outputs = [timeline(conn)]
     for (story_id,) in conn.execute("SELECT id FROM stories"):
-        outputs.append(store.story_digest(conn, story_id))
-        outputs.append(store.story_corroboration(conn, story_id))
+        outputs.append(views.story_digest(conn, story_id))
+        outputs.append(views.story_corroboration(conn, story_id))
     text = json.dumps(outputs)
     assert "9999" not in text and "99-99" not in text
