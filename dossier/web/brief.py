@@ -45,6 +45,10 @@ class Cited:
     date: str | None = None
     extra: str = ""
 
+    def cite(self, refs: list[int]) -> None:
+        """Add sources: the same fact carried by another article cites it too."""
+        self.refs = sorted(set(self.refs) | set(refs))
+
 
 @dataclass
 class SpeakerQuotes:
@@ -104,7 +108,7 @@ def _speakers(quotes: list[QuoteOut], index: _SourceIndex) -> list[SpeakerQuotes
         for q in group:
             key = " ".join(q.content.casefold().split())
             cited = merged.setdefault(key, Cited(q.content, [], q.date, q.cue or "said"))
-            cited.refs = sorted(set(cited.refs) | set(index.refs([q.evidence])))
+            cited.cite(index.refs([q.evidence]))
         out.append(SpeakerQuotes(name, list(merged.values())))
     return out
 
@@ -116,7 +120,7 @@ def _stances(stances: list[StanceOut], index: _SourceIndex) -> list[Cited]:
     for s in stances:
         text = f"{s.source} {verb.get(s.polarity, 'is mixed on')} {s.target}"
         cited = merged.setdefault(text, Cited(text, []))
-        cited.refs = sorted(set(cited.refs) | set(index.refs(s.evidence)))
+        cited.cite(index.refs(s.evidence))
     return list(merged.values())
 
 
