@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
 from dossier.extract.labelled import find_labelled
+from dossier.extract.parsed import text_of
 from dossier.extract.places import DATELINE
 from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
@@ -79,7 +80,7 @@ def _subtree_span(tok: Token) -> tuple[int, int]:
 class _Finder:
     def __init__(self, ctx: ArticleContext) -> None:
         self.doc: Doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = text_of(ctx.doc)
         self.quotes = find_quotes(self.text)
         records = ctx.results.get("actors", [])
         self.speakers = SpeakerResolver(

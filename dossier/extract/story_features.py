@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dossier.extract import stance_cues
+from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.text import is_truncated, name_key, quotes_balanced
 from dossier.lexicon.numbers import COUNT_WORDS
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
@@ -69,7 +70,7 @@ def content_terms(tokens: Span | Doc) -> list[str]:
 def entity_keys(doc: Doc) -> Counter[str]:
     """Named entities as lowercase keys ("the United Nations" → "united nations")."""
     found: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in ENTITY_LABELS:
             key = name_key(ent.text)
             if key:
@@ -108,7 +109,7 @@ def units_of(doc: Doc) -> list[tuple[int, int, list[Span]]]:
     """Group sentences into units: a quotation that runs on, or a quote-only follow-up
     ("All Nigeriens ... want this.") stays glued to the sentence naming its speaker."""
     groups: list[list[Span]] = []
-    text = doc.text  # Doc.text is rebuilt on every access: read it once (was quadratic)
+    text = text_of(doc)
     for sent in _sentences(doc):
         if groups:
             prev_text = text[groups[-1][0].start_char : groups[-1][-1].end_char]
@@ -188,7 +189,7 @@ def _phrase(tok) -> str:
 def _side(tok) -> str | None:
     """The organisation a doer phrase names ("officers of the Zambia Revenue Authority" →
     zambia revenue authority; "Zambia" → zambia), else None: then its head noun says it."""
-    orgs = [e for e in tok.doc.ents if e.label_ in SIDE_LABELS
+    orgs = [e for e in ents_of(tok.doc) if e.label_ in SIDE_LABELS
             and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
             and e.root.pos_ == "PROPN"]
     return name_key(orgs[0].text) if orgs else None
@@ -238,7 +239,7 @@ def extract(ctx: ArticleContext) -> list[StoryFeatures]:
     """The story features of one article (a one-element list, as the registry wants)."""
     doc = ctx.doc
     units = []
-    doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
+    doc_text = text_of(doc)
     for start, end, sents in units_of(doc):
         text = doc_text[start:end]
         terms = [t for s in sents for t in content_terms(s)]
