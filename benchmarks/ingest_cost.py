@@ -38,6 +38,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
+FLOOR = "spaCy nlp.pipe, bare, on the same clean texts (floor)"
 PARTS = {
     "polnear-train": EVAL / "polnear" / "train" / "text",
     "polnear-dev": EVAL / "polnear" / "dev" / "text",
@@ -157,7 +158,7 @@ def main() -> None:
 
         systems: dict[tuple[str, str], Callable[[], object]] = {}
         for part in parts:
-            systems[part, "spaCy nlp.pipe, bare, on the same clean texts (floor)"] = (
+            systems[part, FLOOR] = (
                 lambda t=texts[part]: list(bare.pipe(t, batch_size=base.nlp_batch_size)))
             systems[part, "dossier ingest, no extractors"] = dossier_run(part, extractors=())
             systems[part, "dossier ingest, all default extractors"] = dossier_run(part)
@@ -173,7 +174,7 @@ def main() -> None:
     print("| part | articles | words | step | CPU s | × bare parse |")
     print("|---|---:|---:|---|---:|---:|")
     for part in parts:
-        floor = best[part, "spaCy nlp.pipe, bare, on the same clean texts (floor)"]
+        floor = best[part, FLOOR]
         words = sum(len(t.split()) for t in texts[part])
         for (p, name), seconds in best.items():
             if p == part:
@@ -184,9 +185,7 @@ def main() -> None:
     print("| extractor | " + " | ".join(parts) + " |")
     print("|---|" + "---:|" * len(parts))
     for name in names:
-        cells = [f"{shares[p].get(name, 0.0) / best[p, 'spaCy nlp.pipe, bare, on the same '
-                                                      'clean texts (floor)']:.3f}×"
-                 for p in parts]
+        cells = [f"{shares[p].get(name, 0.0) / best[p, FLOOR]:.3f}×" for p in parts]
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 

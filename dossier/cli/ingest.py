@@ -44,7 +44,6 @@ def ingest_command(
     from tqdm import tqdm
 
     from dossier.ingest import iter_files
-    from dossier.pipeline import ingest
 
     if runner not in ("local", "ray"):
         raise typer.BadParameter("--runner must be local or ray")
@@ -62,6 +61,13 @@ def ingest_command(
         report = ingest(paths, settings, progress=bar)
     print_summary(report, db)
     raise typer.Exit(EXIT_REFUSED if report.failed else 0)
+
+
+def ingest(paths: list[Path], settings: Settings, progress: object = None) -> IngestReport:
+    """:func:`dossier.pipeline.ingest`, imported when an ingest runs: it loads spaCy."""
+    from dossier.pipeline import ingest as run
+
+    return run(paths, settings, progress=progress)
 
 
 def print_summary(report: IngestReport, db: Path) -> None:

@@ -16,17 +16,13 @@ from dossier.extract import stance_cues
 from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.text import is_truncated, name_key, quotes_balanced
 from dossier.lexicon.numbers import COUNT_WORDS
+from dossier.lexicon.plover import DOER_ACTS
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 QUANTITY_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
-# Acts done once, by someone, to someone: reports naming different doers disagree.
-# Lemma → the act it is a way of telling ("held by", "stopped by", "detained by").
-ACT_VERBS = {"detain": "detain", "hold": "detain", "stop": "detain", "arrest": "detain",
-             "seize": "detain", "capture": "detain", "jail": "detain", "abduct": "detain",
-             "kill": "kill", "shoot": "kill", "attack": "attack", "beat": "attack"}
 SIDE_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
 QUOTE_OPENERS = ("\"", "“", "«", "'")
 
@@ -212,7 +208,7 @@ def _acts(sents: list[Span]) -> list[tuple[str, str | None, str, str, str | None
     found = []
     for sent in sents:
         for verb in sent:
-            act = ACT_VERBS.get(verb.lemma_.casefold())
+            act = DOER_ACTS.get(verb.lemma_.casefold())
             if act is None or verb.pos_ != "VERB":
                 continue
             done_to = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
