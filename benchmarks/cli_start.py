@@ -8,8 +8,9 @@ runs as a fresh process, as a user runs it, against a store built once from
 Beside it, in the same rounds: ``python -c "print()"`` (the interpreter: nobody starts
 faster) and a one-command Typer app (the CLI framework, with the Pydantic it parses
 with). ``--compare DIR`` adds the same commands run by another checkout's ``.venv``
-(e.g. main before a change), so a before/after pair shares one machine state. Rounds are interleaved and each row keeps
-its median and its best; a neighbour's load burst then hits all rows alike.
+(e.g. main before a change), so a before/after pair shares one machine state. Rounds
+are interleaved and each row keeps its median and its best; a neighbour's load burst
+then hits all rows alike.
 
 Reported per row: time to the first byte on stdout, wall time to exit, and the CPU
 time (user + system) the process used, which a shared machine disturbs least.
