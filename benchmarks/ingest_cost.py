@@ -83,10 +83,9 @@ def stored_texts(db: Path) -> list[str]:
 def extractor_shares(folder: Path, db: Path, settings_for) -> dict[str, float]:
     """CPU seconds of each extractor's ``run`` over one ingest of the folder."""
     from dossier import registry
-    from dossier.extract import load_extractors
-    from dossier.pipeline import ingest
+    from dossier.pipeline import ingest, load_plugins
 
-    load_extractors()
+    load_plugins()  # registers every extractor (also on a checkout from before load_extractors)
     spent: dict[str, float] = defaultdict(float)
     originals = dict(registry.EXTRACTORS)
 
