@@ -124,7 +124,7 @@ def test_word_glued_on_a_known_name_joins_that_person(store, nlp):  # noqa: F811
 @pytest.mark.parametrize("name", [".", "'s", ""])
 def test_an_actor_without_name_words_does_not_break_the_merge(store, name):  # noqa: F811
     from dossier.config import Settings
-    from dossier.extract.actor_merge import merge_actors
+    from dossier.stories.actor_merge import merge_actors
 
     store.execute("INSERT INTO articles (id, source_path, text) VALUES ('z', 'f', 'x')")
     store.execute("INSERT INTO article_actors (article_id, actor_key, name, kind, mentions,"
