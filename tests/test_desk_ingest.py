@@ -8,8 +8,8 @@ reader's reason), and a pasted date that does not parse refused before anything 
 from __future__ import annotations
 
 import re
-import threading
 import struct
+import threading
 import time
 import zlib
 from pathlib import Path
