@@ -118,7 +118,7 @@ def process_batch(
     cleaned: list[Article | IngestError] = []
     for raw in raws:
         try:
-            article: Article | IngestError = clean_article(raw)
+            article: Article | IngestError = clean_article(raw, settings)
         except ValueError as exc:  # the cleaner's way of refusing an input
             article = IngestError(raw.source_path, cap_reason(str(exc)), raw.locator)
         except Exception as exc:  # one bad article must not sink its batch
