@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from dossier.config import Settings
-from dossier.extract.actor_merge import merge_actors
 from dossier.extract.actor_names import surname_of
 from dossier.store.db import connect
+from dossier.stories.actor_merge import merge_actors
 
 GIVEN = ("Adaeze", "Bongani", "Chipo", "Dawit", "Esi", "Farid", "Gugu", "Hamza", "Imani", "Jabu")
 STEP = 10  # VM instructions per progress-handler call

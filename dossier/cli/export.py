@@ -12,7 +12,7 @@ import typer
 import dossier.store
 from dossier.cli.app import DB_OPTION, app, echo, open_store
 from dossier.config import Settings
-from dossier.store.exports import CONFIDENCE_FILTERED, EXPORTS
+from dossier.store.exports import CONFIDENCE_FILTERED, EXPORTS, SETTINGS_TAKEN
 
 
 def load_exports() -> None:
@@ -25,6 +25,7 @@ def load_exports() -> None:
     load_plugins()
     for module in pkgutil.iter_modules(dossier.store.__path__):
         importlib.import_module(f"dossier.store.{module.name}")
+
 
 OUT_OPTION = typer.Option(None, "--out", "-o", help="File to write (default stdout).")
 
@@ -50,10 +51,13 @@ def export_command(
         raise typer.BadParameter(f"unknown --what {what!r}; one of: {', '.join(sorted(EXPORTS))}")
     if fmt not in WRITERS:
         raise typer.BadParameter(f"unknown --format {fmt!r}; one of: {', '.join(WRITERS)}")
+    settings = Settings(db_path=db)  # the run's settings: what the desk and digests use
     conn = open_store(db)
-    options = {}
+    options: dict[str, object] = {}
     if what in CONFIDENCE_FILTERED:
-        options["min_confidence"] = 0.0 if show_all else Settings().event_min_confidence
+        options["min_confidence"] = 0.0 if show_all else settings.event_min_confidence
+    if what in SETTINGS_TAKEN:
+        options["settings"] = settings
     try:
         if out is None:
             count = WRITERS[fmt](EXPORTS[what](conn, **options), sys.stdout.buffer)

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Indel
+
 from dossier.extract.parsed import ents_of, text_of
 from dossier.lexicon.names import (
     AGENCIES,
@@ -218,8 +220,9 @@ def given_names(words: list[str]) -> list[str]:
 
 
 def first_names_compatible(a: list[str], b: list[str]) -> bool:
-    """"Joe Biden" ~ "Joseph R. Biden"? Only by initial: "Joe" ~ "J." yes, "Joe" ~ "Hunter"
-    no; a name without a given name ("Trump") is compatible with any."""
+    """"Joe Biden" ~ "Joseph R. Biden"? Only by initial or a spelling slip: "Joe" ~ "J." and
+    "Hilary" ~ "Hillary" yes, "Joe" ~ "Hunter" no; a name without a given name ("Trump") is
+    compatible with any."""
     ga, gb = given_names(a), given_names(b)
     if not ga or not gb:
         return True
@@ -228,7 +231,14 @@ def first_names_compatible(a: list[str], b: list[str]) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    return False
+    return is_spelling_slip(fa, fb)
+
+
+def is_spelling_slip(a: str, b: str) -> bool:
+    """"Hilary" for "Hillary", "Denis" for "Dennis": one letter doubled or dropped in a
+    given name of five letters or more. A changed letter is no slip ("Maria" is not
+    "Mario"), nor is a short name's ("Jon", "Joan")."""
+    return min(len(a), len(b)) >= 5 and Indel.distance(a, b) <= 1
 
 
 def same_person_name(a: list[str], b: list[str]) -> bool:

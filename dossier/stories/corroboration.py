@@ -53,7 +53,7 @@ def _evidence(mat: material.Material, unit: material.Unit) -> dict[str, Any]:
 
 def statements(mat: material.Material, settings: Settings, limit: int = 20) -> list[dict]:
     """Key statements, most independently reported first."""
-    groups = [g for g in group_units(mat, settings.paraphrase_threshold)
+    groups = [g for g in group_units(mat, settings)
               if any(not u.truncated for u in g.units)]
     out = []
     for g in groups:
@@ -171,7 +171,7 @@ def number_conflicts(mat: material.Material) -> list[dict]:
     return out
 
 
-def date_conflicts(mat: material.Material, threshold: float) -> list[dict]:
+def date_conflicts(mat: material.Material, settings: Settings) -> list[dict]:
     """The same past act (a paraphrase) dated to different days by different reports.
 
     Each report's day is the act's own (``Unit.act_day``): the day a speaker spoke
@@ -188,7 +188,8 @@ def date_conflicts(mat: material.Material, threshold: float) -> list[dict]:
             past = min(filter(None, (src_a.day, src_b.day)), default=None)
             if past is None or max(a.act_day, b.act_day) > past:
                 continue  # plans are re-dated as they move; only past acts can disagree
-            if overlap(a.terms, b.terms) >= threshold:
+            if (overlap(a.terms, b.terms, settings.paraphrase_min_terms)
+                    >= settings.paraphrase_threshold):
                 fact = facts.setdefault(id(a), {})
                 for unit in (a, b):
                     if unit not in fact.setdefault(unit.act_day, []):
@@ -338,13 +339,12 @@ def denial_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[d
 
 
 def corroboration(conn: sqlite3.Connection, story_id: str,
-                  settings: Settings | None = None) -> dict[str, Any] | None:
+                  settings: Settings) -> dict[str, Any] | None:
     """``{statements, events, contradictions}`` for one story."""
-    settings = settings or Settings()
     mat = material.load(conn, story_id)
     if mat is None:
         return None
-    contradictions = (number_conflicts(mat) + date_conflicts(mat, settings.paraphrase_threshold)
+    contradictions = (number_conflicts(mat) + date_conflicts(mat, settings)
                       + actor_conflicts(conn, mat) + doer_conflicts(mat)
                       + denial_conflicts(conn, mat))
     return {"story_id": story_id, "statements": statements(mat, settings),

@@ -25,10 +25,6 @@ from dossier.store import copies
 
 # Fixed seed: signatures stored today must compare with signatures made next month.
 MINHASH_SEED = 1
-# Copies are republished within days; older articles are not searched.
-COPY_WINDOW_DAYS = 7
-# Sentences with fewer content words say too little to call a paraphrase.
-MIN_SENTENCE_TERMS = 4
 
 
 def shingles(text: str, size: int) -> set[bytes]:
@@ -52,10 +48,12 @@ def from_blob(blob: bytes, num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm, seed=MINHASH_SEED, hashvalues=values, scheme="affine32")
 
 
-def overlap(a: Iterable[str], b: Iterable[str]) -> float:
-    """Share of the smaller sentence's content words found in the other one."""
+def overlap(a: Iterable[str], b: Iterable[str], min_terms: int) -> float:
+    """Share of the smaller sentence's content words found in the other one; a sentence
+    with fewer than ``min_terms`` (``Settings.paraphrase_min_terms``) overlaps only its
+    identical twin."""
     sa, sb = set(a), set(b)
-    if len(sa) < MIN_SENTENCE_TERMS or len(sb) < MIN_SENTENCE_TERMS:
+    if len(sa) < min_terms or len(sb) < min_terms:
         return 1.0 if sa and sa == sb else 0.0
     return len(sa & sb) / min(len(sa), len(sb))
 
@@ -75,12 +73,13 @@ def covered(candidate: Iterable[str], others: Sequence[Iterable[str]], pool: int
     return len(mine & union) / len(mine)
 
 
-def _window_rows(conn: sqlite3.Connection, days: list[date]) -> list[sqlite3.Row]:
-    """Signatures of articles near the new ones in time, plus the undated ones."""
+def _window_rows(conn: sqlite3.Connection, days: list[date],
+                 window_days: int) -> list[sqlite3.Row]:
+    """Signatures of articles within ``window_days`` of the new ones, plus the undated ones."""
     if not days:
         return copies.signatures(conn)
-    lo = (min(days) - timedelta(days=COPY_WINDOW_DAYS)).isoformat()
-    hi = (max(days) + timedelta(days=COPY_WINDOW_DAYS)).isoformat() + "\uffff"
+    lo = (min(days) - timedelta(days=window_days)).isoformat()
+    hi = (max(days) + timedelta(days=window_days)).isoformat() + "\uffff"
     return copies.signatures(conn, lo, hi)
 
 
@@ -112,7 +111,7 @@ def link_copies(conn: sqlite3.Connection, new_ids: Sequence[str], settings: Sett
     lsh = MinHashLSH(threshold=settings.copy_threshold, num_perm=settings.minhash_perm)
     known = {}
     new_set = set(new_ids)
-    for row in _window_rows(conn, days):
+    for row in _window_rows(conn, days, settings.copy_window_days):
         if row["article_id"] in new_set:
             continue
         sig = from_blob(row["signature"], settings.minhash_perm)

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
+from dossier.config import Settings
 from dossier.web.data.articles import ArticleReads
 from dossier.web.data.facts import FactReads
 from dossier.web.data.stories import StoryReads
@@ -22,16 +23,18 @@ from dossier.web.evidence import EvidenceResolver
 class Desk(ArticleReads, FactReads, StoryReads):
     """Read-only views over one store connection, for one request."""
 
-    def __init__(self, conn: sqlite3.Connection, min_event_confidence: float = 0.0) -> None:
+    def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
         self.conn = conn
-        # Events less likely than this to be right stay off the desk (Settings).
-        self.min_event_confidence = min_event_confidence
+        # The run's settings: digests and corroboration are built with them, and events
+        # less likely than ``event_min_confidence`` to be right stay off the desk.
+        self.settings = settings
+        self.min_event_confidence = settings.event_min_confidence
         self.resolver = EvidenceResolver(conn)
         self._story_members: dict[str, set[str]] = {}
 
 
 def get_desk(conn: ConnDep, settings: SettingsDep) -> Desk:
-    return Desk(conn, settings.event_min_confidence)
+    return Desk(conn, settings)
 
 
 DeskDep = Annotated[Desk, Depends(get_desk)]

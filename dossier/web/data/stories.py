@@ -20,6 +20,7 @@ from dossier.web.schemas import (
 if TYPE_CHECKING:
     import sqlite3
 
+    from dossier.config import Settings
     from dossier.web.evidence import EvidenceResolver
 
 EVERY = 1_000_000
@@ -27,6 +28,7 @@ EVERY = 1_000_000
 
 class StoryReads:
     conn: sqlite3.Connection
+    settings: Settings
     resolver: EvidenceResolver
     _story_members: dict[str, set[str]]
 
@@ -77,7 +79,8 @@ class StoryReads:
         return DigestOut(story_id=story_id, title=story.title, since=since, sentences=full)
 
     def _digest_rows(self, story_id: str, since: str | None) -> list[dict[str, Any]]:
-        result = views.story_digest(self.conn, story_id, since=since, remember=False)
+        result = views.story_digest(self.conn, story_id, self.settings, since=since,
+                                    remember=False)
         return list((result or {}).get("sentences") or [])
 
     def _sentences(self, rows: list[dict[str, Any]]) -> list[DigestSentenceOut]:
@@ -99,7 +102,7 @@ class StoryReads:
 
     def contradictions(self, story_id: str) -> list[ContradictionOut] | None:
         """Facts the story's outlets disagree on, each claim with its evidence."""
-        result = views.story_corroboration(self.conn, story_id)
+        result = views.story_corroboration(self.conn, story_id, self.settings)
         if result is None:
             return None
         rows = result.get("contradictions") or []
