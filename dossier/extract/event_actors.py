@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.gazetteer import alpha3, country_of_word
-from dossier.extract.parsed import entity_at, text_of
+from dossier.extract.parsed import entity_at, text_of, with_dep
 from dossier.extract.quotes import Quote
 from dossier.extract.span_index import SpanIndex
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
@@ -216,7 +216,7 @@ def _named_as(token: Token) -> Token:
 
 def _contiguous_start(words: list[Token], head: Token, doc: Doc) -> int:
     """The first index of the unbroken run of modifier tokens ending at the head."""
-    indices = {t.i for t in words} | {t.i for t in doc[: head.i] if t.dep_ == "case"}
+    indices = {t.i for t in words} | {i for i in with_dep(doc, "case") if i < head.i}
     start = head.i
     while start - 1 in indices:
         start -= 1

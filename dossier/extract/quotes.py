@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
 from dossier.extract.labelled import find_labelled
-from dossier.extract.parsed import text_of
+from dossier.extract.parsed import noun_chunks_of, text_of
 from dossier.extract.places import DATELINE
 from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
@@ -125,7 +125,7 @@ class _Finder:
         dash = next((t for t in self.doc[subj.i : cue.i] if t.text in {"—", "–", "--"}), None)
         if dash is None:
             return subj
-        after = [c for c in self.doc.noun_chunks if dash.i < c.root.i < cue.i]
+        after = [c for c in noun_chunks_of(self.doc) if dash.i < c.root.i < cue.i]
         return after[0].root if after else subj
 
     def _mention_before(self, cue: Token) -> Token | None:
