@@ -83,9 +83,7 @@ def stored_texts(db: Path) -> list[str]:
 def extractor_shares(folder: Path, db: Path, settings_for) -> dict[str, float]:
     """CPU seconds of each extractor's ``run`` over one ingest of the folder."""
     from dossier import registry
-    from dossier.pipeline import ingest, load_plugins
-
-    load_plugins()  # registers every extractor (also on a checkout from before load_extractors)
+    from dossier.pipeline import ingest
     spent: dict[str, float] = defaultdict(float)
     originals = dict(registry.EXTRACTORS)
 
@@ -124,8 +122,9 @@ def main() -> None:
 
     import dossier.pipeline
     from dossier.config import Settings
-    from dossier.pipeline import ingest
+    from dossier.pipeline import ingest, load_plugins
 
+    load_plugins()  # every extractor module, imported up front (also on an older checkout)
     dossier.pipeline.corpus_steps = list  # corpus steps: measured by their own benchmarks
     base = Settings()
     bare = spacy.load(base.spacy_model)  # the peer: spaCy as shipped, no component of ours
@@ -165,10 +164,15 @@ def main() -> None:
         for _ in range(args.rounds):
             for key, run in systems.items():
                 best[key] = min(best[key], cpu(run))
+        print_rows(parts, texts, best, args.rounds)
         shares = {part: extractor_shares(root / part, root / f"{part}-shares.db",
                                          lambda db: Settings(db_path=db)) for part in parts}
+    print_shares(parts, shares, best)
 
-    print(f"CPU seconds (process time), best of {args.rounds} interleaved rounds; "
+
+def print_rows(parts: list[str], texts: dict[str, list[str]],
+               best: dict[tuple[str, str], float], rounds: int) -> None:
+    print(f"CPU seconds (process time), best of {rounds} interleaved rounds; "
           "corpus steps off\n")
     print("| part | articles | words | step | CPU s | × bare parse |")
     print("|---|---:|---:|---|---:|---:|")
@@ -179,6 +183,11 @@ def main() -> None:
             if p == part:
                 print(f"| {part} | {len(texts[part])} | {words:,} | {name} | {seconds:.2f} "
                       f"| {seconds / floor:.2f}× |")
+    sys.stdout.flush()
+
+
+def print_shares(parts: list[str], shares: dict[str, dict[str, float]],
+                 best: dict[tuple[str, str], float]) -> None:
     print("\nEach extractor's own CPU (one more ingest, its `run` timed), × the bare parse:\n")
     names = sorted({n for s in shares.values() for n in s})
     print("| extractor | " + " | ".join(parts) + " |")
