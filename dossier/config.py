@@ -142,6 +142,12 @@ class Settings:
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4
+    # A paragraph opening "<speaker>: <content>" (a transcript line, a headline) has its
+    # colon within this many tokens (dossier/extract/labelled.py).
+    quote_label_max_tokens: int = 7
+    # A stance's source or target phrase longer than this many tokens is cut to the words
+    # before its head (dossier/extract/stance_cues.py).
+    stance_max_phrase_tokens: int = 12
     # Actors across articles (dossier/extract/actor_merge.py): a lone surname, or a full
     # name compatible with several people, joins the one with at least this many times
     # the articles of the next ("Trump" → Donald Trump, not Melania Trump). Chosen on the
@@ -204,6 +210,9 @@ class Settings:
     # Places (dossier/extract/places.py): score bonus of a candidate in a country the article
     # names (dateline or mentions).
     place_context_bonus: float = 2.0
+    # A name this short matched only by an alternate name ("Tana") is a city only in a
+    # country the article names.
+    place_short_alias: int = 5
     # An undated article is taken to be from the latest year it names up to this many
     # years later: it may join no story dated outside that range (a judgement, not tuned).
     story_undated_years: int = 2

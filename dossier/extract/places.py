@@ -28,7 +28,6 @@ DATELINE = re.compile(
 FEATURE_PRIOR = {"country": 3.0, "region": 2.5, "continent": 2.5, "admin": 1.5,
                  "city": 1.0, "physical": 0.5}
 PART = "PART"  # label of a word matched inside a larger place entity
-SHORT_ALIAS = 5  # an alternate name this short ("Tana") is a match only in a named country
 
 
 @dataclass
@@ -97,11 +96,14 @@ def _score(entry: GazetteerEntry, mention: str, label: str, context: set[str],
     return score + math.log10(entry.population + 1) / 10
 
 
-def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[str]) -> bool:
-    """A non-place NER label is trusted only for unambiguous kinds or in-context cities."""
+def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[str],
+                short_alias: int) -> bool:
+    """A non-place NER label is trusted only for unambiguous kinds or in-context cities; a
+    mention of at most ``short_alias`` letters matching only an alternate name needs its
+    country named."""
     if label == PART and key(entry.name) != key(mention):
         return False
-    if (len(mention) <= SHORT_ALIAS and key(entry.name) != key(mention)
+    if (len(mention) <= short_alias and key(entry.name) != key(mention)
             and entry.feature == "city" and entry.country not in context):
         return False  # an alternate-name-only match of a short name needs support
     if label in (*PLACE_LABELS, PART) or entry.feature in ("country", "region", "continent"):
@@ -109,8 +111,9 @@ def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[st
     return entry.feature == "city" and entry.country in context and entry.population > 50_000
 
 
-def resolve_places(doc: Doc, context_bonus: float = Settings.place_context_bonus) -> list[Place]:
+def resolve_places(doc: Doc, settings: Settings) -> list[Place]:
     """Every resolvable toponym of a parsed article, in text order."""
+    context_bonus = settings.place_context_bonus
     dateline = _dateline(doc.text)
     mentions = _mentions(doc)
     context: set[str] = set()
@@ -124,7 +127,8 @@ def resolve_places(doc: Doc, context_bonus: float = Settings.place_context_bonus
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        candidates = [c for c in lookup(text) if _acceptable(c, text, label, context)]
+        candidates = [c for c in lookup(text)
+                      if _acceptable(c, text, label, context, settings.place_short_alias)]
         if label == "DATELINE" and start == (dateline[0][0] if dateline else -1):
             # The dateline's first part is where the reporter was: a city when one exists.
             cities = [c for c in candidates if c.feature == "city"]
@@ -142,7 +146,7 @@ def resolve_places(doc: Doc, context_bonus: float = Settings.place_context_bonus
 
 
 def _run(ctx: ArticleContext) -> list[Place]:
-    return resolve_places(ctx.doc, ctx.settings.place_context_bonus)
+    return resolve_places(ctx.doc, ctx.settings)
 
 
 register_extractor(Extractor(name="places", run=_run))

@@ -88,6 +88,7 @@ class _Finder:
             [r for r in records if isinstance(r, ArticleActor)],
         )
         self.min_words = ctx.settings.quote_min_words
+        self.label_max_tokens = ctx.settings.quote_label_max_tokens
         self.claimed: set[QuoteSpan] = set()
         self.found: list[Quote] = []
 
@@ -377,7 +378,7 @@ class _Finder:
 
     def labelled(self) -> None:
         """Headlines and transcript lines: "Bernie Sanders: 'Of Course' she is qualified"."""
-        for item in find_labelled(self.doc, self.speakers.mentions):
+        for item in find_labelled(self.doc, self.speakers.mentions, self.label_max_tokens):
             if any(f.content_start < item.content_end and item.content_start < f.content_end
                    for f in self.found):
                 continue

@@ -32,7 +32,6 @@ ABSTRACT = {"declaration", "release", "statement", "decision", "call", "order", 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 TARGET_PREPS = {"for", "of", "to", "with", "against", "behind"}
 PRONOUNS = {"PRON"}
-MAX_PHRASE_TOKENS = 12
 DATELINE_END = re.compile(r"^[A-Z][A-Z .'/-]+,?[^\n—–]{0,60}?\s[—–-]+\s")
 
 
@@ -55,8 +54,9 @@ def has_speech(sents: list[Span]) -> bool:
 class _Names:
     """Turns a phrase head into actor names, through the actor extractor when it ran."""
 
-    def __init__(self, doc: Doc, actors: list[Any]) -> None:
+    def __init__(self, doc: Doc, actors: list[Any], max_phrase_tokens: int) -> None:
         self.doc = doc
+        self.max_phrase_tokens = max_phrase_tokens  # Settings.stance_max_phrase_tokens
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         names = {a.key: a.name for a in actors if hasattr(a, "key") and hasattr(a, "name")}
         self.mentions = [(m.start, m.end, names[m.actor_key]) for m in actors
@@ -99,7 +99,7 @@ class _Names:
             return None
         span = [t for t in tok.subtree if t.dep_ not in {"conj", "cc"}
                 and not any(a.dep_ == "conj" and a.head.i == tok.i for a in t.ancestors)]
-        if len(span) > MAX_PHRASE_TOKENS or not span:
+        if len(span) > self.max_phrase_tokens or not span:
             span = [t for t in tok.doc[tok.left_edge.i : tok.i + 1]]
         while span and (span[0].pos_ in {"DET", "PUNCT"} or span[0].text in {",", "'s"}):
             span = span[1:]
@@ -212,7 +212,7 @@ def _sources(tok: Token, names: _Names, sent: Span, target_names: set[str]) -> l
 def find(ctx: ArticleContext) -> list[StanceCue]:
     """Every stance cue of the article, one per (source, target, sentence)."""
     doc = ctx.doc
-    names = _Names(doc, ctx.results.get("actors", []))
+    names = _Names(doc, ctx.results.get("actors", []), ctx.settings.stance_max_phrase_tokens)
     cues: dict[tuple[str, str, int], StanceCue] = {}
     for sent in doc.sents:
         for tok in sent:
