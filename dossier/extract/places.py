@@ -15,16 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from dossier.clean.metadata import find_dateline
 from dossier.config import Settings
 from dossier.extract.gazetteer import GazetteerEntry, key, lookup
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-# "NIAMEY, Niger —" / "WASHINGTON —" / "LAGOS, Nigeria (Reuters) -" at the top of a story.
-DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z .'\-]{2,}?)(?:,\s*(?P<region>[A-Z][\w .'\-]+?))?\s*"
-    r"(?:\([^)]{1,30}\)\s*)?[\u2014\u2013-]{1,2}\s"
-)
 FEATURE_PRIOR = {"country": 3.0, "region": 2.5, "continent": 2.5, "admin": 1.5,
                  "city": 1.0, "physical": 0.5}
 PART = "PART"  # label of a word matched inside a larger place entity
@@ -75,12 +71,13 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 def _dateline(text: str) -> list[tuple[int, int, str]]:
-    match = DATELINE.match(text[:200])
-    if not match:
+    """The dateline's city and region ("NIAMEY, Niger —"), as the cleaner reads datelines
+    (one reader for every stage), each kept when the gazetteer knows it."""
+    dateline = find_dateline(text)
+    if dateline is None:
         return []
-    parts = [(match.start("city"), match.end("city"), match.group("city"))]
-    if match.group("region"):
-        parts.append((match.start("region"), match.end("region"), match.group("region")))
+    spans = [dateline.city_span] + ([dateline.region_span] if dateline.region_span else [])
+    parts = [(start, end, text[start:end]) for start, end in spans]
     return [p for p in parts if lookup(p[2])]
 
 

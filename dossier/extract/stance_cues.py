@@ -9,12 +9,12 @@ through spaCy entities and noun phrases; an unresolved pronoun yields no cue.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.clean.metadata import find_dateline
 from dossier.extract.text import is_actor_name
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext
@@ -32,7 +32,6 @@ ABSTRACT = {"declaration", "release", "statement", "decision", "call", "order", 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 TARGET_PREPS = {"for", "of", "to", "with", "against", "behind"}
 PRONOUNS = {"PRON"}
-DATELINE_END = re.compile(r"^[A-Z][A-Z .'/-]+,?[^\n—–]{0,60}?\s[—–-]+\s")
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,9 @@ class _Names:
         self.doc = doc
         self.max_phrase_tokens = max_phrase_tokens  # Settings.stance_max_phrase_tokens
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        # The dateline ("GABORONE, Botswana — ") says where, never who.
+        dateline = find_dateline(self.text)
+        self.after_dateline = dateline.end if dateline else 0
         names = {a.key: a.name for a in actors if hasattr(a, "key") and hasattr(a, "name")}
         self.mentions = [(m.start, m.end, names[m.actor_key]) for m in actors
                          if getattr(m, "actor_key", None) in names and hasattr(m, "start")]
@@ -117,9 +119,7 @@ class _Names:
     def left_of(self, tok: Token, sent: Span, exclude: set[str]) -> list[str]:
         """The nearest actor left of ``tok`` in the sentence, with what is coordinated
         right before it ("France and the United States")."""
-        # The dateline ("GABORONE, Botswana — ") says where, never who.
-        dateline = DATELINE_END.match(self.text)
-        after = dateline.end() if dateline else 0
+        after = self.after_dateline
         ents = [e for e in sent.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i
                 and e.start_char >= after]
         picked: list[Span] = []
