@@ -6,6 +6,6 @@
 state bodies, alpha-2/alpha-3; actors and places both read it), ``names`` (honorifics,
 name suffixes, agencies, credit cues), ``wire`` (the agencies, picture desks and media
 groups the cleaner reads in credits and datelines), ``outlets`` (outlet display names).
-Lists that serve different readers stay separate and say why; a list is defined once. Nothing here reads a parse: the lexicon sits below
-every stage.
+Lists that serve different readers stay separate and say why; a list is defined once.
+Nothing here reads a parse: the lexicon sits below every stage.
 """
