@@ -225,6 +225,9 @@ class Settings:
         ("article_political", 1.195),
     )
     event_min_confidence: float = 0.6
+    # The other floors the desk's confidence filter offers beside event_min_confidence
+    # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
+    desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
     timeline_shown: int = 30
