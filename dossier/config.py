@@ -148,7 +148,7 @@ class Settings:
     # A stance's source or target phrase longer than this many tokens is cut to the words
     # before its head (dossier/extract/stance_cues.py).
     stance_max_phrase_tokens: int = 12
-    # Actors across articles (dossier/extract/actor_merge.py): a lone surname, or a full
+    # Actors across articles (dossier/stories/actor_merge.py): a lone surname, or a full
     # name compatible with several people, joins the one with at least this many times
     # the articles of the next ("Trump" → Donald Trump, not Melania Trump). Chosen on the
     # giveme5w1h + PolNeAR-train tune half (benchmarks/actors.py).
@@ -234,6 +234,9 @@ class Settings:
         ("article_political", 1.195),
     )
     event_min_confidence: float = 0.6
+    # The other floors the desk's confidence filter offers beside event_min_confidence
+    # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
+    desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
     timeline_shown: int = 30
