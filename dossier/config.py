@@ -114,6 +114,10 @@ class Settings:
         ("article_political", 1.195),
     )
     event_min_confidence: float = 0.6
+    # Stories whose digest, corroboration and stances the desk keeps computed (per story
+    # version: an ingest that touches a story makes them be recomputed). A view of the
+    # largest stories costs seconds to compute and well under a megabyte to keep.
+    story_view_cache: int = 128
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
     timeline_shown: int = 30

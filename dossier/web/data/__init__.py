@@ -10,8 +10,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
+from dossier.stories.view_cache import StoryViewCache
 from dossier.web.data.articles import ArticleReads
 from dossier.web.data.facts import FactReads
 from dossier.web.data.stories import StoryReads
@@ -22,16 +23,21 @@ from dossier.web.evidence import EvidenceResolver
 class Desk(ArticleReads, FactReads, StoryReads):
     """Read-only views over one store connection, for one request."""
 
-    def __init__(self, conn: sqlite3.Connection, min_event_confidence: float = 0.0) -> None:
+    def __init__(self, conn: sqlite3.Connection, min_event_confidence: float = 0.0,
+                 views_cache: StoryViewCache | None = None) -> None:
         self.conn = conn
+        # Story views kept across requests per story version (the app's one cache).
+        self.views_cache = views_cache
+        self._versions = {}
         # Events less likely than this to be right stay off the desk (Settings).
         self.min_event_confidence = min_event_confidence
         self.resolver = EvidenceResolver(conn)
         self._story_members: dict[str, set[str]] = {}
 
 
-def get_desk(conn: ConnDep, settings: SettingsDep) -> Desk:
-    return Desk(conn, settings.event_min_confidence)
+def get_desk(conn: ConnDep, settings: SettingsDep, request: Request) -> Desk:
+    return Desk(conn, settings.event_min_confidence,
+                getattr(request.app.state, "story_views", None))
 
 
 DeskDep = Annotated[Desk, Depends(get_desk)]

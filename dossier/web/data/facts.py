@@ -85,13 +85,20 @@ class FactReads:
 
     # -- quotes -----------------------------------------------------------------------
 
-    def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
+    def _quote_rows(self, f: Filters, article_id: str | None) -> list[dict[str, Any]]:
         if article_id is not None:
-            rows = quotes_store.list_quotes(self.conn, article_id=article_id, limit=EVERY)
-        elif f.actor and f.actor.isdigit():
-            rows = quotes_store.list_quotes(self.conn, actor_id=int(f.actor), limit=EVERY)
-        else:
-            rows = quotes_store.list_quotes(self.conn, speaker=f.actor, limit=EVERY)
+            return quotes_store.list_quotes(self.conn, article_id=article_id, limit=EVERY)
+        # a story's quotes only: the cost follows the story, not the store
+        if f.actor and f.actor.isdigit():
+            return quotes_store.list_quotes(self.conn, actor_id=int(f.actor), story=f.story,
+                                            limit=EVERY)
+        return quotes_store.list_quotes(self.conn, speaker=f.actor, story=f.story, limit=EVERY)
+
+    def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
+        try:
+            rows = self._quote_rows(f, article_id)
+        except LookupError:  # a story asked of a store that has no stories yet
+            return []
         self._preload(rows)
         out = []
         for r in rows:
