@@ -108,7 +108,7 @@ def build_store(articles: Iterable[DevArticle], settings=None) -> sqlite3.Connec
                          title=a.title, outlet=a.outlet, published=a.published,
                          external_id=a.key)
         try:
-            cleaned.append(clean_article(raw))
+            cleaned.append(clean_article(raw, settings))
         except ValueError:
             continue
     docs = _parsed([c.text for c in cleaned], settings.spacy_model)

@@ -21,16 +21,16 @@ def test_index_finds_the_same_matches_as_comparing_every_pair(threshold: float) 
         words = rng.sample(vocabulary, size) + rng.sample(common, rng.randint(0, 3))
         sentences.append(words)
     sentences += [sentences[5], sentences[7][:2]]  # an exact repeat, a short fragment
-    index = ParaphraseIndex(threshold, term_frequency(sentences))
+    index = ParaphraseIndex(threshold, 4, term_frequency(sentences))
     for words in sentences:
         index.add(words)
     for words in sentences:
-        expected = [n for n, other in enumerate(sentences) if overlap(words, other) >= threshold]
+        expected = [n for n, other in enumerate(sentences) if overlap(words, other, 4) >= threshold]
         assert index.matches(words) == expected
 
 
 def test_a_short_sentence_matches_only_its_exact_repeat() -> None:
-    index = ParaphraseIndex(0.6, {})
+    index = ParaphraseIndex(0.6, 4, {})
     index.add(["police", "fired"])
     index.add(["police", "fired", "tear", "gas", "crowd"])
     assert index.matches(["fired", "police"]) == [0]

@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from dossier.clean import patterns as p
 from dossier.clean.outlets import resolve_outlet
+from dossier.config import CleanSettings
 from dossier.models import RawArticle, RemovedBlock
 
 # "NIAMEY, Niger —", "KYIV (Reuters) -", "WASHINGTON —", "Kyiv, Ukraine (AP) —".
@@ -107,10 +108,6 @@ def find_title(raw: RawArticle, header: dict[str, str], html_title: str | None,
 
 # Separators between a page title and the site name: "Headline | Site", "Headline - Site".
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
-# An <h1> is the headline when it shares at least this share of words (Jaccard) with the
-# page title; chosen on wcxb-dev's tuning half (0.0: 0.847, 0.2: 0.853, 0.4: 0.833 of
-# titles right; the page title as trafilatura reads it: 0.467, without its site: 0.713).
-H1_TITLE_MIN_OVERLAP = 0.2
 LETTERS = re.compile(r"[^\w]|_")
 
 
@@ -136,11 +133,13 @@ def without_site_name(title: str | None, sitename: str | None, url: str | None) 
 
 
 def page_title(title: str | None, h1s: list[str], sitename: str | None,
-               url: str | None) -> str | None:
+               url: str | None, min_overlap: float) -> str | None:
     """A page's headline: the <h1> that matches its title best, else the title without site.
 
     The <title> and og:title carry the site's name and sometimes an SEO rewording;
-    the <h1> is what the reader sees, but pages have stray ones ("Menu", a logo).
+    the <h1> is what the reader sees, but pages have stray ones ("Menu", a logo): an <h1>
+    is the headline when its word Jaccard with the title reaches ``min_overlap``
+    (``Settings.clean.h1_title_min_overlap``).
     """
     stripped = without_site_name(title, sitename, url)
     title_words = set(TOKEN.findall((stripped or "").casefold()))
@@ -152,13 +151,13 @@ def page_title(title: str | None, h1s: list[str], sitename: str | None,
         overlap = len(words & title_words) / len(words | title_words)
         if overlap > best_overlap:
             best, best_overlap = h1, overlap
-    if best and best_overlap >= H1_TITLE_MIN_OVERLAP:
+    if best and best_overlap >= min_overlap:
         return without_site_name(best, sitename, url)
     return stripped or (h1s[0] if h1s else None)
 
 
 def find_outlet(raw: RawArticle, header: dict[str, str], sitename: str | None,
-                url: str | None, removed: list[RemovedBlock]) -> str | None:
+                url: str | None, removed: list[RemovedBlock], limits: CleanSettings) -> str | None:
     """Outlet: stated outlet, header, site name, "originally belongs to X" footer, then URL.
 
     A "This story was provided by X" note names the agency, not the publisher, so
@@ -168,7 +167,7 @@ def find_outlet(raw: RawArticle, header: dict[str, str], sitename: str | None,
     footer_outlet = next((name for name in footers if name), None)
     for candidate in (raw.outlet, header.get("outlet"), header.get("source"), sitename,
                       footer_outlet, url):
-        outlet = resolve_outlet(candidate, raw.content)
+        outlet = resolve_outlet(candidate, limits, raw.content)
         if outlet:
             return outlet
     return None

@@ -274,14 +274,3 @@ def export_articles(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 @register_export("ingest_errors")
 def export_errors(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     yield from list_errors(conn, limit=-1)
-
-
-def last_rowid(conn: sqlite3.Connection) -> int:
-    """The highest article rowid: a mark to find the articles stored after it."""
-    return conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
-
-
-def ids_after(conn: sqlite3.Connection, rowid: int) -> list[str]:
-    """Ids of the articles stored after ``rowid``, in storing order."""
-    rows = conn.execute("SELECT id FROM articles WHERE rowid > ? ORDER BY rowid", (rowid,))
-    return [r[0] for r in rows]

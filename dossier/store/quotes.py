@@ -97,7 +97,6 @@ def _with_name(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-@register_export("quotes")
 def story_cue_spans(conn: sqlite3.Connection, story_id: str) -> dict[str, list[tuple[int, ...]]]:
     """Per article of a story, each quote's (cue start, cue end, content start, content end):
     what tells a time expression dating the speaking from one dating what was said."""
@@ -112,6 +111,7 @@ def story_cue_spans(conn: sqlite3.Connection, story_id: str) -> dict[str, list[t
     return out
 
 
+@register_export("quotes")
 def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every quote with its speaker's name as shown (resolved actor), the surface words
     as evidence (``speaker``, ``speaker_span``), the canonical actor, cue and content."""

@@ -53,7 +53,7 @@ def _evidence(mat: material.Material, unit: material.Unit) -> dict[str, Any]:
 
 def statements(mat: material.Material, settings: Settings, limit: int = 20) -> list[dict]:
     """Key statements, most independently reported first."""
-    groups = [g for g in group_units(mat, settings.paraphrase_threshold)
+    groups = [g for g in group_units(mat, settings)
               if any(not u.truncated for u in g.units)]
     out = []
     for g in groups:
@@ -171,7 +171,7 @@ def number_conflicts(mat: material.Material) -> list[dict]:
     return out
 
 
-def date_conflicts(mat: material.Material, threshold: float) -> list[dict]:
+def date_conflicts(mat: material.Material, settings: Settings) -> list[dict]:
     """The same past act (a paraphrase) dated to different days by different reports.
 
     Each report's day is the act's own (``Unit.act_day``): the day a speaker spoke
@@ -180,7 +180,8 @@ def date_conflicts(mat: material.Material, threshold: float) -> list[dict]:
     """
     facts: dict[int, dict[str, list[material.Unit]]] = {}
     dated = [u for u in mat.units if u.act_day and not u.truncated]
-    index = ParaphraseIndex(threshold, term_frequency(u.terms for u in dated))
+    index = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
+                            term_frequency(u.terms for u in dated))
     for unit in dated:
         index.add(unit.terms)
     for i, a in enumerate(dated):
@@ -343,13 +344,12 @@ def denial_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[d
 
 
 def corroboration(conn: sqlite3.Connection, story_id: str,
-                  settings: Settings | None = None) -> dict[str, Any] | None:
+                  settings: Settings) -> dict[str, Any] | None:
     """``{statements, events, contradictions}`` for one story."""
-    settings = settings or Settings()
     mat = material.load(conn, story_id)
     if mat is None:
         return None
-    contradictions = (number_conflicts(mat) + date_conflicts(mat, settings.paraphrase_threshold)
+    contradictions = (number_conflicts(mat) + date_conflicts(mat, settings)
                       + actor_conflicts(conn, mat) + doer_conflicts(mat)
                       + denial_conflicts(conn, mat))
     return {"story_id": story_id, "statements": statements(mat, settings),

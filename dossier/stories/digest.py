@@ -24,7 +24,6 @@ from dossier.stories import hygiene
 from dossier.stories.dedup import ParaphraseIndex, covered, overlap, term_frequency
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
-MIN_WORDS = 6
 
 
 @dataclass
@@ -42,15 +41,15 @@ class Group:
         return self.units[0]
 
 
-def stands_alone(mat: material.Material, unit: material.Unit) -> bool:
-    """Long enough, and news on its own: no caption, credit, notice, headline or
-    sentence hanging on an unresolved pronoun (``hygiene``)."""
+def stands_alone(mat: material.Material, unit: material.Unit, min_words: int) -> bool:
+    """Long enough (``Settings.digest_min_words``), and news on its own: no caption,
+    credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``)."""
     text = strip_glue(mat.text(unit))[0]
-    return (len(text.split()) >= MIN_WORDS
+    return (len(text.split()) >= min_words
             and hygiene.stands_alone(text, mat.sources[unit.article_id].title, unit.speaker))
 
 
-def group_units(mat: material.Material, threshold: float) -> list[Group]:
+def group_units(mat: material.Material, settings: Settings) -> list[Group]:
     """Paraphrase groups, in report order: each unit joins the first group it paraphrases.
 
     Only units that stand alone are grouped, so neither the digest nor the statements
@@ -58,9 +57,10 @@ def group_units(mat: material.Material, threshold: float) -> list[Group]:
     two outlets is not a fact two outlets report)."""
     groups: list[Group] = []
     order = {aid: i for i, aid in enumerate(mat.sources)}
-    leads = ParaphraseIndex(threshold, term_frequency(u.terms for u in mat.units))
+    leads = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
+                            term_frequency(u.terms for u in mat.units))
     for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
-        if not stands_alone(mat, unit):
+        if not stands_alone(mat, unit, settings.digest_min_words):
             continue
         found = leads.matches(unit.terms)
         if not found:
@@ -108,14 +108,18 @@ def _restated_by(mat: material.Material, unit: material.Unit,
     if not chosen:
         return None
     if covered(unit.terms, [u.terms for _, u in chosen]) >= settings.paraphrase_threshold:
-        best = max(range(len(chosen)), key=lambda i: overlap(unit.terms, chosen[i][1].terms))
-        return best, overlap(unit.terms, chosen[best][1].terms) >= settings.paraphrase_threshold
+        min_terms = settings.paraphrase_min_terms
+        best = max(range(len(chosen)),
+                   key=lambda i: overlap(unit.terms, chosen[i][1].terms, min_terms))
+        return best, (overlap(unit.terms, chosen[best][1].terms, min_terms)
+                      >= settings.paraphrase_threshold)
     if unit.seq > settings.digest_lead_units:
         return None
     for i, (_, pick) in enumerate(chosen):
         gap = _day_gap(mat, unit, pick)
         if (pick.seq <= settings.digest_lead_units and gap is not None and gap <= 1
-                and overlap(unit.terms, pick.terms) >= settings.digest_lead_restatement):
+                and overlap(unit.terms, pick.terms, settings.paraphrase_min_terms)
+                >= settings.digest_lead_restatement):
             return i, False
     return None
 
@@ -200,7 +204,7 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
     time it was recorded) keeps what was stored after that article rowid.
     """
     budget = words or settings.digest_words
-    groups = group_units(mat, settings.paraphrase_threshold)
+    groups = group_units(mat, settings)
     # Term weights: how many independent articles of the story use a term.
     weights: Counter[str] = Counter()
     originals = {s.original_id for s in mat.sources.values()}
@@ -271,7 +275,7 @@ def render(digest: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def digest(conn: sqlite3.Connection, story_id: str, settings: Settings | None = None,
+def digest(conn: sqlite3.Connection, story_id: str, settings: Settings,
            words: int | None = None, since: str | None = None,
            remember: bool = False) -> dict[str, Any] | None:
     """The digest of a stored story; ``since="last"`` means since it was last asked for
@@ -280,7 +284,6 @@ def digest(conn: sqlite3.Connection, story_id: str, settings: Settings | None = 
     ``remember`` records this request as the story's last-asked point (the CLI does;
     an export does not).
     """
-    settings = settings or Settings()
     mat = material.load(conn, story_id)
     if mat is None:
         return None

@@ -24,7 +24,6 @@ router = APIRouter(include_in_schema=False)
 HIGHLIGHT_KINDS = [("quote", "quotes"), ("event", "events"), ("timex", "dates and times"),
                    ("place", "places"), ("actor", "actors")]
 EVERYTHING = 10_000  # a story page shows all of a story's facts, not one API page
-TIMELINE_SHOWN = 30
 MATRIX_SIDE = 10
 
 
@@ -86,17 +85,19 @@ def quotes_by_speaker(quotes: list[QuoteOut]) -> list[tuple[str, str | None, lis
     return sorted(groups.values(), key=lambda g: (-len(g[2]), g[0]))
 
 
-def split_timeline(items: list[TimelineItemOut]) -> dict[str, list[TimelineItemOut]]:
-    """Asserted events and statements the text dates go first; the rest fold away.
+def split_timeline(items: list[TimelineItemOut],
+                   shown: int) -> dict[str, list[TimelineItemOut]]:
+    """Asserted events and statements the text dates go first, the ``shown`` most salient
+    (``Settings.timeline_shown``); the rest fold away.
 
     A story of a dozen articles yields hundreds of items; the analyst reads the acts
     first, and every item stays one click away.
     """
     main = [t for t in items
             if (t.kind == "event" and not t.label.endswith("]")) or t.date_basis == "text"]
-    if len(main) > TIMELINE_SHOWN:
+    if len(main) > shown:
         ranked = sorted(main, key=lambda t: (-t.salience, t.date_basis != "text"))
-        keep = {id(t) for t in ranked[:TIMELINE_SHOWN]}
+        keep = {id(t) for t in ranked[:shown]}
         main = [t for t in main if id(t) in keep]
     shown = {id(t) for t in main}
     return {"timeline": items, "timeline_main": main,
@@ -208,7 +209,8 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
         request, "story.html", nav="Stories", story=story, since=since, digest=digest,
         chosen=chosen, event_types=event_types,
         n_new=sum(s.is_new for s in digest.sentences) if digest else 0,
-        **split_timeline(desk.timeline(f).items), speakers=quotes_by_speaker(quotes),
+        **split_timeline(desk.timeline(f).items, desk.settings.timeline_shown),
+        speakers=quotes_by_speaker(quotes),
         quote_count=len(quotes), matrix=stance_matrix(stances), places=places,
         contradictions=desk.contradictions(story_id) or [],
         map=map_view(places), graph=build_graph(events, stances),

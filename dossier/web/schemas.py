@@ -208,13 +208,34 @@ class PlaceOut(BaseModel):
     evidence: list[EvidenceOut] = []
 
 
+class IngestOutcomeOut(BaseModel):
+    """What one record of an input became, as the ingest pipeline decided it."""
+
+    kind: str = Field(description="new | duplicate | refused")
+    locator: str = Field("", description="where in the input (a JSONL line, a feed item)")
+    article_id: str | None = Field(None, description="the new article, or the stored copy")
+    article: ArticleOut | None = None
+    reason: str = Field("", description="why it was refused")
+
+
+class IngestInputOut(BaseModel):
+    """One uploaded file, the pasted text or a fetched URL, with its outcomes so far."""
+
+    name: str
+    state: str = Field(description="waiting | working | done | cancelled")
+    outcomes: list[IngestOutcomeOut] = []
+
+
 class IngestJobOut(BaseModel):
     id: str
-    status: str = Field(description="queued | running | done | failed")
+    status: str = Field(description="queued | running | done | failed | cancelled")
     message: str = ""
     files: list[str] = []
-    done: int = 0
+    done: int = Field(0, description="inputs finished (their articles are committed)")
     total: int = 0
+    inputs: list[IngestInputOut] = []
+    step_errors: list[IngestErrorOut] = Field(
+        [], description="errors no input caused: a corpus step (stories, actors) that broke")
     new_article_ids: list[str] = []
     articles: list[ArticleOut] = []
     errors: list[IngestErrorOut] = []

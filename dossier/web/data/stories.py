@@ -22,6 +22,7 @@ from dossier.web.schemas import (
 if TYPE_CHECKING:
     import sqlite3
 
+    from dossier.config import Settings
     from dossier.web.evidence import EvidenceResolver
 
 EVERY = 1_000_000
@@ -29,6 +30,7 @@ EVERY = 1_000_000
 
 class StoryReads:
     conn: sqlite3.Connection
+    settings: Settings
     resolver: EvidenceResolver
     _story_members: dict[str, set[str]]
     views_cache: StoryViewCache | None = None  # the app's; None computes every time
@@ -93,7 +95,8 @@ class StoryReads:
 
     def _digest_rows(self, story_id: str, since: str | None) -> list[dict[str, Any]]:
         def compute() -> dict[str, Any] | None:
-            return views.story_digest(self.conn, story_id, since=since, remember=False)
+            return views.story_digest(self.conn, story_id, self.settings, since=since,
+                                      remember=False)
 
         # "since last" depends on when the CLI last asked, not on the story: never kept
         result = compute() if since == "last" else self._view("digest", story_id, compute, since)
@@ -119,7 +122,7 @@ class StoryReads:
     def contradictions(self, story_id: str) -> list[ContradictionOut] | None:
         """Facts the story's outlets disagree on, each claim with its evidence."""
         result = self._view("corroboration", story_id,
-                            lambda: views.story_corroboration(self.conn, story_id))
+                            lambda: views.story_corroboration(self.conn, story_id, self.settings))
         if result is None:
             return None
         rows = result.get("contradictions") or []
