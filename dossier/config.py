@@ -142,7 +142,7 @@ class Settings:
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4
-    # Actors across articles (dossier/extract/actor_merge.py): a lone surname, or a full
+    # Actors across articles (dossier/stories/actor_merge.py): a lone surname, or a full
     # name compatible with several people, joins the one with at least this many times
     # the articles of the next ("Trump" → Donald Trump, not Melania Trump). Chosen on the
     # giveme5w1h + PolNeAR-train tune half (benchmarks/actors.py).
@@ -225,6 +225,9 @@ class Settings:
         ("article_political", 1.195),
     )
     event_min_confidence: float = 0.6
+    # The other floors the desk's confidence filter offers beside event_min_confidence
+    # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
+    desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
     # Stories whose digest, corroboration and stances the desk keeps computed (per story
     # version: an ingest that touches a story makes them be recomputed). A view of the
     # largest stories costs seconds to compute and well under a megabyte to keep.

@@ -75,6 +75,8 @@ class Filters:
     since: str | None = None
     until: str | None = None
     outlet: str | None = None
+    # Events at least this likely to be right (calibrated); None: the desk's setting.
+    min_confidence: float | None = None
 
 
 def get_filters(

@@ -180,6 +180,7 @@ class TimelineItemOut(BaseModel):
         0.0, description="independent outlets reporting it + how early in its articles +"
         " confidence: the desk shows the most salient first and folds the rest"
     )
+    confidence: float | None = Field(None, description="events: calibrated, 0-1")
 
 
 class ActorOut(BaseModel):

@@ -248,7 +248,8 @@ class FactReads:
             items.append(TimelineItemOut(date=r.get("when"), date_basis=r.get("date_basis"),
                                          kind=kind, type=r.get("type"), label=label,
                                          actor=r.get("source_actor"), evidence=evidence,
-                                         salience=r.get("salience") or 0.0))
+                                         salience=r.get("salience") or 0.0,
+                                         confidence=r.get("confidence")))
             if kind == "quote":
                 said[key] = items[-1]
         return items
