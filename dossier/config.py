@@ -237,6 +237,14 @@ class Settings:
     # The other floors the desk's confidence filter offers beside event_min_confidence
     # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
     desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
+    # Stories whose digest, corroboration and stances the desk keeps computed (per story
+    # version: an ingest that touches a story makes them be recomputed). A view of the
+    # largest stories costs seconds to compute and well under a megabyte to keep.
+    story_view_cache: int = 128
+    # Evidence items one grouped API item (a place) carries: its first mentions by
+    # article; its ``mentions`` count says how many there are in all. A country named in
+    # every article would otherwise carry the whole store (the 14 MB /api/places).
+    api_evidence_per_item: int = 20
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
     timeline_shown: int = 30
