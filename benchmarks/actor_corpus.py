@@ -96,10 +96,10 @@ def build_store(articles: Iterable[DevArticle], settings=None) -> sqlite3.Connec
     from dossier.clean import clean_article
     from dossier.config import Settings
     from dossier.extract import extract
-    from dossier.extract.actor_merge import merge_actors
     from dossier.models import RawArticle
     from dossier.store.articles import save_article
     from dossier.store.db import connect
+    from dossier.stories.actor_merge import merge_actors
 
     settings = replace(settings or Settings(), extractors=("actors",))
     cleaned = []
@@ -108,7 +108,7 @@ def build_store(articles: Iterable[DevArticle], settings=None) -> sqlite3.Connec
                          title=a.title, outlet=a.outlet, published=a.published,
                          external_id=a.key)
         try:
-            cleaned.append(clean_article(raw))
+            cleaned.append(clean_article(raw, settings))
         except ValueError:
             continue
     docs = _parsed([c.text for c in cleaned], settings.spacy_model)

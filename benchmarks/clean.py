@@ -115,10 +115,11 @@ def decode(raw: bytes) -> str:
 
 def dossier_html(html: str, url: str) -> str:
     from dossier.clean import clean_article
+    from dossier.config import Settings
     from dossier.models import RawArticle
 
     try:
-        return clean_article(RawArticle("bench.html", html, True, url=url)).text
+        return clean_article(RawArticle("bench.html", html, True, url=url), Settings()).text
     except ValueError:
         return ""
 
@@ -161,10 +162,13 @@ def main() -> int:
     from dossier.clean.flatten import flatten_html
     from dossier.clean.language import detect_language
     from dossier.clean.text_clutter import remove_clutter
+    from dossier.config import Settings
+
+    limits = Settings().clean
 
     pages = load_pages(args.limit, args.part)
     gold = [body for *_, body in pages]
-    detect_language("warm up the language model before timing anything")
+    detect_language("warm up the language model before timing anything", limits)
     dossier_html(pages[0][2], pages[0][1])  # warm imports and caches for every timed row
 
     flat: dict[str, str] = {}  # the current page flattened, shared by the plain-text rows
@@ -178,7 +182,7 @@ def main() -> int:
         "trafilatura": trafilatura_defaults,
         "Flattened page, no cleaning": flatten_current,
         "Dossier plain-text path (on flattened)":
-            lambda html, url: remove_clutter(flat["text"], page=True).text,
+            lambda html, url: remove_clutter(flat["text"], limits, page=True).text,
     }
     try:
         import justext  # noqa: F401

@@ -231,17 +231,20 @@ def run_dossier(items: list[Item], fast: bool) -> dict[int, Result]:
 def ingest_fast(root: Path, paths: dict[str, int]) -> dict[int, Result]:
     """The readers and the cleaner, in-process: the clean stage of ``dossier ingest``."""
     from dossier.clean import clean_article
+    from dossier.config import Settings
     from dossier.ingest import read_paths
     from dossier.models import RawArticle
 
+    settings = Settings()
+
     results: dict[int, Result] = {}
-    for raw in read_paths([root], 20 * 1024 * 1024):
+    for raw in read_paths([root], settings.max_file_bytes):
         index = paths[raw.source_path]
         if not isinstance(raw, RawArticle):
             results[index] = Result(None, reason=raw.reason)
             continue
         try:
-            article = clean_article(raw)
+            article = clean_article(raw, settings)
         except ValueError as exc:
             results[index] = Result(None, reason=str(exc))
             continue

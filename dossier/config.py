@@ -7,6 +7,105 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
+class CleanSettings:
+    """The cleaner's bounds (dossier/clean/), one group of ``Settings`` (``settings.clean``).
+
+    Word counts above which a line is prose whatever words it holds, the block rules' reach,
+    the prose guard, the full-page test and the HTML path's fallbacks. Unless a comment says
+    otherwise they were set against the seeds and examples/ and checked on the tuning halves
+    of benchmarks/realnews.py (and scrapinghub-aeb with benchmarks/clean.py).
+    """
+
+    # Input that is not text (clean/__init__.py): a share of control characters above this
+    # is binary; of U+FFFD left by a wrong decoding, undecodable.
+    max_binary_share: float = 0.01
+    max_replacement_share: float = 0.05
+    # Single-line rules (clean/text_clutter.py): above these lengths a line is prose.
+    max_words_share: int = 12
+    max_words_subscribe: int = 30
+    max_words_cookie: int = 120
+    max_words_copyright: int = 30
+    max_words_notice: int = 80  # transcript/paywall notices run to three sentences
+    # A line that describes a picture ("... (not seen) at the palace in Niamey on May 2,
+    # 2022.") is a caption up to this long (wire captions add a sentence of context).
+    max_words_caption: int = 70
+    max_words_teaser_item: int = 30
+    max_words_title: int = 25
+    max_words_title_with_stop: int = 20
+    max_words_syndication: int = 25
+    min_words_news_sentence: int = 12  # a full sentence this long ends a teaser block
+    # Bounds of the block rules, the ones that remove lines for what stands next to them:
+    # a credit takes at most this many caption lines above it, each at most this long ...
+    max_caption_lines: int = 2
+    max_words_caption_above: int = 30
+    # ... and only inside a caption-sized paragraph (scraped text without blank lines is one
+    # "paragraph" of the whole article: there the line above a credit is a caption only when
+    # it reads like one).
+    max_lines_caption_paragraph: int = 3
+    max_teaser_block_lines: int = 25  # a teaser heading takes at most this many items
+    max_words_truncated_snippet: int = 40  # "…"-cut teaser snippets are short; long is prose
+    # The prose guard: a prose-like line has this many words and ends like a sentence; when
+    # the rules would remove more than this share of those words, they are all kept instead
+    # (with a warning), since losing an article's lead silently is the worst outcome.
+    min_words_prose_line: int = 12
+    max_prose_removed_share: float = 0.5
+    # A full page flattened to text: this many menu-like lines (at most this many words, no
+    # sentence end), making at least this share of its unlabelled lines. Chosen on the tuning
+    # halves of benchmarks/realnews.py: 90 of 91 scrapinghub-aeb and 141 of 150 wcxb-dev
+    # flattened pages, none of 140 giveme5w1h or 150 PolNeAR article texts.
+    max_words_menu_entry: int = 4
+    min_menu_lines_of_page: int = 20
+    min_menu_share_of_page: float = 0.25
+    # Full-page rules (clean/boilerplate.py), measured on scrapinghub-aeb with
+    # benchmarks/clean.py: words a sentence-like line needs before it argues for being
+    # article, and a line that does not end like a sentence; the weight of an
+    # already-labelled clutter line inside a region.
+    prose_threshold: int = 6
+    non_sentence_threshold: int = 12
+    clutter_weight: int = -8
+    # Article words needed before an end marker ("10 Comments", "Tags:") may close the
+    # article: a marker at the very top is a menu entry, not the end.
+    min_words_before_end: int = 40
+    # A second stretch of prose beside the main run stays when it weighs at least this share
+    # of it. Tuning halves of benchmarks/realnews.py, flattened pages (90 aeb / 90 wcxb): off
+    # 0.929 / 0.890 word F1, 0.5 0.928 / 0.896, 0.3 0.919 / 0.899.
+    second_run_share: float = 0.5
+    # Characters of an unspaced script (Chinese, Japanese, Korean, Thai) counted as one word.
+    chars_per_unspaced_word: int = 2
+    # HTML path (clean/html.py). trafilatura's precision mode, measured on scrapinghub-aeb
+    # (181 pages, upstream shingle metric): favor_precision F1 0.964 (P .958 R .971),
+    # defaults 0.960 (P .942 R .978), favor_recall 0.959. Teasers kept by mistake become
+    # false facts downstream, so precision wins here too.
+    favor_precision: bool = True
+    favor_recall: bool = False
+    # ... but on pages that are not news, precision mode sometimes keeps one box and drops the
+    # article: when it keeps less than this share of the default mode's words, the default
+    # run is taken. Tuning halves (benchmarks/realnews.py, word F1): wcxb-dev 375 pages
+    # precision 0.910, default 0.931, this rule 0.930; scrapinghub-aeb 91 pages 0.967, 0.947,
+    # 0.967 (0.3: 0.928 / 0.962; 0.5: 0.930 / 0.956).
+    min_precise_share: float = 0.2
+    # A page's byline element holds at most this many words; a "By ..." line of the visible
+    # text sits within this many lines of the top.
+    max_words_byline_element: int = 8
+    max_lines_to_byline: int = 200
+    # An <h1> is the headline when it shares at least this share of words (Jaccard) with the
+    # page title; chosen on wcxb-dev's tuning half (0.0: 0.847, 0.2: 0.853, 0.4: 0.833 of
+    # titles right; the page title as trafilatura reads it: 0.467, without its site: 0.713).
+    h1_title_min_overlap: float = 0.2
+    # Outlet names (clean/outlets.py): a domain label this short is an acronym ("bbc", "rfi");
+    # a three-letter piece of a segmented domain must be a common word, at most this rank in
+    # wordninja's frequency list ("sun", "star"; not "ves" of a made-up "vesmarkherald").
+    acronym_max_len: int = 4
+    max_rank_short_piece: int = 5000
+    # Language (clean/language.py): enough text for a confident guess (more only costs time);
+    # below this many letters a guess is noise; under this normalized probability the
+    # language is unknown rather than a coin toss.
+    language_sample_chars: int = 3000
+    language_min_letters: int = 20
+    language_min_confidence: float = 0.5
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run can tune; defaults are the measured ones.
 
@@ -15,6 +114,8 @@ class Settings:
     """
 
     db_path: Path = Path("dossier.db")
+    # The cleaner's bounds, one nested group.
+    clean: CleanSettings = field(default_factory=CleanSettings)
     # Files above this size are refused with an error row instead of being read:
     # a 50 MB "article" is a dump or an attack, never a news story.
     max_file_bytes: int = 20 * 1024 * 1024
@@ -46,7 +147,13 @@ class Settings:
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4
-    # Actors across articles (dossier/extract/actor_merge.py): a lone surname, or a full
+    # A paragraph opening "<speaker>: <content>" (a transcript line, a headline) has its
+    # colon within this many tokens (dossier/extract/labelled.py).
+    quote_label_max_tokens: int = 7
+    # A stance's source or target phrase longer than this many tokens is cut to the words
+    # before its head (dossier/extract/stance_cues.py).
+    stance_max_phrase_tokens: int = 12
+    # Actors across articles (dossier/stories/actor_merge.py): a lone surname, or a full
     # name compatible with several people, joins the one with at least this many times
     # the articles of the next ("Trump" → Donald Trump, not Melania Trump). Chosen on the
     # giveme5w1h + PolNeAR-train tune half (benchmarks/actors.py).
@@ -66,9 +173,16 @@ class Settings:
     # "Stories and digests" (examples/ and the seeds; benchmarks/cluster.py, digest.py).
     # Estimated Jaccard of 5-word shingles at or above which an article is a syndicated copy.
     copy_threshold: float = 0.5
+    # Copies are republished within days: articles further apart than this are not compared.
+    copy_window_days: int = 7
     minhash_perm: int = 128
     # Share of a sentence's content words covered by an earlier sentence: a paraphrase.
     paraphrase_threshold: float = 0.6
+    # Sentences with fewer content words say too little to call a paraphrase (only an
+    # identical one is).
+    paraphrase_min_terms: int = 4
+    # A digest unit shorter than this many words is no news on its own.
+    digest_min_words: int = 6
     # The first this-many units of an article are its lead; two leads of reports a day apart
     # sharing this share of the smaller one's content words restate one development (a
     # judgement, not tuned: the digest labels of benchmarks/digest.py measure it).
@@ -88,6 +202,9 @@ class Settings:
     # A headline names the story in a few words; its words count as much as this many extra
     # occurrences' worth of weight in the body (news clustering weighs the title apart).
     story_title_weight: float = 3.0
+    # A story's centroid keeps its this-many heaviest terms: bounded memory per story and
+    # bounded cost per comparison (a bound, not tuned).
+    story_centroid_terms: int = 400
     # Words per shingle of the copy detector's MinHash (stored signatures depend on it).
     shingle_words: int = 5
     # Lead sentences carry the news (the inverted pyramid): a digest unit's score is raised by
@@ -98,6 +215,9 @@ class Settings:
     # Places (dossier/extract/places.py): score bonus of a candidate in a country the article
     # names (dateline or mentions).
     place_context_bonus: float = 2.0
+    # A name this short matched only by an alternate name ("Tana") is a city only in a
+    # country the article names.
+    place_short_alias: int = 5
     # An undated article is taken to be from the latest year it names up to this many
     # years later: it may join no story dated outside that range (a judgement, not tuned).
     story_undated_years: int = 2
@@ -119,6 +239,17 @@ class Settings:
         ("article_political", 1.195),
     )
     event_min_confidence: float = 0.6
+    # The other floors the desk's confidence filter offers beside event_min_confidence
+    # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
+    desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
+    # Stories whose digest, corroboration and stances the desk keeps computed (per story
+    # version: an ingest that touches a story makes them be recomputed). A view of the
+    # largest stories costs seconds to compute and well under a megabyte to keep.
+    story_view_cache: int = 128
+    # Evidence items one grouped API item (a place) carries: its first mentions by
+    # article; its ``mentions`` count says how many there are in all. A country named in
+    # every article would otherwise carry the whole store (the 14 MB /api/places).
+    api_evidence_per_item: int = 20
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The issue's bound for a 13-article story is 40.
     timeline_shown: int = 30

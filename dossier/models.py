@@ -76,3 +76,19 @@ class IngestError:
     source_path: str
     reason: str
     locator: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one input record became, as the run decided it (the ingest page lists these).
+
+    ``new``: stored now; ``duplicate``: the same content is already stored under
+    ``article_id`` (ids are content hashes), so nothing changed; ``refused``: the reader,
+    the cleaner or a later stage said no, with ``reason``.
+    """
+
+    source_path: str
+    locator: str
+    kind: str  # "new" | "duplicate" | "refused"
+    article_id: str | None = None
+    reason: str = ""

@@ -22,7 +22,7 @@ from dossier.config import Settings
 from dossier.extract import ExtractorFailed, extract, extractors_for
 from dossier.ingest import iter_files, read_source
 from dossier.ingest.source import SourceFile, cap_reason, printable_path
-from dossier.models import Article, IngestError, RawArticle
+from dossier.models import Article, IngestError, Outcome, RawArticle
 from dossier.registry import CORPUS_STEPS, CorpusStep
 from dossier.store import articles as store
 from dossier.store.db import begin, connect, savepoint, transaction
@@ -118,7 +118,7 @@ def process_batch(
     cleaned: list[Article | IngestError] = []
     for raw in raws:
         try:
-            article: Article | IngestError = clean_article(raw)
+            article: Article | IngestError = clean_article(raw, settings)
         except ValueError as exc:  # the cleaner's way of refusing an input
             article = IngestError(raw.source_path, cap_reason(str(exc)), raw.locator)
         except Exception as exc:  # one bad article must not sink its batch
@@ -168,6 +168,14 @@ class IngestReport:
     # Errors recorded by an earlier run for the files skipped now: same input, same verdict.
     earlier_errors: list[IngestError] = field(default_factory=list)
     outlets: Counter[str] = field(default_factory=Counter)
+    # One per record read this run, in commit order (files skipped as finished have none).
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def refuse(self, error: IngestError) -> None:
+        self.errors.append(error)
+        self.outcomes.append(
+            Outcome(error.source_path, error.locator, "refused", reason=error.reason)
+        )
 
     @property
     def failed(self) -> bool:
@@ -303,7 +311,7 @@ def _commit(
             if isinstance(result, IngestError):
                 owner.errors += 1
                 owner.internal_errors += result.reason.startswith(INTERNAL_ERROR)
-                report.errors.append(result)
+                report.refuse(result)
                 store.save_error(conn, result)
                 continue
             owner.articles += 1
@@ -312,11 +320,15 @@ def _commit(
                 new_ids.append(article.id)
             else:
                 report.already_present += 1
+            report.outcomes.append(Outcome(
+                article.source_path, article.locator, "new" if is_new else "duplicate",
+                article.id,
+            ))
         for owner, error in batch.reader_errors:
             if owner is not None:
                 owner.errors += 1
                 owner.internal_errors += error.reason.startswith(INTERNAL_ERROR)
-            report.errors.append(error)
+            report.refuse(error)
             store.save_error(conn, error)
         for state in batch.finished:
             if state.key and state.sha256 and not state.internal_errors:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from dossier.config import Settings
-from dossier.extract.actor_merge import merge_actors
 from dossier.extract.actors import actors_of, extract_actors, mentions_of
 from dossier.models import Article
 from dossier.registry import ArticleContext
 from dossier.store.actors import find_actors, list_actors, save_article_actors
 from dossier.store.db import connect
+from dossier.stories.actor_merge import merge_actors
 
 
 def run_actors(nlp, text: str, published: str | None = "2024-05-02"):

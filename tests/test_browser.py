@@ -7,6 +7,7 @@ then click through the pages as an analyst would.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -103,10 +104,48 @@ def test_uploaded_file_is_ingested_and_listed(desk: str, page, tmp_path: Path) -
     page.click("#ingest-submit")
     page.wait_for_url(re.compile(r"/ingest/jobs/\w+"))
     page.locator("#job-status.done").wait_for(timeout=120_000)
-    assert "Ferry crews join the port strike" in page.locator("#job-articles").inner_text()
-    assert "empty.txt" in page.locator("#job-errors").inner_text()
-    page.locator("#job-articles a").first.click()
+    assert "Ferry crews join the port strike" in page.locator("#job-inputs li.new").inner_text()
+    assert "empty input" in page.locator("#job-inputs li", has_text="empty.txt").inner_text()
+    page.locator("#job-inputs li.new a").first.click()
     assert "Ferry crews joined" in page.locator("#article-text").inner_text()
+
+
+def test_job_page_shows_progress_and_every_files_outcome_as_it_lands(
+        desk: str, page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier import pipeline
+
+    real_ingest, gate = pipeline.ingest, threading.Event()
+
+    def photo_waits(paths, settings, progress=None):
+        if Path(paths[0]).name == "photo.png":
+            assert gate.wait(60)
+        return real_ingest(paths, settings, progress)
+
+    monkeypatch.setattr(pipeline, "ingest", photo_waits)  # the server runs in this process
+    text = UPLOAD.replace("Ferry crews", "Tug crews").replace("ferry union", "tug union")
+    first, copy, photo = tmp_path / "tugs.txt", tmp_path / "tugs-again.txt", tmp_path / "photo.png"
+    first.write_text(text, encoding="utf-8")
+    copy.write_text(text.replace("Harbor Ledger", "Quay Times"), encoding="utf-8")
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+    page.goto(desk + "/ingest")
+    page.set_input_files("#files", [str(first), str(copy), str(photo)])
+    page.click("#ingest-submit")
+    try:
+        page.locator("#job-count", has_text="2 of 3 done").wait_for(timeout=120_000)
+        assert page.locator("#job-progress").evaluate("e => [e.value, e.max]") == [2, 3]
+        rows = page.locator("#job-inputs > li")
+        assert "New article" in rows.nth(0).inner_text()
+        assert "Duplicate" in rows.nth(1).inner_text() and "already stored as" in \
+            rows.nth(1).inner_text()
+        assert rows.nth(1).locator("a").get_attribute("href") == \
+            rows.nth(0).locator("a").get_attribute("href"), "the copy links to the stored one"
+        assert rows.nth(2).get_attribute("data-state") == "working"
+    finally:
+        gate.set()
+    page.locator("#job-status.done").wait_for(timeout=120_000)
+    refused = page.locator("#job-inputs > li").nth(2)
+    assert "Refused" in refused.inner_text() and "binary content" in refused.inner_text()
+    assert page.locator("#job-progress").evaluate("e => [e.value, e.max]") == [3, 3]
 
 
 def test_script_in_an_article_renders_as_text(desk: str, page) -> None:
@@ -127,7 +166,7 @@ def test_pasted_script_renders_as_text(desk: str, page) -> None:
     page.fill("#text", "The council said the note read " + HOSTILE + " and nothing else.\n")
     page.click("#ingest-submit")
     page.locator("#job-status.done").wait_for(timeout=120_000)
-    page.locator("#job-articles a").first.click()
+    page.locator("#job-inputs li.new a").first.click()
     assert HOSTILE in page.locator("#article-text").inner_text()
     assert "Pasted <b>markup</b> test" in page.locator("h1").inner_text()
     page.wait_for_timeout(300)

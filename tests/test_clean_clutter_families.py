@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 
 from dossier.clean.text_clutter import remove_clutter
+from dossier.config import Settings
+
+CLEAN = Settings().clean
 
 NEWS_1 = (
     "ALDORA, Vesmark — Ferry workers in the port city of Aldora walked off the job on Monday, "
@@ -21,13 +24,13 @@ NEWS_3 = "Transport Minister Ilse Varga said the government would not be held ho
 
 
 def removed(text: str) -> list[tuple[str, str]]:
-    return [(b.reason, b.text) for b in remove_clutter(text).removed]
+    return [(b.reason, b.text) for b in remove_clutter(text, CLEAN).removed]
 
 
 def test_most_read_in_section_teaser_block_is_removed_to_its_end():
     text = "\n\n".join([NEWS_1, NEWS_2, "MOST READ IN NEWS", "Ferry captain hailed as hero",
                         "Island schools close for the week", NEWS_3])
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert cleaned.text == "\n\n".join([NEWS_1, NEWS_2, NEWS_3])
     assert {reason for reason, _ in removed(text)} == {"teaser"}
 
@@ -50,7 +53,7 @@ def test_wire_photo_descriptions_are_captions(caption):
 def test_wire_caption_glued_to_the_lead_is_split_from_it():
     caption = "FILE - In this Jan. 5, 2024, file photo, Ilse Varga speaks in Aldora."
     text = f"{caption} (AP Photo/Jana Korb, File) {NEWS_1}\n{NEWS_2}"
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert cleaned.text.startswith(NEWS_1) and NEWS_2 in cleaned.text
     assert removed(text)[:2] == [("photo-caption", caption),
                                  ("photo-credit", "(AP Photo/Jana Korb, File)")]
@@ -59,7 +62,7 @@ def test_wire_caption_glued_to_the_lead_is_split_from_it():
 def test_story_highlights_heading_and_its_items_are_removed():
     text = "\n".join(["Story highlights", "Ferry crossings halted", "Union says talks collapsed",
                       NEWS_1, NEWS_2])
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert cleaned.text.startswith(NEWS_1)
     assert "Story highlights" not in cleaned.text and "Union says" not in cleaned.text
 
@@ -84,5 +87,5 @@ def test_news_about_a_photo_is_not_a_caption():
         "The ministry said the photo, which circulated widely on Monday, had been taken two years "
         "earlier at a different port and had nothing to do with the strike or the union."
     )
-    cleaned = remove_clutter("\n\n".join([NEWS_1, sentence, NEWS_2]))
+    cleaned = remove_clutter("\n\n".join([NEWS_1, sentence, NEWS_2]), CLEAN)
     assert sentence in cleaned.text and cleaned.removed == []

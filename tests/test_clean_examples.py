@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from dossier.clean import clean_article
+from dossier.config import Settings
 from dossier.ingest import read_paths
 from dossier.models import RawArticle
+
+SETTINGS = Settings()  # the run's settings: the measured defaults
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 KEY = json.loads((EXAMPLES / "answers.json").read_text(encoding="utf-8"))["articles"]
@@ -30,7 +33,7 @@ def raw_for(entry: dict) -> RawArticle:
 
 @pytest.fixture(scope="module")
 def cleaned() -> dict[str, object]:
-    return {entry["key"]: clean_article(raw_for(entry)) for entry in KEY}
+    return {entry["key"]: clean_article(raw_for(entry), SETTINGS) for entry in KEY}
 
 
 @pytest.mark.parametrize("entry", KEY, ids=[e["key"] for e in KEY])

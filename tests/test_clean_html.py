@@ -6,7 +6,10 @@ import pytest
 
 from dossier.clean import clean_article
 from dossier.clean.flatten import flatten_html
+from dossier.config import Settings
 from dossier.models import RawArticle
+
+SETTINGS = Settings()  # the run's settings: the measured defaults
 
 PARAGRAPHS = [
     "Ferry workers in the port city of Aldora walked off the job on Monday, halting crossings "
@@ -43,7 +46,7 @@ def page(paragraphs: list[str] = PARAGRAPHS) -> str:
 
 @pytest.fixture(scope="module")
 def article():
-    return clean_article(RawArticle("herald/strike.html", page(), True))
+    return clean_article(RawArticle("herald/strike.html", page(), True), SETTINGS)
 
 
 def test_article_body_keeps_every_paragraph_and_drops_navigation(article):
@@ -82,7 +85,8 @@ def test_reporter_credit_and_syndication_note_inside_the_article_are_removed():
         "(Reporting by Anna Ruel in Aldora; editing by Piet Olsen)",
         "This story was provided by Meridian Wire.",
     ]
-    article = clean_article(RawArticle("herald/x.html", page([*PARAGRAPHS, *extra]), True))
+    raw = RawArticle("herald/x.html", page([*PARAGRAPHS, *extra]), True)
+    article = clean_article(raw, SETTINGS)
     assert article.text.endswith(PARAGRAPHS[-1])
     reasons = {b.text: b.reason for b in article.removed}
     assert reasons[extra[0]] == "reporter-line" and reasons[extra[1]] == "source-footer"
@@ -91,7 +95,7 @@ def test_reporter_credit_and_syndication_note_inside_the_article_are_removed():
 
 def test_truncated_html_still_gives_its_text():
     cut = page()[: page().index(PARAGRAPHS[2][:40]) + 20]  # ends mid-paragraph, no closing tags
-    article = clean_article(RawArticle("herald/cut.html", cut, True))
+    article = clean_article(RawArticle("herald/cut.html", cut, True), SETTINGS)
     assert PARAGRAPHS[0] in article.text and PARAGRAPHS[1] in article.text
 
 
@@ -99,7 +103,7 @@ def test_page_without_a_stated_date_gets_no_date_even_with_a_copyright_year():
     undated = page().replace(
         '<meta property="article:published_time" content="2024-03-04T08:15:00Z">', ""
     )
-    article = clean_article(RawArticle("herald/undated.html", undated, True))
+    article = clean_article(RawArticle("herald/undated.html", undated, True), SETTINGS)
     assert article.published is None and article.published_source is None
 
 
@@ -108,7 +112,7 @@ def test_reader_fields_win_over_the_page():
         "feed.jsonl", page(), True, title="Stated title", outlet="www.reuters.com",
         published="2024-03-05", url="https://example.org/a",
     )
-    article = clean_article(raw)
+    article = clean_article(raw, SETTINGS)
     assert (article.title, article.outlet) == ("Stated title", "Reuters")
     assert (article.published, article.published_source) == ("2024-03-05", "jsonl")
 
@@ -120,7 +124,7 @@ def test_reader_fields_win_over_the_page():
 )
 def test_page_without_article_text_is_refused(html):
     with pytest.raises(ValueError):
-        clean_article(RawArticle("empty.html", html, True))
+        clean_article(RawArticle("empty.html", html, True), SETTINGS)
 
 
 def test_flattened_page_puts_each_block_on_its_own_paragraph():

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dossier.clean import clean_article
 from dossier.clean.text_clutter import remove_clutter
+from dossier.config import Settings
 from dossier.models import RawArticle
+
+SETTINGS = Settings()  # the run's settings: the measured defaults
+CLEAN = Settings().clean
 
 LEAD = (
     "ALDORA — A harbour festival in the port city of Aldora was cut short on Sunday night "
@@ -38,7 +42,7 @@ def test_photo_and_video_marker_lines_take_no_prose_with_them():
         ["Crane collapse kills four at Aldora festival", PROSE[0], PROSE[1], "Photo",
          PROSE[2], PROSE[3], "Video", PROSE[4]]
     )
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert kept_all(cleaned.text, PROSE)
     assert [(b.reason, b.text) for b in cleaned.removed if b.reason == "media-marker"] == [
         ("media-marker", "Photo"), ("media-marker", "Video")
@@ -50,7 +54,7 @@ def test_a_credit_line_below_prose_takes_only_a_caption_shaped_line():
     caption = "Rescue workers search the quay in Aldora on Monday."
     text = "\n".join([PROSE[0], PROSE[1], caption, "Photograph: Tomas Ried/Getty Images",
                       PROSE[2], PROSE[3]])
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert kept_all(cleaned.text, PROSE[:4])
     assert "Photograph: Tomas Ried/Getty Images" not in cleaned.text
     credit = [b.text for b in cleaned.removed if b.reason == "photo-credit"]
@@ -59,7 +63,7 @@ def test_a_credit_line_below_prose_takes_only_a_caption_shaped_line():
 
 def test_a_lone_credit_after_the_lead_does_not_delete_the_lead():
     text = "\n".join([PROSE[0], PROSE[1], "Photograph: Getty Images", PROSE[2]])
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert kept_all(cleaned.text, PROSE[:3])
     assert [b.reason for b in cleaned.removed] == ["photo-credit"]
 
@@ -71,7 +75,7 @@ def test_short_report_followed_by_a_long_gallery_is_cleaned_not_refused():
         gallery.append(f"Mourners leave flowers on the quay in Aldora, picture {n}. "
                        "Photograph: Tomas Ried/AFP")
     text = "\n".join([PROSE[0], PROSE[1], PROSE[2], *gallery])
-    article = clean_article(RawArticle("gallery.txt", text, False))
+    article = clean_article(RawArticle("gallery.txt", text, False), SETTINGS)
     assert kept_all(article.text, PROSE[:3])
     assert "Photograph: Tomas Ried/AFP" not in article.text
     reasons = {b.reason for b in article.removed}
@@ -87,7 +91,7 @@ def test_rules_that_would_remove_most_prose_keep_it_with_a_warning():
         "Mayor Ilse Varga said the city would hold a day of mourning for the victims.",
     ]
     text = "\n\n".join(f"{line}\nAFP – Getty Images" for line in short)
-    article = clean_article(RawArticle("credits.txt", text, False))
+    article = clean_article(RawArticle("credits.txt", text, False), SETTINGS)
     assert kept_all(article.text, short)
     assert "Getty Images" not in article.text
     assert len(article.warnings) == 1 and "would have removed" in article.warnings[0]
@@ -96,7 +100,7 @@ def test_rules_that_would_remove_most_prose_keep_it_with_a_warning():
 def test_every_removed_character_is_recorded_with_its_reason():
     text = "\n".join([PROSE[0], "Photo", PROSE[1], "Photograph: Getty Images", PROSE[2],
                       "Advertisement", PROSE[3]])
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     for block in cleaned.removed:
         assert text[block.position : block.position + len(block.text)] == block.text
         assert block.reason
@@ -112,7 +116,7 @@ def test_long_paragraph_ending_in_an_ellipsis_after_a_teaser_heading_is_prose():
         "of the emergency services, and then she paused and said she could not go on..."
     )
     text = "\n\n".join([PROSE[0], "Related", "Crane safety rules under review", trailing])
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert trailing in cleaned.text
     assert "Crane safety rules under review" not in cleaned.text
 
@@ -122,7 +126,7 @@ def test_bare_outlet_name_after_a_clause_is_not_a_credit():
         "Shares in the crane maker fell 4% in early trading on Monday, the most in a year, "
         "traders said, citing Reuters"
     )
-    cleaned = remove_clutter("\n\n".join([PROSE[0], line, PROSE[1]]))
+    cleaned = remove_clutter("\n\n".join([PROSE[0], line, PROSE[1]]), CLEAN)
     assert line in cleaned.text and cleaned.removed == []
 
 
@@ -141,7 +145,7 @@ def test_html_missing_only_its_last_angle_bracket_is_cleaned_with_a_warning(tmp_
     path.write_text(PAGE[:-1], encoding="utf-8")  # ends "</html"
     [raw] = list(read_paths([path], 1_000_000))
     assert isinstance(raw, RawArticle)
-    article = clean_article(raw)
+    article = clean_article(raw, SETTINGS)
     assert kept_all(article.text, PROSE[1:])
     assert any("cut closing tag" in warning for warning in article.warnings)
 
@@ -159,7 +163,7 @@ def test_html_cut_inside_the_article_is_still_refused(tmp_path):
 def test_news_sentence_about_people_signing_up_is_not_a_subscribe_line():
     line = ("The company added that players who sign up for the trial will get an early look "
             "at the new features.")
-    cleaned = remove_clutter("\n\n".join([PROSE[0], line, PROSE[1]]))
+    cleaned = remove_clutter("\n\n".join([PROSE[0], line, PROSE[1]]), CLEAN)
     assert line in cleaned.text and cleaned.removed == []
 
 
@@ -170,6 +174,6 @@ def test_page_saved_past_its_footer_without_closing_tags_is_cleaned(tmp_path):
     path.write_text(PAGE.replace("</body></html>", "<footer>About us</footer>"),
                     encoding="utf-8")
     [raw] = list(read_paths([path], 1_000_000))
-    article = clean_article(raw)
+    article = clean_article(raw, SETTINGS)
     assert kept_all(article.text, PROSE[1:])
     assert any("never closed" in warning for warning in article.warnings)

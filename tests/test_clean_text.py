@@ -6,7 +6,11 @@ import pytest
 
 from dossier.clean import clean_article
 from dossier.clean.text_clutter import remove_clutter
+from dossier.config import Settings
 from dossier.models import RawArticle
+
+SETTINGS = Settings()  # the run's settings: the measured defaults
+CLEAN = Settings().clean
 
 NEWS_1 = (
     "ALDORA, Vesmark — Ferry workers in the port city of Aldora walked off the job on Monday, "
@@ -22,14 +26,14 @@ NEWS_3 = "Transport Minister Ilse Varga said the government would not be held ho
 def reasons(text: str) -> dict[str, list[str]]:
     """Removed block texts grouped by their reason."""
     grouped: dict[str, list[str]] = {}
-    for block in remove_clutter(text).removed:
+    for block in remove_clutter(text, CLEAN).removed:
         grouped.setdefault(block.reason, []).append(block.text)
     return grouped
 
 
 def test_seed_004_keeps_every_news_paragraph_and_drops_its_clutter(seeds_dir):
     raw = (seeds_dir / "004_b9dabca082e516ec.txt").read_text(encoding="utf-8")
-    article = clean_article(RawArticle("004.txt", raw, False))
+    article = clean_article(RawArticle("004.txt", raw, False), SETTINGS)
     start = raw.index("NIAMEY, Niger — The army")
     end = raw.index("to close the country’s borders.") + len("to close the country’s borders.")
     news = [p for p in raw[start:end].split("\n\n") if p.strip()]
@@ -69,7 +73,7 @@ def test_seed_004_keeps_every_news_paragraph_and_drops_its_clutter(seeds_dir):
 
 def test_seed_004_metadata_comes_from_its_footer_dateline_and_reporter_line(seeds_dir):
     raw = (seeds_dir / "004_b9dabca082e516ec.txt").read_text(encoding="utf-8")
-    article = clean_article(RawArticle("004.txt", raw, False))
+    article = clean_article(RawArticle("004.txt", raw, False), SETTINGS)
     assert article.outlet == "NBC News"  # "This article originally belongs to Nbcnews.com"
     assert article.dateline == "Niamey, Niger"
     assert article.byline == "Mosheh Gains, Courtney Kube and Patrick Smith"
@@ -83,7 +87,7 @@ def test_teaser_block_is_removed_to_its_end_and_following_news_stays():
         NEWS_1, "Related Stories", "Union leaders vow wider action across the coast",
         "The union said on Friday that…", NEWS_2, NEWS_3,
     ])
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert cleaned.text == "\n\n".join([NEWS_1, NEWS_2, NEWS_3])
     assert [b.reason for b in cleaned.removed] == ["teaser"] * 3
 
@@ -154,7 +158,7 @@ def test_standalone_photo_description_is_a_caption():
 )
 def test_news_sentence_mentioning_agencies_or_sources_is_kept(sentence):
     text = f"{NEWS_1}\n\n{sentence}\n\n{NEWS_2}"
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert sentence in cleaned.text
     assert cleaned.removed == []
 
@@ -185,7 +189,7 @@ def test_share_subscribe_cookie_and_advertisement_lines_are_removed():
         "© 2024 Vesmark Herald. All rights reserved.",
     ]
     text = "\n\n".join([NEWS_1, clutter[0], NEWS_2, *clutter[1:], NEWS_3])
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert cleaned.text == "\n\n".join([NEWS_1, NEWS_2, NEWS_3])
     assert [b.reason for b in cleaned.removed] == [
         "advertisement", "share", "subscribe", "cookie-notice", "copyright"
@@ -193,13 +197,13 @@ def test_share_subscribe_cookie_and_advertisement_lines_are_removed():
 
 
 def test_dateline_stays_in_the_text():
-    cleaned = remove_clutter(f"{NEWS_1}\n\n{NEWS_2}")
+    cleaned = remove_clutter(f"{NEWS_1}\n\n{NEWS_2}", CLEAN)
     assert cleaned.text.startswith("ALDORA, Vesmark — Ferry workers")
 
 
 def test_header_lines_and_title_line_leave_the_text_as_removed_blocks():
     text = f" date 2024-03-04 \n\nAldora ferry workers strike over rota\n\n{NEWS_1}\n\n{NEWS_2}"
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert cleaned.text == f"{NEWS_1}\n\n{NEWS_2}"
     assert [(b.reason, b.text) for b in cleaned.removed] == [
         ("header", "date 2024-03-04"), ("title", "Aldora ferry workers strike over rota")
@@ -208,32 +212,32 @@ def test_header_lines_and_title_line_leave_the_text_as_removed_blocks():
 
 def test_removed_positions_point_into_the_original_text():
     text = f"{NEWS_1}\n\nAdvertisement\n\n{NEWS_2}\n\nShare this article"
-    for block in remove_clutter(text).removed:
+    for block in remove_clutter(text, CLEAN).removed:
         assert text[block.position : block.position + len(block.text)] == block.text
 
 
 def test_all_clutter_input_is_refused():
     with pytest.raises(ValueError, match="nothing left"):
-        clean_article(RawArticle("x.txt", "Advertisement\n\nShare this article\n", False))
+        clean_article(RawArticle("x.txt", "Advertisement\n\nShare this article\n", False), SETTINGS)
 
 
 @pytest.mark.parametrize("content", ["", "   \n\n  ", "\x00\x01\x02binary\x00" * 20])
 def test_empty_and_binary_inputs_are_refused(content):
     with pytest.raises(ValueError):
-        clean_article(RawArticle("x.txt", content, False))
+        clean_article(RawArticle("x.txt", content, False), SETTINGS)
 
 
 def test_page_mode_trims_menus_around_the_article():
     menu = "\n\n".join(["Home", "World", "Business", "Sport", "Log in"])
     footer = "\n\n".join(["About us", "Contact", "Careers"])
     text = f"{menu}\n\n{NEWS_1}\n\n{NEWS_2}\n\n{NEWS_3}\n\n{footer}"
-    cleaned = remove_clutter(text, page=True)
+    cleaned = remove_clutter(text, CLEAN, page=True)
     assert cleaned.text == "\n\n".join([NEWS_1, NEWS_2, NEWS_3])
 
 
 def test_clutter_above_the_headline_does_not_become_the_title():
     text = f"Advertisement\n\nAldora ferry workers strike over rota\n\n{NEWS_1}\n\n{NEWS_2}"
-    cleaned = remove_clutter(text)
+    cleaned = remove_clutter(text, CLEAN)
     assert [(b.reason, b.text) for b in cleaned.removed] == [
         ("advertisement", "Advertisement"), ("title", "Aldora ferry workers strike over rota")
     ]

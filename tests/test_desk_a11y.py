@@ -53,7 +53,26 @@ def pages(desk: str) -> list[str]:
     article = get("/api/articles?limit=1")["items"][0]["id"]
     actor = get("/api/actors?limit=1")["items"][0]["id"]
     return ["/", f"/stories/{biggest['id']}", "/articles", f"/articles/{article}", "/actors",
-            f"/actors/{actor}", "/search?q=port", "/ingest", "/errors", "/api-reference"]
+            f"/actors/{actor}", "/search?q=port", "/ingest", finished_job(desk), "/errors",
+            "/api-reference"]
+
+
+def finished_job(desk: str) -> str:
+    """The page of a job with a new article, a duplicate and a refused binary, once done."""
+    import time
+
+    import httpx
+
+    text = (" date 2025-03-10 \ntitle Pilots join the port strike\n\nPORT ELMA — Harbour "
+            "pilots joined the strike on Monday, their association said.\n")
+    files = [("files", ("pilots.txt", text.encode())), ("files", ("again.txt", text.encode())),
+             ("files", ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))]
+    job = httpx.post(desk + "/api/ingest", files=files).json()
+    for _ in range(1200):
+        if httpx.get(f"{desk}/api/ingest/jobs/{job['id']}").json()["status"] == "done":
+            return f"/ingest/jobs/{job['id']}"
+        time.sleep(0.1)
+    raise AssertionError("the ingest job did not finish")
 
 
 def serious_violations(page) -> list[str]:
@@ -78,6 +97,20 @@ def test_every_page_passes_axe_and_fits_the_screen(desk: str, pages: list[str], 
             if found:
                 failures[path] = found
     assert not failures, failures
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_a_refused_pasted_date_passes_axe_and_points_at_the_field(desk: str, size) -> None:
+    with chromium_page(*size) as page:
+        page.goto(desk + "/ingest")
+        page.fill("#text", "Harbour pilots joined the strike on Monday, their association said.")
+        page.fill("#date", "next tuesday-ish")
+        page.click("#ingest-submit")
+        page.locator("#ingest-message").wait_for()
+        assert "is not a date" in page.locator("#ingest-message").inner_text()
+        assert page.locator("#date").get_attribute("aria-invalid") == "true"
+        assert "Harbour pilots" in page.locator("#text").input_value()
+        assert serious_violations(page) == []
 
 
 def story_path(pages: list[str]) -> str:

@@ -73,14 +73,14 @@ def test_a_speaker_day_against_another_reports_act_day_is_no_date_conflict() -> 
     tweet = "On Thursday he tweeted that the tanker Marlow Star was caught at Port Ferrin."
     mat = _material(("a", "2024-11-15", tweet, "2024-11-14", None),
                     ("b", "2024-11-15", VISITED, "2024-10-11", "2024-10-11"))
-    assert corroboration.date_conflicts(mat, threshold=0.1) == []
+    assert corroboration.date_conflicts(mat, Settings(paraphrase_threshold=0.1)) == []
 
 
 def test_the_same_act_on_two_days_in_two_reports_is_still_a_conflict() -> None:
     mat = _material(("a", "2024-11-15", SEIZED, "2024-11-14", "2024-11-14"),
                     ("b", "2024-11-15", SEIZED.replace("On Thursday", "On Wednesday"),
                      "2024-11-13", "2024-11-13"))
-    found = corroboration.date_conflicts(mat, threshold=0.5)
+    found = corroboration.date_conflicts(mat, Settings(paraphrase_threshold=0.5))
     assert [sorted(c["value"] for c in f["claims"]) for f in found] == \
         [["2024-11-13", "2024-11-14"]]
 
@@ -146,7 +146,7 @@ def test_no_output_of_a_store_with_an_undated_article_carries_a_sentinel_year(
     conn = connect(dated_store)
     outputs = [timeline(conn)]
     for (story_id,) in conn.execute("SELECT id FROM stories"):
-        outputs.append(views.story_digest(conn, story_id))
-        outputs.append(views.story_corroboration(conn, story_id))
+        outputs.append(views.story_digest(conn, story_id, Settings()))
+        outputs.append(views.story_corroboration(conn, story_id, Settings()))
     text = json.dumps(outputs)
     assert "9999" not in text and "99-99" not in text

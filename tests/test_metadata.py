@@ -7,7 +7,11 @@ import pytest
 from dossier.clean import article_id, clean_article
 from dossier.clean.metadata import find_dateline, normalize_date, reporter_names
 from dossier.clean.outlets import normalize_outlet
+from dossier.config import Settings
 from dossier.models import RawArticle
+
+SETTINGS = Settings()  # the run's settings: the measured defaults
+CLEAN = Settings().clean
 
 NEWS = (
     "Ferry workers in the port city of Aldora walked off the job on Monday, halting crossings "
@@ -17,7 +21,8 @@ NEWS = (
 
 
 def clean_text(content: str, **fields) -> object:
-    return clean_article(RawArticle(fields.pop("source_path", "a.txt"), content, False, **fields))
+    raw = RawArticle(fields.pop("source_path", "a.txt"), content, False, **fields)
+    return clean_article(raw, SETTINGS)
 
 
 @pytest.mark.parametrize(
@@ -34,7 +39,7 @@ def clean_text(content: str, **fields) -> object:
     ],
 )
 def test_outlet_names_are_normalized(given, expected):
-    assert normalize_outlet(given) == expected
+    assert normalize_outlet(given, CLEAN) == expected
 
 
 @pytest.mark.parametrize(
@@ -99,8 +104,8 @@ def test_outlet_domain_is_spelled_out_as_the_text_names_it():
 
 
 def test_feed_title_section_is_not_part_of_the_outlet():
-    assert normalize_outlet("Northline Radio — Africa") == "Northline Radio"
-    assert normalize_outlet("Reuters | World News") == "Reuters"
+    assert normalize_outlet("Northline Radio — Africa", CLEAN) == "Northline Radio"
+    assert normalize_outlet("Reuters | World News", CLEAN) == "Reuters"
 
 
 def test_header_date_lifted_by_the_reader_is_still_a_header_date():

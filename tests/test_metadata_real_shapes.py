@@ -10,7 +10,11 @@ import pytest
 from dossier.clean import clean_article
 from dossier.clean.metadata import clean_byline, find_dateline, page_title
 from dossier.clean.outlets import normalize_outlet
+from dossier.config import Settings
 from dossier.models import RawArticle
+
+SETTINGS = Settings()  # the run's settings: the measured defaults
+CLEAN = Settings().clean
 
 NEWS = (
     "Ferry workers in the port city of Aldora walked off the job on Monday, halting crossings "
@@ -23,7 +27,7 @@ MORE = (
 
 
 def clean_text(content: str) -> object:
-    return clean_article(RawArticle("a.txt", content, False))
+    return clean_article(RawArticle("a.txt", content, False), SETTINGS)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +94,7 @@ def test_headline_line_of_scraped_text_without_blank_lines():
     ],
 )
 def test_domain_outlets_are_named_as_readers_know_them(domain, outlet):
-    assert normalize_outlet(domain) == outlet
+    assert normalize_outlet(domain, CLEAN) == outlet
 
 
 def test_photo_credit_is_not_a_byline():
@@ -121,8 +125,11 @@ def test_bylines_name_people_not_publishers_titles_or_dates(author, byline):
 
 def test_page_title_is_the_matching_h1_without_the_site_name():
     title = "Aldora ferry workers strike over rota | Vesmark Herald"
+    overlap = CLEAN.h1_title_min_overlap
     assert page_title(title, ["Menu", "Aldora ferry workers strike over rota"],
-                      "Vesmark Herald", "https://vesmarkherald.com/a") == (
+                      "Vesmark Herald", "https://vesmarkherald.com/a", overlap) == (
         "Aldora ferry workers strike over rota"
     )
-    assert page_title(title, [], "Vesmark Herald", None) == "Aldora ferry workers strike over rota"
+    assert page_title(title, [], "Vesmark Herald", None, overlap) == (
+        "Aldora ferry workers strike over rota"
+    )

@@ -50,7 +50,7 @@ def story(seeds) -> str:
 @pytest.fixture(scope="module")
 def digest(seeds, story) -> dict:
     conn, _ = seeds
-    return views.story_digest(conn, story, words=2000)
+    return views.story_digest(conn, story, Settings(), words=2000)
 
 
 def test_the_two_seeds_make_one_story(seeds, story) -> None:
@@ -131,7 +131,7 @@ def test_the_crowd_with_russian_flags_backs_the_coup_leaders(seeds, story) -> No
 def test_facts_both_seeds_report_count_two_independent_outlets(seeds, story) -> None:
     conn, articles = seeds
     both = {a["id"] for a in articles.values()}
-    statements = views.story_corroboration(conn, story)["statements"]
+    statements = views.story_corroboration(conn, story, Settings())["statements"]
     shared = [s for s in statements if set(s["article_ids"]) == both]
     assert shared and {s["independent_outlets"] for s in shared} == {2}
     assert all(s["independent_outlets"] == 1 for s in statements if len(s["article_ids"]) == 1)
@@ -139,7 +139,7 @@ def test_facts_both_seeds_report_count_two_independent_outlets(seeds, story) -> 
 
 def test_army_not_involved_is_set_against_the_army_command_backing(seeds, story) -> None:
     conn, _ = seeds
-    found = views.story_corroboration(conn, story)["contradictions"]
+    found = views.story_corroboration(conn, story, Settings())["contradictions"]
     flagged = [c for c in found if any(
         "whole of the army was not involved" in ev["text"]
         for claim in c["claims"] for ev in claim["evidence"])]
@@ -154,7 +154,7 @@ def test_two_names_of_the_junta_never_disagree(seeds, story) -> None:
     # "The group that seized power, calling itself the Defense and Security Forces" and
     # "the Defence and Security Forces (FDS)" are one actor, not two doers of one act.
     conn, _ = seeds
-    for conflict in views.story_corroboration(conn, story)["contradictions"]:
+    for conflict in views.story_corroboration(conn, story, Settings())["contradictions"]:
         if conflict["kind"] == "actor":
             names = {name_key(c["value"]) for c in conflict["claims"]}
             assert not ({"group", "defense and security forces"} <= names), conflict

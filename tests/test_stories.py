@@ -92,7 +92,7 @@ def corpus(tmp_path_factory) -> Corpus:
     story_after_first = dict(conn.execute("SELECT article_id, story_id FROM story_articles"))
     # The digest is asked for once every story exists, and the feed follows at once.
     for story_id in set(story_after_first.values()):
-        views.story_digest(conn, story_id, remember=True)
+        views.story_digest(conn, story_id, Settings(), remember=True)
     before = set(story_after_first)
     ingest([EXAMPLES / LATE_FEED], settings)
     second_batch = {r[0] for r in conn.execute("SELECT id FROM articles")} - before
@@ -116,7 +116,7 @@ def content_words(text: str) -> set[str]:
 
 
 def digests(corpus: Corpus, **kwargs) -> dict[str, dict]:
-    return {letter: views.story_digest(corpus.conn, corpus.story(letter), **kwargs)
+    return {letter: views.story_digest(corpus.conn, corpus.story(letter), Settings(), **kwargs)
             for letter in KEY["stories"]}
 
 
@@ -216,7 +216,7 @@ def test_a_copy_and_its_original_count_as_one_independent_report(corpus: Corpus)
         group = {corpus.ids[k] for k in [syndication["original"], *syndication["copies"]]}
         story = corpus.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
                                     (next(iter(group)),)).fetchone()[0]
-        statements = views.story_corroboration(corpus.conn, story)["statements"]
+        statements = views.story_corroboration(corpus.conn, story, Settings())["statements"]
         only_copies = [s for s in statements
                        if len(s["article_ids"]) > 1 and set(s["article_ids"]) <= group]
         assert only_copies, "the agency report's sentences should be found in its copies"
@@ -310,10 +310,10 @@ def test_digest_since_a_date_shows_only_what_was_reported_from_then(corpus: Corp
 def test_digest_since_last_shows_only_what_arrived_after_it_was_asked(corpus: Corpus) -> None:
     for letter in KEY["stories"]:
         story = corpus.story(letter)
-        new = views.story_digest(corpus.conn, story, since="last", remember=True)
+        new = views.story_digest(corpus.conn, story, Settings(), since="last", remember=True)
         assert new["sentences"], letter
         assert all(set(s["article_ids"]) <= corpus.second_batch for s in new["sentences"])
-        again = views.story_digest(corpus.conn, story, since="last")
+        again = views.story_digest(corpus.conn, story, Settings(), since="last")
         assert again["sentences"] == []
 
 
@@ -345,7 +345,7 @@ def _same_value(found: object, expected: object) -> bool:
 @pytest.mark.parametrize("index", range(len(KEY["contradictions"])))
 def test_contradictions_of_the_key_are_flagged_side_by_side(corpus: Corpus, index: int) -> None:
     expected = KEY["contradictions"][index]
-    found = views.story_corroboration(corpus.conn, corpus.story(expected["story"]))
+    found = views.story_corroboration(corpus.conn, corpus.story(expected["story"]), Settings())
     kind = {"number": "number", "date": "date", "actor": "actor"}[expected["kind"]]
     for flagged in (c for c in found["contradictions"] if c["kind"] == kind):
         sides = [next((c for c in flagged["claims"] if _matches(c, e, corpus.ids)), None)

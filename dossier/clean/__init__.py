@@ -22,12 +22,11 @@ from dossier.clean.metadata import (
     header_values,
 )
 from dossier.clean.text_clutter import remove_clutter
+from dossier.config import CleanSettings, Settings
 from dossier.models import Article, RawArticle
 
 # Control characters other than tab/newline/CR: their share tells binary from text.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-MAX_BINARY_SHARE = 0.01
-MAX_REPLACEMENT_SHARE = 0.05  # U+FFFD left by a wrong decoding
 WORD_CHAR = re.compile(r"\w")
 
 
@@ -44,29 +43,33 @@ def article_id(content: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
 
 
-def refuse_non_text(content: str) -> None:
+def refuse_non_text(content: str, limits: CleanSettings) -> None:
     """Raise ValueError for input that is empty or not text at all (binary, mis-decoded)."""
     if not content or not WORD_CHAR.search(content):
         raise ValueError("empty input: no text at all")
     sample = content[:100_000]
-    if "\x00" in sample or len(CONTROL_CHARS.findall(sample)) > MAX_BINARY_SHARE * len(sample):
+    controls = len(CONTROL_CHARS.findall(sample))
+    if "\x00" in sample or controls > limits.max_binary_share * len(sample):
         raise ValueError("binary content: not text")
-    if sample.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(sample):
+    if sample.count("\ufffd") > limits.max_replacement_share * len(sample):
         raise ValueError("undecodable content: too many invalid characters for any encoding")
 
 
-def clean_article(raw: RawArticle) -> Article:
+def clean_article(raw: RawArticle, settings: Settings) -> Article:
     """Turn one raw input into a clean Article, or refuse it with ValueError(reason).
+
+    Every bound the cleaner applies is ``settings.clean`` (the run's own settings).
 
     Removed-block positions are offsets into the NFC-normalized input for plain text
     and into the flattened page text (``flatten_html``) for HTML.
     """
-    refuse_non_text(raw.content)
+    limits = settings.clean
+    refuse_non_text(raw.content, limits)
     html_title = html_author = html_date = sitename = page_url = None
     html_date_source = "html-meta"
     warnings = list(raw.warnings)
     if raw.is_html:
-        page = extract_html(raw.content, raw.url)
+        page = extract_html(raw.content, raw.url, limits)
         text, removed = page.text, page.removed
         warnings.extend(page.warnings)
         html_title, html_author, html_date = page.title, page.author, page.date
@@ -75,7 +78,7 @@ def clean_article(raw: RawArticle) -> Article:
         if not WORD_CHAR.search(text):
             raise ValueError("no article text found in the HTML (empty or truncated page)")
     else:
-        cleaned = remove_clutter(unicodedata.normalize("NFC", raw.content))
+        cleaned = remove_clutter(unicodedata.normalize("NFC", raw.content), limits)
         text, removed = cleaned.text, cleaned.removed
         warnings.extend(cleaned.warnings)
         if not WORD_CHAR.search(text):
@@ -95,12 +98,12 @@ def clean_article(raw: RawArticle) -> Article:
         text=text,
         title=find_title(raw, header, html_title, removed),
         url=url,
-        outlet=find_outlet(raw, header, sitename, url, removed),
+        outlet=find_outlet(raw, header, sitename, url, removed, limits),
         byline=find_byline(raw, html_author, removed),
         dateline=dateline.place if dateline else None,
         published=published,
         published_source=published_source,
-        language=detect_language(text),
+        language=detect_language(text, limits),
         locator=raw.locator,
         removed=removed,
         warnings=warnings,

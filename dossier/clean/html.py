@@ -13,34 +13,25 @@ from lxml import etree
 from dossier.clean.flatten import flatten_html
 from dossier.clean.metadata import clean_byline, page_title
 from dossier.clean.text_clutter import remove_clutter, split_lines
+from dossier.config import CleanSettings
+from dossier.lexicon.wire import NAME_PARTICLES, alternation
 from dossier.models import RemovedBlock
 
 # Dates only from the page's own markup (meta tags, JSON-LD, <time>): trafilatura's
 # extensive search also guesses from copyright years ("© 2021" → 2021-01-01), and a
 # guessed date is worse than none.
 DATE_EXTRACTION_PARAMS = {"extensive_search": False, "original_date": True}
-# Measured on scrapinghub-aeb (181 pages, upstream shingle metric) with our other settings:
-# favor_precision F1 0.964 (P .958 R .971), defaults 0.960 (P .942 R .978), favor_recall
-# 0.959. Teasers kept by mistake become false facts downstream, so precision wins here too.
-FAVOR_PRECISION = True
-FAVOR_RECALL = False
-# ... but on pages that are not news, precision mode sometimes keeps one box and drops the
-# article. When it keeps less than this share of the default mode's words, the default
-# run is taken. Tuning halves (benchmarks/realnews.py, word F1): wcxb-dev 375 pages
-# precision 0.910, default 0.931, this rule 0.930; scrapinghub-aeb 91 pages 0.967,
-# 0.947, 0.967 (0.3: 0.928 / 0.962; 0.5: 0.930 / 0.956).
-MIN_PRECISE_SHARE = 0.2
+# trafilatura's precision/recall modes, the fallback to its default mode and the byline
+# bounds are ``Settings.clean`` (CleanSettings: favor_precision, min_precise_share, ...).
 # Where a page marks its byline, when its metadata names no author.
 BYLINE_ELEMENTS = (
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'author-name')"
     " or contains(@class, 'byline') or contains(@class, 'author')]"
     "[not(self::script) and not(self::style) and not(self::meta) and not(self::link)]"
 )
-MAX_WORDS_BYLINE_ELEMENT = 8
-MAX_LINES_TO_BYLINE = 200  # a "By ..." line sits near the top of the page text
 BY_LINE = re.compile(
     r"^(?:By|Written by|Posted by|Author:?|Article by|Words by)\s+"
-    r"(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|da|del|al|el|bin|and|&))"
+    rf"(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{alternation(NAME_PARTICLES)}|and|&))"
     r"{0,6}),?(?:\s*(?:[|•·–—-]|on\b|Updated\b|Published\b).*)?$"
 )
 
@@ -62,7 +53,7 @@ class HtmlExtraction:
     warnings: list[str] = field(default_factory=list)
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
+def extract_html(html: str, url: str | None, limits: CleanSettings) -> HtmlExtraction:
     """Article body and metadata of one page; falls back to our plain-text cleaner.
 
     Truncated or odd HTML that trafilatura cannot read still goes through the
@@ -70,12 +61,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     metadata is read either way.
     """
     page_text = flatten_html(html)
-    doc = run_trafilatura(html, url, FAVOR_PRECISION)
+    doc = run_trafilatura(html, url, limits.favor_precision, limits.favor_recall)
     precise_words = len((getattr(doc, "text", None) or "").split())
     # Cheap necessary condition first: the default run can hold at most the page's words.
-    if precise_words < MIN_PRECISE_SHARE * len(page_text.split()):
-        default = run_trafilatura(html, url, False)
-        if precise_words < MIN_PRECISE_SHARE * len((getattr(default, "text", None) or "").split()):
+    if precise_words < limits.min_precise_share * len(page_text.split()):
+        default = run_trafilatura(html, url, False, limits.favor_recall)
+        default_words = len((getattr(default, "text", None) or "").split())
+        if precise_words < limits.min_precise_share * default_words:
             doc = default
     sitename = getattr(doc, "sitename", None) or None
     page_url = getattr(doc, "url", None) or url
@@ -83,14 +75,15 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     root = parse_page(html)
     author = clean_byline(getattr(doc, "author", None), sitename, page_text)
     meta = dict(
-        title=page_title(getattr(doc, "title", None), h1_texts(root), sitename, page_url),
-        author=author or page_byline(root, sitename, page_text),
+        title=page_title(getattr(doc, "title", None), h1_texts(root), sitename, page_url,
+                         limits.h1_title_min_overlap),
+        author=author or page_byline(root, sitename, page_text, limits),
         date=date, date_source=date_source, sitename=sitename, url=page_url,
         language=getattr(doc, "language", None) or None,
     )
     body = (getattr(doc, "text", None) or "").strip()
     if not body:
-        cleaned = remove_clutter(page_text, page=True)
+        cleaned = remove_clutter(page_text, limits, page=True)
         return HtmlExtraction(
             cleaned.text, extractor="flatten+clutter", removed=cleaned.removed,
             warnings=cleaned.warnings, **meta,
@@ -99,7 +92,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     # "This story was provided by ..." lines. Our plain-text rules take those out too.
     # One block per line in trafilatura's text: make each a paragraph, as in plain text.
     cleaned = remove_clutter(
-        "\n\n".join(line for line in body.splitlines() if line.strip()), page=False
+        "\n\n".join(line for line in body.splitlines() if line.strip()), limits, page=False
     )
     removed = dropped_blocks(page_text, body) + [
         RemovedBlock(b.text, b.reason, page_text.find(b.text)) for b in cleaned.removed
@@ -112,7 +105,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     )
 
 
-def run_trafilatura(html: str, url: str | None, favor_precision: bool):
+def run_trafilatura(html: str, url: str | None, favor_precision: bool, favor_recall: bool):
     """trafilatura's body and metadata of one page (None when it finds nothing)."""
     return trafilatura.bare_extraction(
         html,
@@ -120,7 +113,7 @@ def run_trafilatura(html: str, url: str | None, favor_precision: bool):
         with_metadata=True,
         include_comments=False,
         favor_precision=favor_precision,
-        favor_recall=FAVOR_RECALL,
+        favor_recall=favor_recall,
         date_extraction_params=DATE_EXTRACTION_PARAMS,
     )
 
@@ -141,7 +134,8 @@ def h1_texts(root: etree._Element | None) -> list[str]:
     return [text for text in texts if text]
 
 
-def page_byline(root: etree._Element | None, sitename: str | None, page_text: str) -> str | None:
+def page_byline(root: etree._Element | None, sitename: str | None, page_text: str,
+                limits: CleanSettings) -> str | None:
     """The byline the page shows when its metadata names nobody.
 
     First an element marked as the author (``rel="author"``, ``itemprop="author"``,
@@ -151,11 +145,11 @@ def page_byline(root: etree._Element | None, sitename: str | None, page_text: st
     if root is not None:
         for element in root.xpath(BYLINE_ELEMENTS):
             text = " ".join(element.text_content().split())
-            if 0 < len(text.split()) <= MAX_WORDS_BYLINE_ELEMENT:
+            if 0 < len(text.split()) <= limits.max_words_byline_element:
                 byline = clean_byline(text, sitename, page_text)
                 if byline:
                     return byline
-    for line in page_text.splitlines()[:MAX_LINES_TO_BYLINE]:
+    for line in page_text.splitlines()[: limits.max_lines_to_byline]:
         match = BY_LINE.match(line.strip())
         if match:
             byline = clean_byline(match["names"], sitename, page_text)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# Enough text for a confident guess; more only costs time.
-SAMPLE_CHARS = 3000
-# Below this many letters a guess is noise ("OK", a headline fragment): say unknown.
-MIN_LETTERS = 20
-# Normalized probability under which we answer None rather than a coin toss.
-MIN_CONFIDENCE = 0.5
+from dossier.config import CleanSettings
+
+# How much text is read, how many letters make a guess and how sure it must be are
+# ``Settings.clean.language_*``: below them the language is unknown, not a coin toss.
 
 
 @lru_cache(maxsize=1)
@@ -20,10 +18,10 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(text: str, limits: CleanSettings) -> str | None:
     """ISO 639-1 code of the text's language, or None when too short or too unsure."""
-    sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    sample = text[: limits.language_sample_chars]
+    if sum(ch.isalpha() for ch in sample) < limits.language_min_letters:
         return None
     code, probability = _identifier().classify(sample)
-    return code if probability >= MIN_CONFIDENCE else None
+    return code if probability >= limits.language_min_confidence else None

@@ -6,121 +6,27 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-# Registrable domain label → display name, for outlets whose name the domain does not spell.
-KNOWN_OUTLETS: dict[str, str] = {
-    "nbcnews": "NBC News",
-    "cbsnews": "CBS News",
-    "abcnews": "ABC News",
-    "foxnews": "Fox News",
-    "cnn": "CNN",
-    "msnbc": "MSNBC",
-    "npr": "NPR",
-    "pbs": "PBS",
-    "reuters": "Reuters",
-    "apnews": "AP",
-    "ap": "AP",
-    "afp": "AFP",
-    "bbc": "BBC",
-    "theguardian": "The Guardian",
-    "guardian": "The Guardian",
-    "nytimes": "The New York Times",
-    "washingtonpost": "The Washington Post",
-    "wsj": "The Wall Street Journal",
-    "ft": "Financial Times",
-    "bloomberg": "Bloomberg",
-    "economist": "The Economist",
-    "aljazeera": "Al Jazeera",
-    "france24": "France 24",
-    "dw": "DW",
-    "euronews": "Euronews",
-    "lemonde": "Le Monde",
-    "rfi": "RFI",
-    "usatoday": "USA Today",
-    "latimes": "Los Angeles Times",
-    "politico": "Politico",
-    "axios": "Axios",
-    "thehill": "The Hill",
-    "independent": "The Independent",
-    "telegraph": "The Telegraph",
-    "dailymail": "Daily Mail",
-    "news24": "News24",
-    "allafrica": "AllAfrica",
-    "voanews": "VOA",
-    "time": "Time",
-    "newsweek": "Newsweek",
-    "huffpost": "HuffPost",
-    "huffingtonpost": "HuffPost",
-    "businessinsider": "Business Insider",
-    "cnbc": "CNBC",
-    "skynews": "Sky News",
-    "sky": "Sky News",
-    "timesofisrael": "The Times of Israel",
-    "jpost": "The Jerusalem Post",
-    "haaretz": "Haaretz",
-    "kyivindependent": "The Kyiv Independent",
-    "themoscowtimes": "The Moscow Times",
-    "scmp": "South China Morning Post",
-    "japantimes": "The Japan Times",
-    "hindustantimes": "Hindustan Times",
-    "timesofindia": "The Times of India",
-    "indiatimes": "The Times of India",
-    "theatlantic": "The Atlantic",
-    "vox": "Vox",
-    "vice": "Vice",
-    "yahoo": "Yahoo News",
-    "thesun": "The Sun",
-    "thehindu": "The Hindu",
-    "chinadaily": "China Daily",
-    "wired": "Wired",
-    "express": "Express",
-    "mirror": "Mirror",
-    "smh": "The Sydney Morning Herald",
-    "abc": "ABC",
-    "globalnews": "Global News",
-    "cbc": "CBC",
-    "ctvnews": "CTV News",
-    "rt": "RT",
-    "tass": "TASS",
-    "xinhuanet": "Xinhua",
-    "straitstimes": "The Straits Times",
-    "channelnewsasia": "CNA",
-    "dawn": "Dawn",
-    "thenational": "The National",
-    "arabnews": "Arab News",
-    "spiegel": "Der Spiegel",
-    "breitbart": "Breitbart",
-}
+from dossier.config import CleanSettings
+from dossier.lexicon.outlets import (
+    HOSTING_LABELS,
+    KNOWN_NAMES,
+    KNOWN_OUTLETS,
+    LOWER_NAME_WORDS,
+    SHORT_NAME_WORDS,
+)
 
-# Names an input may already carry, in any case, mapped to the same display names.
-KNOWN_NAMES: dict[str, str] = {name.casefold(): name for name in KNOWN_OUTLETS.values()} | {
-    "associated press": "AP",
-    "the associated press": "AP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "new york times": "The New York Times",
-    "washington post": "The Washington Post",
-    "wall street journal": "The Wall Street Journal",
-}
-
-# Hosting labels under which an outlet is a subdomain ("abcnews.go.com").
-HOSTING_LABELS = frozenset({"go", "blogs", "blogspot", "wordpress", "substack", "medium"})
-# Short words a segmented domain may contain ("timesofindia" -> Times of India); any
-# other piece under three letters means the segmentation is a guess.
-SHORT_NAME_WORDS = frozenset({"the", "of", "and", "de", "la", "le", "al", "el", "on", "in"})
-# A three-letter piece must be a common word ("sun", "star"), not a rare one ("ves" of a
-# made-up "vesmarkherald"): at most this rank in wordninja's frequency list.
-MAX_RANK_SHORT_PIECE = 5000
-LOWER_NAME_WORDS = frozenset({"of", "and", "de", "la", "le", "on", "in"})
 DOMAIN_LIKE = re.compile(r"^(?:[a-z]+://)?(?:[\w-]+\.)+[a-z]{2,}(?:[/:?#].*)?$", re.IGNORECASE)
-ACRONYM_MAX_LEN = 4  # "bbc", "rfi", "voa": short labels are acronyms, not words
 # "Northline Radio — Africa", "Reuters | World": a feed or page title adds its section.
 SECTION_SUFFIX = re.compile(r"\s+[—–|-]\s+.*$")
 # Capitalized runs of up to four words, "The" allowed in front: candidate spelled-out names.
 CAPITALIZED_RUN = re.compile(r"\b(?:The[ \t]+)?[A-Z][\w&'’]*(?:[ \t]+[A-Z][\w&'’]*){0,3}")
+# A three-letter piece of a segmented domain must be a common word ("sun", "star"), not a
+# rare one ("ves" of a made-up "vesmarkherald"): at most ``Settings.clean.max_rank_short_piece``
+# in wordninja's frequency list; a label of at most ``acronym_max_len`` letters is an acronym.
 
 
 @lru_cache(maxsize=4096)
-def normalize_outlet(value: str | None) -> str | None:
+def normalize_outlet(value: str | None, limits: CleanSettings) -> str | None:
     """Display name for an outlet given as a name, a domain or a URL; None when empty.
 
     Why a table plus a fallback: domains rarely spell the name ("nbcnews" is
@@ -139,10 +45,12 @@ def normalize_outlet(value: str | None) -> str | None:
     label = domain_label(cleaned)
     if label in KNOWN_OUTLETS:
         return KNOWN_OUTLETS[label]
-    return label.upper() if len(label) <= ACRONYM_MAX_LEN else segmented_name(label)
+    if len(label) <= limits.acronym_max_len:
+        return label.upper()
+    return segmented_name(label, limits.max_rank_short_piece)
 
 
-def segmented_name(label: str) -> str:
+def segmented_name(label: str, max_rank_short_piece: int) -> str:
     """ "thehindu" → "The Hindu", "kathmandupost" → "Kathmandu Post"; unsure → "Vesmarkherald".
 
     wordninja splits by English word frequencies; a split into a piece of one or two
@@ -154,7 +62,7 @@ def segmented_name(label: str) -> str:
     pieces = [piece.lower() for piece in wordninja.split(label)]
     if len(pieces) < 2 or any(
         x not in SHORT_NAME_WORDS
-        and (len(x) < 3 or (len(x) == 3 and word_rank(x) > MAX_RANK_SHORT_PIECE))
+        and (len(x) < 3 or (len(x) == 3 and word_rank(x) > max_rank_short_piece))
         for x in pieces
     ):
         return label.capitalize()
@@ -175,13 +83,13 @@ def word_rank(word: str) -> float:
     return math.inf if cost is None else math.exp(cost) / math.log(len(model._wordcost)) - 1
 
 
-def resolve_outlet(value: str | None, text: str = "") -> str | None:
+def resolve_outlet(value: str | None, limits: CleanSettings, text: str = "") -> str | None:
     """``normalize_outlet``, but an unknown domain is first looked up in the article text."""
     if value and DOMAIN_LIKE.match(value.strip()) and domain_label(value) not in KNOWN_OUTLETS:
-        spelled = spelled_out_name(value, text)
+        spelled = spelled_out_name(value, text, limits.acronym_max_len)
         if spelled:
             return spelled
-    return normalize_outlet(value)
+    return normalize_outlet(value, limits)
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +118,7 @@ def domain_label(domain_or_url: str) -> str:
     return label
 
 
-def spelled_out_name(domain_or_url: str, text: str) -> str | None:
+def spelled_out_name(domain_or_url: str, text: str, acronym_max_len: int) -> str | None:
     """The outlet's name as the text spells it: "coastaltimes.example" → "Coastal Times".
 
     A domain glues the words of a name together; an article usually names its own
@@ -218,7 +126,7 @@ def spelled_out_name(domain_or_url: str, text: str) -> str | None:
     among the text's capitalized word runs.
     """
     label = domain_label(domain_or_url)
-    if len(label) <= ACRONYM_MAX_LEN:
+    if len(label) <= acronym_max_len:
         return None
     for match in CAPITALIZED_RUN.finditer(text):
         words = match.group().split()

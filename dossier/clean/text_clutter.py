@@ -15,43 +15,15 @@ from dataclasses import dataclass, field
 from dossier.clean import patterns as p
 from dossier.clean.boilerplate import label_page_boilerplate
 from dossier.clean.lines import Line
+from dossier.config import CleanSettings
+from dossier.lexicon.wire import DATELINE_AGENCIES, alternation
 from dossier.models import RemovedBlock
 
-# Above these lengths a line is prose, whatever words it contains.
-MAX_WORDS_SHARE = 12
-MAX_WORDS_SUBSCRIBE = 30
-MAX_WORDS_COOKIE = 120
-MAX_WORDS_COPYRIGHT = 30
-MAX_WORDS_NOTICE = 80  # transcript/paywall notices run to three sentences
-# A line that describes a picture ("... (not seen) at the palace in Niamey on May 2, 2022.")
-# is a caption up to this long (wire captions add a sentence of context); longer is prose.
-MAX_WORDS_CAPTION = 70
-MAX_WORDS_TEASER_ITEM = 30
-MAX_WORDS_TITLE = 25
-MAX_WORDS_TITLE_WITH_STOP = 20
-MAX_WORDS_SYNDICATION = 25
-MIN_WORDS_NEWS_SENTENCE = 12  # a full sentence this long ends a teaser block
-# Bounds of the block rules, the ones that remove lines for what stands next to them:
-# a credit takes at most this many caption lines above it, each at most this long ...
-MAX_CAPTION_LINES = 2
-MAX_WORDS_CAPTION_ABOVE = 30
-# ... and only inside a caption-sized paragraph (scraped text without blank lines is one
-# "paragraph" of the whole article: there the line above a credit is a caption only when
-# it reads like one).
-MAX_LINES_CAPTION_PARAGRAPH = 3
-MAX_TEASER_BLOCK_LINES = 25  # a teaser heading takes at most this many items
-MAX_WORDS_TRUNCATED_SNIPPET = 40  # "…"-cut teaser snippets are short; a long line is prose
-# The prose guard: a prose-like line has this many words and ends like a sentence; when
-# the rules would remove more than this share of those words, they are all kept instead
-# (with a warning), since losing an article's lead silently is the worst outcome.
-MIN_WORDS_PROSE_LINE = 12
-MAX_PROSE_REMOVED_SHARE = 0.5
-# A full page flattened to text: this many menu-like lines (at most 4 words, no sentence
-# end), making at least this share of its unlabelled lines (see looks_like_full_page).
-MAX_WORDS_MENU_ENTRY = 4
-MIN_MENU_LINES_OF_PAGE = 20
-MIN_MENU_SHARE_OF_PAGE = 0.25
+# The bounds of every rule here (line lengths, block reach, the prose guard, the full-page
+# test) are ``Settings.clean`` (dossier/config.py CleanSettings), passed in as ``limits``.
 SENTENCE_END_MARK = re.compile(r"[.!?:;][\"”’')\]]*$")
+# A dash or an agency slug ("(AP)"): the line opens with a dateline, so it is no headline.
+DATELINE_MARK = re.compile(rf"\s(?:—|–|--)\s|\({alternation(DATELINE_AGENCIES)}\)")
 # Reasons stated by the line itself, never undone by the prose guard: metadata lines.
 LINE_STATED_REASONS = frozenset({"header"})
 
@@ -80,7 +52,7 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def remove_clutter(text: str, *, page: bool | None = None) -> CleanedText:
+def remove_clutter(text: str, limits: CleanSettings, *, page: bool | None = None) -> CleanedText:
     """Label clutter line by line, then drop it; ``page`` adds the full-web-page rules.
 
     ``page`` is for text flattened from a whole HTML page (menus, link lists,
@@ -88,26 +60,26 @@ def remove_clutter(text: str, *, page: bool | None = None) -> CleanedText:
     None (the plain-text path) decides from the text itself (``looks_like_full_page``):
     users save whole pages as .txt as often as articles.
     """
-    lines = split_date_stamps(split_captions_from_credits(split_lines(text)))
+    lines = split_date_stamps(split_captions_from_credits(split_lines(text), limits), limits)
     label_header(lines)
     for line in lines:
         if line.label is None:
-            line.label = line_clutter_reason(line)
+            line.label = line_clutter_reason(line, limits)
     if page is None:
-        page = looks_like_full_page(lines)
+        page = looks_like_full_page(lines, limits)
     if not page:
-        label_title(lines)
-    label_teaser_blocks(lines)
-    label_caption_context(lines)
-    warnings = keep_prose_if_gutted(lines)
+        label_title(lines, limits)
+    label_teaser_blocks(lines, limits)
+    label_caption_context(lines, limits)
+    warnings = keep_prose_if_gutted(lines, limits)
     if page:
-        label_page_boilerplate(lines)
+        label_page_boilerplate(lines, limits)
     cleaned = assemble(text, lines)
     cleaned.warnings.extend(warnings)
     return cleaned
 
 
-def looks_like_full_page(lines: list[Line]) -> bool:
+def looks_like_full_page(lines: list[Line], limits: CleanSettings) -> bool:
     """Is this a whole web page flattened to text (menus, link lists), not an article?
 
     Menu entries are short lines that end no sentence. Chosen on the tuning halves of
@@ -117,31 +89,32 @@ def looks_like_full_page(lines: list[Line]) -> bool:
     """
     free = [line for line in lines if line.label is None]
     menu_like = sum(
-        1 for line in free if line.words <= MAX_WORDS_MENU_ENTRY and not SENTENCE_END_MARK.search(
-            line.text)
+        1 for line in free
+        if line.words <= limits.max_words_menu_entry and not SENTENCE_END_MARK.search(line.text)
     )
-    return menu_like >= MIN_MENU_LINES_OF_PAGE and menu_like >= MIN_MENU_SHARE_OF_PAGE * len(free)
+    return (menu_like >= limits.min_menu_lines_of_page
+            and menu_like >= limits.min_menu_share_of_page * len(free))
 
 
-def is_prose_like(line: Line) -> bool:
+def is_prose_like(line: Line, limits: CleanSettings) -> bool:
     """A line that reads like news prose: long enough, and a sentence ends in it."""
-    return line.words >= MIN_WORDS_PROSE_LINE and bool(
+    return line.words >= limits.min_words_prose_line and bool(
         p.SENTENCE_END.search(line.text) or re.search(r"[.!?][\"”’)]*\s+[A-Z“\"]", line.text)
     )
 
 
-def keep_prose_if_gutted(lines: list[Line]) -> list[str]:
+def keep_prose_if_gutted(lines: list[Line], limits: CleanSettings) -> list[str]:
     """Undo the rules on prose-like lines when they would remove most of the prose.
 
     The rules are written against captions, teasers and credits; when they take most
     of an article's sentences, the article is not the shape they expect, and keeping
     clutter is the smaller harm. Returns the warning to record (or none).
     """
-    prose = [line for line in lines if is_prose_like(line)]
+    prose = [line for line in lines if is_prose_like(line, limits)]
     total = sum(line.words for line in prose)
     removed = [line for line in prose if line.label and line.label not in LINE_STATED_REASONS]
     lost = sum(line.words for line in removed)
-    if not total or lost <= MAX_PROSE_REMOVED_SHARE * total:
+    if not total or lost <= limits.max_prose_removed_share * total:
         return []
     reasons = sorted({line.label for line in removed if line.label})
     for line in removed:
@@ -160,25 +133,25 @@ def label_header(lines: list[Line]) -> None:
         line.label = "header"
 
 
-def label_title(lines: list[Line]) -> None:
+def label_title(lines: list[Line], limits: CleanSettings) -> None:
     """The first kept line, if short, alone and not ending like a sentence, is the headline."""
     body = [line for line in lines if line.label is None]
     if len(body) < 2:
         return
     first = body[0]
     # Alone in its paragraph, or (scraped text without blank lines) followed by prose.
-    alone = body[1].para != first.para or is_prose_like(body[1])
+    alone = body[1].para != first.para or is_prose_like(body[1], limits)
     if (
         alone
-        and first.words <= MAX_WORDS_TITLE
+        and first.words <= limits.max_words_title
         and not re.search(r"[,;:]$", first.text)
-        and (not first.text.endswith(".") or is_headline_with_stop(first, body[1]))
+        and (not first.text.endswith(".") or is_headline_with_stop(first, body[1], limits))
         and not p.TEASER_HEADING.match(first.text)  # teaser blocks are labelled later
     ):
         first.label = "title"
 
 
-def is_headline_with_stop(first: Line, second: Line) -> bool:
+def is_headline_with_stop(first: Line, second: Line, limits: CleanSettings) -> bool:
     """ "Carson on defense, attacking critics." over a long lead: a headline with a full stop.
 
     Some archives end every headline with one. It is a headline only when it is short,
@@ -186,36 +159,36 @@ def is_headline_with_stop(first: Line, second: Line) -> bool:
     paragraph is longer and opens with its dateline.
     """
     return (
-        first.words <= MAX_WORDS_TITLE_WITH_STOP
+        first.words <= limits.max_words_title_with_stop
         and second.para != first.para
-        and is_prose_like(second)
+        and is_prose_like(second, limits)
         and not re.search(r"[.!?]\s+\S", first.text)
-        and not re.search(r"\s(?:—|–|--)\s|\((?:AP|AFP|Reuters|UPI)\)", first.text)
+        and not DATELINE_MARK.search(first.text)
     )
 
 
-def line_clutter_reason(line: Line) -> str | None:
+def line_clutter_reason(line: Line, limits: CleanSettings) -> str | None:
     """The reason a single line is clutter, judged on that line alone; None keeps it."""
     text, words = line.text, line.words
     if p.ADVERTISEMENT_LINE.match(text):
         return "advertisement"
-    if words <= MAX_WORDS_SHARE and p.SHARE_LINE.search(text):
+    if words <= limits.max_words_share and p.SHARE_LINE.search(text):
         return "share"
-    if words <= MAX_WORDS_SUBSCRIBE and p.SUBSCRIBE_LINE.search(text) and (
-        words <= MAX_WORDS_SHARE or p.ADDRESSES_READER.search(text)
+    if words <= limits.max_words_subscribe and p.SUBSCRIBE_LINE.search(text) and (
+        words <= limits.max_words_share or p.ADDRESSES_READER.search(text)
     ):
         return "subscribe"
-    if words <= MAX_WORDS_SHARE and p.INTEREST_PROMPT.match(text):
+    if words <= limits.max_words_share and p.INTEREST_PROMPT.match(text):
         return "subscribe"
-    if words <= MAX_WORDS_NOTICE and p.TEXT_NOTICE.search(text):
+    if words <= limits.max_words_notice and p.TEXT_NOTICE.search(text):
         return "text-notice"
-    if words <= MAX_WORDS_COOKIE and p.COOKIE_LINE.search(text):
+    if words <= limits.max_words_cookie and p.COOKIE_LINE.search(text):
         return "cookie-notice"
-    if words <= MAX_WORDS_COPYRIGHT and p.COPYRIGHT_LINE.search(text):
+    if words <= limits.max_words_copyright and p.COPYRIGHT_LINE.search(text):
         return "copyright"
     if p.SOURCE_FOOTER.search(text) and not p.SENTENCE_END.search(text):
         return "source-footer"
-    if words <= MAX_WORDS_SYNDICATION and p.SYNDICATION_NOTE.search(text):
+    if words <= limits.max_words_syndication and p.SYNDICATION_NOTE.search(text):
         return "source-footer"
     if p.REPORTER_LINE.match(text):
         return "reporter-line"
@@ -223,13 +196,13 @@ def line_clutter_reason(line: Line) -> str | None:
         return "byline"
     if p.DATE_LINE.match(text) or p.AGENCY_DATE_STAMP.match(text):
         return "date-line"
-    if p.TEASER_INLINE.match(text) and words <= MAX_WORDS_TEASER_ITEM:
+    if p.TEASER_INLINE.match(text) and words <= limits.max_words_teaser_item:
         return "teaser"
     if p.MEDIA_MARKER.match(text):
         return "media-marker"
-    if p.PHOTO_CREDIT_LINE.match(text) and words <= MAX_WORDS_SHARE:
+    if p.PHOTO_CREDIT_LINE.match(text) and words <= limits.max_words_share:
         return "photo-credit"
-    if words <= MAX_WORDS_CAPTION and is_photo_description(text):
+    if words <= limits.max_words_caption and is_photo_description(text):
         return "photo-caption"
     return None
 
@@ -245,7 +218,7 @@ def is_photo_description(text: str) -> bool:
     )
 
 
-def split_inline_credits(lines: list[Line]) -> list[Line]:
+def split_inline_credits(lines: list[Line], limits: CleanSettings) -> list[Line]:
     """Split "FILE - In this ... photo, X speaks. (AP Photo/Y) WASHINGTON (AP) — ..." in three.
 
     Scrapers glue a wire caption and its credit to the paragraph after it; only a part
@@ -258,7 +231,7 @@ def split_inline_credits(lines: list[Line]) -> list[Line]:
         caption = line.text[: match.start()].rstrip() if match else ""
         if (
             not match or not rest or not caption
-            or len(p.WORD.findall(caption)) > MAX_WORDS_CAPTION
+            or len(p.WORD.findall(caption)) > limits.max_words_caption
             or not is_photo_description(caption)
         ):
             out.append(line)
@@ -269,10 +242,10 @@ def split_inline_credits(lines: list[Line]) -> list[Line]:
     return out
 
 
-def split_captions_from_credits(lines: list[Line]) -> list[Line]:
+def split_captions_from_credits(lines: list[Line], limits: CleanSettings) -> list[Line]:
     """Split "caption text. AFP – Getty Images" into a caption line and a credit line."""
     out: list[Line] = []
-    for line in split_inline_credits(lines):
+    for line in split_inline_credits(lines, limits):
         match = p.PHOTO_CREDIT_AT_END.search(line.text)
         before = line.text[: match.start("credit")] if match else ""
         if not match or p.NEWS_ATTRIBUTION_BEFORE_CREDIT.search(before):
@@ -281,7 +254,7 @@ def split_captions_from_credits(lines: list[Line]) -> list[Line]:
         caption = before.rstrip()
         credit_start = line.start + match.start("credit")
         if caption:
-            if len(p.WORD.findall(caption)) > MAX_WORDS_CAPTION:
+            if len(p.WORD.findall(caption)) > limits.max_words_caption:
                 out.append(line)  # a long paragraph that merely ends in a name: prose
                 continue
             # "... the price, Bloomberg" is no credit: a bare outlet name credits a picture
@@ -295,11 +268,12 @@ def split_captions_from_credits(lines: list[Line]) -> list[Line]:
     return out
 
 
-def split_date_stamps(lines: list[Line]) -> list[Line]:
+def split_date_stamps(lines: list[Line], limits: CleanSettings) -> list[Line]:
     """Split "Headline Updated: 2016-07-15 13:14" into the line and a date-line."""
     out: list[Line] = []
     for line in lines:
-        match = p.DATE_STAMP_AT_END.search(line.text) if line.words <= MAX_WORDS_TITLE else None
+        short = line.words <= limits.max_words_title
+        match = p.DATE_STAMP_AT_END.search(line.text) if short else None
         if not match or p.BYLINE.match(line.text):
             out.append(line)
             continue
@@ -308,11 +282,11 @@ def split_date_stamps(lines: list[Line]) -> list[Line]:
     return out
 
 
-def label_caption_context(lines: list[Line]) -> None:
+def label_caption_context(lines: list[Line], limits: CleanSettings) -> None:
     """The caption a credit line belongs to: a line or two just above it, bounded.
 
-    Within its paragraph a credit takes at most ``MAX_CAPTION_LINES`` lines above
-    it, each at most ``MAX_WORDS_CAPTION_ABOVE`` words, and only when the
+    Within its paragraph a credit takes at most ``limits.max_caption_lines`` lines above
+    it, each at most ``limits.max_words_caption_above`` words, and only when the
     paragraph is caption-sized or the line describes a picture. A credit alone in
     its paragraph takes the (short) paragraph above only when every line of it
     describes a photo. Prose above a credit always stays; media markers ("Photo",
@@ -324,46 +298,47 @@ def label_caption_context(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.label != "photo-credit":
             continue
-        small_paragraph = para_lines[line.para] <= MAX_LINES_CAPTION_PARAGRAPH
+        small_paragraph = para_lines[line.para] <= limits.max_lines_caption_paragraph
         j = i - 1
         while (
-            j >= 0 and i - j <= MAX_CAPTION_LINES and lines[j].para == line.para
+            j >= 0 and i - j <= limits.max_caption_lines and lines[j].para == line.para
             and lines[j].label in (None, "photo-caption")
-            and is_caption_above_credit(lines[j], small_paragraph)
+            and is_caption_above_credit(lines[j], small_paragraph, limits)
         ):
             lines[j].label = "photo-caption"
             j -= 1
         if j >= 0 and j == i - 1 and lines[j].para != line.para:
             above = [x for x in lines if x.para == lines[j].para]
-            if len(above) <= MAX_CAPTION_LINES and all(
-                x.label is None and x.words <= MAX_WORDS_CAPTION and is_photo_description(x.text)
+            if len(above) <= limits.max_caption_lines and all(
+                x.label is None and x.words <= limits.max_words_caption
+                and is_photo_description(x.text)
                 for x in above
             ):
                 for x in above:
                     x.label = "photo-caption"
 
 
-def is_caption_above_credit(line: Line, small_paragraph: bool) -> bool:
+def is_caption_above_credit(line: Line, small_paragraph: bool, limits: CleanSettings) -> bool:
     """Short, in a caption-sized paragraph; or a line that describes a picture."""
-    if small_paragraph and line.words <= MAX_WORDS_CAPTION_ABOVE:
+    if small_paragraph and line.words <= limits.max_words_caption_above:
         return True
-    return line.words <= MAX_WORDS_CAPTION and is_photo_description(line.text)
+    return line.words <= limits.max_words_caption and is_photo_description(line.text)
 
 
-def label_teaser_blocks(lines: list[Line]) -> None:
+def label_teaser_blocks(lines: list[Line], limits: CleanSettings) -> None:
     """A teaser heading takes the items after it, to the end of the teaser block.
 
     The block ends at the first full news sentence (long, ending in a full stop,
     not cut with "…"), because teaser items are headlines and cut snippets, and
-    after ``MAX_TEASER_BLOCK_LINES`` items at most.
+    after ``limits.max_teaser_block_lines`` items at most.
     """
     i = 0
     while i < len(lines):
         if lines[i].label is None and p.TEASER_HEADING.match(lines[i].text):
             lines[i].label = "teaser"
             i += 1
-            end = i + MAX_TEASER_BLOCK_LINES
-            while i < min(end, len(lines)) and is_teaser_item(lines[i]):
+            end = i + limits.max_teaser_block_lines
+            while i < min(end, len(lines)) and is_teaser_item(lines[i], limits):
                 if lines[i].label is None:
                     lines[i].label = "teaser"
                 i += 1
@@ -371,15 +346,15 @@ def label_teaser_blocks(lines: list[Line]) -> None:
         i += 1
 
 
-def is_teaser_item(line: Line) -> bool:
+def is_teaser_item(line: Line, limits: CleanSettings) -> bool:
     """Headline-like or cut-short: what follows a "You May Also Like" heading."""
     if line.label not in (None, "teaser"):
         return True  # other clutter (credits, share lines) inside the block
     if p.TRUNCATED_SNIPPET_END.search(line.text):
-        return line.words <= MAX_WORDS_TRUNCATED_SNIPPET
-    if line.words >= MIN_WORDS_NEWS_SENTENCE and p.SENTENCE_END.search(line.text):
+        return line.words <= limits.max_words_truncated_snippet
+    if line.words >= limits.min_words_news_sentence and p.SENTENCE_END.search(line.text):
         return False
-    return line.words <= MAX_WORDS_TEASER_ITEM
+    return line.words <= limits.max_words_teaser_item
 
 
 def assemble(original: str, lines: list[Line]) -> CleanedText:

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from dossier.cli.app import DB_OPTION, app, open_store
+from dossier.config import Settings
 from dossier.store import stories as store
 
 OUTPUT_OPTION = typer.Option(None, "-o", "--output", help="Write to FILE, not stdout.")
@@ -39,7 +40,7 @@ def brief_command(
         raise typer.Exit(2)
     conn = open_store(db)
     story_id = store.resolve_story(conn, story)
-    brief = build_brief(Desk(conn), story_id) if story_id else None
+    brief = build_brief(Desk(conn, Settings(db_path=db)), story_id) if story_id else None
     if brief is None:
         typer.echo(f"no story {story!r} (see `dossier stories`)", err=True)
         raise typer.Exit(2)

@@ -13,7 +13,7 @@ import dossier.store
 from dossier.cli.app import DB_OPTION, app, echo, open_store
 from dossier.config import Settings
 from dossier.pipeline import load_plugins
-from dossier.store.exports import CONFIDENCE_FILTERED, EXPORTS
+from dossier.store.exports import CONFIDENCE_FILTERED, EXPORTS, SETTINGS_TAKEN
 from dossier.store.formats import WRITERS
 
 
@@ -45,10 +45,13 @@ def export_command(
         raise typer.BadParameter(f"unknown --what {what!r}; one of: {', '.join(sorted(EXPORTS))}")
     if fmt not in WRITERS:
         raise typer.BadParameter(f"unknown --format {fmt!r}; one of: {', '.join(WRITERS)}")
+    settings = Settings(db_path=db)  # the run's settings: what the desk and digests use
     conn = open_store(db)
-    options = {}
+    options: dict[str, object] = {}
     if what in CONFIDENCE_FILTERED:
-        options["min_confidence"] = 0.0 if show_all else Settings().event_min_confidence
+        options["min_confidence"] = 0.0 if show_all else settings.event_min_confidence
+    if what in SETTINGS_TAKEN:
+        options["settings"] = settings
     try:
         if out is None:
             count = WRITERS[fmt](EXPORTS[what](conn, **options), sys.stdout.buffer)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
+from dossier.config import Settings
 from dossier.store import stories as store
 from dossier.stories import views
 from dossier.stories.digest import render
@@ -49,7 +50,8 @@ def digest_command(
 ) -> None:
     """The story's merged digest, every sentence followed by the outlets that carry it."""
     conn = open_store(db, write=True)  # remembers when it was asked, for --since last
-    result = views.story_digest(conn, _story(conn, story), words, since, remember=True)
+    result = views.story_digest(conn, _story(conn, story), Settings(db_path=db), words, since,
+                                remember=True)
     if as_json:
         echo_json(result)
         return
@@ -85,7 +87,7 @@ def corroboration_command(
 ) -> None:
     """How many independent outlets report each statement and event; contradictions."""
     conn = open_store(db)
-    result = views.story_corroboration(conn, _story(conn, story))
+    result = views.story_corroboration(conn, _story(conn, story), Settings(db_path=db))
     if as_json:
         echo_json(result)
         return

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Indel
 from spacy.tokens import Doc, Span, Token
 
 from dossier.lexicon.names import (
@@ -215,8 +216,9 @@ def given_names(words: list[str]) -> list[str]:
 
 
 def first_names_compatible(a: list[str], b: list[str]) -> bool:
-    """"Joe Biden" ~ "Joseph R. Biden"? Only by initial: "Joe" ~ "J." yes, "Joe" ~ "Hunter"
-    no; a name without a given name ("Trump") is compatible with any."""
+    """"Joe Biden" ~ "Joseph R. Biden"? Only by initial or a spelling slip: "Joe" ~ "J." and
+    "Hilary" ~ "Hillary" yes, "Joe" ~ "Hunter" no; a name without a given name ("Trump") is
+    compatible with any."""
     ga, gb = given_names(a), given_names(b)
     if not ga or not gb:
         return True
@@ -225,7 +227,14 @@ def first_names_compatible(a: list[str], b: list[str]) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    return False
+    return is_spelling_slip(fa, fb)
+
+
+def is_spelling_slip(a: str, b: str) -> bool:
+    """"Hilary" for "Hillary", "Denis" for "Dennis": one letter doubled or dropped in a
+    given name of five letters or more. A changed letter is no slip ("Maria" is not
+    "Mario"), nor is a short name's ("Jon", "Joan")."""
+    return min(len(a), len(b)) >= 5 and Indel.distance(a, b) <= 1
 
 
 def same_person_name(a: list[str], b: list[str]) -> bool:

@@ -4,7 +4,7 @@ Reads the one parsed Doc. Named mentions come from ``doc.ents`` corrected by a
 gazetteer (the small model calls "Niger" a PERSON); nominal mentions ("the army",
 "Niger's leader", "the 63-year-old") from noun chunks; "he"/"she" from pronouns.
 :mod:`dossier.extract.coref` groups them. The corpus step that merges actors across
-articles is in :mod:`dossier.extract.actor_merge`.
+articles is in :mod:`dossier.stories.actor_merge`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract import actor_merge, countries
+from dossier.extract import countries
 from dossier.extract.actor_names import NameContext, clean_person, name_words, surname_of
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
 from dossier.extract.coref import Candidate, group_mentions
@@ -320,6 +320,6 @@ def actors_of(records: list) -> list[ArticleActor]:
     return [r for r in records if isinstance(r, ArticleActor)]
 
 
-__all__ = ["ActorRole", "actor_merge", "extract_actors", "mentions_of", "actors_of"]
+__all__ = ["ActorRole", "extract_actors", "mentions_of", "actors_of"]
 
 register_extractor(Extractor(name="actors", run=extract_actors))

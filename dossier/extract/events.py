@@ -358,10 +358,10 @@ def _place_for(trigger: Token, sent: Span, places: list[Any], triggers: set[int]
 
 
 def extract_events(doc: Doc, results: dict[str, list[Any]],
-                   settings: Settings | None = None) -> list[Event]:
+                   settings: Settings) -> list[Event]:
     """Every PLOVER event in a parsed article, in text order, with arguments resolved,
     each with its calibrated confidence (``Settings.event_calibration``)."""
-    weights = (settings or Settings()).event_calibration
+    weights = settings.event_calibration
     sents = list(doc.sents)
     # How much the article is about states and peoples at all: a film review's "fought"
     # and a wire story's are not equally likely to be PLOVER acts.

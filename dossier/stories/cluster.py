@@ -32,8 +32,6 @@ from dossier.registry import CorpusStep, register_corpus_step
 from dossier.store import story_index
 
 ENTITY_PREFIX = "e:"
-# A centroid keeps its heaviest terms only: bounded memory per story, bounded cost per compare.
-CENTROID_TERMS = 400
 # Years an undated article names ("the 2016 vote"): it cannot be older than the latest one.
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
@@ -95,15 +93,16 @@ class Story:
     touched: bool = False
 
     def absorb(self, vector: Mapping[str, float], day: date | None, article_id: str,
-               weight: Callable[[str], float] | None = None) -> None:
-        """Add a member's profile; past 2 × CENTROID_TERMS keep the heaviest terms
-        (by ``weight``, the current idf, so frequent common words are what goes)."""
+               max_terms: int, weight: Callable[[str], float] | None = None) -> None:
+        """Add a member's profile; past 2 × ``max_terms`` keep the ``max_terms`` heaviest
+        terms (by ``weight``, the current idf, so frequent common words are what goes):
+        bounded memory per story, bounded cost per comparison."""
         for term, tf in vector.items():
             self.centroid[term] = self.centroid.get(term, 0.0) + tf
-        if len(self.centroid) > 2 * CENTROID_TERMS:
+        if len(self.centroid) > 2 * max_terms:
             keep = sorted(self.centroid.items(), reverse=True,
                           key=lambda kv: kv[1] * (weight(kv[0]) if weight else 1.0))
-            self.centroid = dict(keep[:CENTROID_TERMS])
+            self.centroid = dict(keep[:max_terms])
         self.n += 1
         self.members.append(article_id)
         if day:
@@ -139,8 +138,10 @@ class Clusterer:
     def __init__(self, threshold: float, window_days: int, df: Counter[str] | None = None,
                  n_docs: int = 0, half_life_days: float = Settings.story_half_life_days,
                  entity_weight: float = Settings.story_entity_weight,
-                 title_weight: float = Settings.story_title_weight) -> None:
+                 title_weight: float = Settings.story_title_weight,
+                 centroid_terms: int = Settings.story_centroid_terms) -> None:
         self.threshold = threshold
+        self.centroid_terms = centroid_terms
         self.entity_weight = entity_weight
         self.title_weight = title_weight
         self.window = window_days
@@ -219,9 +220,9 @@ class Clusterer:
         own_day = day if isinstance(day, date) else None
         if best is None or best_score < self.threshold:
             best = self.stories.setdefault("s" + article_id[:15], Story("s" + article_id[:15]))
-            best.absorb(vector, own_day, article_id, self.idf)
+            best.absorb(vector, own_day, article_id, self.centroid_terms, self.idf)
             return best, None
-        best.absorb(vector, own_day, article_id, self.idf)
+        best.absorb(vector, own_day, article_id, self.centroid_terms, self.idf)
         return best, best_score
 
 
@@ -249,7 +250,8 @@ def _load(conn: sqlite3.Connection, settings: Settings, days: list[date]) -> Clu
     clusterer = Clusterer(settings.story_threshold, settings.story_window_days, n_docs=n_docs,
                           half_life_days=settings.story_half_life_days,
                           entity_weight=settings.story_entity_weight,
-                          title_weight=settings.story_title_weight)
+                          title_weight=settings.story_title_weight,
+                          centroid_terms=settings.story_centroid_terms)
     lo = (min(days) - timedelta(days=settings.story_window_days)).isoformat() if days else None
     for row in story_index.stories_seen_since(conn, lo):
         story = Story(row["id"], json.loads(row["centroid"]), row["n_articles"],

@@ -11,7 +11,9 @@ are measured by ``benchmarks/dedup.py``.
 
 from __future__ import annotations
 
+import math
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
@@ -25,10 +27,6 @@ from dossier.store import copies
 
 # Fixed seed: signatures stored today must compare with signatures made next month.
 MINHASH_SEED = 1
-# Copies are republished within days; older articles are not searched.
-COPY_WINDOW_DAYS = 7
-# Sentences with fewer content words say too little to call a paraphrase.
-MIN_SENTENCE_TERMS = 4
 
 
 def shingles(text: str, size: int) -> set[bytes]:
@@ -52,12 +50,77 @@ def from_blob(blob: bytes, num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm, seed=MINHASH_SEED, hashvalues=values, scheme="affine32")
 
 
-def overlap(a: Iterable[str], b: Iterable[str]) -> float:
-    """Share of the smaller sentence's content words found in the other one."""
+def overlap(a: Iterable[str], b: Iterable[str], min_terms: int) -> float:
+    """Share of the smaller sentence's content words found in the other one; a sentence
+    with fewer than ``min_terms`` (``Settings.paraphrase_min_terms``) overlaps only its
+    identical twin."""
     sa, sb = set(a), set(b)
-    if len(sa) < MIN_SENTENCE_TERMS or len(sb) < MIN_SENTENCE_TERMS:
+    if len(sa) < min_terms or len(sb) < min_terms:
         return 1.0 if sa and sa == sb else 0.0
     return len(sa & sb) / min(len(sa), len(sb))
+
+
+class ParaphraseIndex:
+    """The earlier sentences a new one paraphrases, found without comparing it with each.
+
+    A story of 200 articles has some 6,000 units: comparing every unit with every group
+    (what the digest and the date conflicts did) is tens of millions of set
+    intersections. Prefix filtering (Chaudhuri, Ganti and Kaushik 2006) finds the same
+    pairs from a few postings: with terms in one fixed order (rarest first), two sets
+    sharing at least ``k`` terms must share one among the first ``len - k + 1`` terms of
+    each. ``overlap`` divides by the smaller set, so both directions are indexed: each
+    added set's prefix (a query's terms looked up there) and all its terms (a query's
+    prefix looked up there). Every candidate is then checked with ``overlap`` itself,
+    so the answers are exactly the brute-force ones.
+    """
+
+    def __init__(self, threshold: float, min_terms: int, frequency: dict[str, int]) -> None:
+        self.threshold = threshold
+        self.min_terms = min_terms  # as overlap(): shorter sets match identical ones only
+        self._order = frequency  # how often each term occurs: rarer terms first
+        self._sets: list[set[str]] = []
+        self._by_prefix: dict[str, list[int]] = {}
+        self._by_term: dict[str, list[int]] = {}
+
+    def _prefix(self, terms: set[str]) -> list[str]:
+        ordered = sorted(terms, key=lambda t: (self._order.get(t, 0), t))
+        if len(ordered) < self.min_terms:
+            return ordered  # a short sentence matches only an identical one
+        # the fewest shared terms overlap() accepts; the epsilon keeps 0.6 x 5 at 3
+        need = max(1, math.ceil(self.threshold * len(ordered) - 1e-9))
+        return ordered[: len(ordered) - need + 1]
+
+    def add(self, terms: Iterable[str]) -> int:
+        """Index a set; returns its number (0, 1, 2 ... in the order added)."""
+        mine = set(terms)
+        number = len(self._sets)
+        self._sets.append(mine)
+        for term in self._prefix(mine):
+            self._by_prefix.setdefault(term, []).append(number)
+        for term in mine:
+            self._by_term.setdefault(term, []).append(number)
+        return number
+
+    def matches(self, terms: Iterable[str]) -> list[int]:
+        """Numbers of the indexed sets ``terms`` overlaps at the threshold, in added order."""
+        mine = set(terms)
+        if self.threshold <= 0:  # everything matches: nothing to filter on
+            return list(range(len(self._sets)))
+        found: set[int] = set()
+        for term in mine:
+            found.update(self._by_prefix.get(term, ()))
+        for term in self._prefix(mine):
+            found.update(self._by_term.get(term, ()))
+        return sorted(n for n in found
+                      if overlap(mine, self._sets[n], self.min_terms) >= self.threshold)
+
+
+def term_frequency(term_lists: Iterable[Iterable[str]]) -> dict[str, int]:
+    """In how many of the lists each term occurs (the order a ParaphraseIndex sorts by)."""
+    counts: Counter[str] = Counter()
+    for terms in term_lists:
+        counts.update(set(terms))
+    return dict(counts)
 
 
 def covered(candidate: Iterable[str], others: Sequence[Iterable[str]], pool: int = 2) -> float:
@@ -75,12 +138,13 @@ def covered(candidate: Iterable[str], others: Sequence[Iterable[str]], pool: int
     return len(mine & union) / len(mine)
 
 
-def _window_rows(conn: sqlite3.Connection, days: list[date]) -> list[sqlite3.Row]:
-    """Signatures of articles near the new ones in time, plus the undated ones."""
+def _window_rows(conn: sqlite3.Connection, days: list[date],
+                 window_days: int) -> list[sqlite3.Row]:
+    """Signatures of articles within ``window_days`` of the new ones, plus the undated ones."""
     if not days:
         return copies.signatures(conn)
-    lo = (min(days) - timedelta(days=COPY_WINDOW_DAYS)).isoformat()
-    hi = (max(days) + timedelta(days=COPY_WINDOW_DAYS)).isoformat() + "\uffff"
+    lo = (min(days) - timedelta(days=window_days)).isoformat()
+    hi = (max(days) + timedelta(days=window_days)).isoformat() + "\uffff"
     return copies.signatures(conn, lo, hi)
 
 
@@ -112,7 +176,7 @@ def link_copies(conn: sqlite3.Connection, new_ids: Sequence[str], settings: Sett
     lsh = MinHashLSH(threshold=settings.copy_threshold, num_perm=settings.minhash_perm)
     known = {}
     new_set = set(new_ids)
-    for row in _window_rows(conn, days):
+    for row in _window_rows(conn, days, settings.copy_window_days):
         if row["article_id"] in new_set:
             continue
         sig = from_blob(row["signature"], settings.minhash_perm)

@@ -21,10 +21,9 @@ from dossier.extract.text import parse_day, strip_glue
 from dossier.store import story_material as material
 from dossier.store.stories import last_asked, mark_asked
 from dossier.stories import hygiene
-from dossier.stories.dedup import covered, overlap
+from dossier.stories.dedup import ParaphraseIndex, covered, overlap, term_frequency
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
-MIN_WORDS = 6
 
 
 @dataclass
@@ -42,15 +41,15 @@ class Group:
         return self.units[0]
 
 
-def stands_alone(mat: material.Material, unit: material.Unit) -> bool:
-    """Long enough, and news on its own: no caption, credit, notice, headline or
-    sentence hanging on an unresolved pronoun (``hygiene``)."""
+def stands_alone(mat: material.Material, unit: material.Unit, min_words: int) -> bool:
+    """Long enough (``Settings.digest_min_words``), and news on its own: no caption,
+    credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``)."""
     text = strip_glue(mat.text(unit))[0]
-    return (len(text.split()) >= MIN_WORDS
+    return (len(text.split()) >= min_words
             and hygiene.stands_alone(text, mat.sources[unit.article_id].title, unit.speaker))
 
 
-def group_units(mat: material.Material, threshold: float) -> list[Group]:
+def group_units(mat: material.Material, settings: Settings) -> list[Group]:
     """Paraphrase groups, in report order: each unit joins the first group it paraphrases.
 
     Only units that stand alone are grouped, so neither the digest nor the statements
@@ -58,13 +57,18 @@ def group_units(mat: material.Material, threshold: float) -> list[Group]:
     two outlets is not a fact two outlets report)."""
     groups: list[Group] = []
     order = {aid: i for i, aid in enumerate(mat.sources)}
+    leads = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
+                            term_frequency(u.terms for u in mat.units))
     for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
-        if not stands_alone(mat, unit):
+        if not stands_alone(mat, unit, settings.digest_min_words):
             continue
-        home = next((g for g in groups if overlap(unit.terms, g.lead.terms) >= threshold), None)
-        if home is None:
+        found = leads.matches(unit.terms)
+        if not found:
+            leads.add(unit.terms)
             groups.append(Group([unit]))
-        elif all(u.article_id != unit.article_id for u in home.units):
+            continue
+        home = groups[found[0]]
+        if all(u.article_id != unit.article_id for u in home.units):
             home.units.append(unit)
         # A unit repeating a group of its own article (seed 000's glued copy) just drops.
     return groups
@@ -104,14 +108,18 @@ def _restated_by(mat: material.Material, unit: material.Unit,
     if not chosen:
         return None
     if covered(unit.terms, [u.terms for _, u in chosen]) >= settings.paraphrase_threshold:
-        best = max(range(len(chosen)), key=lambda i: overlap(unit.terms, chosen[i][1].terms))
-        return best, overlap(unit.terms, chosen[best][1].terms) >= settings.paraphrase_threshold
+        min_terms = settings.paraphrase_min_terms
+        best = max(range(len(chosen)),
+                   key=lambda i: overlap(unit.terms, chosen[i][1].terms, min_terms))
+        return best, (overlap(unit.terms, chosen[best][1].terms, min_terms)
+                      >= settings.paraphrase_threshold)
     if unit.seq > settings.digest_lead_units:
         return None
     for i, (_, pick) in enumerate(chosen):
         gap = _day_gap(mat, unit, pick)
         if (pick.seq <= settings.digest_lead_units and gap is not None and gap <= 1
-                and overlap(unit.terms, pick.terms) >= settings.digest_lead_restatement):
+                and overlap(unit.terms, pick.terms, settings.paraphrase_min_terms)
+                >= settings.digest_lead_restatement):
             return i, False
     return None
 
@@ -196,11 +204,16 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
     time it was recorded) keeps what was stored after that article rowid.
     """
     budget = words or settings.digest_words
-    groups = group_units(mat, settings.paraphrase_threshold)
+    groups = group_units(mat, settings)
     # Term weights: how many independent articles of the story use a term.
     weights: Counter[str] = Counter()
-    for original in {s.original_id for s in mat.sources.values()}:
-        weights.update({t for u in mat.units if u.article_id == original for t in u.terms})
+    originals = {s.original_id for s in mat.sources.values()}
+    terms_of: dict[str, set[str]] = {}
+    for u in mat.units:
+        if u.article_id in originals:
+            terms_of.setdefault(u.article_id, set()).update(u.terms)
+    for terms in terms_of.values():
+        weights.update(terms)
     for group in groups:
         group.score = _score(mat, group, weights, settings)
     usable = [g for g in groups if any(not u.truncated for u in g.units)]
@@ -262,7 +275,7 @@ def render(digest: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def digest(conn: sqlite3.Connection, story_id: str, settings: Settings | None = None,
+def digest(conn: sqlite3.Connection, story_id: str, settings: Settings,
            words: int | None = None, since: str | None = None,
            remember: bool = False) -> dict[str, Any] | None:
     """The digest of a stored story; ``since="last"`` means since it was last asked for
@@ -271,7 +284,6 @@ def digest(conn: sqlite3.Connection, story_id: str, settings: Settings | None = 
     ``remember`` records this request as the story's last-asked point (the CLI does;
     an export does not).
     """
-    settings = settings or Settings()
     mat = material.load(conn, story_id)
     if mat is None:
         return None

@@ -17,9 +17,9 @@ from dossier.stories import digest as _digest
 from dossier.stories import stance as _stance
 
 
-def story_digest(conn: sqlite3.Connection, story_id: str, words: int | None = None,
-                 since: str | None = None, remember: bool = False,
-                 settings: Settings | None = None) -> dict[str, Any] | None:
+def story_digest(conn: sqlite3.Connection, story_id: str, settings: Settings,
+                 words: int | None = None, since: str | None = None,
+                 remember: bool = False) -> dict[str, Any] | None:
     """See :func:`dossier.stories.digest.digest`; ``since`` is a date, a time or "last"."""
     return _digest.digest(conn, story_id, settings, words, since, remember)
 
@@ -29,15 +29,16 @@ def story_stances(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
 
 
 def story_corroboration(conn: sqlite3.Connection, story_id: str,
-                        settings: Settings | None = None) -> dict[str, Any] | None:
+                        settings: Settings) -> dict[str, Any] | None:
     return _corroboration.corroboration(conn, story_id, settings)
 
 
-@register_export("stories")
-def export_stories(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """One row per story with its digest as a list of {text, outlets, article_ids, spans}."""
+@register_export("stories", settings=True)
+def export_stories(conn: sqlite3.Connection, settings: Settings) -> Iterator[dict[str, Any]]:
+    """One row per story with its digest as a list of {text, outlets, article_ids, spans},
+    the digest built with the run's ``settings`` (its word budget, its thresholds)."""
     for story in list_stories(conn, limit=1_000_000):
-        dig = _digest.digest(conn, story["id"]) or {"sentences": []}
+        dig = _digest.digest(conn, story["id"], settings) or {"sentences": []}
         yield {
             "id": story["id"], "title": story["title"], "first_seen": story["first_seen"],
             "last_seen": story["last_seen"], "article_ids": story["article_ids"],

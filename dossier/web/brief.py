@@ -148,7 +148,8 @@ def build_brief(desk: Desk, story_id: str) -> Brief | None:
     return Brief(
         story=story,
         digest=_digest(digest.sentences if digest else [], index),
-        key_events=_events(split_timeline(desk.timeline(f).items)["timeline_main"], index),
+        key_events=_events(split_timeline(desk.timeline(f).items, desk.settings.timeline_shown)
+                           ["timeline_main"], index),
         speakers=_speakers(desk.quote_list(f), index),
         stances=_stances(desk.stance_list(f), index),
         contradictions=_contradictions(desk.contradictions(story_id) or [], index),

@@ -23,7 +23,12 @@ from dossier.web.deps import SettingsDep
 from dossier.web.fetch import FetchRefused, check_url
 from dossier.web.jobs import Job, QueueFull
 from dossier.web.render import render
-from dossier.web.schemas import ArticleOut, IngestErrorOut, IngestJobOut
+from dossier.web.schemas import (
+    IngestErrorOut,
+    IngestInputOut,
+    IngestJobOut,
+    IngestOutcomeOut,
+)
 
 router = APIRouter()
 
@@ -66,6 +71,33 @@ def one_line(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
+class BadPastedDate(HTTPException):
+    """The pasted article's date does not parse: refused whole, the form given back filled.
+
+    Accepting it would store an undated article (an "(untitled story)" with no time) while
+    the analyst believes it dated; refusing says so while the text is still in the form.
+    """
+
+    def __init__(self, value: str, pasted: dict[str, str]) -> None:
+        super().__init__(400, f'the published date "{value}" is not a date: give the day, month '
+                         "and year (2025-03-04 or 4 March 2025), not in the future, or leave it "
+                         "empty. Nothing was ingested.")
+        self.pasted = pasted
+
+
+def pasted_date(value: str, pasted: dict[str, str]) -> str:
+    """The pasted date as ISO, read by the cleaner's own date reader (or BadPastedDate).
+
+    The ISO form goes into the header: the text reader takes only ISO header dates.
+    """
+    from dossier.clean.metadata import normalize_date  # the cleaner's imports: only when pasted
+
+    stated = normalize_date(value)
+    if stated is None:
+        raise BadPastedDate(value, pasted)
+    return stated
+
+
 class _BodyTooLarge(Exception):
     """The request body passed the upload limit while it was being received."""
 
@@ -105,6 +137,10 @@ async def save_submission(
         form = await request.form(max_files=MAX_FILES)
     except _BodyTooLarge as exc:
         raise HTTPException(413, f"upload larger than {limit} bytes") from exc
+    pasted = {k: str(form.get(k) or "") for k in ("text", "title", "outlet", "date")}
+    date = one_line(pasted["date"])
+    if pasted["text"].strip() and date:
+        date = pasted_date(date, pasted)  # before anything is saved
     folder = Path(tempfile.mkdtemp(prefix="dossier-upload-"))
     names: list[str] = []
     used = 0
@@ -122,11 +158,11 @@ async def save_submission(
                         raise HTTPException(413, f"upload larger than {limit} bytes")
                     out.write(chunk)
             names.append(name)
-        text = str(form.get("text") or "").strip()
+        text = pasted["text"].strip()
         if text:
-            header = [f" date {one_line(str(form.get('date') or ''))} "] if form.get("date") else []
-            header += [f"title {one_line(str(form.get('title')))}"] if form.get("title") else []
-            header += [f"source {one_line(str(form.get('outlet')))}"] if form.get("outlet") else []
+            header = [f" date {date} "] if date else []
+            header += [f"title {one_line(pasted['title'])}"] if pasted["title"] else []
+            header += [f"source {one_line(pasted['outlet'])}"] if pasted["outlet"] else []
             body = "\n".join(header + ([""] if header else []) + [text]) + "\n"
             used += len(body.encode("utf-8"))
             if used > limit:
@@ -151,9 +187,20 @@ async def save_submission(
 
 
 def job_out(job: Job, desk: Desk | None) -> IngestJobOut:
-    articles: list[ArticleOut] = []
-    if desk is not None and job.status == "done":
-        articles = desk.articles_by_ids(job.new_article_ids)
+    """The job as the page and the API show it: each input with the articles it became."""
+    ids = [o.article_id for i in job.inputs for o in i.outcomes if o.article_id]
+    stored = {a.id: a for a in desk.articles_by_ids(ids)} if desk is not None and ids else {}
+    inputs = [
+        IngestInputOut(name=i.name, state=i.state, outcomes=[
+            IngestOutcomeOut(kind=o.kind, locator=o.locator, article_id=o.article_id,
+                             article=stored.get(o.article_id or ""), reason=o.reason)
+            for o in i.outcomes
+        ])
+        for i in job.inputs
+    ]
+    new_ids = job.new_article_ids
+    step_errors = [IngestErrorOut(source_path=e.source_path, locator=e.locator, reason=e.reason)
+                   for e in job.errors]
     return IngestJobOut(
         id=job.id,
         status=job.status,
@@ -161,9 +208,12 @@ def job_out(job: Job, desk: Desk | None) -> IngestJobOut:
         files=job.files,
         done=job.done,
         total=job.total,
-        new_article_ids=job.new_article_ids,
-        articles=articles,
-        errors=[IngestErrorOut(**e) for e in job.errors],
+        inputs=inputs,
+        new_article_ids=new_ids,
+        articles=[stored[i] for i in new_ids if i in stored],
+        errors=[IngestErrorOut(source_path=i.name, locator=o.locator, reason=o.reason)
+                for i in job.inputs for o in i.outcomes if o.kind == "refused"] + step_errors,
+        step_errors=step_errors,
     )
 
 
@@ -216,6 +266,11 @@ def ingest_page(request: Request, settings: SettingsDep):
 async def ingest_form(request: Request, settings: SettingsDep):
     try:
         folder, names, urls = await save_submission(request, settings)
+    except BadPastedDate as exc:
+        return render(request, "ingest.html", status_code=exc.status_code, nav="Ingest",
+                      message=exc.detail, date_error=exc.detail, pasted=exc.pasted,
+                      allow_fetch=settings.allow_fetch,
+                      max_upload_mb=round(settings.max_upload_bytes / 2**20, 1))
     except HTTPException as exc:
         return render(request, "ingest.html", status_code=exc.status_code, nav="Ingest",
                       message=exc.detail, allow_fetch=settings.allow_fetch,

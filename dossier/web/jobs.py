@@ -11,17 +11,15 @@ from __future__ import annotations
 import shutil
 import threading
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 from dossier.config import Settings
-from dossier.models import IngestError
-from dossier.store import connect
-from dossier.store.articles import ids_after, last_rowid
+from dossier.models import IngestError, Outcome
 from dossier.web.fetch import FetchRefused, fetch_to_file
 
 MAX_JOBS_KEPT = 200  # finished jobs are forgotten oldest-first beyond this
@@ -37,18 +35,48 @@ class Cancelled(Exception):
 
 
 @dataclass
+class JobInput:
+    """One thing the analyst handed in (a file, the pasted text, a URL) and what it became.
+
+    ``outcomes`` are the pipeline's own verdicts for the records read from it
+    (``dossier.pipeline.Outcome``): one for a text or HTML file, one per record for a
+    JSONL, feed or WARC file.
+    """
+
+    name: str
+    state: str = "waiting"  # waiting | working | done | cancelled
+    url: str = ""  # set for a URL the server fetches: the file exists once it is fetched
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+@dataclass
 class Job:
     id: str
     folder: Path
-    files: list[str]
-    urls: list[str] = field(default_factory=list)
+    inputs: list[JobInput]
     status: str = "queued"  # queued | running | done | failed | cancelled
     message: str = ""
-    done: int = 0
-    total: int = 0
-    new_article_ids: list[str] = field(default_factory=list)
-    errors: list[dict[str, Any]] = field(default_factory=list)
+    # Errors that belong to no input: a corpus step (stories, actors) that broke on the batch.
+    errors: list[IngestError] = field(default_factory=list)
     cancel_requested: bool = False
+
+    @property
+    def files(self) -> list[str]:
+        return [i.name for i in self.inputs]
+
+    @property
+    def total(self) -> int:
+        return len(self.inputs)
+
+    @property
+    def done(self) -> int:
+        """Inputs finished: each one's articles are committed before the next starts."""
+        return sum(i.state == "done" for i in self.inputs)
+
+    @property
+    def new_article_ids(self) -> list[str]:
+        return [o.article_id for i in self.inputs for o in i.outcomes
+                if o.kind == "new" and o.article_id]
 
 
 class IngestJobs:
@@ -62,8 +90,9 @@ class IngestJobs:
 
     def submit(self, folder: Path, files: list[str], urls: list[str] | None = None) -> Job:
         """Queue a job; QueueFull when too many wait already (the worker is one thread)."""
-        job = Job(id=uuid.uuid4().hex[:12], folder=folder, files=files, urls=urls or [])
-        job.total = len(files) + len(job.urls)
+        inputs = [JobInput(name) for name in files]
+        inputs += [JobInput(url[:200], url=url) for url in urls or []]
+        job = Job(id=uuid.uuid4().hex[:12], folder=folder, inputs=inputs)
         with self.lock:
             waiting = sum(j.status == "queued" for j in self.jobs.values())
             if waiting >= self.settings.max_queued_jobs:
@@ -100,90 +129,81 @@ class IngestJobs:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
     def _run(self, job: Job) -> None:
-        from dossier.pipeline import ingest
-
         with self.lock:
             if job.status == "cancelled":
                 shutil.rmtree(job.folder, ignore_errors=True)
                 return
             job.status = "running"
         try:
-            refused: list[dict[str, Any]] = []
-            for i, url in enumerate(job.urls):
-                job.message = f"fetching {url}"
-                try:
-                    path = fetch_to_file(url, job.folder / f"fetched-{i + 1}.html",
-                                         self.settings.max_upload_bytes,
-                                         self.settings.fetch_seconds)
-                except (FetchRefused, httpx.HTTPError) as exc:  # one URL, not the job
-                    refused.append({"source_path": url[:200], "locator": "",
-                                    "reason": f"not fetched: {exc}"[:300]})
-                    continue
-                job.files.append(path.name)
+            for n, item in enumerate(job.inputs, start=1):
                 _check_cancel(job)
-            job.message = "reading, cleaning and extracting"
-            job.total = len(job.files)
-            before = _last_rowid(self.settings)
-            report = ingest([job.folder], self.settings, progress=_JobProgress(job))
-            job.new_article_ids = _ids_after(self.settings, before)
-            job.errors = refused + [
-                _error_dict(e) for e in (*report.errors, *report.earlier_errors)
-            ]
-            job.done = job.total
+                item.state = "working"
+                self._ingest_one(job, item, f"{n} of {job.total}")
+                item.state = "done"
             job.status = "done"
-            job.message = (
-                f"{report.new} new article(s), {report.already_present} already in the store, "
-                f"{len(job.errors)} error(s)"
-            )
+            job.message = _summary(job)
         except Cancelled:
             job.status = "cancelled"
-            job.message = "cancelled; the batches committed before stay in the store"
+            job.message = "cancelled; the inputs finished before stay in the store"
         except Exception as exc:  # the job reports its failure; the server keeps serving
             job.status = "failed"
             job.message = f"{type(exc).__name__}: {exc}"
         finally:
+            for item in job.inputs:
+                if item.state != "done":
+                    item.state = "cancelled" if job.status == "cancelled" else "waiting"
             shutil.rmtree(job.folder, ignore_errors=True)
+
+    def _ingest_one(self, job: Job, item: JobInput, position: str) -> None:
+        """Ingest one input on its own, so its outcome is committed and shown as it ends.
+
+        One ``ingest`` call per input costs a corpus-step run each (incremental, on that
+        input's new ids) and buys progress the analyst can follow file by file.
+        """
+        from dossier.pipeline import ingest
+
+        if item.url:
+            job.message = f"{position}: fetching {item.url}"
+            try:
+                path = fetch_to_file(item.url, job.folder / f"fetched-{position.split()[0]}.html",
+                                     self.settings.max_upload_bytes, self.settings.fetch_seconds)
+            except (FetchRefused, httpx.HTTPError) as exc:  # one URL, not the job
+                item.outcomes = [Outcome(item.url[:200], "", "refused",
+                                         reason=f"not fetched: {exc}"[:300])]
+                return
+        else:
+            path = job.folder / item.name
+        job.message = f"{position}: {item.name}: reading, cleaning, parsing, extracting"
+        report = ingest([path], self.settings, progress=_JobProgress(job, position, item))
+        item.outcomes = report.outcomes or [Outcome(
+            str(path), "", "refused", reason="no article in it: the reader found no record")]
+        refused = {(o.source_path, o.locator, o.reason) for o in report.outcomes}
+        job.errors += [e for e in report.errors
+                       if (e.source_path, e.locator, e.reason) not in refused]
+
+
+def _summary(job: Job) -> str:
+    kinds = Counter(o.kind for i in job.inputs for o in i.outcomes)
+    text = (f"{kinds['new']} new article(s), {kinds['duplicate']} already in the store, "
+            f"{kinds['refused']} refused")
+    return text + (f", {len(job.errors)} other error(s)" if job.errors else "")
 
 
 class _JobProgress:
-    """The runner reports like a tqdm bar (one ``update`` per finished file)."""
+    """The runner reports like a tqdm bar: a postfix after each committed batch."""
 
-    def __init__(self, job: Job) -> None:
-        self.job = job
+    def __init__(self, job: Job, position: str, item: JobInput) -> None:
+        self.job, self.position, self.item = job, position, item
 
-    def update(self, n: int = 1) -> None:
-        self.job.done = min(self.job.total, self.job.done + n)
+    def update(self, n: int = 1) -> object:
         _check_cancel(self.job)
+        return None
 
-    def set_postfix_str(self, s: str = "", refresh: bool = True) -> None:
-        self.job.message = s
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> object:
+        self.job.message = f"{self.position}: {self.item.name}: {s}"
+        return None
 
 
 def _check_cancel(job: Job) -> None:
     if job.cancel_requested:
         raise Cancelled
-
-
-def _last_rowid(settings: Settings) -> int:
-    conn = connect(settings.db_path, readonly=True)
-    try:
-        return last_rowid(conn)
-    finally:
-        conn.close()
-
-
-def _ids_after(settings: Settings, rowid: int) -> list[str]:
-    """Articles stored after ``rowid``: the job's new ones (jobs run one at a time)."""
-    conn = connect(settings.db_path, readonly=True)
-    try:
-        return ids_after(conn, rowid)
-    finally:
-        conn.close()
-
-
-def _error_dict(err: IngestError) -> dict[str, Any]:
-    return {
-        "source_path": Path(err.source_path).name,
-        "locator": err.locator or "",
-        "reason": err.reason,
-    }

@@ -15,12 +15,19 @@ T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list endpoint; ``total`` counts every match, not just this page."""
+    """One page of a list endpoint; ``total`` counts every match, not just this page.
+
+    Every list endpoint pages: ``limit`` items (default 50, at most 500) from ``offset``
+    (default 0); walk a list by raising ``offset`` by ``limit`` until it reaches ``total``.
+    A grouped item (a place) carries at most ``Settings.api_evidence_per_item`` (20)
+    evidence spans, its count field (``mentions``) says how many there are in all.
+    """
 
     items: list[T]
-    total: int
-    limit: int
-    offset: int
+    total: int = Field(description="every item that matches the filters, on all pages")
+    limit: int = Field(description="the most items on this page (query `limit`: 1-500, "
+                                   "default 50)")
+    offset: int = Field(description="items skipped before this page (query `offset`)")
 
 
 class EvidenceOut(BaseModel):
@@ -173,6 +180,7 @@ class TimelineItemOut(BaseModel):
         0.0, description="independent outlets reporting it + how early in its articles +"
         " confidence: the desk shows the most salient first and folds the rest"
     )
+    confidence: float | None = Field(None, description="events: calibrated, 0-1")
 
 
 class ActorOut(BaseModel):
@@ -204,17 +212,40 @@ class PlaceOut(BaseModel):
     kind: str | None = None
     lat: float | None = None
     lon: float | None = None
-    mentions: int = 0
-    evidence: list[EvidenceOut] = []
+    mentions: int = Field(0, description="every mention of the place that matches the filters")
+    evidence: list[EvidenceOut] = Field(
+        [], description="its first mentions by article, at most Settings.api_evidence_per_item "
+                        "(20) in the API")
+
+
+class IngestOutcomeOut(BaseModel):
+    """What one record of an input became, as the ingest pipeline decided it."""
+
+    kind: str = Field(description="new | duplicate | refused")
+    locator: str = Field("", description="where in the input (a JSONL line, a feed item)")
+    article_id: str | None = Field(None, description="the new article, or the stored copy")
+    article: ArticleOut | None = None
+    reason: str = Field("", description="why it was refused")
+
+
+class IngestInputOut(BaseModel):
+    """One uploaded file, the pasted text or a fetched URL, with its outcomes so far."""
+
+    name: str
+    state: str = Field(description="waiting | working | done | cancelled")
+    outcomes: list[IngestOutcomeOut] = []
 
 
 class IngestJobOut(BaseModel):
     id: str
-    status: str = Field(description="queued | running | done | failed")
+    status: str = Field(description="queued | running | done | failed | cancelled")
     message: str = ""
     files: list[str] = []
-    done: int = 0
+    done: int = Field(0, description="inputs finished (their articles are committed)")
     total: int = 0
+    inputs: list[IngestInputOut] = []
+    step_errors: list[IngestErrorOut] = Field(
+        [], description="errors no input caused: a corpus step (stories, actors) that broke")
     new_article_ids: list[str] = []
     articles: list[ArticleOut] = []
     errors: list[IngestErrorOut] = []

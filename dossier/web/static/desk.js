@@ -177,13 +177,52 @@
   }
 
   /* Ingest job page: poll the job until it ends, then list new articles and errors. */
+  /* The job page: every input with what the pipeline made of it, file by file as each is
+     committed (the server ingests one input at a time), polled until the job ends. */
+  function articleLink(o) {
+    const link = el("a", null, (o.article && o.article.title) || o.article_id);
+    link.href = "/articles/" + encodeURIComponent(o.article_id);
+    return link;
+  }
+
+  function outcomeItem(o) {
+    const li = el("li", "outcome " + o.kind);
+    if (o.kind === "new") {
+      li.append(el("span", "chip new", "New article"), " ", articleLink(o));
+    } else if (o.kind === "duplicate") {
+      li.append(el("span", "chip dup", "Duplicate"), " already stored as ", articleLink(o));
+    } else {
+      li.append(el("span", "chip refused", "Refused"), " ", el("span", "error-reason", o.reason));
+    }
+    if (o.locator) li.append(" ", el("span", "row-meta", o.locator));
+    const a = o.article;
+    if (a && (a.outlet || a.published)) {
+      li.append(" ", el("span", "row-meta", [a.outlet, a.published].filter(Boolean).join(" ")));
+    }
+    return li;
+  }
+
+  function inputItem(input) {
+    const li = el("li", "job-input " + input.state);
+    li.dataset.state = input.state;
+    const head = el("div");
+    head.append(el("code", null, input.name), " ", el("span", "input-state", input.state));
+    const outcomes = el("ul", "outcomes");
+    outcomes.append(...input.outcomes.map(outcomeItem));
+    li.append(head, outcomes);
+    return li;
+  }
+
   function initJob() {
     const job = document.getElementById("job");
     if (!job) return;
     const id = job.dataset.job;
     const status = document.getElementById("job-status");
     const message = document.getElementById("job-message");
+    const count = document.getElementById("job-count");
     const bar = document.getElementById("job-progress");
+    const inputs = document.getElementById("job-inputs");
+    let shown = "";
     async function poll() {
       let state;
       try {
@@ -195,27 +234,26 @@
       }
       status.textContent = state.status;
       status.className = "status " + state.status;
-      message.textContent = state.message || "";
+      if (message.textContent !== (state.message || "")) message.textContent = state.message || "";
+      count.textContent = state.done + " of " + state.total + " done";
       bar.max = Math.max(1, state.total);
       bar.value = state.done;
-      if (state.status === "done" || state.status === "failed") {
-        const arts = document.getElementById("job-articles");
-        arts.replaceChildren(...state.articles.map((a) => {
-          const li = el("li");
-          const link = el("a", "row-title", a.title || a.id);
-          link.href = "/articles/" + encodeURIComponent(a.id);
-          li.append(link, el("div", "row-meta", [a.outlet, a.published].filter(Boolean).join(" ")));
-          return li;
-        }));
-        document.getElementById("job-article-count").textContent = state.articles.length;
+      const key = JSON.stringify(state.inputs);
+      if (key !== shown) {  // redraw only on change: a screen reader is not re-read the list
+        shown = key;
+        inputs.replaceChildren(...state.inputs.map(inputItem));
+      }
+      if (["done", "failed", "cancelled"].includes(state.status)) {
+        const other = document.getElementById("job-other");
         const errs = document.getElementById("job-errors");
-        errs.replaceChildren(...state.errors.map((e) => {
+        errs.replaceChildren(...state.step_errors.map((e) => {
           const li = el("li");
           li.append(el("code", null, e.source_path), " " + (e.locator || ""),
             el("div", "error-reason", e.reason));
           return li;
         }));
-        document.getElementById("job-error-count").textContent = state.errors.length;
+        document.getElementById("job-error-count").textContent = state.step_errors.length;
+        other.hidden = state.step_errors.length === 0;
         return;
       }
       setTimeout(poll, 400);

@@ -1,0 +1,148 @@
+"""Canonical actors in the store: the reads and writes the actors corpus step merges with.
+
+Only the store speaks SQL; the merge rules (which names are one person, which alias is
+whose) live in :mod:`dossier.stories.actor_merge` and call these. Rows are
+``sqlite3.Row``; a person's ``merge_key`` is ``"person:" + name words``, and its
+``surname_key`` (indexed with kind) is the family name the key is filed under.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from dossier.extract.actor_names import surname_of
+
+
+def surname_key(merge_key: str) -> str | None:
+    """The indexed family name of a person's merge key; None for any other actor."""
+    if not merge_key.startswith("person:"):
+        return None
+    return surname_of(merge_key.removeprefix("person:").split()) or None
+
+
+def fill_surname_keys(conn: sqlite3.Connection) -> None:
+    """People stored before the surname_key column existed get theirs (once)."""
+    rows = conn.execute("SELECT id, merge_key FROM actors WHERE kind = 'person'"
+                        " AND surname_key IS NULL").fetchall()
+    conn.executemany("UPDATE actors SET surname_key = ? WHERE id = ?",
+                     [(surname_key(r["merge_key"]), r["id"]) for r in rows])
+
+
+def unmerged_article_actors(conn: sqlite3.Connection,
+                            article_ids: Sequence[str]) -> list[sqlite3.Row]:
+    """The article actors of these articles that have no canonical actor yet, longest
+    name first."""
+    marks = ",".join("?" for _ in article_ids)
+    return conn.execute(
+        f"SELECT * FROM article_actors WHERE actor_id IS NULL AND article_id IN ({marks})"
+        " ORDER BY length(name) DESC",
+        list(article_ids),
+    ).fetchall()
+
+
+def actors_with_alias(conn: sqlite3.Connection, alias: str,
+                      kind: str | None = None) -> list[int]:
+    """Ids of the canonical actors (of ``kind``, if given) that go by this alias."""
+    rows = conn.execute(
+        "SELECT DISTINCT a.id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        " WHERE al.alias = ?" + (" AND a.kind = ?" if kind else ""),
+        (alias, kind) if kind else (alias,),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def article_count(conn: sqlite3.Connection, actor_id: int) -> int:
+    """In how many articles an actor appears (how the merge weighs two candidates)."""
+    return conn.execute("SELECT COUNT(*) FROM article_actors WHERE actor_id = ?",
+                        (actor_id,)).fetchone()[0]
+
+
+def people_with_surname(conn: sqlite3.Connection, surname: str) -> list[sqlite3.Row]:
+    """Canonical people filed under a surname: id, merge_key, country."""
+    return conn.execute(
+        "SELECT id, merge_key, country FROM actors WHERE kind = 'person' AND surname_key = ?",
+        (surname,),
+    ).fetchall()
+
+
+def people_with_key_prefix(conn: sqlite3.Connection, prefix: str) -> list[int]:
+    """Ids of people whose merge key starts with ``prefix`` ("person:hillary ").
+    A range on the indexed merge key, not a LIKE scan."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM actors WHERE merge_key >= ? AND merge_key < ? AND kind = 'person'",
+        (prefix, prefix[:-1] + "!"),
+    )]
+
+
+def actor_with_key(conn: sqlite3.Connection, merge_key: str,
+                   kind: str | None = None) -> int | None:
+    """The (first) canonical actor with this merge key, of ``kind`` if given."""
+    row = conn.execute(
+        "SELECT id FROM actors WHERE merge_key = ?" + (" AND kind = ?" if kind else ""),
+        (merge_key, kind) if kind else (merge_key,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def merge_key_of(conn: sqlite3.Connection, actor_id: int) -> str | None:
+    row = conn.execute("SELECT merge_key FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    return row[0] if row else None
+
+
+def create_actor(conn: sqlite3.Connection, name: str, kind: str, country: str | None,
+                 merge_key: str) -> int:
+    """A new canonical actor; returns its id."""
+    return conn.execute(
+        "INSERT INTO actors (name, kind, country, merge_key, surname_key) VALUES (?,?,?,?,?)",
+        (name, kind, country, merge_key, surname_key(merge_key)),
+    ).lastrowid
+
+
+def improve_actor(conn: sqlite3.Connection, actor_id: int, name: str, merge_key: str,
+                  country: str | None) -> None:
+    """A fuller name ("Mohamed Bazoum" over "Bazoum") and a known country win."""
+    current = conn.execute("SELECT name, merge_key FROM actors WHERE id = ?",
+                           (actor_id,)).fetchone()
+    if merge_key.startswith("person:") and len(merge_key.split()) > 1 == len(
+        current["merge_key"].split()
+    ):
+        conn.execute("UPDATE actors SET name = ?, merge_key = ?, surname_key = ? WHERE id = ?",
+                     (name, merge_key, surname_key(merge_key), actor_id))
+    if country:
+        conn.execute("UPDATE actors SET country = COALESCE(country, ?) WHERE id = ?",
+                     (country, actor_id))
+
+
+def add_aliases(conn: sqlite3.Connection, actor_id: int, aliases: Iterable[str]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)",
+        [(actor_id, a) for a in aliases if a],
+    )
+
+
+def assign_article_actor(conn: sqlite3.Connection, article_id: str, actor_key: str,
+                         actor_id: int) -> None:
+    """Tie one article's actor to its canonical actor."""
+    conn.execute(
+        "UPDATE article_actors SET actor_id = ? WHERE article_id = ? AND actor_key = ?",
+        (actor_id, article_id, actor_key),
+    )
+
+
+def fold_actor(conn: sqlite3.Connection, source: int, target: int) -> None:
+    """Move every article actor and alias of ``source`` to ``target``; drop ``source``."""
+    conn.execute("UPDATE article_actors SET actor_id = ? WHERE actor_id = ?", (target, source))
+    conn.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias)"
+                 " SELECT ?, alias FROM actor_aliases WHERE actor_id = ?", (target, source))
+    conn.execute("DELETE FROM actors WHERE id = ?", (source,))
+
+
+def article_names(conn: sqlite3.Connection, actor_id: int) -> list[str]:
+    """The name each article gives a canonical actor, one per article actor."""
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM article_actors WHERE actor_id = ?", (actor_id,))]
+
+
+def rename_actor(conn: sqlite3.Connection, actor_id: int, name: str) -> None:
+    conn.execute("UPDATE actors SET name = ? WHERE id = ?", (name, actor_id))
