@@ -225,7 +225,8 @@ def recluster(conn, days: list[list[Record]], settings) -> dict[str, str]:
     ids = giveme5w1h.stored_ids(conn, [r for d in days for r in d])
     conn.execute("BEGIN")
     try:
-        for table in ("story_digest_asked", "story_articles", "stories", "story_term_df"):
+        for table in ("story_digest_asked", "story_articles", "stories", "story_term_df",
+                      "story_keys"):
             conn.execute(f"DELETE FROM {table}")
         for day in days:
             new = list(dict.fromkeys(ids[r.key] for r in day if ids[r.key]))
@@ -331,6 +332,7 @@ def main() -> None:
 
     from dossier import nlp
     from dossier.config import Settings
+    from dossier.store.db import migrate
 
     g_days = giveme5w1h.by_day(giveme5w1h.load())
     streams = {"giveme5w1h": g_days,
@@ -347,6 +349,7 @@ def main() -> None:
                 stats, total = batch_stats, seconds
             conns[name] = sqlite3.connect(db, isolation_level=None)
             conns[name].row_factory = sqlite3.Row
+            migrate(conns[name])  # a reused store made before a schema change
         records = [r for d in g_days for r in d]
         half = {r.key: split_of(r.event) for r in records}
         # part → (stream, its days restricted to the part, the part's records)

@@ -197,6 +197,15 @@ class Settings:
     story_window_days: int = 365
     # Days of gap past a story's date range after which its match with an article is halved.
     story_half_life_days: float = 365.0
+    # A story past the window is dormant: an article sharing story_reopen_shared of its
+    # story_key_terms most distinctive terms with it (at most story_reopen_candidates such
+    # stories, an indexed read) reopens it when their plain cosine reaches the reopen
+    # threshold (chosen by benchmarks/cluster.py on its tuning parts; the key counts are
+    # bounds and a judgement, not tuned).
+    story_reopen_threshold: float = 0.4
+    story_key_terms: int = 12
+    story_reopen_shared: int = 2
+    story_reopen_candidates: int = 20
     # Entities say which story it is more sharply than common words do (cluster vector weight).
     story_entity_weight: float = 2.0
     # A headline names the story in a few words; its words count as much as this many extra
