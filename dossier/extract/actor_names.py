@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from nicknames import NickNamer
 from rapidfuzz.distance import Indel
 from spacy.tokens import Doc, Span, Token
 
 from dossier.lexicon.names import (
     AGENCIES,
     CREDIT_CUES,
+    CREDIT_TAILS,
     HONORIFICS,
     NAME_SUFFIXES,
     SURNAME_HONORIFICS,
@@ -32,6 +35,7 @@ _CREDIT_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s*(?:,|(?i:and)|&|/)?\s*)*$"
 )
 _BYLINE = re.compile(r"^\s*(?i:by)\s+$")
+_CREDIT_AFTER = re.compile(r"[^.!?\n]{0,160}?\b(?i:" + "|".join(CREDIT_TAILS) + ")")
 _SLASH_AFTER = re.compile(r"\s?/\s?[A-Z]")
 _POSSESSIVES = frozenset({"'s", "’s", "‘s", "'", "’", "s"})
 _BRACKETS = frozenset({"[", "]", "(", ")", "{", "}", "<", ">"})
@@ -81,6 +85,8 @@ def is_credit(ctx: NameContext, span: Span) -> bool:
                      text.rfind("|", 0, span.start_char)) + 1
     before = text[line_start:span.start_char]
     if _CREDIT_BEFORE.search(before) or _BYLINE.match(before):
+        return True
+    if _CREDIT_AFTER.match(text, span.end_char):
         return True
     return "/" in span.text or bool(_SLASH_AFTER.match(text, span.end_char))
 
@@ -216,9 +222,9 @@ def given_names(words: list[str]) -> list[str]:
 
 
 def first_names_compatible(a: list[str], b: list[str]) -> bool:
-    """"Joe Biden" ~ "Joseph R. Biden"? Only by initial or a spelling slip: "Joe" ~ "J." and
-    "Hilary" ~ "Hillary" yes, "Joe" ~ "Hunter" no; a name without a given name ("Trump") is
-    compatible with any."""
+    """"Joe Biden" ~ "Joseph R. Biden"? By initial, nickname or a spelling slip: "Joe" ~ "J.",
+    "Joe" ~ "Joseph" and "Hilary" ~ "Hillary" yes, "Joe" ~ "Hunter" no; a name without a
+    given name ("Trump") is compatible with any."""
     ga, gb = given_names(a), given_names(b)
     if not ga or not gb:
         return True
@@ -227,7 +233,19 @@ def first_names_compatible(a: list[str], b: list[str]) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    return is_spelling_slip(fa, fb)
+    return is_spelling_slip(fa, fb) or is_nickname(fa, fb)
+
+
+@cache
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+def is_nickname(a: str, b: str) -> bool:
+    """"Joe" for "Joseph", "Bernie" for "Bernard", "Bill" for "William": one name a short
+    form of the other in the `nicknames` package's hand-curated English table."""
+    table = _nicknames()
+    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
 
 
 def is_spelling_slip(a: str, b: str) -> bool:

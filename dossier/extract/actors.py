@@ -19,15 +19,19 @@ from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
 from dossier.extract.coref import Candidate, group_mentions
 from dossier.extract.roles import appositive_roles, title_before
 from dossier.lexicon.actors import (
+    EVENT_NAME_WORDS,
     PLACE_WORDS,
     PLATFORMS,
     canonical_alias,
+    is_agent_noun,
     is_known_organisation,
+    is_person_shaped,
     is_title_word,
     nominal_kind,
     normalize_name,
     organisation_kind,
 )
+from dossier.lexicon.names import HONORIFICS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
@@ -99,6 +103,35 @@ def _nominal_country(chunk: Span) -> tuple[str | None, set[int]]:
     return None, tokens
 
 
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+                         "with", "by", "from", "de", "la", "le", "vs", "vs.", "&"})
+
+
+def _not_a_name(span: Span) -> bool:
+    """Shapes of entity text that name no actor: a slash ("Pause/Play", "Parental
+    Controls/Family Management", "Wall Street Journal/"), a lowercase start ("iPhone",
+    "anti-Latino"), an event ("National League Championship Series")."""
+    text = span.text
+    words = normalize_name(text).split()
+    first = next((t for t in span if t.pos_ != "DET"), span[0])
+    return (
+        "/" in text or not first.text[:1].isupper() or not words
+        or words[-1] in EVENT_NAME_WORDS or " ".join(words[-2:]) in EVENT_NAME_WORDS
+    )
+
+
+def _hyphenated(tok) -> str:
+    """The whole hyphenated word a token is part of ("co" of "co-founder" → co-founder)."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_:
+        end += 2
+    return doc[start:end].text.lower()
+
+
 def _after_last_newline(span: Span) -> Span:
     """The part of a span after any line break: a mention never crosses paragraphs."""
     cut = span.start
@@ -133,12 +166,59 @@ class _Collector:
         labels: dict[str, list[str]] = {}
         for ent in doc.ents:
             labels.setdefault(normalize_name(ent.text), []).append(ent.label_)
+        self.titled = self._titled_forms()
+        self.full_surnames = {text.split()[-1] for _, text in self.names.person_texts
+                              if len(text.split()) > 1}
         # A surface form the model labels ORG/GPE/PRODUCT more often than PERSON in this
-        # article is not a person here ("Equifax", "SpaceX", "Tesla").
+        # article is not a person here ("Equifax", "SpaceX", "Tesla") -- unless the article
+        # writes it after a person's title or honorific ("President Trump", "Mr. Trump"):
+        # the small model tags a bare "Trump" ORG as often as PERSON.
         self.not_person = {
             text for text, seen in labels.items()
             if seen.count("PERSON") * 2 <= len(seen) and seen.count("PERSON") < len(seen)
+            and text not in self.titled
         }
+
+    def _titled_forms(self) -> set[str]:
+        """Names the article writes after a person's title or an honorific, inside the
+        entity or just before it ("President Trump", "Mr. Trump", "CEO Carly Fiorina")."""
+        doc, forms = self.doc, set()
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            start = ent.start
+            while start < ent.end and (_is_title(doc[start].text) or doc[start].is_punct
+                                       or doc[start].lower_ in HONORIFICS):
+                start += 1
+            titled = start > ent.start
+            if not titled and ent.start > 0:
+                prev = doc[ent.start - 1]
+                word = (doc[ent.start - 2].lower_ + "." if prev.text == "." and ent.start > 1
+                        else prev.lower_)
+                titled = _is_title(prev.text) or _is_title(word) or word in HONORIFICS
+            if titled and start < ent.end:
+                forms.add(normalize_name(doc[start:ent.end].text))
+        return forms
+
+    def _org_person(self, ent: Span) -> bool:
+        """An ORG entity that names a person: the small model tags "Carly Fiorina" ORG on
+        most 2016 campaign pages. A person-shaped name of two or three words that the article
+        treats as a person's: written after a person's title or an honorific, or listed with
+        PERSON entities ("Ben Carson and Carly Fiorina", "Rubio, Bush, Fiorina and Kasich")."""
+        if ent.label_ != "ORG":
+            return False
+        words = ent.text.removesuffix("'s").removesuffix("’s").split()
+        while words and _is_title(words[0]):
+            words = words[1:]  # "Actress Amandla Stenberg"
+        name = " ".join(words)
+        if not 2 <= len(words) <= 3 or not is_person_shaped(name):
+            return False
+        if normalize_name(name) in self.titled or len(words) < len(ent.text.split()):
+            return True
+        root = ent.root
+        group = [root.head, *root.head.children] if root.dep_ == "conj" else list(root.children)
+        return any(t.ent_type_ == "PERSON" and not ent.start <= t.i < ent.end
+                   and (t.dep_ == "conj" or t.i == root.head.i) for t in group)
 
     def add(self, cand: Candidate) -> None:
         self.candidates.append(cand)
@@ -147,7 +227,8 @@ class _Collector:
     def persons(self) -> None:
         city_named: list[Candidate] = []
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
+            org_person = ent.label_ == "ORG" and self._org_person(ent)
+            if ent.label_ != "PERSON" and not org_person:
                 continue
             span = _person_span(self.doc, ent)
             if span is None or not normalize_name(span.text):
@@ -159,7 +240,7 @@ class _Collector:
             span = clean.span
             if self._not_an_actor(span, city=False) or is_known_organisation(ent.text):
                 continue  # a known body mislabelled PERSON is taken by entities()
-            if normalize_name(ent.text) in self.not_person:
+            if normalize_name(ent.text) in self.not_person and not org_person:
                 continue
             if span[-1].lower_ in PLACE_WORDS or (
                 len(span) == 1 and span.root.dep_ == "pobj"
@@ -168,6 +249,15 @@ class _Collector:
                 continue  # "Kilindini Harbour", "in Garsen": a place the model took for a name
             if (countries.country_code(span.text) or countries.demonym_country(span.text)
                     or countries.is_region(span.text)):
+                continue
+            if (len(span) == 1 and span.root.dep_ == "compound"
+                    and is_title_word(_hyphenated(span.root.head))
+                    and normalize_name(span.text) not in self.titled | self.full_surnames):
+                continue  # "Asana co-founder X", "Apple spokesperson Y": a firm, not a person
+            last = span[-1].lower_
+            if span[-1].tag_ in {"NNS", "NNPS"} and last.endswith("s") and (
+                    is_agent_noun(span[-1].lemma_) or is_agent_noun(last[:-1])):
+                self.add(Candidate(span, "group", "name"))  # "Chibok Girls", "Cubs Fans"
                 continue
             roles, title_start = title_before(self.doc, span.start, self.date)
             roles += appositive_roles(span, self.date)
@@ -233,6 +323,8 @@ class _Collector:
             start = commas[-1] + 1
             while start < end and doc[start].pos_ == "DET":
                 start += 1
+        while start < end and doc[start].tag_ == "PRP$":
+            start += 1  # "her State Department"
         while end > start and doc[end - 1].text in {"'s", "’s"}:
             end -= 1
         if end <= start:
@@ -256,7 +348,28 @@ class _Collector:
             or (city and countries.city_country(span.text) is not None
                 and not countries.country_code(span.text)
                 and canonical_alias(span.text) is None)
+            or _not_a_name(span)
+            or self._in_title_quote(span)
         )
+
+    def _in_title_quote(self, span: Span) -> bool:
+        """Inside a short quoted title ("Peter Pan," "Andrea Mitchell Reports," "The Hero
+        Shifts Places"): a work's name, not an actor. A quotation is a title when every
+        word but small ones is capitalised; "Lock him up!" is no title."""
+        text = self.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        before = text[line_start:span.start_char]
+        opening = max(before.rfind("“"), before.rfind('"'))
+        if opening < 0 or "”" in before[opening:] or before.count('"') % 2 == 0 and (
+                before[opening] == '"'):
+            return False
+        close = min((i for i in (text.find("”", span.end_char), text.find('"', span.end_char))
+                     if i >= 0), default=-1)
+        quoted = text[line_start + opening + 1:close] if close >= 0 else ""
+        if not quoted or "\n" in quoted or len(quoted) > 60:
+            return False
+        words = [w.strip(",.:;!?'’") for w in quoted.split()]
+        return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w for w in words)
 
     def nominals(self) -> None:
         for chunk in self.doc.noun_chunks:

@@ -35,10 +35,18 @@ AGENCIES = frozenset(
      "picture", "pictures", "credit", "staff"}
 )
 
+# Cues that end a credit line: "Ana Swanson in Washington and Gu Jinglu in Beijing
+# contributed to this report."
+CREDIT_TAILS = (
+    r"contributed\s+(?:reporting\s+|research\s+)?(?:to|for)\s+this\s+"
+    r"(?:report|story|article)",
+)
+
 # Cues that start a credit line; the names after them are credits, not actors.
 CREDIT_CUES = (
     r"(?:additional\s+)?(?:editing|reporting|writing|written|edited|compiled|produced|"
-    r"translated|research|graphics|illustration|design|video|photography)\s+by",
+    r"translated|research|graphics|illustration|design|video|photography|cinematography|"
+    r"animation|production|filmed|shot|photographed|directed|narrated|hosted)\s+by",
     r"(?:photo(?:graph)?s?|image|picture|pictures|credit|illustration|video)\s*(?:by|:)",
     r"(?:photo|image|picture)\s+courtesy\s+of",
     r"contact\s*:",

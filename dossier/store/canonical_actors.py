@@ -8,6 +8,7 @@ whose) live in :mod:`dossier.stories.actor_merge` and call these. Rows are
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
@@ -41,13 +42,12 @@ def unmerged_article_actors(conn: sqlite3.Connection,
     ).fetchall()
 
 
-def actors_with_alias(conn: sqlite3.Connection, alias: str,
-                      kind: str | None = None) -> list[int]:
-    """Ids of the canonical actors (of ``kind``, if given) that go by this alias."""
+def bodies_with_alias(conn: sqlite3.Connection, alias: str) -> list[int]:
+    """Ids of the canonical actors other than people that go by this alias ("eu")."""
     rows = conn.execute(
         "SELECT DISTINCT a.id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
-        " WHERE al.alias = ?" + (" AND a.kind = ?" if kind else ""),
-        (alias, kind) if kind else (alias,),
+        " WHERE al.alias = ? AND a.kind != 'person'",
+        (alias,),
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -83,6 +83,16 @@ def actor_with_key(conn: sqlite3.Connection, merge_key: str,
         (merge_key, kind) if kind else (merge_key,),
     ).fetchone()
     return row[0] if row else None
+
+
+def articles_writing(conn: sqlite3.Connection, actor_id: int, name: str) -> int:
+    """In how many articles this canonical actor is written ``name`` (one of the article
+    actor's surface names, as stored in its JSON ``aliases``)."""
+    quoted = json.dumps(name).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return conn.execute(
+        "SELECT COUNT(*) FROM article_actors WHERE actor_id = ? AND aliases LIKE ? ESCAPE '\\'",
+        (actor_id, f"%{quoted}%"),
+    ).fetchone()[0]
 
 
 def merge_key_of(conn: sqlite3.Connection, actor_id: int) -> str | None:
@@ -128,6 +138,15 @@ def assign_article_actor(conn: sqlite3.Connection, article_id: str, actor_key: s
         "UPDATE article_actors SET actor_id = ? WHERE article_id = ? AND actor_key = ?",
         (actor_id, article_id, actor_key),
     )
+
+
+def set_article_actor_kind(conn: sqlite3.Connection, article_id: str, actor_key: str,
+                           kind: str) -> None:
+    """Correct the kind one article gave its actor (and its mentions) once the corpus knows."""
+    conn.execute("UPDATE article_actors SET kind = ? WHERE article_id = ? AND actor_key = ?",
+                 (kind, article_id, actor_key))
+    conn.execute("UPDATE actor_mentions SET kind = ? WHERE article_id = ? AND actor_key = ?",
+                 (kind, article_id, actor_key))
 
 
 def fold_actor(conn: sqlite3.Connection, source: int, target: int) -> None:

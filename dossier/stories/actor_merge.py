@@ -17,13 +17,20 @@ from collections.abc import Sequence
 from dossier.config import Settings
 from dossier.extract.actor_names import name_words, same_person_name, surname_of
 from dossier.extract.countries import country_name
-from dossier.lexicon.actors import canonical_alias, known_aliases, normalize_name
+from dossier.lexicon.actors import (
+    canonical_alias,
+    is_known_organisation,
+    is_person_shaped,
+    known_aliases,
+    normalize_name,
+)
 from dossier.registry import CorpusStep, register_corpus_step
 from dossier.store import canonical_actors as store
 
 
-def _alias_actor(conn: sqlite3.Connection, alias: str, kind: str | None) -> int | None:
-    ids = store.actors_with_alias(conn, alias, kind)
+def _alias_actor(conn: sqlite3.Connection, alias: str) -> int | None:
+    """The one body (not a person: "Ford" the firm is not Harrison Ford) with this alias."""
+    ids = store.bodies_with_alias(conn, alias)
     return ids[0] if len(ids) == 1 else None
 
 
@@ -36,12 +43,12 @@ def _dominant(conn: sqlite3.Connection, ids: list[int], ratio: float) -> int | N
 
 
 def _lone_name_target(conn: sqlite3.Connection, word: str, ratio: float) -> int | None:
-    """The full-name person a lone word names: the one (or dominant) person with that
-    surname; failing any, the one (or dominant) person whose given name it is ("Hillary")."""
+    """The full-name person a lone word names: the one (or dominant) full-name person whose
+    surname or first name it is ("Trump", "Hillary", "Kim"). Both compete: a headline's
+    one-off "Stop Hillary" must not outweigh Hillary Clinton's hundreds of articles."""
     full = [r["id"] for r in store.people_with_surname(conn, word) if " " in r["merge_key"]]
-    if full:
-        return _dominant(conn, full, ratio)
-    return _dominant(conn, store.people_with_key_prefix(conn, f"person:{word} "), ratio)
+    full += store.people_with_key_prefix(conn, f"person:{word} ")
+    return _dominant(conn, list(dict.fromkeys(full)), ratio)
 
 
 def _person_actor(conn: sqlite3.Connection, words: list[str], country: str | None,
@@ -93,6 +100,30 @@ def _absorb_lone_names(conn: sqlite3.Connection, people: set[int], ratio: float)
     return grown
 
 
+def _person_named_by_org(conn: sqlite3.Connection, row: sqlite3.Row,
+                         ratio: float) -> int | None:
+    """The person an "organisation" really is: the small model tags a bare "Trump" or
+    "Carly Fiorina" ORG in articles that give it no person's cue. Such a name, with no word
+    of an organisation's in it, joins the person the corpus knows by it when the corpus
+    writes it for that person in ``ratio`` times the articles it is an organisation
+    ("Trump Tower" stays a building; "Ford" stays a company where Ford the company
+    dominates)."""
+    name = row["name"]
+    if (row["kind"] != "organisation" or canonical_alias(name) or is_known_organisation(name)
+            or not is_person_shaped(name)):
+        return None
+    words = name_words(name)
+    if len(words) == 1:
+        target = _lone_name_target(conn, words[0], ratio)
+    else:
+        target = store.actor_with_key(conn, "person:" + " ".join(words), "person")
+    if target is None:
+        return None
+    org = store.actor_with_key(conn, f"org:{normalize_name(name)}")
+    as_org = 1 + (store.article_count(conn, org) if org is not None else 0)
+    return target if store.articles_writing(conn, target, name) >= ratio * as_org else None
+
+
 def _merge_key(row: sqlite3.Row) -> tuple[str, str] | None:
     """(merge key, display name) for an article actor, or None when it must not merge."""
     key: str = row["actor_key"]
@@ -134,10 +165,13 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
         if row["kind"] == "person":
             actor_id = _person_actor(conn, merge_key.removeprefix("person:").split(),
                                      row["country"], settings.actor_dominance)
+        elif (actor_id := _person_named_by_org(conn, row, settings.actor_dominance)) is not None:
+            store.set_article_actor_kind(conn, row["article_id"], row["actor_key"], "person")
+            people.add(actor_id)
         else:
             actor_id = next(
                 (i for a in sorted(aliases)
-                 if (i := _alias_actor(conn, normalize_name(canonical_alias(a) or a), None))),
+                 if (i := _alias_actor(conn, normalize_name(canonical_alias(a) or a)))),
                 None,
             )
             if actor_id is None:
