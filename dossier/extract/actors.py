@@ -39,7 +39,6 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "it"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_COUNTRY_REACH = 9  # tokens after a nominal's head searched for its country
 
 
 def _is_title(word: str) -> bool:
@@ -83,8 +82,9 @@ def _country_in(span: Span) -> str | None:
     return None
 
 
-def _nominal_country(chunk: Span) -> tuple[str | None, set[int]]:
-    """Country of "Niger's army", "Nigerien soldiers", "the army in ... Niger"; and its tokens."""
+def _nominal_country(chunk: Span, reach: int) -> tuple[str | None, set[int]]:
+    """Country of "Niger's army", "Nigerien soldiers", "the army in ... Niger" (within
+    ``reach`` tokens of the noun); and its tokens."""
     tokens: set[int] = set()
     for tok in chunk:
         if tok.i == chunk.root.i or not tok.text[:1].isupper():
@@ -96,7 +96,7 @@ def _nominal_country(chunk: Span) -> tuple[str | None, set[int]]:
     for child in chunk.root.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
             # Near the noun only: "the army in the west African nation of Niger".
-            end = min(child.right_edge.i + 1, chunk.root.i + _COUNTRY_REACH)
+            end = min(child.right_edge.i + 1, chunk.root.i + reach)
             code = _country_in(chunk.doc[child.i : end])
             if code:
                 return code, tokens
@@ -156,8 +156,9 @@ def _spaced_words(words: list) -> str:
 class _Collector:
     """Gathers candidate mentions from one Doc in text order."""
 
-    def __init__(self, doc: Doc, date: str | None) -> None:
+    def __init__(self, doc: Doc, date: str | None, country_reach: int) -> None:
         self.doc = doc
+        self.country_reach = country_reach
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.date = date
         self.candidates: list[Candidate] = []
@@ -169,6 +170,10 @@ class _Collector:
         self.titled = self._titled_forms()
         self.full_surnames = {text.split()[-1] for _, text in self.names.person_texts
                               if len(text.split()) > 1}
+        self.person_last_words = {
+            words[-1] for _, text in self.names.person_texts
+            if (words := [w for w in text.split() if w not in {"'s", "’s", "'", "’"}])
+        }
         # A surface form the model labels ORG/GPE/PRODUCT more often than PERSON in this
         # article is not a person here ("Equifax", "SpaceX", "Tesla") -- unless the article
         # writes it after a person's title or honorific ("President Trump", "Mr. Trump"):
@@ -203,8 +208,9 @@ class _Collector:
     def _org_person(self, ent: Span) -> bool:
         """An ORG entity that names a person: the small model tags "Carly Fiorina" ORG on
         most 2016 campaign pages. A person-shaped name of two or three words that the article
-        treats as a person's: written after a person's title or an honorific, or listed with
-        PERSON entities ("Ben Carson and Carly Fiorina", "Rubio, Bush, Fiorina and Kasich")."""
+        treats as a person's: written after a person's title or an honorific, in apposition
+        to a title ("Fiorina, the former CEO"), with a surname the article also tags PERSON,
+        or listed with PERSON entities ("Ben Carson and Carly Fiorina")."""
         if ent.label_ != "ORG":
             return False
         words = ent.text.removesuffix("'s").removesuffix("’s").split()
@@ -215,7 +221,11 @@ class _Collector:
             return False
         if normalize_name(name) in self.titled or len(words) < len(ent.text.split()):
             return True
+        if words[-1].lower() in self.person_last_words:
+            return True
         root = ent.root
+        if any(c.dep_ == "appos" and is_title_word(_hyphenated(c)) for c in root.children):
+            return True
         group = [root.head, *root.head.children] if root.dep_ == "conj" else list(root.children)
         return any(t.ent_type_ == "PERSON" and not ent.start <= t.i < ent.end
                    and (t.dep_ == "conj" or t.i == root.head.i) for t in group)
@@ -385,7 +395,7 @@ class _Collector:
             has_determiner = any(t.i < root.i for t in chunk) or root.tag_ in {"NNS", "NNPS"}
             if not has_determiner:
                 continue
-            country, country_tokens = _nominal_country(chunk)
+            country, country_tokens = _nominal_country(chunk, self.country_reach)
             words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "PART", "NUM", "ADV"}
                      and t.i not in country_tokens and t.text not in {"'s", "’s"}]
             name = _spaced_words(words).lower()
@@ -411,7 +421,7 @@ class _Collector:
 
 def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
     """Mentions in text order, then one ArticleActor per group (see actor_records)."""
-    collector = _Collector(ctx.doc, ctx.article.published)
+    collector = _Collector(ctx.doc, ctx.article.published, ctx.settings.actor_country_reach)
     collector.persons()
     surnames = {w for c in collector.candidates for w in name_words(c.name or c.span.text)}
     collector.entities(surnames)

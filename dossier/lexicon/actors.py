@@ -176,7 +176,7 @@ ORG_NAME_WORDS = frozenset(
     {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "llc", "plc", "group",
      "holdings", "foundation", "institute", "university", "college", "school", "academy",
      "times", "news", "post", "journal", "press", "media", "tribune", "herald", "daily",
-     "network", "channel", "radio", "tv", "airlines", "airways", "motors", "bank", "fund",
+     "network", "channel", "radio", "tv", "airlines", "airways", "motor", "motors", "bank", "fund",
      "trust", "capital", "partners", "associates", "center", "centre", "club", "league",
      "society", "campaign", "pac", "fc", "united", "city", "tower", "towers", "hotel",
      "hotels", "house", "street", "plaza", "building", "church", "cathedral",

@@ -140,13 +140,20 @@ def assign_article_actor(conn: sqlite3.Connection, article_id: str, actor_key: s
     )
 
 
-def set_article_actor_kind(conn: sqlite3.Connection, article_id: str, actor_key: str,
-                           kind: str) -> None:
-    """Correct the kind one article gave its actor (and its mentions) once the corpus knows."""
-    conn.execute("UPDATE article_actors SET kind = ? WHERE article_id = ? AND actor_key = ?",
-                 (kind, article_id, actor_key))
-    conn.execute("UPDATE actor_mentions SET kind = ? WHERE article_id = ? AND actor_key = ?",
-                 (kind, article_id, actor_key))
+def set_kind(conn: sqlite3.Connection, actor_id: int, kind: str) -> None:
+    """Correct the kind every article gave a canonical actor (and its mentions) once the
+    corpus knows better ("Trump" tagged ORG in one article is the person)."""
+    conn.execute("UPDATE actor_mentions SET kind = ? WHERE (article_id, actor_key) IN"
+                 " (SELECT article_id, actor_key FROM article_actors WHERE actor_id = ?)"
+                 " AND kind != ?", (kind, actor_id, kind))
+    conn.execute("UPDATE article_actors SET kind = ? WHERE actor_id = ? AND kind != ?",
+                 (kind, actor_id, kind))
+
+
+def actor_row(conn: sqlite3.Connection, actor_id: int) -> sqlite3.Row | None:
+    """One canonical actor: id, name, kind, country, merge_key."""
+    return conn.execute("SELECT id, name, kind, country, merge_key FROM actors WHERE id = ?",
+                        (actor_id,)).fetchone()
 
 
 def fold_actor(conn: sqlite3.Connection, source: int, target: int) -> None:

@@ -100,28 +100,34 @@ def _absorb_lone_names(conn: sqlite3.Connection, people: set[int], ratio: float)
     return grown
 
 
-def _person_named_by_org(conn: sqlite3.Connection, row: sqlite3.Row,
-                         ratio: float) -> int | None:
-    """The person an "organisation" really is: the small model tags a bare "Trump" or
-    "Carly Fiorina" ORG in articles that give it no person's cue. Such a name, with no word
-    of an organisation's in it, joins the person the corpus knows by it when the corpus
-    writes it for that person in ``ratio`` times the articles it is an organisation
-    ("Trump Tower" stays a building; "Ford" stays a company where Ford the company
-    dominates)."""
-    name = row["name"]
-    if (row["kind"] != "organisation" or canonical_alias(name) or is_known_organisation(name)
-            or not is_person_shaped(name)):
-        return None
-    words = name_words(name)
-    if len(words) == 1:
-        target = _lone_name_target(conn, words[0], ratio)
-    else:
-        target = store.actor_with_key(conn, "person:" + " ".join(words), "person")
-    if target is None:
-        return None
-    org = store.actor_with_key(conn, f"org:{normalize_name(name)}")
-    as_org = 1 + (store.article_count(conn, org) if org is not None else 0)
-    return target if store.articles_writing(conn, target, name) >= ratio * as_org else None
+def _fold_people_named_as_bodies(conn: sqlite3.Connection, bodies: set[int],
+                                 ratio: float) -> set[int]:
+    """Organisations that are people: the small model tags a bare "Trump" or "Carly
+    Fiorina" ORG in articles that give it no person's cue. A name shaped like a person's
+    (no word of an organisation's: "Trump Tower" stays a building) moves to the person the
+    corpus knows by it when the corpus writes it for that person in more articles than it is
+    an organisation, ``ratio`` times as many for a lone word ("Ford" stays a firm where the
+    firm is written more). Returns the people grown."""
+    grown = set()
+    for body in sorted(bodies):
+        row = store.actor_row(conn, body)
+        if row is None or row["kind"] != "organisation":
+            continue
+        name = row["name"]
+        if canonical_alias(name) or is_known_organisation(name) or not is_person_shaped(name):
+            continue
+        words = name_words(name)
+        if len(words) == 1:
+            target, need = _lone_name_target(conn, words[0], ratio), ratio
+        else:
+            target, need = store.actor_with_key(conn, "person:" + " ".join(words), "person"), 1
+        as_org = store.article_count(conn, body)
+        if target is not None and store.articles_writing(conn, target, name) > (
+                need * as_org if need > 1 else as_org):
+            store.fold_actor(conn, body, target)
+            store.set_kind(conn, target, "person")
+            grown.add(target)
+    return grown
 
 
 def _merge_key(row: sqlite3.Row) -> tuple[str, str] | None:
@@ -154,6 +160,7 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
     width = {r["actor_key"]: len(r["name"].split()) for r in rows}
     rows = sorted(rows, key=lambda r: {2: 0, 1: 2}.get(width[r["actor_key"]], 1))
     people: set[int] = set()
+    bodies: set[int] = set()
     for row in rows:
         found = _merge_key(row)
         if found is None:
@@ -165,9 +172,6 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
         if row["kind"] == "person":
             actor_id = _person_actor(conn, merge_key.removeprefix("person:").split(),
                                      row["country"], settings.actor_dominance)
-        elif (actor_id := _person_named_by_org(conn, row, settings.actor_dominance)) is not None:
-            store.set_article_actor_kind(conn, row["article_id"], row["actor_key"], "person")
-            people.add(actor_id)
         else:
             actor_id = next(
                 (i for a in sorted(aliases)
@@ -184,9 +188,10 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
         aliases |= known_aliases(display)  # "eu" for European Union even if unwritten
         store.add_aliases(conn, actor_id, aliases)
         store.assign_article_actor(conn, row["article_id"], row["actor_key"], actor_id)
-        if row["kind"] == "person":
-            people.add(actor_id)
-    _rename(conn, people | _absorb_lone_names(conn, people, settings.actor_dominance))
+        (people if row["kind"] == "person" else bodies).add(actor_id)
+    people |= _absorb_lone_names(conn, people, settings.actor_dominance)
+    people |= _fold_people_named_as_bodies(conn, bodies, settings.actor_dominance)
+    _rename(conn, people)
 
 
 def _rename(conn: sqlite3.Connection, actor_ids: set[int]) -> None:
