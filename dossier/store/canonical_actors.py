@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from dossier.extract.actor_names import surname_of
+from dossier.store.db import has_table
 
 
 def surname_key(merge_key: str) -> str | None:
@@ -172,3 +174,35 @@ def article_names(conn: sqlite3.Connection, actor_id: int) -> list[str]:
 
 def rename_actor(conn: sqlite3.Connection, actor_id: int, name: str) -> None:
     conn.execute("UPDATE actors SET name = ? WHERE id = ?", (name, actor_id))
+
+
+def canonical_names(conn: sqlite3.Connection,
+                    article_ids: Iterable[str]) -> dict[tuple[str, str], str]:
+    """(article id, the name that article gives an actor) → the canonical actor's name, for
+    facts that hold an article's actor by name (events, stance cues): "Trump" in one article
+    and "Donald Trump" in another are one node. A name that two canonical actors share in
+    one article is left out (kept as written)."""
+    ids = list(dict.fromkeys(article_ids))
+    found: dict[tuple[str, str], set[str]] = {}
+    for n in range(0, len(ids), 500):
+        chunk = ids[n:n + 500]
+        rows = conn.execute(
+            "SELECT aa.article_id, aa.name, ca.name AS canonical FROM article_actors aa"
+            " JOIN actors ca ON ca.id = aa.actor_id"
+            f" WHERE aa.article_id IN ({','.join('?' * len(chunk))})", chunk)
+        for r in rows:
+            found.setdefault((r["article_id"], r["name"]), set()).add(r["canonical"])
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def with_canonical_names(conn: sqlite3.Connection, rows: list[dict[str, Any]],
+                         columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows with each actor-name column set to its canonical actor's name (in place)."""
+    if not rows or not has_table(conn, "actors"):
+        return rows
+    names = canonical_names(conn, (r["article_id"] for r in rows))
+    for r in rows:
+        for col in columns:
+            if r.get(col):
+                r[col] = names.get((r["article_id"], r[col]), r[col])
+    return rows

@@ -105,9 +105,9 @@ def _fold_people_named_as_bodies(conn: sqlite3.Connection, bodies: set[int],
     """Organisations that are people: the small model tags a bare "Trump" or "Carly
     Fiorina" ORG in articles that give it no person's cue. A name shaped like a person's
     (no word of an organisation's: "Trump Tower" stays a building) moves to the person the
-    corpus knows by it when the corpus writes it for that person in more articles than it is
-    an organisation, ``ratio`` times as many for a lone word ("Ford" stays a firm where the
-    firm is written more). Returns the people grown."""
+    corpus knows by it (a lone word: the dominant person, see _lone_name_target) when the
+    corpus writes it for that person in more articles than it is an organisation: a vote of
+    articles ("Ford" stays a firm where the firm is written more). Returns the people grown."""
     grown = set()
     for body in sorted(bodies):
         row = store.actor_row(conn, body)
@@ -118,12 +118,11 @@ def _fold_people_named_as_bodies(conn: sqlite3.Connection, bodies: set[int],
             continue
         words = name_words(name)
         if len(words) == 1:
-            target, need = _lone_name_target(conn, words[0], ratio), ratio
+            target = _lone_name_target(conn, words[0], ratio)
         else:
-            target, need = store.actor_with_key(conn, "person:" + " ".join(words), "person"), 1
-        as_org = store.article_count(conn, body)
-        if target is not None and store.articles_writing(conn, target, name) > (
-                need * as_org if need > 1 else as_org):
+            target = store.actor_with_key(conn, "person:" + " ".join(words), "person")
+        if target is not None and (store.articles_writing(conn, target, name)
+                                   > store.article_count(conn, body)):
             store.fold_actor(conn, body, target)
             store.set_kind(conn, target, "person")
             grown.add(target)
