@@ -345,3 +345,33 @@ def test_a_nickname_is_the_same_given_name_but_another_name_is_not():
     assert same_person_name(name_words("Bernie Sanders"), name_words("Bernard Sanders"))
     assert not same_person_name(name_words("Hunter Biden"), name_words("Joe Biden"))
     assert not same_person_name(name_words("Bill Clinton"), name_words("Hillary Clinton"))
+
+
+def test_a_lone_word_tagged_person_needs_a_person_cue(nlp):
+    text = ("Felt we should just tell you, she tweeted.\n\n"
+            "The film used a Simon and Garfunkel soundtrack.\n\n"
+            "Okafor said the vote would be held in June.")
+    doc = _with_labels(nlp, text, {"Felt": "PERSON", "Simon": "PERSON", "Okafor": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = person_names(actors)
+    assert "Okafor" in names  # the subject of "said"
+    assert not names & {"Felt", "Simon"}
+
+
+def test_a_building_tagged_person_is_not_a_person_and_credits_with_marks_are_not_actors(nlp):
+    text = ("Caitlyn Jenner was invited to Trump Tower on Monday.\n\n"
+            "The papers were leaked. ©Michel Euler (Pool/AFP)\n\n"
+            "Contributing: Herb Jackson, The Record.\n\n"
+            "Follow John Nolte on Twitter @NolteNC.")
+    doc = _with_labels(nlp, text, {"Caitlyn Jenner": "PERSON", "Trump Tower": "PERSON",
+                                   "Michel Euler": "PERSON", "Herb Jackson": "PERSON",
+                                   "John Nolte": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    assert person_names(actors) == {"Caitlyn Jenner"}
+
+
+def test_a_platform_page_and_a_border_between_countries_are_not_actors(nlp):
+    text = "Share your comments with CNN Health on Facebook. The U.S.-Mexico border is long."
+    doc = _with_labels(nlp, text, {"CNN Health on Facebook": "ORG", "U.S.-Mexico": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    assert not {a.name for a in actors.values()} & {"CNN Health on Facebook", "U.S.-Mexico"}

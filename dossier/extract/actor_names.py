@@ -31,10 +31,12 @@ from dossier.lexicon.names import (
 )
 
 _CREDIT_BEFORE = re.compile(
-    r"(?i:\b(?:" + "|".join(CREDIT_CUES) + r"))\s*"
+    r"(?i:(?<!\w)(?:" + "|".join(CREDIT_CUES) + r"))\s*"
     r"(?:[A-Z][\w.'’-]*\s*(?:,|(?i:and)|&|/)?\s*)*$"
 )
 _BYLINE = re.compile(r"^\s*(?i:by)\s+$")
+_FOLLOW_BEFORE = re.compile(r"^\s*(?i:follow)\s+$")
+_ON_PLATFORM = re.compile(r"\s+(?i:on)\s+(?:Twitter|Facebook|Instagram|X|Threads|LinkedIn)\b")
 _CREDIT_AFTER = re.compile(r"[^.!?\n]{0,160}?\b(?i:" + "|".join(CREDIT_TAILS) + ")")
 _SLASH_AFTER = re.compile(r"\s?/\s?[A-Z]")
 _POSSESSIVES = frozenset({"'s", "’s", "‘s", "'", "’", "s"})
@@ -88,6 +90,8 @@ def is_credit(ctx: NameContext, span: Span) -> bool:
         return True
     if _CREDIT_AFTER.match(text, span.end_char):
         return True
+    if _FOLLOW_BEFORE.match(before) and _ON_PLATFORM.match(text, span.end_char):
+        return True  # "Follow John Nolte on Twitter @NolteNC."
     return "/" in span.text or bool(_SLASH_AFTER.match(text, span.end_char))
 
 

@@ -20,6 +20,7 @@ from dossier.extract.coref import Candidate, group_mentions
 from dossier.extract.roles import appositive_roles, title_before
 from dossier.lexicon.actors import (
     EVENT_NAME_WORDS,
+    ORG_NAME_WORDS,
     PLACE_WORDS,
     PLATFORMS,
     canonical_alias,
@@ -110,13 +111,17 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
 def _not_a_name(span: Span) -> bool:
     """Shapes of entity text that name no actor: a slash ("Pause/Play", "Parental
     Controls/Family Management", "Wall Street Journal/"), a lowercase start ("iPhone",
-    "anti-Latino"), an event ("National League Championship Series")."""
+    "anti-Latino"), an event ("National League Championship Series"), a page on a platform
+    ("CNN Health on Facebook"), countries joined by a hyphen ("U.S.-Mexico")."""
     text = span.text
     words = normalize_name(text).split()
     first = next((t for t in span if t.pos_ != "DET"), span[0])
+    parts = [p for p in re.split(r"[-–]", text) if p.strip()]
     return (
         "/" in text or not first.text[:1].isupper() or not words
         or words[-1] in EVENT_NAME_WORDS or " ".join(words[-2:]) in EVENT_NAME_WORDS
+        or (len(words) > 1 and bool(set(words) & PLATFORMS))  # "CNN Health on Facebook"
+        or (len(parts) > 1 and all(countries.country_code(p.strip()) for p in parts))
     )
 
 
@@ -170,6 +175,8 @@ class _Collector:
         self.titled = self._titled_forms()
         self.full_surnames = {text.split()[-1] for _, text in self.names.person_texts
                               if len(text.split()) > 1}
+        self.full_name_words = {w for _, text in self.names.person_texts
+                                for w in text.split() if len(text.split()) > 1}
         self.person_last_words = {
             words[-1] for _, text in self.names.person_texts
             if (words := [w for w in text.split() if w not in {"'s", "’s", "'", "’"}])
@@ -230,6 +237,20 @@ class _Collector:
         return any(t.ent_type_ == "PERSON" and not ent.start <= t.i < ent.end
                    and (t.dep_ == "conj" or t.i == root.head.i) for t in group)
 
+    def _lone_name_is_person(self, span: Span, after_honorific: bool) -> bool:
+        """A one-word PERSON is a person only with a cue in the article: it is a word of a
+        full name the article tags PERSON, follows a title or honorific ("Mr. Trump",
+        "President Trump"), or is the subject of a verb ("Trump said", "Trump criticized").
+        Without one the small model's lone PERSON is a verb ("Felt we should ..."), half a
+        band ("Simon and Garfunkel"), a song, a place or an animal."""
+        word = normalize_name(span.text)
+        if after_honorific or word in self.titled or word in self.full_name_words:
+            return True
+        if span.start > 0 and self.doc[span.start - 1].text in {"#", "@"}:
+            return False  # a hashtag or a handle
+        root = span.root
+        return root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}
+
     def add(self, cand: Candidate) -> None:
         self.candidates.append(cand)
         self.taken.update(range(cand.span.start, cand.span.end))
@@ -260,6 +281,10 @@ class _Collector:
             if (countries.country_code(span.text) or countries.demonym_country(span.text)
                     or countries.is_region(span.text)):
                 continue
+            if any(t.lower_ in ORG_NAME_WORDS for t in span):
+                continue  # "Trump Tower", "Clinton Foundation" tagged PERSON: not a person
+            if len(span) == 1 and not self._lone_name_is_person(span, clean.surname_only):
+                continue  # "Felt", "Simon" (and Garfunkel), "Berit" the rhino: no person cue
             if (len(span) == 1 and span.root.dep_ == "compound"
                     and is_title_word(_hyphenated(span.root.head))
                     and normalize_name(span.text) not in self.titled | self.full_surnames):
@@ -398,6 +423,8 @@ class _Collector:
             country, country_tokens = _nominal_country(chunk, self.country_reach)
             words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "PART", "NUM", "ADV"}
                      and t.i not in country_tokens and t.text not in {"'s", "’s"}]
+            while words and words[0].is_punct:
+                words.pop(0)  # "high-ranking official" cut after "high": "-ranking official"
             name = _spaced_words(words).lower()
             self.add(Candidate(chunk, kind, "role" if kind == "person" else "nominal",
                                country=country, nominal_name=name))

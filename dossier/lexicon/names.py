@@ -50,5 +50,8 @@ CREDIT_CUES = (
     r"(?:photo(?:graph)?s?|image|picture|pictures|credit|illustration|video)\s*(?:by|:)",
     r"(?:photo|image|picture)\s+courtesy\s+of",
     r"contact\s*:",
+    r"contributing\s*:",
+    r"©",
+    r"\(c\)",
     r"follow\s+(?:him|her|them)\s+on",
 )
