@@ -375,3 +375,13 @@ def test_a_platform_page_and_a_border_between_countries_are_not_actors(nlp):
     doc = _with_labels(nlp, text, {"CNN Health on Facebook": "ORG", "U.S.-Mexico": "ORG"})
     mentions, actors = _actors_of_doc(doc)
     assert not {a.name for a in actors.values()} & {"CNN Health on Facebook", "U.S.-Mexico"}
+
+
+def test_names_that_begin_with_a_particle_or_a_number_are_actors(nlp):
+    text = ("Al-Shabaab and al-Qaida claimed the attack. The 3rd Battalion moved north.\n\n"
+            "Officials said al-Tanawi was detained, and al-Tanawi denied it.")
+    doc = _with_labels(nlp, text, {"Al-Shabaab": "ORG", "al-Qaida": "ORG",
+                                   "The 3rd Battalion": "ORG", "al-Tanawi": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values()}
+    assert {"al-Qaida", "3rd Battalion", "al-Tanawi"} <= names

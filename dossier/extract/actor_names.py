@@ -26,6 +26,7 @@ from dossier.lexicon.names import (
     CREDIT_CUES,
     CREDIT_TAILS,
     HONORIFICS,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
     SURNAME_HONORIFICS,
 )
@@ -146,6 +147,15 @@ def _glued(ctx: NameContext, tokens: list[Token], edge: int, start: int,
     )
 
 
+def starts_with_particle(tok: Token) -> bool:
+    """"al-Qaida", "al-Assad": a lowercase particle hyphened to a capitalised name (the
+    tokenizer splits "al", "-", "Qaida")."""
+    doc = tok.doc
+    return (tok.lower_ in NAME_PARTICLES and tok.i + 2 < len(doc) and not tok.whitespace_
+            and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_
+            and doc[tok.i + 2].text[:1].isupper())
+
+
 def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> CleanName | None:
     """The name a PERSON span gives once cleaned, or None when it is no actor's name.
     ``ent`` is the NER entity ``span`` was made from, when the caller widened it."""
@@ -170,7 +180,8 @@ def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> Clean
         tokens, more = _strip_edges(tokens[:-1])
     if not tokens or not any(_NAME_CHAR.search(t.text) for t in tokens):
         return None
-    if tokens[0].text[:1].islower() or tokens[0].lower_ in {"st", "st."}:
+    if (tokens[0].text[:1].islower() and not starts_with_particle(tokens[0])) or (
+            tokens[0].lower_ in {"st", "st."}):
         return None  # "pro-Clinton", "de facto"; "St Paul" is a church or a street
     if stripped and len(tokens) == 1 and not ctx.name_elsewhere(tokens, span.start):
         return None  # "EPA Despot": a caption's leftover word, named nowhere else

@@ -14,7 +14,13 @@ import re
 from spacy.tokens import Doc, Span
 
 from dossier.extract import countries
-from dossier.extract.actor_names import NameContext, clean_person, name_words, surname_of
+from dossier.extract.actor_names import (
+    NameContext,
+    clean_person,
+    name_words,
+    starts_with_particle,
+    surname_of,
+)
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
 from dossier.extract.coref import Candidate, group_mentions
 from dossier.extract.roles import appositive_roles, title_before
@@ -111,14 +117,16 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
 def _not_a_name(span: Span) -> bool:
     """Shapes of entity text that name no actor: a slash ("Pause/Play", "Parental
     Controls/Family Management", "Wall Street Journal/"), a lowercase start ("iPhone",
-    "anti-Latino"), an event ("National League Championship Series"), a page on a platform
-    ("CNN Health on Facebook"), countries joined by a hyphen ("U.S.-Mexico")."""
+    "anti-Latino"; not "al-Qaida", and "3rd Battalion" may start with a number), an event
+    ("National League Championship Series"), a page on a platform ("CNN Health on
+    Facebook"), countries joined by a hyphen ("U.S.-Mexico")."""
     text = span.text
     words = normalize_name(text).split()
     first = next((t for t in span if t.pos_ != "DET"), span[0])
     parts = [p for p in re.split(r"[-–]", text) if p.strip()]
     return (
-        "/" in text or not first.text[:1].isupper() or not words
+        "/" in text or (first.text[:1].islower() and not starts_with_particle(first))
+        or not words
         or words[-1] in EVENT_NAME_WORDS or " ".join(words[-2:]) in EVENT_NAME_WORDS
         or (len(words) > 1 and bool(set(words) & PLATFORMS))  # "CNN Health on Facebook"
         or (len(parts) > 1 and all(countries.country_code(p.strip()) for p in parts))

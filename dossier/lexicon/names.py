@@ -23,6 +23,12 @@ SURNAME_HONORIFICS = frozenset(
 # "Donald Trump", so a suffix stays in the display name and blocks the merge).
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq"})
 
+# Lowercase particles a name may begin with ("al-Qaida", "al-Assad", "bin Laden", "de Blasio").
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "an", "ar", "as", "at", "ash", "az", "bin", "ibn", "abu", "de", "da",
+     "del", "della", "di", "du", "la", "le", "van", "von", "der", "dos", "das"}
+)
+
 # Wire services, photo agencies and picture desks whose names end up glued to a
 # caption's people ("Reuters Kim Jong-un", "Getty Images Bill Murray").
 AGENCIES = frozenset(
