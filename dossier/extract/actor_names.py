@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from nicknames import NickNamer
 from rapidfuzz.distance import Indel
-from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.parsed import ents_of, text_of
 from dossier.lexicon.names import (
     AGENCIES,
     CREDIT_CUES,
@@ -30,6 +31,9 @@ from dossier.lexicon.names import (
     NAME_SUFFIXES,
     SURNAME_HONORIFICS,
 )
+
+if TYPE_CHECKING:  # the store imports name_words for read commands: no spaCy there
+    from spacy.tokens import Doc, Span, Token
 
 _CREDIT_BEFORE = re.compile(
     r"(?i:(?<!\w)(?:" + "|".join(CREDIT_CUES) + r"))\s*"
@@ -63,9 +67,9 @@ class NameContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.person_texts: list[tuple[int, str]] = [
-            (e.start, " ".join(t.lower_ for t in e)) for e in doc.ents if e.label_ == "PERSON"
+            (e.start, " ".join(t.lower_ for t in e)) for e in ents_of(doc) if e.label_ == "PERSON"
         ]
 
     def name_elsewhere(self, words: list[Token], start: int, own: str = "") -> bool:

@@ -211,8 +211,15 @@ def fts_query(query: str) -> str:
 
 
 def search_filters(outlet: str | None = None, since: str | None = None,
-                   until: str | None = None) -> tuple[str, list[str]]:
-    """SQL conditions (on ``a``, the articles table) narrowing a search by outlet and day."""
+                   until: str | None = None, *, actor: str | None = None,
+                   event_type: str | None = None,
+                   min_confidence: float | None = None) -> tuple[str, list[Any]]:
+    """SQL conditions (on ``a``, the articles table) narrowing a search.
+
+    By outlet and day; to articles naming an actor (its name in the article, or the
+    merged actor's name); to articles reporting an event (of ``event_type``, found with at
+    least ``min_confidence``: the events' calibrated confidence).
+    """
     sql, args = "", []
     if outlet:
         sql, args = sql + " AND a.outlet = ? COLLATE NOCASE", [*args, outlet]
@@ -220,15 +227,30 @@ def search_filters(outlet: str | None = None, since: str | None = None,
         sql, args = sql + " AND substr(a.published, 1, 10) >= ?", [*args, since[:10]]
     if until:
         sql, args = sql + " AND substr(a.published, 1, 10) <= ?", [*args, until[:10]]
+    if actor:
+        sql += (" AND EXISTS (SELECT 1 FROM article_actors aa"
+                " LEFT JOIN actors ac ON ac.id = aa.actor_id WHERE aa.article_id = a.id"
+                " AND (aa.name = ? COLLATE NOCASE OR ac.name = ? COLLATE NOCASE))")
+        args += [actor, actor]
+    if event_type or min_confidence is not None:
+        where = ["e.article_id = a.id"]
+        if event_type:
+            where, args = [*where, "e.type = ? COLLATE NOCASE"], [*args, event_type]
+        if min_confidence is not None:
+            where, args = [*where, "e.confidence >= ?"], [*args, min_confidence]
+        sql += f" AND EXISTS (SELECT 1 FROM events e WHERE {' AND '.join(where)})"
     return sql, args
 
 
 def search_articles(
     conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
     outlet: str | None = None, since: str | None = None, until: str | None = None,
+    actor: str | None = None, event_type: str | None = None,
+    min_confidence: float | None = None,
 ) -> list[dict[str, Any]]:
     """Full-text search over title and clean text, best match first, with a snippet."""
-    where, args = search_filters(outlet, since, until)
+    where, args = search_filters(outlet, since, until, actor=actor, event_type=event_type,
+                                 min_confidence=min_confidence)
     rows = conn.execute(
         "SELECT a.id, a.outlet, a.title, a.published,"
         " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS score"

@@ -69,7 +69,7 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def count_matches(conn: sqlite3.Connection, fts_query: str, where: str = "",
-                  args: Sequence[str] = ()) -> int:
+                  args: Sequence[object] = ()) -> int:
     """How many articles a (prepared) FTS5 query matches, for paging search results;
     ``where``/``args`` narrow it as ``articles.search_filters`` says."""
     return conn.execute(

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse
 
+from dossier.lexicon.plover import PLOVER_TYPES
 from dossier.web.clutter import place_removed
-from dossier.web.data import DeskDep
+from dossier.web.data import Desk, DeskDep
 from dossier.web.data.articles import BadSearch
 from dossier.web.deps import Filters, FiltersDep, iso_date
 from dossier.web.geo import map_view
@@ -123,20 +124,60 @@ def articles_page(request: Request, f: FiltersDep,
                   articles=desk.articles(f), base=f"/articles?{urlencode(keep)}&")
 
 
+@dataclass(frozen=True)
+class ConfidenceChoice:
+    """The confidence filter's state: the floor asked for (None: the desk's own)."""
+
+    asked: float | None
+    floor: float  # Settings.event_min_confidence: below it, an event is marked unsure
+    levels: tuple[float, ...]
+
+    @property
+    def value(self) -> str:
+        return "" if self.asked is None else f"{self.asked:.2f}"
+
+    @property
+    def applied(self) -> float:
+        return self.floor if self.asked is None else self.asked
+
+    def options(self) -> list[tuple[str, str]]:
+        """(value, label) for the select: the default first, then the other floors."""
+        out = [("", f"≥ {self.floor:.2f} (the desk's default)")]
+        asked = set() if self.asked is None else {self.asked}
+        for level in sorted(set(self.levels) | asked - {self.floor}):
+            label = "all, unsure ones marked" if level == 0 else (
+                f"≥ {level:.2f}, surer" if level > self.floor else f"≥ {level:.2f}")
+            out.append((f"{level:.2f}", label))
+        return out
+
+
+def confidence_choice(desk: Desk, asked: float | None) -> ConfidenceChoice:
+    return ConfidenceChoice(asked, desk.settings.event_min_confidence,
+                            desk.settings.desk_confidence_levels)
+
+
+Confidence = Annotated[float | None, Query(ge=0, le=1, description="events' floor")]
+
+
 @router.get("/search")
 def search_page(request: Request, f: FiltersDep, desk: DeskDep,
-                q: Annotated[str, Query(max_length=200)] = ""):
+                q: Annotated[str, Query(max_length=200)] = "",
+                confidence: Confidence = None):
+    conf = confidence_choice(desk, confidence)
+    if f.type or confidence is not None:  # articles reporting such an event, that sure
+        f = replace(f, type=f.type and f.type.strip().upper(), min_confidence=conf.applied)
     keep = {k: v for k, v in (("q", q), ("outlet", f.outlet), ("since", f.since),
-                              ("until", f.until)) if v}
+                              ("until", f.until), ("actor", f.actor), ("type", f.type),
+                              ("confidence", conf.value)) if v}
     empty = desk.articles(Filters(limit=0))
+    shown = {"search_filters": f, "confidence": conf, "event_types": PLOVER_TYPES,
+             "base": f"/search?{urlencode(keep)}&"}
     try:
         results = desk.search(q, f) if q.strip() else empty
     except BadSearch as exc:  # said on the page, with the 400 an API client would get
         return render(request, "articles.html", heading="Search", q=q, articles=empty,
-                      message=str(exc), status_code=400, search_filters=f,
-                      base=f"/search?{urlencode(keep)}&")
-    return render(request, "articles.html", heading="Search", q=q, articles=results,
-                  search_filters=f, base=f"/search?{urlencode(keep)}&")
+                      message=str(exc), status_code=400, **shown)
+    return render(request, "articles.html", heading="Search", q=q, articles=results, **shown)
 
 
 @router.get("/articles/{article_id}")
@@ -174,10 +215,12 @@ class StoryFilters:
     type: str = ""
     after: str = ""
     before: str = ""
+    confidence: str = ""  # the events' floor asked for ("": the desk's setting)
 
     @property
     def active(self) -> bool:
-        return any((self.outlet, self.actor, self.type, self.after, self.before))
+        return any((self.outlet, self.actor, self.type, self.after, self.before,
+                    self.confidence))
 
     def facts(self, story_id: str) -> Filters:
         return Filters(limit=EVERYTHING, story=story_id, outlet=self.outlet or None,
@@ -192,11 +235,15 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
                actor: Annotated[str, Query(max_length=200)] = "",
                type: Annotated[str, Query(max_length=40)] = "",
                after: Annotated[str, Query(pattern=ISO_DAY)] = "",
-               before: Annotated[str, Query(pattern=ISO_DAY)] = ""):
+               before: Annotated[str, Query(pattern=ISO_DAY)] = "",
+               confidence: Confidence = None):
     story = desk.story(story_id)
     if story is None:
         raise HTTPException(404, "story not found")
-    chosen = StoryFilters(outlet.strip(), actor.strip(), type.strip().upper(), after, before)
+    conf = confidence_choice(desk, confidence)
+    desk.min_event_confidence = conf.applied  # every event view below: timeline, graph
+    chosen = StoryFilters(outlet.strip(), actor.strip(), type.strip().upper(), after, before,
+                          conf.value)
     f = chosen.facts(story_id)
     digest = desk.digest(story_id, iso_date(since, "since"))
     quotes = desk.quote_list(f)
@@ -207,7 +254,7 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
                                                                   story=story_id))})
     return render(
         request, "story.html", nav="Stories", story=story, since=since, digest=digest,
-        chosen=chosen, event_types=event_types,
+        chosen=chosen, event_types=event_types, confidence=conf,
         n_new=sum(s.is_new for s in digest.sentences) if digest else 0,
         **split_timeline(desk.timeline(f).items, desk.settings.timeline_shown),
         speakers=quotes_by_speaker(quotes),

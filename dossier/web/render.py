@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from dossier.web.evidence import evidence_parts
 
-OUTLET_COLORS = 8
+OUTLET_COLORS = 12
 
 
 def nicedate(value: str | None) -> str:
@@ -42,6 +42,24 @@ def outlet_color(name: str | None) -> int:
     return digest[0] % OUTLET_COLORS
 
 
+def outlet_initials(name: str | None) -> str:
+    """A short monogram beside the colour: twelve colours for seventy outlets repeat, the
+    pair (colour, monogram) rarely does. "NBC News" → "NBC", "The New York Times" → "NYT",
+    "Harbor Ledger" → "HL", "Reuters" → "Re"."""
+    words = re.findall(r"[^\W\d_][\w'’]*|\d+", name or "")
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    if not words:
+        return "?"
+    head = words[0]
+    if head.isupper() and 2 <= len(head) <= 4:  # an acronym names the outlet itself
+        return head
+    capitals = [w[0].upper() for w in words if w[0].isupper() or w[0].isdigit()]
+    if len(capitals) >= 2:
+        return "".join(capitals[:3])
+    return head[:2].capitalize()
+
+
 SNIPPET_MARK = re.compile(r"\[([^\[\]]{1,80})\]")
 
 
@@ -56,7 +74,8 @@ def templates() -> Jinja2Templates:
     folder = Path(str(resources.files("dossier.web") / "templates"))
     # autoescape=True for every template, whatever its extension: article text is untrusted.
     env = Environment(loader=FileSystemLoader(folder), autoescape=True)
-    env.filters.update(nicedate=nicedate, outlet_color=outlet_color, evparts=evidence_parts,
+    env.filters.update(nicedate=nicedate, outlet_color=outlet_color,
+                       outlet_initials=outlet_initials, evparts=evidence_parts,
                        snippet=marked_snippet)
     return Jinja2Templates(env=env)
 

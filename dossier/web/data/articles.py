@@ -59,9 +59,11 @@ class ArticleReads:
         nothing matched, when nothing was searched.
         """
         try:
+            narrow = {"actor": f.actor, "event_type": f.type, "min_confidence": f.min_confidence}
             rows = articles_store.search_articles(self.conn, q, limit=f.limit, offset=f.offset,
-                                                  outlet=f.outlet, since=f.since, until=f.until)
-            where, args = articles_store.search_filters(f.outlet, f.since, f.until)
+                                                  outlet=f.outlet, since=f.since, until=f.until,
+                                                  **narrow)
+            where, args = articles_store.search_filters(f.outlet, f.since, f.until, **narrow)
             total = desk_store.count_matches(self.conn, articles_store.fts_query(q), where, args)
         except sqlite3.OperationalError as exc:
             raise BadSearch(f"bad search query: {exc}") from exc
