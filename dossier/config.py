@@ -186,6 +186,9 @@ class Settings:
     paraphrase_min_terms: int = 4
     # A digest unit shorter than this many words is no news on its own.
     digest_min_words: int = 6
+    # A digest sentence this short (words) with a pronoun must name someone or something
+    # ("Some believe it was a sparrow." says nothing alone; a judgement, not tuned).
+    digest_fragment_words: int = 10
     # The first this-many units of an article are its lead; two leads of reports a day apart
     # sharing this share of the smaller one's content words restate one development (a
     # judgement, not tuned: the digest labels of benchmarks/digest.py measure it).

@@ -41,12 +41,14 @@ class Group:
         return self.units[0]
 
 
-def stands_alone(mat: material.Material, unit: material.Unit, min_words: int) -> bool:
+def stands_alone(mat: material.Material, unit: material.Unit, settings: Settings) -> bool:
     """Long enough (``Settings.digest_min_words``), and news on its own: no caption,
-    credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``)."""
+    credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``;
+    short ones, up to ``Settings.digest_fragment_words``, must name something)."""
     text = strip_glue(mat.text(unit))[0]
-    return (len(text.split()) >= min_words
-            and hygiene.stands_alone(text, mat.sources[unit.article_id].title, unit.speaker))
+    return (len(text.split()) >= settings.digest_min_words
+            and hygiene.stands_alone(text, mat.sources[unit.article_id].title, unit.speaker,
+                                     settings.digest_fragment_words))
 
 
 def group_units(mat: material.Material, settings: Settings) -> list[Group]:
@@ -60,7 +62,7 @@ def group_units(mat: material.Material, settings: Settings) -> list[Group]:
     leads = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
                             term_frequency(u.terms for u in mat.units))
     for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
-        if not stands_alone(mat, unit, settings.digest_min_words):
+        if not stands_alone(mat, unit, settings):
             continue
         found = leads.matches(unit.terms)
         if not found:
