@@ -412,7 +412,8 @@ def main() -> None:
             print(f"Chosen on the two tuning parts (best mean pairwise F1): Dossier "
                   f"{_limits(*chosen[:2])}, reopen threshold {best_reopen} (probe: window "
                   f"{REOPEN_PROBE} d, no fading: " + ", ".join(
-                      f"{v} → {f:.3f}" for v, (f, _) in reopen.items()) + "); TF-IDF single-pass threshold {stream_thr}; "
+                      f"{v} → {f:.3f}" for v, (f, _) in reopen.items())
+                  + f"); TF-IDF single-pass threshold {stream_thr}; "
                   f"agglomerative distance {agglo_dist}\n")
         configured = (defaults.story_threshold,
                       (defaults.story_window_days, defaults.story_half_life_days),
