@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from dossier import registry
 from dossier.config import Settings
-from dossier.extract import extract, extractors_for
+from dossier.extract import ExtractorFailed, extract, extractors_for
 from dossier.extract.facts import ArticleFacts
 from dossier.models import Article
 
@@ -74,6 +75,30 @@ NOT_SETTINGS = {
 def test_an_extractor_placed_before_what_it_requires_is_refused_with_the_missing_name() -> None:
     with pytest.raises(ValueError, match="'quotes' needs 'actors'"):
         extractors_for(("quotes", "actors"))
+
+
+def test_an_extractor_returning_a_record_it_does_not_assign_fails_naming_the_type(
+        nlp, monkeypatch) -> None:
+    from dossier.extract.timex import Timex
+
+    def returns_strings(ctx: registry.ArticleContext) -> list:
+        return ["Tuesday"]
+
+    monkeypatch.setitem(registry.EXTRACTORS, "sloppy", registry.Extractor(
+        name="sloppy", run=returns_strings, assigns=(Timex,)))
+    text = "Police detained two drivers on Tuesday."
+    article = Article(id="a", source_path="a.txt", text=text, published="2024-03-20")
+    with pytest.raises(ExtractorFailed) as failed:
+        extract(article, nlp(text), Settings(extractors=("sloppy",)))
+    assert failed.value.name == "sloppy"
+    assert "returned str records; it assigns Timex" in str(failed.value.__cause__)
+
+
+def test_an_extractor_that_does_not_say_what_it_assigns_is_refused(monkeypatch) -> None:
+    monkeypatch.setitem(registry.EXTRACTORS, "silent", registry.Extractor(
+        name="silent", run=lambda ctx: [], assigns=()))
+    with pytest.raises(ValueError, match="'silent' does not say what it assigns"):
+        extractors_for(("actors", "silent"))
 
 
 def test_the_chain_runs_in_configured_order_and_returns_each_extractors_records(nlp) -> None:

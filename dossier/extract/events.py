@@ -540,6 +540,7 @@ def _run(ctx: ArticleContext) -> list[Event]:
     return extract_events(ctx.doc, ctx.results, ctx.settings)
 
 
-register_extractor(Extractor(name="events", run=_run, requires=("timex", "places")))
+register_extractor(Extractor(name="events", run=_run, assigns=(Event,),
+                             requires=("timex", "places")))
 
 __all__ = ["Event", "extract_events"]

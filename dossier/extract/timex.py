@@ -317,6 +317,6 @@ def _run(ctx: ArticleContext) -> list[Timex]:
     return extract_timexes(ctx.doc, ctx.article.published, ctx.article.dateline)
 
 
-register_extractor(Extractor(name="timex", run=_run))
+register_extractor(Extractor(name="timex", run=_run, assigns=(Timex,)))
 
 __all__ = ["Normalized", "Timex", "clause_tense", "extract_timexes"]
