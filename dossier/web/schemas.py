@@ -11,6 +11,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
+from dossier.store.records import EventRecord, QuoteRecord
+
 T = TypeVar("T")
 
 
@@ -145,6 +147,19 @@ class QuoteOut(BaseModel):
     date: str | None = None
     evidence: EvidenceOut
 
+    @classmethod
+    def of(cls, quote: QuoteRecord, evidence: EvidenceOut) -> QuoteOut:
+        """The API's view of a stored quote: named as shown, with its resolved evidence."""
+        return cls(
+            speaker=quote.speaker_name,  # the resolved actor; never a bare pronoun
+            speaker_surface=quote.speaker,
+            speaker_actor_id=None if quote.speaker_actor_id is None
+            else str(quote.speaker_actor_id),
+            on_behalf_of=quote.on_behalf_of, cue=quote.cue,
+            content=quote.content or evidence.text, channel=quote.channel,
+            date=quote.published or evidence.published, evidence=evidence,
+        )
+
 
 class EventOut(BaseModel):
     type: str
@@ -160,6 +175,17 @@ class EventOut(BaseModel):
     date: str | None = None
     confidence: float | None = None
     evidence: EvidenceOut
+
+    @classmethod
+    def of(cls, event: EventRecord, evidence: EvidenceOut) -> EventOut:
+        """The API's view of a stored event, with its resolved evidence."""
+        return cls(
+            type=event.type or "EVENT", mode=event.mode, modality=event.modality,
+            in_quote=event.in_quote, source_actor=event.source_actor,
+            target_actor=event.target_actor, place=event.place, country=event.country,
+            lat=event.lat, lon=event.lon, date=event.date, confidence=event.confidence,
+            evidence=evidence,
+        )
 
 
 class TimelineItemOut(BaseModel):
