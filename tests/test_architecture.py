@@ -133,6 +133,59 @@ def test_every_fact_of_an_article_carries_evidence_inside_its_text(nlp) -> None:
         assert 0 <= evidence.start < evidence.end <= len(text), (kind, evidence)
         assert text[evidence.start : evidence.end].strip(), (kind, evidence)
 
+# Module-level collections of lower-case words outside dossier/lexicon/: what stays is not
+# vocabulary (spaCy dependency labels, HTML tags, our own kind and format names), or is
+# another helper's this round. A new word list outside the lexicon fails the test.
+NOT_LEXICON = {
+    "clean/flatten.py:INVISIBLE_TAGS": "HTML tags",
+    "extract/event_actors.py:MODIFIER_DEPS": "spaCy dependency labels",
+    "extract/event_clauses.py:OBJECT_DEPS": "spaCy dependency labels",
+    "extract/coref.py:COLLECTIVE_KINDS": "our actor kinds",
+    "extract/speakers.py:_CIVIL_KINDS": "our actor kinds",
+    "extract/speakers.py:_ORGANISATION_KINDS": "our actor kinds",
+    "stories/corroboration.py:ACTOR_FAMILIES": "our actor kinds",
+    "stories/corroboration.py:CASUALTY_KINDS": "our casualty kinds",
+    "extract/places.py:FEATURE_PRIOR": "gazetteer feature names",
+    "ingest/__init__.py:READERS": "input format names",
+    "store/formats.py:WRITERS": "output format names",
+    "web/jobs.py:FINISHED": "job states",
+    "extract/actors.py:PERSON_PRONOUNS": "vocabulary: to move (issue 11 owns actors.py)",
+    "extract/story_features.py:ACT_VERBS": "vocabulary: folding into PLOVER (issue 17)",
+    "store/story_material.py:_GROUP_PRONOUNS": "vocabulary: to move (issue 17 owns it)",
+}
+WORD = re.compile(r"^[a-z][a-z'’ .-]*$")
+
+
+def _word_lists(path: Path) -> list[str]:
+    names = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
+            continue
+        value = node.value
+        if isinstance(value, ast.Call) and value.args and getattr(value.func, "id", "") in (
+                "frozenset", "set", "tuple"):
+            value = value.args[0]
+        items = (value.elts if isinstance(value, ast.Set | ast.Tuple | ast.List)
+                 else [k for k in value.keys if k is not None] if isinstance(value, ast.Dict)
+                 else [])
+        target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+        if len(items) >= 3 and isinstance(target, ast.Name) and all(
+                isinstance(i, ast.Constant) and isinstance(i.value, str) and WORD.match(i.value)
+                for i in items):
+            names.append(target.id)
+    return names
+
+
+def test_word_lists_live_in_the_lexicon() -> None:
+    found = {
+        f"{path.relative_to(PACKAGE)}:{name}"
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] != "lexicon"
+        for name in _word_lists(path)
+    }
+    assert found - NOT_LEXICON.keys() == set(), "a word list: put it in dossier/lexicon/"
+    assert NOT_LEXICON.keys() - found == set(), "gone from the code: drop it from the list"
+
 
 def _is_number(node: ast.expr) -> bool:
     """A numeric literal, or arithmetic of them (``20 * 1024``, ``-8``, ``1 << 16``)."""
