@@ -233,3 +233,12 @@ def test_the_cleaner_reads_its_bounds_from_the_settings_it_is_given() -> None:
     assert [b.reason for b in remove_clutter(text, default).removed] == ["share"]
     strict = replace(default, max_words_share=5)
     assert share in remove_clutter(text, strict).text
+
+
+def test_the_export_and_the_api_read_one_record_per_fact() -> None:
+    from dossier.store.records import EVENT_COLUMNS, EventFields, EventRecord
+    from dossier.web.schemas import EventOut
+
+    assert set(EVENT_COLUMNS) == set(EventRecord.model_fields)  # every field is exported
+    shared = set(EventFields.model_fields)
+    assert shared <= set(EventOut.model_fields) and shared <= set(EventRecord.model_fields)

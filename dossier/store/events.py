@@ -235,7 +235,7 @@ def export_events(conn: sqlite3.Connection, min_confidence: float = 0.0
     """Flat event rows, each an :class:`EventRecord` (the record the API reads too): who →
     whom, type/mode, place with lat/lon, date, evidence span."""
     for row in list_events(conn, min_confidence=min_confidence):
-        yield EventRecord.of(row).model_dump()
+        yield EventRecord.of(row).row()
 
 
 @register_export("timexes")

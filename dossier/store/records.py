@@ -61,29 +61,51 @@ class QuoteRecord(BaseModel):
         )
 
 
-class EventRecord(BaseModel):
-    """One stored PLOVER event: who did what to whom, where, when, how sure, and its span."""
+class EventFields(BaseModel):
+    """What every view of an event says: who did what to whom, where, when, how sure.
 
-    article_id: str
+    The API's ``EventOut`` is these fields plus the resolved evidence; the export's
+    ``EventRecord`` these plus the stored spans, in the export's column order.
+    """
+
     type: str | None = None
     mode: str | None = None
     modality: str | None = Field(None, description="asserted | future | hypothetical")
     in_quote: bool = Field(False, description="reported inside a quotation")
     source_actor: str | None = None
-    source_country: str | None = None
     target_actor: str | None = None
-    target_country: str | None = None
     place: str | None = None
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
     date: str | None = None
+    confidence: float | None = None
+
+
+# The export's columns (JSONL keys, CSV and Parquet columns), in their published order.
+EVENT_COLUMNS = (
+    "article_id", "type", "mode", "modality", "in_quote", "source_actor", "source_country",
+    "target_actor", "target_country", "place", "country", "lat", "lon", "date", "date_text",
+    "evidence_span", "trigger_start", "trigger_end", "confidence", "method",
+)
+
+
+class EventRecord(EventFields):
+    """One stored PLOVER event, with the countries of its actors and its spans."""
+
+    article_id: str
+    source_country: str | None = None
+    target_country: str | None = None
     date_text: str | None = None
     evidence_span: Span | None = Field(None, description="[start, end) of the event's clause")
     trigger_start: int | None = None
     trigger_end: int | None = None
-    confidence: float | None = None
     method: str | None = None
+
+    def row(self) -> dict[str, Any]:
+        """The export row: every field, in ``EVENT_COLUMNS`` order."""
+        fields = self.model_dump()
+        return {name: fields[name] for name in EVENT_COLUMNS}
 
     @classmethod
     def of(cls, row: Mapping[str, Any]) -> EventRecord:

@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from dossier.store.records import EventRecord, QuoteRecord
+from dossier.store.records import EventFields, EventRecord, QuoteRecord
 
 T = TypeVar("T")
 
@@ -161,31 +161,17 @@ class QuoteOut(BaseModel):
         )
 
 
-class EventOut(BaseModel):
+class EventOut(EventFields):
+    """A stored event's shared fields (``dossier.store.records.EventFields``), its evidence."""
+
     type: str
-    mode: str | None = None
-    modality: str | None = Field(None, description="asserted | future | hypothetical")
-    in_quote: bool = Field(False, description="reported inside a quotation")
-    source_actor: str | None = None
-    target_actor: str | None = None
-    place: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    date: str | None = None
-    confidence: float | None = None
     evidence: EvidenceOut
 
     @classmethod
     def of(cls, event: EventRecord, evidence: EvidenceOut) -> EventOut:
         """The API's view of a stored event, with its resolved evidence."""
-        return cls(
-            type=event.type or "EVENT", mode=event.mode, modality=event.modality,
-            in_quote=event.in_quote, source_actor=event.source_actor,
-            target_actor=event.target_actor, place=event.place, country=event.country,
-            lat=event.lat, lon=event.lon, date=event.date, confidence=event.confidence,
-            evidence=evidence,
-        )
+        shared = {name: getattr(event, name) for name in EventFields.model_fields}
+        return cls(**{**shared, "type": event.type or "EVENT"}, evidence=evidence)
 
 
 class TimelineItemOut(BaseModel):
