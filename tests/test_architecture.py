@@ -149,7 +149,6 @@ NOT_LEXICON = {
     "store/formats.py:WRITERS": "output format names",
     "web/jobs.py:FINISHED": "job states",
     "extract/actors.py:PERSON_PRONOUNS": "vocabulary: to move (issue 11 owns actors.py)",
-    "extract/story_features.py:ACT_VERBS": "vocabulary: folding into PLOVER (issue 17)",
     "store/story_material.py:_GROUP_PRONOUNS": "vocabulary: to move (issue 17 owns it)",
 }
 WORD = re.compile(r"^[a-z][a-z'’ .-]*$")
