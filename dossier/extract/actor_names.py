@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from nicknames import NickNamer
 from rapidfuzz.distance import Indel
 
 from dossier.extract.parsed import ents_of, text_of
@@ -33,6 +32,7 @@ from dossier.lexicon.names import (
 )
 
 if TYPE_CHECKING:  # the store imports name_words for read commands: no spaCy there
+    from nicknames import NickNamer
     from spacy.tokens import Doc, Span, Token
 
 _CREDIT_BEFORE = re.compile(
@@ -257,6 +257,10 @@ def first_names_compatible(a: list[str], b: list[str]) -> bool:
 
 @cache
 def _nicknames() -> NickNamer:
+    """The table, loaded on the first pair of different given names (not at import: read
+    commands import this module and never match names)."""
+    from nicknames import NickNamer
+
     return NickNamer()
 
 
