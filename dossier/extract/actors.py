@@ -518,4 +518,5 @@ def actors_of(records: list) -> list[ArticleActor]:
 
 __all__ = ["ActorRole", "extract_actors", "mentions_of", "actors_of"]
 
-register_extractor(Extractor(name="actors", run=extract_actors))
+register_extractor(Extractor(name="actors", run=extract_actors,
+                             assigns=(ActorMention, ArticleActor)))
