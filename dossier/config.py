@@ -142,6 +142,12 @@ class Settings:
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4
+    # A paragraph opening "<speaker>: <content>" (a transcript line, a headline) has its
+    # colon within this many tokens (dossier/extract/labelled.py).
+    quote_label_max_tokens: int = 7
+    # A stance's source or target phrase longer than this many tokens is cut to the words
+    # before its head (dossier/extract/stance_cues.py).
+    stance_max_phrase_tokens: int = 12
     # Actors across articles (dossier/stories/actor_merge.py): a lone surname, or a full
     # name compatible with several people, joins the one with at least this many times
     # the articles of the next ("Trump" → Donald Trump, not Melania Trump). Chosen on the
@@ -204,6 +210,9 @@ class Settings:
     # Places (dossier/extract/places.py): score bonus of a candidate in a country the article
     # names (dateline or mentions).
     place_context_bonus: float = 2.0
+    # A name this short matched only by an alternate name ("Tana") is a city only in a
+    # country the article names.
+    place_short_alias: int = 5
     # An undated article is taken to be from the latest year it names up to this many
     # years later: it may join no story dated outside that range (a judgement, not tuned).
     story_undated_years: int = 2
@@ -228,6 +237,14 @@ class Settings:
     # The other floors the desk's confidence filter offers beside event_min_confidence
     # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
     desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
+    # Stories whose digest, corroboration and stances the desk keeps computed (per story
+    # version: an ingest that touches a story makes them be recomputed). A view of the
+    # largest stories costs seconds to compute and well under a megabyte to keep.
+    story_view_cache: int = 128
+    # Evidence items one grouped API item (a place) carries: its first mentions by
+    # article; its ``mentions`` count says how many there are in all. A country named in
+    # every article would otherwise carry the whole store (the 14 MB /api/places).
+    api_evidence_per_item: int = 20
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
     timeline_shown: int = 30

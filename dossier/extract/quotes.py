@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.clean.metadata import find_dateline
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
 from dossier.extract.labelled import find_labelled
-from dossier.extract.places import DATELINE
 from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
 from dossier.extract.speech_cues import cue_lemma, is_cue, quote_paragraph_after_colon
@@ -88,6 +88,7 @@ class _Finder:
             [r for r in records if isinstance(r, ArticleActor)],
         )
         self.min_words = ctx.settings.quote_min_words
+        self.label_max_tokens = ctx.settings.quote_label_max_tokens
         self.claimed: set[QuoteSpan] = set()
         self.found: list[Quote] = []
 
@@ -313,9 +314,9 @@ class _Finder:
         connective = CONNECTIVE.match(self.text, start, end)
         if connective:  # "Furthermore, ..." joins reports; it is not what anyone said
             start = connective.end()
-        dateline = DATELINE.match(self.text[start:end])
+        dateline = find_dateline(self.text[start:end])
         if dateline:  # "WASHINGTON (AP) — Trump has invested ..., according to": not said
-            start += dateline.end()
+            start += dateline.end
         while end > start and (self.text[end - 1] in _TRIM + "\"“”"
                                or self.text.startswith(DOUBLED_APOSTROPHE, end - 2)):
             end -= 2 if self.text.startswith(DOUBLED_APOSTROPHE, end - 2) else 1
@@ -377,7 +378,7 @@ class _Finder:
 
     def labelled(self) -> None:
         """Headlines and transcript lines: "Bernie Sanders: 'Of Course' she is qualified"."""
-        for item in find_labelled(self.doc, self.speakers.mentions):
+        for item in find_labelled(self.doc, self.speakers.mentions, self.label_max_tokens):
             if any(f.content_start < item.content_end and item.content_start < f.content_end
                    for f in self.found):
                 continue

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.timex_rules import Normalized, normalize
 from dossier.extract.timex_zones import place_day, place_zone
 from dossier.lexicon.timex import (
-    MONTHS,
+    MONTH_WORD,
     PROSPECTIVE_VERBS,
     WEEKDAYS,
     ZONES,
@@ -27,9 +27,7 @@ from dossier.lexicon.timex import (
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _WEEKDAY = "|".join(WEEKDAYS)
-_MONTH = "|".join(m.capitalize() for m in MONTHS) + (
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-)
+_MONTH = MONTH_WORD
 _NUM = (r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"fifteen|twenty|thirty|forty|fifty|several|few|couple of|many")
 _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)s?"

@@ -64,6 +64,125 @@ def list_events(
     return [_event_row(r) for r in conn.execute(sql, params)]
 
 
+def event_page(
+    conn: sqlite3.Connection,
+    *,
+    type_: str | None = None,
+    actor: str | None = None,
+    story: int | str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: float = 0.0,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of events and how many match in all, filtered and ordered in the query,
+    so a page costs its own rows, not the store's.
+
+    Filters as the desk's: ``type_``, ``outlet`` and ``actor`` (source or target) equal
+    case-insensitively; ``since`` / ``until`` compare the day the event happened, else
+    its article's publication day (neither: no date range matches). Ordered by that
+    date (undated last), then position in the article.
+    """
+    where = ["coalesce(e.confidence, 0) >= ?"]
+    params: list[Any] = [min_confidence]
+    if type_:
+        where.append("lower(e.type) = lower(?)")
+        params.append(type_)
+    if actor:
+        where.append("(lower(e.source_actor) = lower(?) OR lower(e.target_actor) = lower(?))")
+        params += [actor, actor]
+    if story is not None:
+        if not has_table(conn, "story_articles"):
+            raise LookupError("this store has no stories yet (story_articles is missing)")
+        where.append("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+        params.append(story)
+    if outlet:
+        where.append("lower(coalesce(a.outlet, '')) = lower(?)")
+        params.append(outlet)
+    when = "coalesce(nullif(e.date, ''), nullif(a.published, ''))"
+    if since:
+        where.append(f"substr({when}, 1, 10) >= ?")
+        params.append(since[:10])
+    if until:
+        where.append(f"substr({when}, 1, 10) <= ?")
+        params.append(until[:10])
+    body = " FROM events e JOIN articles a ON a.id = e.article_id WHERE " + " AND ".join(where)
+    total = conn.execute("SELECT count(*)" + body, params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {EVENT_COLUMNS}" + body
+        + f" ORDER BY {when} IS NULL, {when}, e.start, e.article_id, e.id LIMIT ? OFFSET ?",
+        [*params, limit, offset])
+    return [_event_row(r) for r in rows], total
+
+
+def place_page(
+    conn: sqlite3.Connection,
+    *,
+    story: int | str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    evidence: int = 20,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of places grouped by (name, country), most mentioned first, with the first
+    ``evidence`` mentions of each (by article and position) and how many groups match.
+
+    Grouped and paged in the query, so a page costs the matching rows once in SQLite,
+    never a Python pass over the store. A place's name is its resolved name, else its
+    text; its kind and coordinates are its first mention's. ``since`` / ``until``
+    compare publication days. Each group: ``{name, country, kind, lat, lon, mentions,
+    evidence: [{article_id, start, end}]}``.
+    """
+    if not has_table(conn, "places"):
+        return [], 0
+    where, params = ["1"], []
+    if story is not None:
+        if not has_table(conn, "story_articles"):
+            raise LookupError("this store has no stories yet (story_articles is missing)")
+        where.append("p.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+        params.append(story)
+    if outlet:
+        where.append("lower(coalesce(a.outlet, '')) = lower(?)")
+        params.append(outlet)
+    day = "substr(nullif(a.published, ''), 1, 10)"
+    if since:
+        where.append(f"{day} >= ?")
+        params.append(since[:10])
+    if until:
+        where.append(f"{day} <= ?")
+        params.append(until[:10])
+    ranked = (
+        "WITH f AS (SELECT p.id, p.article_id, p.start, p.end, p.country, p.lat, p.lon,"
+        " nullif(p.feature, '') AS kind, coalesce(nullif(p.name, ''), nullif(p.text, ''), '?')"
+        " AS g FROM places p JOIN articles a ON a.id = p.article_id WHERE "
+        + " AND ".join(where) + "),"
+        " r AS (SELECT f.*, row_number() OVER (PARTITION BY g, country"
+        " ORDER BY article_id, start, id) AS rn, count(*) OVER (PARTITION BY g, country) AS n"
+        " FROM f) ")
+    total = conn.execute(ranked + "SELECT count(*) FROM r WHERE rn = 1", params).fetchone()[0]
+    groups = [dict(r) for r in conn.execute(
+        ranked + "SELECT g, country, kind, lat, lon, n FROM r WHERE rn = 1"
+        " ORDER BY n DESC, g, article_id, start LIMIT ? OFFSET ?", [*params, limit, offset])]
+    if not groups:
+        return [], total
+    pairs = ", ".join("(?, ?)" for _ in groups)
+    found: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for r in conn.execute(
+        ranked + f", pg(pg_g, pg_c) AS (VALUES {pairs})"
+        " SELECT r.g, r.country, r.article_id, r.start, r.end FROM r JOIN pg"
+        " ON r.g = pg.pg_g AND r.country IS pg.pg_c WHERE r.rn <= ? ORDER BY r.rn",
+        [*params, *(v for g in groups for v in (g["g"], g["country"])), evidence]):
+        found.setdefault((r["g"], r["country"]), []).append(
+            {"article_id": r["article_id"], "start": r["start"], "end": r["end"]})
+    return [{"name": g["g"], "country": g["country"], "kind": g["kind"], "lat": g["lat"],
+             "lon": g["lon"], "mentions": g["n"],
+             "evidence": found.get((g["g"], g["country"]), [])} for g in groups], total
+
+
 def _filters(type_: str | None, actor: str | None, since: str | None, article_id: str | None,
              include_unasserted: bool) -> tuple[list[str], list[Any]]:
     where: list[str] = []

@@ -49,19 +49,8 @@ _SELECT = (
 )
 
 
-def list_quotes(
-    conn: sqlite3.Connection,
-    speaker: str | None = None,
-    story: int | str | None = None,
-    actor_id: int | None = None,
-    article_id: str | None = None,
-    limit: int = 200,
-) -> list[dict[str, Any]]:
-    """Quotes by date, filtered by speaker name/alias (or whom they speak for), story, actor,
-    article.
-
-    Raises :class:`NoStories` when ``story`` is given but the store has no stories.
-    """
+def _quote_filters(conn: sqlite3.Connection, speaker: str | None, story: int | str | None,
+                   actor_id: int | None, article_id: str | None) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if speaker:
@@ -83,9 +72,62 @@ def list_quotes(
     if article_id is not None:
         where.append("q.article_id = ?")
         params.append(article_id)
+    return where, params
+
+
+def list_quotes(
+    conn: sqlite3.Connection,
+    speaker: str | None = None,
+    story: int | str | None = None,
+    actor_id: int | None = None,
+    article_id: str | None = None,
+    limit: int = 200,
+) -> list[dict[str, Any]]:
+    """Quotes by date, filtered by speaker name/alias (or whom they speak for), story, actor,
+    article.
+
+    Raises :class:`NoStories` when ``story`` is given but the store has no stories.
+    """
+    where, params = _quote_filters(conn, speaker, story, actor_id, article_id)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY ar.published, q.article_id, q.seq LIMIT ?"
     return [_with_name(dict(r)) for r in conn.execute(sql, [*params, limit])]
+
+
+def quote_page(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    story: int | str | None = None,
+    actor_id: int | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of quotes and how many match in all, filtered and ordered in the query
+    (by publication day, undated last, then article and position), so a page costs
+    its own rows, not the store's. ``outlet`` matches case-insensitively; ``since`` /
+    ``until`` compare publication days (an undated quote matches no date range)."""
+    where, params = _quote_filters(conn, speaker, story, actor_id, None)
+    where.append("q.content_start IS NOT NULL AND q.content_end IS NOT NULL")  # has evidence
+    if outlet:
+        where.append("lower(coalesce(ar.outlet, '')) = lower(?)")
+        params.append(outlet)
+    day = "substr(nullif(ar.published, ''), 1, 10)"
+    if since:
+        where.append(f"{day} >= ?")
+        params.append(since[:10])
+    if until:
+        where.append(f"{day} <= ?")
+        params.append(until[:10])
+    clause = " WHERE " + " AND ".join(where)
+    total = conn.execute(
+        "SELECT count(*) FROM (" + _SELECT + clause + ")", params).fetchone()[0]
+    sql = (_SELECT + clause + " ORDER BY nullif(ar.published, '') IS NULL, ar.published,"
+           " q.article_id, q.content_start, q.seq LIMIT ? OFFSET ?")
+    return [_with_name(dict(r)) for r in conn.execute(sql, [*params, limit, offset])], total
 
 
 def _with_name(row: dict[str, Any]) -> dict[str, Any]:

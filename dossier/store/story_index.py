@@ -6,6 +6,7 @@ joins; these are its reads and writes, inside the batch transaction.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -98,3 +99,22 @@ def save_story(conn: sqlite3.Connection, story_id: str, title: str | None,
         " centroid=excluded.centroid,"
         " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')",
         (story_id, title, title_article_id, first_seen, last_seen, n_articles, centroid))
+
+
+def story_version(conn: sqlite3.Connection, story_id: str) -> str | None:
+    """A fingerprint of what the story views (digest, corroboration, stances) read that an
+    ingest can change: the story's title, its articles (rowids: a stored article's text
+    and facts never change), their outlets (the outlet-names step renames them) and the
+    original each is a copy of (dedup may make a new article the original of older
+    ones). None when there is no such story. Costs one indexed read of the story's
+    members."""
+    story = conn.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if story is None:
+        return None
+    members = sorted(tuple("" if v is None else str(v) for v in row) for row in conn.execute(
+        "SELECT a.rowid, a.outlet, c.original_id FROM story_articles s"
+        " JOIN articles a ON a.id = s.article_id"
+        " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?",
+        (story_id,)))
+    digest = hashlib.blake2b(repr((story[0], members)).encode(), digest_size=16)
+    return digest.hexdigest()

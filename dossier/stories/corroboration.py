@@ -23,7 +23,7 @@ from dossier.extract.text import is_actor_name, name_key, parse_day, words
 from dossier.store import story_material as material
 from dossier.store.db import has_table
 from dossier.store.story_facts import events_of, stance_cues_of
-from dossier.stories.dedup import overlap
+from dossier.stories.dedup import ParaphraseIndex, term_frequency
 from dossier.stories.digest import group_units, independent
 
 # A number about casualties is one fact whatever verb carries it (killed / left dead / died).
@@ -180,20 +180,25 @@ def date_conflicts(mat: material.Material, settings: Settings) -> list[dict]:
     """
     facts: dict[int, dict[str, list[material.Unit]]] = {}
     dated = [u for u in mat.units if u.act_day and not u.truncated]
+    index = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
+                            term_frequency(u.terms for u in dated))
+    for unit in dated:
+        index.add(unit.terms)
     for i, a in enumerate(dated):
-        for b in dated[i + 1:]:
+        for j in index.matches(a.terms):  # the pairs whose overlap reaches the threshold
+            if j <= i:
+                continue
+            b = dated[j]
             src_a, src_b = mat.sources[a.article_id], mat.sources[b.article_id]
             if src_a.original_id == src_b.original_id or a.act_day == b.act_day:
                 continue
             past = min(filter(None, (src_a.day, src_b.day)), default=None)
             if past is None or max(a.act_day, b.act_day) > past:
                 continue  # plans are re-dated as they move; only past acts can disagree
-            if (overlap(a.terms, b.terms, settings.paraphrase_min_terms)
-                    >= settings.paraphrase_threshold):
-                fact = facts.setdefault(id(a), {})
-                for unit in (a, b):
-                    if unit not in fact.setdefault(unit.act_day, []):
-                        fact[unit.act_day].append(unit)
+            fact = facts.setdefault(id(a), {})
+            for unit in (a, b):
+                if unit not in fact.setdefault(unit.act_day, []):
+                    fact[unit.act_day].append(unit)
     return [{"kind": "date", "fact": mat.text(next(iter(f.values()))[0])[:120],
              "claims": _claims(mat, f)} for f in facts.values()]
 

@@ -21,7 +21,7 @@ from dossier.extract.text import parse_day, strip_glue
 from dossier.store import story_material as material
 from dossier.store.stories import last_asked, mark_asked
 from dossier.stories import hygiene
-from dossier.stories.dedup import covered, overlap
+from dossier.stories.dedup import ParaphraseIndex, covered, overlap, term_frequency
 
 # Units shorter than this are captions, datelines or fragments, not digest sentences.
 
@@ -56,16 +56,19 @@ def group_units(mat: material.Material, settings: Settings) -> list[Group]:
     of the corroboration view ever count boilerplate (a transcript notice carried by
     two outlets is not a fact two outlets report)."""
     groups: list[Group] = []
-    min_terms = settings.paraphrase_min_terms
     order = {aid: i for i, aid in enumerate(mat.sources)}
+    leads = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
+                            term_frequency(u.terms for u in mat.units))
     for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
         if not stands_alone(mat, unit, settings.digest_min_words):
             continue
-        home = next((g for g in groups if overlap(unit.terms, g.lead.terms, min_terms)
-                     >= settings.paraphrase_threshold), None)
-        if home is None:
+        found = leads.matches(unit.terms)
+        if not found:
+            leads.add(unit.terms)
             groups.append(Group([unit]))
-        elif all(u.article_id != unit.article_id for u in home.units):
+            continue
+        home = groups[found[0]]
+        if all(u.article_id != unit.article_id for u in home.units):
             home.units.append(unit)
         # A unit repeating a group of its own article (seed 000's glued copy) just drops.
     return groups
@@ -204,8 +207,13 @@ def build(mat: material.Material, settings: Settings, words: int | None = None,
     groups = group_units(mat, settings)
     # Term weights: how many independent articles of the story use a term.
     weights: Counter[str] = Counter()
-    for original in {s.original_id for s in mat.sources.values()}:
-        weights.update({t for u in mat.units if u.article_id == original for t in u.terms})
+    originals = {s.original_id for s in mat.sources.values()}
+    terms_of: dict[str, set[str]] = {}
+    for u in mat.units:
+        if u.article_id in originals:
+            terms_of.setdefault(u.article_id, set()).update(u.terms)
+    for terms in terms_of.values():
+        weights.update(terms)
     for group in groups:
         group.score = _score(mat, group, weights, settings)
     usable = [g for g in groups if any(not u.truncated for u in g.units)]

@@ -17,6 +17,7 @@ from dossier import __version__
 from dossier.config import Settings
 from dossier.store import connect
 from dossier.store.db import failure_message
+from dossier.stories.view_cache import StoryViewCache
 from dossier.web import api, brief_routes, ingest_routes, pages
 from dossier.web.docs import mount_docs
 from dossier.web.error_pages import install_error_pages
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
     )
     app.state.settings = settings
     app.state.jobs = IngestJobs(settings)
+    app.state.story_views = StoryViewCache(settings.story_view_cache)
     static = resources.files("dossier.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     mount_docs(app)

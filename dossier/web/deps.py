@@ -80,8 +80,8 @@ class Filters:
 
 
 def get_filters(
-    limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page (at most 500)"),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="items to skip (page start)"),
     story: str | None = Query(None, description="story id"),
     actor: str | None = Query(None, description="actor id or name"),
     type: str | None = Query(None, description="event type (PLOVER), e.g. PROTEST"),

@@ -15,12 +15,19 @@ T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list endpoint; ``total`` counts every match, not just this page."""
+    """One page of a list endpoint; ``total`` counts every match, not just this page.
+
+    Every list endpoint pages: ``limit`` items (default 50, at most 500) from ``offset``
+    (default 0); walk a list by raising ``offset`` by ``limit`` until it reaches ``total``.
+    A grouped item (a place) carries at most ``Settings.api_evidence_per_item`` (20)
+    evidence spans, its count field (``mentions``) says how many there are in all.
+    """
 
     items: list[T]
-    total: int
-    limit: int
-    offset: int
+    total: int = Field(description="every item that matches the filters, on all pages")
+    limit: int = Field(description="the most items on this page (query `limit`: 1-500, "
+                                   "default 50)")
+    offset: int = Field(description="items skipped before this page (query `offset`)")
 
 
 class EvidenceOut(BaseModel):
@@ -205,8 +212,10 @@ class PlaceOut(BaseModel):
     kind: str | None = None
     lat: float | None = None
     lon: float | None = None
-    mentions: int = 0
-    evidence: list[EvidenceOut] = []
+    mentions: int = Field(0, description="every mention of the place that matches the filters")
+    evidence: list[EvidenceOut] = Field(
+        [], description="its first mentions by article, at most Settings.api_evidence_per_item "
+                        "(20) in the API")
 
 
 class IngestOutcomeOut(BaseModel):

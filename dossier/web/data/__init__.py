@@ -10,9 +10,10 @@ from __future__ import annotations
 import sqlite3
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
 from dossier.config import Settings
+from dossier.stories.view_cache import StoryViewCache
 from dossier.web.data.articles import ArticleReads
 from dossier.web.data.facts import FactReads
 from dossier.web.data.stories import StoryReads
@@ -23,18 +24,23 @@ from dossier.web.evidence import EvidenceResolver
 class Desk(ArticleReads, FactReads, StoryReads):
     """Read-only views over one store connection, for one request."""
 
-    def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
+    def __init__(self, conn: sqlite3.Connection, settings: Settings,
+                 views_cache: StoryViewCache | None = None) -> None:
         self.conn = conn
         # The run's settings: digests and corroboration are built with them, and events
         # less likely than ``event_min_confidence`` to be right stay off the desk.
         self.settings = settings
         self.min_event_confidence = settings.event_min_confidence
+        # Story views kept across requests per story version (the app's one cache,
+        # made with the app's settings).
+        self.views_cache = views_cache
+        self._versions = {}
         self.resolver = EvidenceResolver(conn)
         self._story_members: dict[str, set[str]] = {}
 
 
-def get_desk(conn: ConnDep, settings: SettingsDep) -> Desk:
-    return Desk(conn, settings)
+def get_desk(conn: ConnDep, settings: SettingsDep, request: Request) -> Desk:
+    return Desk(conn, settings, getattr(request.app.state, "story_views", None))
 
 
 DeskDep = Annotated[Desk, Depends(get_desk)]

@@ -12,8 +12,10 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from dossier.config import Settings
 from dossier.store import actors as actors_store
 from dossier.store import desk as desk_store
+from dossier.store import events as events_store
 from dossier.store import quotes as quotes_store
 from dossier.store import timeline as timeline_store
 from dossier.web.data.common import (
@@ -45,6 +47,7 @@ EVERY = 1_000_000  # "no limit" for feature queries that take one; the desk page
 
 class FactReads:
     conn: sqlite3.Connection
+    settings: Settings
     resolver: EvidenceResolver
     min_event_confidence: float = 0.0  # Desk sets Settings.event_min_confidence
 
@@ -85,30 +88,27 @@ class FactReads:
 
     # -- quotes -----------------------------------------------------------------------
 
-    def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
+    def _quote_rows(self, f: Filters, article_id: str | None) -> list[dict[str, Any]]:
         if article_id is not None:
-            rows = quotes_store.list_quotes(self.conn, article_id=article_id, limit=EVERY)
-        elif f.actor and f.actor.isdigit():
-            rows = quotes_store.list_quotes(self.conn, actor_id=int(f.actor), limit=EVERY)
-        else:
-            rows = quotes_store.list_quotes(self.conn, speaker=f.actor, limit=EVERY)
+            return quotes_store.list_quotes(self.conn, article_id=article_id, limit=EVERY)
+        # a story's quotes only: the cost follows the story, not the store
+        if f.actor and f.actor.isdigit():
+            return quotes_store.list_quotes(self.conn, actor_id=int(f.actor), story=f.story,
+                                            limit=EVERY)
+        return quotes_store.list_quotes(self.conn, speaker=f.actor, story=f.story, limit=EVERY)
+
+    def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
+        try:
+            rows = self._quote_rows(f, article_id)
+        except LookupError:  # a story asked of a store that has no stories yet
+            return []
         self._preload(rows)
         out = []
         for r in rows:
             ev = self._evidence(r, "content_")
             if ev is None or (article_id and ev.article_id != article_id):
                 continue
-            q = QuoteOut(
-                speaker=r.get("speaker_name"),  # the resolved actor; never a bare pronoun
-                speaker_surface=r.get("speaker"),
-                speaker_actor_id=_str(r.get("speaker_actor_id")),
-                on_behalf_of=r.get("on_behalf_of"),
-                cue=r.get("cue"),
-                content=r.get("content") or ev.text,
-                channel=r.get("channel"),
-                date=r.get("published") or ev.published,
-                evidence=ev,
-            )
+            q = _quote_out(r, ev)
             # the speaker filter (names and aliases) was applied by the quotes query
             if self._keep(replace(f, actor=None), ev, q.date):
                 out.append(q)
@@ -117,7 +117,19 @@ class FactReads:
                                           q.evidence.start))
 
     def quotes(self, f: Filters) -> Page[QuoteOut]:
-        return page(self.quote_list(f), f)
+        """One page, filtered, ordered and counted by the query: a page of the API costs
+        its own rows whatever the size of the store (the same order as ``quote_list``)."""
+        by_id = f.actor is not None and f.actor.isdigit()
+        try:
+            rows, total = quotes_store.quote_page(
+                self.conn, speaker=None if by_id else f.actor,
+                actor_id=int(f.actor) if by_id and f.actor else None, story=f.story,
+                outlet=f.outlet, since=f.since, until=f.until, limit=f.limit, offset=f.offset)
+        except LookupError:  # a story asked of a store that has no stories yet
+            rows, total = [], 0
+        self._preload(rows)
+        items = [_quote_out(r, ev) for r in rows if (ev := self._evidence(r, "content_"))]
+        return Page(items=items, total=total, limit=f.limit, offset=f.offset)
 
     def quote_highlights(self, article_id: str) -> list[HighlightOut]:
         out = []
@@ -145,21 +157,7 @@ class FactReads:
             ev = self._evidence(r)
             if ev is None or (article_id and ev.article_id != article_id):
                 continue
-            e = EventOut(
-                type=r.get("type") or "EVENT",
-                mode=r.get("mode"),
-                modality=r.get("modality"),
-                in_quote=bool(r.get("in_quote")),
-                source_actor=r.get("source_actor"),
-                target_actor=r.get("target_actor"),
-                place=r.get("place"),
-                country=r.get("country"),
-                lat=r.get("lat"),
-                lon=r.get("lon"),
-                date=r.get("date"),
-                confidence=r.get("confidence"),
-                evidence=ev,
-            )
+            e = _event_out(r, ev)
             if matches(e.type, f.type) and self._keep(f, ev, e.date, e.source_actor,
                                                        e.target_actor):
                 out.append(e)
@@ -167,7 +165,18 @@ class FactReads:
                                           e.date or e.evidence.published or "", e.evidence.start))
 
     def events(self, f: Filters) -> Page[EventOut]:
-        return page(self.event_list(f), f)
+        """One page, filtered, ordered and counted by the query: a page of the API costs
+        its own rows whatever the size of the store (the same order as ``event_list``)."""
+        try:
+            rows, total = events_store.event_page(
+                self.conn, type_=f.type, actor=f.actor, story=f.story, outlet=f.outlet,
+                since=f.since, until=f.until, min_confidence=self.min_event_confidence,
+                limit=f.limit, offset=f.offset)
+        except LookupError:  # a story asked of a store that has no stories yet
+            rows, total = [], 0
+        self._preload(rows)
+        items = [_event_out(r, ev) for r in rows if (ev := self._evidence(r))]
+        return Page(items=items, total=total, limit=f.limit, offset=f.offset)
 
     def event_highlights(self, article_id: str) -> list[HighlightOut]:
         out = []
@@ -269,7 +278,24 @@ class FactReads:
         return sorted(grouped.values(), key=lambda p: (-p.mentions, p.name))
 
     def places(self, f: Filters) -> Page[PlaceOut]:
-        return page(self.place_list(f), f)
+        """One page of places, grouped and paged by the query; each place carries its
+        first ``Settings.api_evidence_per_item`` mentions as evidence (``mentions``
+        counts them all): a country named in every article would otherwise carry the
+        whole store in one item."""
+        try:
+            groups, total = events_store.place_page(
+                self.conn, story=f.story, outlet=f.outlet, since=f.since, until=f.until,
+                evidence=self.settings.api_evidence_per_item,
+                limit=f.limit, offset=f.offset)
+        except LookupError:  # a story asked of a store that has no stories yet
+            groups, total = [], 0
+        self._preload([e for g in groups for e in g["evidence"]])
+        items = [PlaceOut(name=g["name"], country=g["country"], kind=g["kind"], lat=g["lat"],
+                          lon=g["lon"], mentions=g["mentions"],
+                          evidence=[self.resolver.evidence(e["article_id"], e["start"], e["end"])
+                                    for e in g["evidence"]])
+                 for g in groups]
+        return Page(items=items, total=total, limit=f.limit, offset=f.offset)
 
     def place_highlights(self, article_id: str) -> list[HighlightOut]:
         out = []
@@ -400,6 +426,38 @@ def same_actor(name: str, mention: str | None) -> bool:
     """An event names an actor by a surface form: "the Coast Dockworkers Union" is the union."""
     a, b = _name_key(name), _name_key(mention)
     return bool(a and b) and (a == b or (len(a) > 3 and f" {a} " in f" {b} "))
+
+
+def _event_out(r: dict[str, Any], ev: EvidenceOut) -> EventOut:
+    return EventOut(
+        type=r.get("type") or "EVENT",
+        mode=r.get("mode"),
+        modality=r.get("modality"),
+        in_quote=bool(r.get("in_quote")),
+        source_actor=r.get("source_actor"),
+        target_actor=r.get("target_actor"),
+        place=r.get("place"),
+        country=r.get("country"),
+        lat=r.get("lat"),
+        lon=r.get("lon"),
+        date=r.get("date"),
+        confidence=r.get("confidence"),
+        evidence=ev,
+    )
+
+
+def _quote_out(r: dict[str, Any], ev: EvidenceOut) -> QuoteOut:
+    return QuoteOut(
+        speaker=r.get("speaker_name"),  # the resolved actor; never a bare pronoun
+        speaker_surface=r.get("speaker"),
+        speaker_actor_id=_str(r.get("speaker_actor_id")),
+        on_behalf_of=r.get("on_behalf_of"),
+        cue=r.get("cue"),
+        content=r.get("content") or ev.text,
+        channel=r.get("channel"),
+        date=r.get("published") or ev.published,
+        evidence=ev,
+    )
 
 
 def _str(value: Any) -> str | None:

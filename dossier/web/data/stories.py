@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dossier.store import stories as stories_store
+from dossier.store.story_index import story_version
 from dossier.stories import views
+from dossier.stories.view_cache import StoryViewCache
 from dossier.web.data.common import first, page
 from dossier.web.deps import Filters
 from dossier.web.schemas import (
@@ -31,6 +33,19 @@ class StoryReads:
     settings: Settings
     resolver: EvidenceResolver
     _story_members: dict[str, set[str]]
+    views_cache: StoryViewCache | None = None  # the app's; None computes every time
+    _versions: dict[str, str | None]
+
+    def _view(self, kind: str, story_id: str, compute, *args: Any) -> Any:
+        """A story view, from the cache while the story is at the version it was made at.
+
+        The version is read once per request (one snapshot), so a page's views are all
+        of the same state of the story."""
+        if self.views_cache is None:
+            return compute()
+        if story_id not in self._versions:
+            self._versions[story_id] = story_version(self.conn, story_id)
+        return self.views_cache.get((kind, story_id, *args), self._versions[story_id], compute)
 
     def story_members(self, story_id: str) -> set[str]:
         if story_id not in self._story_members:
@@ -79,8 +94,12 @@ class StoryReads:
         return DigestOut(story_id=story_id, title=story.title, since=since, sentences=full)
 
     def _digest_rows(self, story_id: str, since: str | None) -> list[dict[str, Any]]:
-        result = views.story_digest(self.conn, story_id, self.settings, since=since,
-                                    remember=False)
+        def compute() -> dict[str, Any] | None:
+            return views.story_digest(self.conn, story_id, self.settings, since=since,
+                                      remember=False)
+
+        # "since last" depends on when the CLI last asked, not on the story: never kept
+        result = compute() if since == "last" else self._view("digest", story_id, compute, since)
         return list((result or {}).get("sentences") or [])
 
     def _sentences(self, rows: list[dict[str, Any]]) -> list[DigestSentenceOut]:
@@ -102,7 +121,8 @@ class StoryReads:
 
     def contradictions(self, story_id: str) -> list[ContradictionOut] | None:
         """Facts the story's outlets disagree on, each claim with its evidence."""
-        result = views.story_corroboration(self.conn, story_id, self.settings)
+        result = self._view("corroboration", story_id,
+                            lambda: views.story_corroboration(self.conn, story_id, self.settings))
         if result is None:
             return None
         rows = result.get("contradictions") or []
@@ -119,7 +139,7 @@ class StoryReads:
         ]
 
     def stance_matrix_of(self, story_id: str) -> dict[str, Any]:
-        return views.story_stances(self.conn, story_id)
+        return self._view("stances", story_id, lambda: views.story_stances(self.conn, story_id))
 
 
 def _story_out(r: dict[str, Any]) -> StoryOut:

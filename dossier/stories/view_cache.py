@@ -1,0 +1,66 @@
+"""Story views kept per story version: a story's digest, corroboration and stances are
+computed once per version of the story, not once per request.
+
+A 200-article story's digest groups thousands of units; the desk asks for it on every
+story page, brief and API call, while the story itself changes only when an ingest
+touches it. Each entry is stored with the story's version (a fingerprint of what the
+views read that an ingest can change: its title, its articles, their outlets and which
+of them are copies of which; see ``dossier.store.story_index.story_version``); an
+entry whose version is no longer the story's is recomputed, so a page never shows a
+view of an older story. The cache is the web process's (the CLI computes once anyway).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+
+class StoryViewCache:
+    """Least-recently-used views, each valid for one story version; thread-safe.
+
+    Concurrent requests for the same missing view wait for the one computing it (20
+    clients opening a large story after an ingest compute its digest once, not 20 times).
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[Hashable, tuple[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
+        self.computed = 0  # views computed (misses), for tests and the benchmark
+
+    def _cached(self, key: Hashable, version: str) -> tuple[bool, Any]:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry[0] == version:
+                self._entries.move_to_end(key)
+                return True, entry[1]
+            return False, None
+
+    def get(self, key: Hashable, version: str | None, compute: Callable[[], Any]) -> Any:
+        """The view for ``key`` at ``version``, computed (and kept) if it is not cached.
+
+        ``version`` None (a story that does not exist) is never cached."""
+        if version is None or self.size <= 0:
+            return compute()
+        hit, value = self._cached(key, version)
+        if hit:
+            return value
+        with self._lock:
+            gate = self._computing.setdefault(key, threading.Lock())
+        with gate:
+            hit, value = self._cached(key, version)  # computed while this request waited
+            if hit:
+                return value
+            value = compute()
+            with self._lock:
+                self.computed += 1
+                self._entries[key] = (version, value)
+                self._entries.move_to_end(key)
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
+                self._computing.pop(key, None)
+        return value

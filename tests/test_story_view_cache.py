@@ -1,0 +1,143 @@
+"""Story views (digest, contradictions, stances) are kept per story version: computed once
+while the story stays as it is, recomputed as soon as an ingest touches it.
+
+The store is filled with rows we write, as an ingest commit writes them (article,
+digest units, story membership, copies, outlet renames), so each test can say exactly
+what changed between two requests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dossier.config import Settings
+from dossier.store import connect
+from dossier.store.outlet_names import rename_outlet
+from dossier.store.story_index import story_version
+from dossier.stories.view_cache import StoryViewCache
+from dossier.web import create_app
+
+FIRST = ("Dockworkers at the port of Elma walked off the job on Monday over unpaid wages. "
+         "The harbour authority said ships were being diverted to the northern terminal.")
+SECOND = ("The port of Elma stayed shut on Tuesday as striking dockworkers picketed the gates. "
+          "Union leaders demanded that the harbour authority pay three months of wages.")
+
+
+def _terms(sentence: str) -> list[str]:
+    stop = {"the", "of", "at", "on", "as", "that", "over", "were", "was", "to", "be", "being"}
+    return [w for w in re.findall(r"[a-z]+", sentence.lower()) if w not in stop]
+
+
+def add_article(conn, article_id: str, outlet: str, published: str, text: str,
+                story: str = "s-port") -> None:
+    """What an ingest commit stores for a story's new article: the article, its digest
+    units and its membership (the clusterer also refreshes the story's row)."""
+    conn.execute("INSERT INTO articles(id, source_path, outlet, title, published, text)"
+                 " VALUES (?, ?, ?, ?, ?, ?)",
+                 (article_id, f"{article_id}.txt", outlet, text[:30], published, text))
+    start = 0
+    for seq, sentence in enumerate(re.findall(r"[^.]+\.", text)):
+        begin = text.index(sentence.strip(), start)
+        end = begin + len(sentence.strip())
+        conn.execute("INSERT INTO story_sentences(article_id, seq, start, end, terms)"
+                     " VALUES (?, ?, ?, ?, ?)",
+                     (article_id, seq, begin, end, json.dumps(_terms(sentence))))
+        start = end
+    conn.execute("INSERT OR IGNORE INTO stories(id, title, first_seen, last_seen, n_articles,"
+                 " centroid) VALUES (?, 'Port strike', ?, ?, 0, '{}')",
+                 (story, published, published))
+    conn.execute("INSERT INTO story_articles(story_id, article_id) VALUES (?, ?)",
+                 (story, article_id))
+    conn.execute("UPDATE stories SET n_articles = n_articles + 1, last_seen = ? WHERE id = ?",
+                 (published, story))
+
+
+@pytest.fixture()
+def desk(tmp_path: Path):
+    db = tmp_path / "desk.db"
+    conn = connect(db)
+    add_article(conn, "a-one", "Harbor Ledger", "2025-03-03", FIRST)
+    conn.commit()
+    app = create_app(Settings(db_path=db))
+    with TestClient(app, base_url="http://localhost") as client:
+        yield client, conn, app.state.story_views
+    conn.close()
+
+
+def digest_text(client: TestClient) -> str:
+    response = client.get("/api/stories/s-port/digest")
+    assert response.status_code == 200
+    return " ".join(s["text"] for s in response.json()["sentences"])
+
+
+def test_a_story_digest_is_computed_once_while_the_story_is_unchanged(desk) -> None:
+    client, _, cache = desk
+    first = client.get("/api/stories/s-port/digest").json()
+    before = cache.computed
+    assert client.get("/api/stories/s-port/digest").json() == first
+    assert client.get("/stories/s-port").status_code == 200  # the page reads the same digest
+    assert cache.computed == before + 2  # the page added its contradictions and stances only
+
+
+def test_an_article_joining_the_story_shows_in_the_next_digest(desk) -> None:
+    client, conn, _ = desk
+    assert "three months" not in digest_text(client)
+    add_article(conn, "a-two", "Coast Times", "2025-03-04", SECOND)
+    conn.commit()
+    assert "three months" in digest_text(client)
+    outlets = {o for s in client.get("/api/stories/s-port/digest").json()["sentences"]
+               for o in s["outlets"]}
+    assert outlets == {"Harbor Ledger", "Coast Times"}
+
+
+def test_an_article_of_another_story_leaves_the_story_cached(desk) -> None:
+    client, conn, cache = desk
+    digest_text(client)
+    before = cache.computed
+    add_article(conn, "a-other", "Coast Times", "2025-03-04", SECOND, story="s-other")
+    conn.commit()
+    digest_text(client)
+    assert cache.computed == before
+
+
+def test_a_renamed_outlet_is_named_in_the_next_digest(desk) -> None:
+    client, conn, _ = desk
+    digest_text(client)
+    rename_outlet(conn, "Harbor Ledger", "The Harbor Ledger")
+    conn.commit()
+    outlets = {o for s in client.get("/api/stories/s-port/digest").json()["sentences"]
+               for o in s["outlets"]}
+    assert outlets == {"The Harbor Ledger"}
+
+
+def test_an_article_made_a_copy_changes_the_story_version(desk) -> None:
+    _, conn, _ = desk
+    add_article(conn, "a-two", "Coast Times", "2025-03-04", SECOND)
+    conn.commit()
+    before = story_version(conn, "s-port")
+    conn.execute("INSERT INTO article_copies(article_id, original_id, similarity)"
+                 " VALUES ('a-two', 'a-one', 0.9)")
+    assert story_version(conn, "s-port") != before
+    assert story_version(conn, "s-missing") is None
+
+
+def test_the_cache_recomputes_a_stale_version_and_forgets_the_least_recent() -> None:
+    cache = StoryViewCache(size=2)
+    calls: list[str] = []
+
+    def view(name: str):
+        return lambda: calls.append(name) or name
+
+    assert cache.get("a", "v1", view("a1")) == "a1"
+    assert cache.get("a", "v1", view("a1 again")) == "a1"  # same version: kept
+    assert cache.get("a", "v2", view("a2")) == "a2"  # the story changed: recomputed
+    cache.get("b", "v1", view("b1"))
+    cache.get("c", "v1", view("c1"))  # a third story: "a" was used least recently
+    assert cache.get("a", "v2", view("a2 again")) == "a2 again"
+    assert cache.get("x", None, view("none")) == "none"  # no such story: never kept
+    assert calls == ["a1", "a2", "b1", "c1", "a2 again", "none"]
