@@ -139,6 +139,11 @@ class Settings:
     # Quotes and actors (dossier/extract/quotes.py, coref.py). A quoted fragment shorter than
     # this with no cue is a scare quote ("coup bid"), not a statement.
     quote_min_words: int = 4
+    # Also record stances and intentions as attributions of kind "attitude" ("Christie
+    # endorsed Trump", "a group backing Bush"), as PolNeAR annotates them. Off by default:
+    # on PolNeAR train their source was right in only about half the cases, below what
+    # the desk shows as "who said what" (benchmarks/quotes.py prints both readings).
+    quote_attitudes: bool = False
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
-from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.parsed import ents_of, text_of
 from dossier.lexicon.names import (
     AGENCIES,
     CREDIT_CUES,
@@ -26,6 +27,9 @@ from dossier.lexicon.names import (
     NAME_SUFFIXES,
     SURNAME_HONORIFICS,
 )
+
+if TYPE_CHECKING:  # the store imports name_words for read commands: no spaCy there
+    from spacy.tokens import Doc, Span, Token
 
 _CREDIT_BEFORE = re.compile(
     r"(?i:\b(?:" + "|".join(CREDIT_CUES) + r"))\s*"
@@ -56,9 +60,9 @@ class NameContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.person_texts: list[tuple[int, str]] = [
-            (e.start, " ".join(t.lower_ for t in e)) for e in doc.ents if e.label_ == "PERSON"
+            (e.start, " ".join(t.lower_ for t in e)) for e in ents_of(doc) if e.label_ == "PERSON"
         ]
 
     def name_elsewhere(self, words: list[Token], start: int, own: str = "") -> bool:

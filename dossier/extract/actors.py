@@ -17,6 +17,7 @@ from dossier.extract import countries
 from dossier.extract.actor_names import NameContext, clean_person, name_words, surname_of
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
 from dossier.extract.coref import Candidate, group_mentions
+from dossier.extract.parsed import ents_of, ents_within, text_of
 from dossier.extract.roles import appositive_roles, title_before
 from dossier.lexicon.actors import (
     PLACE_WORDS,
@@ -67,7 +68,7 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
 
 def _country_in(span: Span) -> str | None:
     """First country named inside a span (by name, alias or demonym)."""
-    for ent in span.ents:
+    for ent in ents_within(span):
         code = countries.country_code(ent.text) or countries.demonym_country(ent.text)
         if code:
             return code
@@ -125,13 +126,13 @@ class _Collector:
 
     def __init__(self, doc: Doc, date: str | None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = text_of(doc)
         self.date = date
         self.candidates: list[Candidate] = []
         self.taken: set[int] = set()  # token indices already inside a mention or a title
         self.names = NameContext(doc)
         labels: dict[str, list[str]] = {}
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             labels.setdefault(normalize_name(ent.text), []).append(ent.label_)
         # A surface form the model labels ORG/GPE/PRODUCT more often than PERSON in this
         # article is not a person here ("Equifax", "SpaceX", "Tesla").
@@ -146,7 +147,7 @@ class _Collector:
 
     def persons(self) -> None:
         city_named: list[Candidate] = []
-        for ent in self.doc.ents:
+        for ent in ents_of(self.doc):
             if ent.label_ != "PERSON":
                 continue
             span = _person_span(self.doc, ent)
@@ -185,7 +186,7 @@ class _Collector:
                 self.add(cand)
 
     def entities(self, surnames: set[str]) -> None:
-        for ent in self.doc.ents:
+        for ent in ents_of(self.doc):
             if ent.label_ not in _ENT_LABELS or self.taken & set(range(ent.start, ent.end)):
                 continue
             span = self._org_extent(_after_last_newline(ent), ent.label_)
@@ -238,7 +239,7 @@ class _Collector:
         if end <= start:
             return None
         if label == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of":
-            nxt = next((e for e in doc.ents if e.start in (end + 1, end + 2)), None)
+            nxt = next((e for e in ents_of(doc) if e.start in (end + 1, end + 2)), None)
             if nxt is not None and nxt.label_ == "ORG":
                 self.taken.update(range(nxt.start, nxt.end))
                 end = nxt.end

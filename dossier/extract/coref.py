@@ -25,6 +25,7 @@ from dossier.extract.actor_records import (
     ArticleActor,
     MentionType,
 )
+from dossier.extract.parsed import text_of
 from dossier.lexicon.actors import canonical_alias, normalize_name
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -166,7 +167,7 @@ class _Grouper:
     def link_collectives(self) -> None:
         """One group actor where the text says a description and a name are one group:
         "soldiers ..., calling themselves the CNSP", "the junta, the CNSP," (apposition)."""
-        text = self.doc.text
+        text = text_of(self.doc)
         remap: dict[str, str] = {}
         for cand in self.cands:
             if cand.mention_type != "name" or cand.kind not in COLLECTIVE_KINDS or not cand.key:
