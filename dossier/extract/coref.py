@@ -233,9 +233,9 @@ class _Grouper:
             if other.kind != "person" or other.mention_type != "name":
                 continue
             for role in other.roles:
-                if head in role.title.lower() and (
-                    cand.country is None or role.country in (None, cand.country)
-                ):
+                # "the US leader" never joins a leader whose role names no country:
+                # a nominal's country must be stated by the holder's role.
+                if head in role.title.lower() and cand.country in (None, role.country):
                     holders.append(other)
         if not holders:
             suffix = f":{cand.country}" if cand.country else ""
