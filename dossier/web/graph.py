@@ -53,6 +53,7 @@ class Pair:
     target: str
     polarity: int
     label: str
+    weight: int  # reports of it
 
 
 @dataclass
@@ -98,7 +99,7 @@ def build_graph(events: list[EventOut], stances: list[StanceOut]) -> ActorGraph:
     groups = components(g)
     # A pair alone floats as two dots and two names far from the rest: it reads better
     # as one line of text under the picture ("Police opposes Protesters").
-    alone = [Pair(a, b, info["polarity"], ", ".join(info["labels"]))
+    alone = [Pair(a, b, info["polarity"], ", ".join(info["labels"]), info["weight"])
              for (a, b), info in pairs.items()
              if any(len(c) == 2 and a in c and b in c for c in groups)]
     groups = [c for c in groups if len(c) > 2]
