@@ -530,4 +530,5 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     return finder.found
 
 
-register_extractor(Extractor(name="quotes", run=extract_quotes, requires=("actors",)))
+register_extractor(Extractor(name="quotes", run=extract_quotes, assigns=(Quote,),
+                             requires=("actors",)))
