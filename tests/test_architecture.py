@@ -55,6 +55,7 @@ NOT_SETTINGS = {
     "web/graph.py:MAX_NODES": "drawing",
     "web/graph.py:EDGE": "drawing",
     "web/graph.py:SOLO": "drawing",
+    "web/graph.py:NODE_GAP": "drawing",
     "web/ingest_routes.py:MAX_FILES": "request size bound",
     "web/ingest_routes.py:CHUNK": "I/O chunk size",
     "web/ingest_routes.py:FORM_OVERHEAD": "request size bound",
