@@ -147,6 +147,12 @@ class Settings:
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4
+    # How far back (sentences) an object or possessive pronoun ("him", "his") looks for any
+    # person, subject or not (dossier/extract/coref.py).
+    pronoun_any_person_window: int = 2
+    # A job title before or beside a name ("Niger's former interior minister") is at most this
+    # many tokens long (dossier/extract/roles.py).
+    role_max_title_tokens: int = 8
     # A paragraph opening "<speaker>: <content>" (a transcript line, a headline) has its
     # colon within this many tokens (dossier/extract/labelled.py).
     quote_label_max_tokens: int = 7
