@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dossier.config import Settings
 from dossier.store import actors as actors_store
@@ -42,6 +43,7 @@ from dossier.web.schemas import (
 if TYPE_CHECKING:
     from dossier.web.evidence import EvidenceResolver
 
+T = TypeVar("T")
 EVERY = 1_000_000  # "no limit" for feature queries that take one; the desk pages itself
 
 
@@ -97,7 +99,21 @@ class FactReads:
                                             limit=EVERY)
         return quotes_store.list_quotes(self.conn, speaker=f.actor, story=f.story, limit=EVERY)
 
+    def _story_cached(self, kind: str, f: Filters, compute: Callable[[], list[T]]) -> list[T]:
+        """A story's fact list, kept per story version (``StoryReads._view``) when it is
+        one story's under no actor filter (aliases are not part of a story's version);
+        the confidence floor and the filters are part of the key."""
+        if not f.story or f.actor:
+            return compute()
+        return self._view(kind, f.story, compute,  # type: ignore[attr-defined]
+                          replace(f, limit=0, offset=0), self.min_event_confidence)
+
     def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
+        if article_id is None:
+            return self._story_cached("quotes", f, lambda: self._quote_list(f, None))
+        return self._quote_list(f, article_id)
+
+    def _quote_list(self, f: Filters, article_id: str | None) -> list[QuoteOut]:
         try:
             rows = self._quote_rows(f, article_id)
         except LookupError:  # a story asked of a store that has no stories yet
@@ -150,6 +166,11 @@ class FactReads:
                 if (r.get("confidence") or 0.0) >= floor]
 
     def event_list(self, f: Filters, article_id: str | None = None) -> list[EventOut]:
+        if article_id is None:
+            return self._story_cached("events", f, lambda: self._event_list(f, None))
+        return self._event_list(f, article_id)
+
+    def _event_list(self, f: Filters, article_id: str | None) -> list[EventOut]:
         rows = self._shown_events(f, article_id)
         self._preload(rows)
         out = []
@@ -216,6 +237,9 @@ class FactReads:
         return page(items, f)
 
     def _timeline_items(self, f: Filters) -> list[TimelineItemOut]:
+        return self._story_cached("timeline", f, lambda: self._timeline_rows(f))
+
+    def _timeline_rows(self, f: Filters) -> list[TimelineItemOut]:
         # a story page reads its story's rows only: the cost follows the story, not the store
         try:
             rows = timeline_store.timeline(self.conn, story=f.story, with_statements=True,
@@ -257,6 +281,11 @@ class FactReads:
     # -- places -----------------------------------------------------------------------
 
     def place_list(self, f: Filters, article_id: str | None = None) -> list[PlaceOut]:
+        if article_id is None:
+            return self._story_cached("places", f, lambda: self._place_list(f, None))
+        return self._place_list(f, article_id)
+
+    def _place_list(self, f: Filters, article_id: str | None) -> list[PlaceOut]:
         rows = self._facts("places", f, article_id)
         self._preload(rows)
         grouped: dict[tuple[str, str | None], PlaceOut] = {}

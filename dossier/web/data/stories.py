@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from dossier.store import stories as stories_store
 from dossier.store.story_index import story_version
+from dossier.store.story_material import Material
 from dossier.stories import views
 from dossier.stories.view_cache import StoryViewCache
 from dossier.web.data.common import first, page
@@ -46,6 +47,11 @@ class StoryReads:
         if story_id not in self._versions:
             self._versions[story_id] = story_version(self.conn, story_id)
         return self.views_cache.get((kind, story_id, *args), self._versions[story_id], compute)
+
+    def _material(self, story_id: str) -> Material | None:
+        """The story's material for its views, loaded once per story version."""
+        return self._view("material", story_id,
+                          lambda: views.story_material(self.conn, story_id))
 
     def story_members(self, story_id: str) -> set[str]:
         if story_id not in self._story_members:
@@ -96,7 +102,7 @@ class StoryReads:
     def _digest_rows(self, story_id: str, since: str | None) -> list[dict[str, Any]]:
         def compute() -> dict[str, Any] | None:
             return views.story_digest(self.conn, story_id, self.settings, since=since,
-                                      remember=False)
+                                      remember=False, mat=self._material(story_id))
 
         # "since last" depends on when the CLI last asked, not on the story: never kept
         result = compute() if since == "last" else self._view("digest", story_id, compute, since)
@@ -122,7 +128,8 @@ class StoryReads:
     def contradictions(self, story_id: str) -> list[ContradictionOut] | None:
         """Facts the story's outlets disagree on, each claim with its evidence."""
         result = self._view("corroboration", story_id,
-                            lambda: views.story_corroboration(self.conn, story_id, self.settings))
+                            lambda: views.story_corroboration(self.conn, story_id, self.settings,
+                                                              self._material(story_id)))
         if result is None:
             return None
         rows = result.get("contradictions") or []
@@ -139,7 +146,9 @@ class StoryReads:
         ]
 
     def stance_matrix_of(self, story_id: str) -> dict[str, Any]:
-        return self._view("stances", story_id, lambda: views.story_stances(self.conn, story_id))
+        return self._view("stances", story_id,
+                          lambda: views.story_stances(self.conn, story_id,
+                                                      self._material(story_id)))
 
 
 def _story_out(r: dict[str, Any]) -> StoryOut:
