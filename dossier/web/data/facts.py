@@ -352,7 +352,12 @@ class FactReads:
         return out
 
     def actors(self, f: Filters) -> Page[ActorOut]:
-        return page(self.actor_list(f), f)
+        """One page of actors; paged by the query when the whole store's are asked for."""
+        if f.story or f.actor:
+            return page(self.actor_list(f), f)
+        rows = actors_store.list_actors(self.conn, limit=f.limit, offset=f.offset)
+        return Page(items=[_actor_out(r) for r in rows],
+                    total=actors_store.count_actors(self.conn), limit=f.limit, offset=f.offset)
 
     def actor(self, actor_id: str) -> ActorDetailOut | None:
         if not actor_id.isdigit():

@@ -75,7 +75,14 @@ class StoryReads:
         return out  # most recently active first, then the bigger story
 
     def stories(self, f: Filters) -> Page[StoryOut]:
-        return page(self.story_list(f), f)
+        """One page of stories; paged by the query unless an outlet is asked for (a
+        story's outlets are its articles', read per story)."""
+        if f.outlet:
+            return page(self.story_list(f), f)
+        rows, total = stories_store.story_page(self.conn, since=f.since, until=f.until,
+                                               story=f.story, limit=f.limit, offset=f.offset)
+        return Page(items=[_story_out(r) for r in rows], total=total, limit=f.limit,
+                    offset=f.offset)
 
     def story(self, story_id: str) -> StoryOut | None:
         row = stories_store.get_story(self.conn, story_id)
