@@ -129,21 +129,23 @@ def test_an_article_made_a_copy_changes_the_story_version(desk) -> None:
     assert story_version(conn, "s-missing") is None
 
 
-def test_the_cache_recomputes_a_stale_version_and_forgets_the_least_recent() -> None:
+def test_the_cache_recomputes_a_stale_version_and_forgets_the_least_recent_story() -> None:
     cache = StoryViewCache(size=2)
     calls: list[str] = []
 
     def view(name: str):
         return lambda: calls.append(name) or name
 
-    assert cache.get("a", "v1", view("a1")) == "a1"
-    assert cache.get("a", "v1", view("a1 again")) == "a1"  # same version: kept
-    assert cache.get("a", "v2", view("a2")) == "a2"  # the story changed: recomputed
-    cache.get("b", "v1", view("b1"))
-    cache.get("c", "v1", view("c1"))  # a third story: "a" was used least recently
-    assert cache.get("a", "v2", view("a2 again")) == "a2 again"
-    assert cache.get("x", None, view("none")) == "none"  # no such story: never kept
-    assert calls == ["a1", "a2", "b1", "c1", "a2 again", "none"]
+    assert cache.get("a", "digest", "v1", view("a1")) == "a1"
+    assert cache.get("a", "digest", "v1", view("a1 again")) == "a1"  # same version: kept
+    assert cache.get("a", "stances", "v1", view("a stances")) == "a stances"  # another view
+    assert cache.get("a", "digest", "v2", view("a2")) == "a2"  # the story changed
+    assert cache.get("a", "stances", "v2", view("a stances 2")) == "a stances 2"
+    cache.get("b", "digest", "v1", view("b1"))
+    cache.get("c", "digest", "v1", view("c1"))  # a third story: "a" was used least recently
+    assert cache.get("a", "digest", "v2", view("a2 again")) == "a2 again"
+    assert cache.get("x", "digest", None, view("none")) == "none"  # no such story: not kept
+    assert calls == ["a1", "a stances", "a2", "a stances 2", "b1", "c1", "a2 again", "none"]
 
 
 def test_a_renamed_or_merged_actor_changes_the_story_version(desk) -> None:
@@ -157,3 +159,12 @@ def test_a_renamed_or_merged_actor_changes_the_story_version(desk) -> None:
     renamed = story_version(conn, "s-port")
     conn.execute("UPDATE article_actors SET actor_id = 2 WHERE actor_id = 1")  # merged
     assert len({first, renamed, story_version(conn, "s-port")}) == 3
+
+
+def test_the_story_page_shows_an_article_that_joined_since_it_was_last_shown(desk) -> None:
+    client, conn, _ = desk
+    before = client.get("/stories/s-port").text
+    assert "Coast Times" not in before and client.get("/stories/s-port").text == before
+    add_article(conn, "a-two", "Coast Times", "2025-03-04", SECOND)
+    conn.commit()
+    assert "Coast Times" in client.get("/stories/s-port").text

@@ -114,16 +114,20 @@ def story_version(conn: sqlite3.Connection, story_id: str) -> str | None:
     story = conn.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
     if story is None:
         return None
-    members = sorted(tuple("" if v is None else str(v) for v in row) for row in conn.execute(
-        "SELECT a.rowid, a.outlet, c.original_id FROM story_articles s"
+    # ordered in the query and joined into one string by SQLite: no Python pass per row
+    members = conn.execute(
+        "SELECT group_concat(r, '|') FROM (SELECT a.rowid || ',' || coalesce(a.outlet, '')"
+        " || ',' || coalesce(c.original_id, '') AS r FROM story_articles s"
         " JOIN articles a ON a.id = s.article_id"
-        " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?",
-        (story_id,)))
-    actors: list[tuple[str, ...]] = []
+        " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?"
+        " ORDER BY a.rowid)", (story_id,)).fetchone()[0]
+    actors = None
     if has_table(conn, "article_actors"):
-        actors = sorted(tuple("" if v is None else str(v) for v in row) for row in conn.execute(
-            "SELECT aa.article_id, aa.actor_key, aa.actor_id, ca.name FROM story_articles s"
-            " JOIN article_actors aa ON aa.article_id = s.article_id"
-            " LEFT JOIN actors ca ON ca.id = aa.actor_id WHERE s.story_id = ?", (story_id,)))
+        actors = conn.execute(
+            "SELECT group_concat(r, '|') FROM (SELECT aa.article_id || ',' || aa.actor_key"
+            " || ',' || coalesce(aa.actor_id, '') || ',' || coalesce(ca.name, '') AS r"
+            " FROM story_articles s JOIN article_actors aa ON aa.article_id = s.article_id"
+            " LEFT JOIN actors ca ON ca.id = aa.actor_id WHERE s.story_id = ?"
+            " ORDER BY aa.article_id, aa.actor_key)", (story_id,)).fetchone()[0]
     digest = hashlib.blake2b(repr((story[0], members, actors)).encode(), digest_size=16)
     return digest.hexdigest()

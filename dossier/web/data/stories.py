@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dossier.store import stories as stories_store
 from dossier.store.story_index import story_version
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from dossier.config import Settings
     from dossier.web.evidence import EvidenceResolver
 
+T = TypeVar("T")
 EVERY = 1_000_000
 
 
@@ -46,7 +48,13 @@ class StoryReads:
             return compute()
         if story_id not in self._versions:
             self._versions[story_id] = story_version(self.conn, story_id)
-        return self.views_cache.get((kind, story_id, *args), self._versions[story_id], compute)
+        return self.views_cache.get(story_id, (kind, *args), self._versions[story_id], compute)
+
+    def cached_view(self, kind: str, story_id: str, compute: Callable[[], T],
+                    *args: Hashable) -> T:
+        """``compute()``, kept with the story's version under ``(kind, *args)``: for a
+        caller's own view of a story (the rendered story page)."""
+        return self._view(kind, story_id, compute, *args)
 
     def _material(self, story_id: str) -> Material | None:
         """The story's material for its views, loaded once per story version."""
