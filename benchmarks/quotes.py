@@ -160,7 +160,7 @@ class Score:
         return 100 * p, 100 * r, 100 * f
 
 
-def ours(doc, text: str) -> list[Attribution]:
+def ours(doc, text: str, attitudes: bool = False) -> list[Attribution]:
     from dossier.config import Settings
     from dossier.extract.actors import extract_actors
     from dossier.extract.quotes import extract_quotes
@@ -168,7 +168,7 @@ def ours(doc, text: str) -> list[Attribution]:
     from dossier.registry import ArticleContext
 
     ctx = ArticleContext(DossierArticle(id="b", source_path="polnear", text=text), doc,
-                         Settings())
+                         Settings(quote_attitudes=attitudes))
     ctx.results["actors"] = extract_actors(ctx)
     return [
         Attribution(
@@ -178,6 +178,11 @@ def ours(doc, text: str) -> list[Attribution]:
         )
         for q in extract_quotes(ctx)
     ]
+
+
+def ours_with_attitudes(doc, text: str) -> list[Attribution]:
+    """``Settings.quote_attitudes`` on: stances and intentions counted as PolNeAR does."""
+    return ours(doc, text, attitudes=True)
 
 
 def textacy_peer(doc, text: str) -> list[Attribution]:
@@ -210,7 +215,7 @@ def main() -> int:
 
     articles = load(args.split, args.limit)
     model = nlp.load()
-    systems = {"ours": ours, "textacy": textacy_peer}
+    systems = {"ours": ours, "ours+attitudes": ours_with_attitudes, "textacy": textacy_peer}
     kinds = (*TYPES, "content+source")
     scores = {(s, t, m): Score() for s in systems for t in kinds for m in ("exact", "overlap")}
     warm = model("Warm-up: load lookup tables before timing, \"she said.\"")
@@ -242,9 +247,10 @@ def main() -> int:
               " not a score.")
     print(f"Ceiling: PolNeAR's annotators agree at token-wise Krippendorff's alpha"
           f" {ANNOTATOR_ALPHA}% (its README).\n")
-    print("| span | match | ours P | ours R | ours F1 | textacy P | textacy R | textacy F1 |"
-          " citron F1 (PARC3, published) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| span | match | " + " | ".join(f"{name} {m}" for name in systems
+                                           for m in ("P", "R", "F1"))
+          + " | citron F1 (PARC3, published) |")
+    print("|---|---|" + "---|" * (3 * len(systems) + 1))
     for t in kinds:
         for m in ("exact", "overlap"):
             row = [t, m]

@@ -139,14 +139,28 @@ class Settings:
     # Quotes and actors (dossier/extract/quotes.py, coref.py). A quoted fragment shorter than
     # this with no cue is a scare quote ("coup bid"), not a statement.
     quote_min_words: int = 4
+    # Also record stances and intentions as attributions of kind "attitude" ("Christie
+    # endorsed Trump", "a group backing Bush"), as PolNeAR annotates them. Off by default:
+    # on PolNeAR train their source was right in only about half the cases, below what
+    # the desk shows as "who said what" (benchmarks/quotes.py prints both readings).
+    quote_attitudes: bool = False
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4
+    # A paragraph opening "<speaker>: <content>" (a transcript line, a headline) has its
+    # colon within this many tokens (dossier/extract/labelled.py).
+    quote_label_max_tokens: int = 7
+    # A stance's source or target phrase longer than this many tokens is cut to the words
+    # before its head (dossier/extract/stance_cues.py).
+    stance_max_phrase_tokens: int = 12
     # Actors across articles (dossier/stories/actor_merge.py): a lone surname, or a full
     # name compatible with several people, joins the one with at least this many times
     # the articles of the next ("Trump" → Donald Trump, not Melania Trump). Chosen on the
     # giveme5w1h + PolNeAR-train tune half (benchmarks/actors.py).
     actor_dominance: float = 3.0
+    # How many tokens after a nominal's head its country may be named ("the army in the west
+    # African nation of Niger"): near the noun only.
+    actor_country_reach: int = 9
     # Server-side fetching of client-given URLs is off unless asked for.
     allow_fetch: bool = False
     # Total time one fetch may take (connect, redirects, body), however slowly it drips.
@@ -204,6 +218,9 @@ class Settings:
     # Places (dossier/extract/places.py): score bonus of a candidate in a country the article
     # names (dateline or mentions).
     place_context_bonus: float = 2.0
+    # A name this short matched only by an alternate name ("Tana") is a city only in a
+    # country the article names.
+    place_short_alias: int = 5
     # An undated article is taken to be from the latest year it names up to this many
     # years later: it may join no story dated outside that range (a judgement, not tuned).
     story_undated_years: int = 2

@@ -62,12 +62,8 @@ NOT_SETTINGS = {
     "web/pages.py:MATRIX_SIDE": "drawing",
     "web/render.py:OUTLET_COLORS": "drawing: colours in the stylesheet",
     # Tuned, still to move into Settings (each file is another helper's this round):
-    "extract/actors.py:_COUNTRY_REACH": "tuned: to move (issue 11 owns actors.py)",
     "extract/coref.py:ANY_PERSON_WINDOW": "tuned: to move",
-    "extract/labelled.py:_LABEL_MAX_TOKENS": "tuned: to move",
-    "extract/places.py:SHORT_ALIAS": "tuned: to move",
     "extract/roles.py:_MAX_TITLE_TOKENS": "tuned: to move",
-    "extract/stance_cues.py:MAX_PHRASE_TOKENS": "tuned: to move",
     "extract/timex_rules.py:PAST_CLAUSE_LOOKAHEAD_DAYS": "tuned: to move",
     "store/story_material.py:CUE_WINDOW": "tuned: to move (issue 17 owns story_*.py)",
     "store/timeline.py:STATEMENT_WINDOW": "tuned: to move (issue 17 owns timeline.py)",

@@ -139,3 +139,52 @@ def test_a_dateline_is_not_part_of_what_was_said(nlp):
     q = the_quote(quotes_of(nlp, text), "port will reopen")
     assert q.content == "The port will reopen on Friday"
     assert q.speaker == "the harbour authority"
+
+
+def test_called_for_a_clause_takes_the_clause_without_for(nlp):
+    text = "Senator Ruth Okafor is calling for the province to double its flood budget."
+    q = the_quote(quotes_of(nlp, text), "double its flood budget")
+    assert q.content.startswith("the province") and q.speaker == "Ruth Okafor"
+
+
+def test_raised_passive_is_said_by_no_one_named(nlp):
+    text = "The mayor is expected to announce the new transit plan on Friday."
+    q = the_quote(quotes_of(nlp, text), "transit plan")
+    assert q.content.startswith("The mayor is expected to announce")
+    assert q.speaker is None
+
+
+def test_a_raised_passive_with_an_agent_is_not_sourceless(nlp):
+    text = "The mayor was expected by her aides to resign within the week."
+    assert all(q.speaker is not None for q in quotes_of(nlp, text) if "resign" in q.content)
+
+
+def attitudes_of(nlp, text: str) -> list:
+    from dossier.config import Settings
+    from dossier.extract.actors import extract_actors
+    from dossier.extract.quotes import extract_quotes
+    from dossier.models import Article
+    from dossier.registry import ArticleContext
+
+    ctx = ArticleContext(Article(id="t", source_path="fixture", text=text), nlp(text),
+                         Settings(quote_attitudes=True))
+    ctx.results["actors"] = extract_actors(ctx)
+    return [q for q in extract_quotes(ctx) if q.kind == "attitude"]
+
+
+def test_stances_are_not_statements_by_default(nlp):
+    text = "Governor Lena Fischer endorsed Tom Baird on Sunday."
+    assert quotes_of(nlp, text) == []
+    q = the_quote(attitudes_of(nlp, text), "Tom Baird")
+    assert q.speaker == "Lena Fischer" and q.cue == "endorsed"
+
+
+def test_a_group_backing_a_candidate_holds_the_stance(nlp):
+    q = the_quote(attitudes_of(nlp, "The group backing the mayor raised money."), "mayor")
+    assert q.content == "the mayor" and q.speaker is not None and "group" in q.speaker
+
+
+def test_seeming_is_the_writers_reading_with_no_source(nlp):
+    q = the_quote(attitudes_of(nlp, "The council appears to have dropped the levy."),
+                  "dropped the levy")
+    assert q.content.startswith("The council appears") and q.speaker is None

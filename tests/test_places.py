@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dossier.config import Settings
 from dossier.extract.gazetteer import country_of_word, lookup
 from dossier.extract.places import resolve_places
 
+SETTINGS = Settings()
+
 
 def places(nlp, text: str) -> dict[str, object]:
-    return {p.text: p for p in resolve_places(nlp(text))}
+    return {p.text: p for p in resolve_places(nlp(text), SETTINGS)}
 
 
 def test_niamey_is_the_capital_of_niger(nlp):
@@ -22,12 +25,13 @@ def test_niger_is_the_country_not_the_river(nlp):
 
 
 def test_niger_river_when_the_text_says_river(nlp):
-    found = resolve_places(nlp("Boats moved along the Niger River near the capital."))
+    found = resolve_places(nlp("Boats moved along the Niger River near the capital."), SETTINGS)
     assert [(p.name, p.feature) for p in found] == [("Niger River", "physical")]
 
 
 def test_dateline_gives_city_and_country(nlp):
-    found = resolve_places(nlp("NIAMEY, Niger — The army said Thursday it would not resist."))
+    doc = nlp("NIAMEY, Niger — The army said Thursday it would not resist.")
+    found = resolve_places(doc, SETTINGS)
     assert [(p.name, p.feature, p.is_dateline) for p in found[:2]] == [
         ("Niamey", "city", True), ("Niger", "country", True)]
 
@@ -63,7 +67,7 @@ def test_demonyms_map_to_countries():
 
 def test_word_of_a_river_name_is_no_city_on_an_alternate_name(nlp):
     found = resolve_places(nlp("GARSEN, Kenya — The Tana River burst its banks on Wednesday, "
-                               "flooding villages across Tana River County in Kenya."))
+                               "flooding villages across Tana River County in Kenya."), SETTINGS)
     names = {p.name for p in found}
     assert "Kenya" in names
     assert not [p for p in found if p.country not in (None, "KE")], [
@@ -71,5 +75,5 @@ def test_word_of_a_river_name_is_no_city_on_an_alternate_name(nlp):
 
 
 def test_short_alternate_name_needs_a_named_country(nlp):
-    found = {p.text: p for p in resolve_places(nlp("Aid reached Tana on Friday."))}
+    found = {p.text: p for p in resolve_places(nlp("Aid reached Tana on Friday."), SETTINGS)}
     assert "Tana" not in found or found["Tana"].country is None

@@ -14,6 +14,7 @@ from dossier.clean.flatten import flatten_html
 from dossier.clean.metadata import clean_byline, page_title
 from dossier.clean.text_clutter import remove_clutter, split_lines
 from dossier.config import CleanSettings
+from dossier.lexicon.wire import NAME_PARTICLES, alternation
 from dossier.models import RemovedBlock
 
 # Dates only from the page's own markup (meta tags, JSON-LD, <time>): trafilatura's
@@ -30,7 +31,7 @@ BYLINE_ELEMENTS = (
 )
 BY_LINE = re.compile(
     r"^(?:By|Written by|Posted by|Author:?|Article by|Words by)\s+"
-    r"(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|da|del|al|el|bin|and|&))"
+    rf"(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{alternation(NAME_PARTICLES)}|and|&))"
     r"{0,6}),?(?:\s*(?:[|•·–—-]|on\b|Updated\b|Published\b).*)?$"
 )
 

@@ -16,30 +16,14 @@ from pathlib import PurePath
 from dossier.clean import patterns as p
 from dossier.clean.outlets import resolve_outlet
 from dossier.config import CleanSettings
+from dossier.lexicon.timex import MONTH_WORD
+from dossier.lexicon.wire import NAME_PARTICLES, PHOTOGRAPHER_AGENCIES, alternation
 from dossier.models import RawArticle, RemovedBlock
 
-# "NIAMEY, Niger —", "KYIV (Reuters) -", "WASHINGTON —", "Kyiv, Ukraine (AP) —".
-DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’/\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][\w.'’\- ]{1,40}?))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?\s*(?:—|–|--|-)\s+(?=\S)"
-)
-# Title-case cities are datelines only with an agency mark: "Niamey, Niger (AFP) –".
-DATELINE_WITH_AGENCY = re.compile(
-    r"^(?P<city>[A-Z][\w.'’\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][\w.'’\- ]{1,40}?))?"
-    r"\s*\((?P<agency>AP|AFP|Reuters|dpa|Xinhua|UPI|IANS|PTI|ANI|Bloomberg|CNN|Kyodo|Yonhap"
-    r"|EFE|ANSA|TASS|Sputnik)\)\s*(?:—|–|--|-|:)?\s+(?=[A-Z“\"])"
-)
-# The date a wire dateline carries after the place: "SAN JOSE, Dec 31 (Reuters)".
-DATELINE_DATE = re.compile(
-    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
-    r"(?:,?\s+\d{4})?$",
-    re.IGNORECASE,
-)
 # A date written out inside a byline or date line: "Published July 28, 2023 at 5:02 PM".
 DATE_IN_TEXT = re.compile(
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
+    rf"(?:{MONTH_WORD}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{MONTH_WORD}\.?,?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|(?:1[3-9]|2\d|3[01])[./]\d{1,2}[./]\d{4}|\d{1,2}[./](?:1[3-9]|2\d|3[01])[./]\d{4})"
 )
@@ -53,7 +37,7 @@ REPORTED_FROM = re.compile(
 )
 EDITOR_CREDIT = re.compile(r"[;,]?\s*(?:Editing|Edited|Graphics|Research)\s+by\b.*$", re.I)
 REPORTING_BY = re.compile(r"\b(?:Additional\s+)?(?:reporting|writing|compiled)\s+by\b", re.I)
-NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|al|el|bin|la|le))+")
+NAME = re.compile(rf"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{alternation(NAME_PARTICLES)}))+")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 STATED_YEAR = re.compile(r"\b\d{4}\b")
 TOKEN = re.compile(r"\w+")
@@ -73,10 +57,15 @@ INPUT_KIND_BY_SUFFIX = {
 
 @dataclass
 class Dateline:
-    """The place a story was filed from, as its opening words state it."""
+    """The place a story was filed from, as its opening words state it, with where its
+    parts stand in the text: [start, end) of the city and of the region (None when there
+    is none), and ``end``, where the story proper begins."""
 
     place: str
     agency: str | None = None
+    city_span: tuple[int, int] = (0, 0)
+    region_span: tuple[int, int] | None = None
+    end: int = 0
 
 
 def first_block(removed: list[RemovedBlock], reason: str) -> str | None:
@@ -260,7 +249,7 @@ def is_photo_credit_name(name: str, page_text: str) -> bool:
     if re.search(rf"\bBy\s+{quoted}", page_text, re.IGNORECASE):
         return False  # the reporter took the picture too
     return bool(re.search(
-        rf"{quoted}\s*/\s*[A-Z]|{quoted}\s+(?:for|via)\s+(?:Getty|AFP|Reuters|AP|EPA)\b"
+        rf"{quoted}\s*/\s*[A-Z]|{quoted}\s+(?:for|via)\s+{alternation(PHOTOGRAPHER_AGENCIES)}\b"
         rf"|(?:Photo(?:graph)?|Image|Picture|Credit|Illustration)s?\s*(?:by|:)\s*{quoted}",
         page_text,
     ))
@@ -288,20 +277,21 @@ def find_dateline(text: str) -> Dateline | None:
     part of the place; "—", "–", "--" and "-" all end a dateline.
     """
     head = text[:200]
-    match = DATELINE.match(head)
+    match = p.DATELINE.match(head)
     if match and sum(ch.isupper() for ch in match["city"]) >= 3:
         city = smart_title(match["city"])
     else:
-        match = DATELINE_WITH_AGENCY.match(head)
+        match = p.DATELINE_WITH_AGENCY.match(head)
         if not match:
             return None
         city = match["city"].strip()
     region = match["region"].strip() if match["region"] else None
-    if region and DATELINE_DATE.match(region):
+    if region and p.DATELINE_DATE.match(region):
         region = None  # "SAN JOSE, Dec 31 (Reuters)": the place is San Jose
     place = f"{city}, {smart_title(region) if region and region.isupper() else region}" \
         if region else city
-    return Dateline(place, match["agency"])
+    region_span = match.span("region") if region else None
+    return Dateline(place, match["agency"], match.span("city"), region_span, match.end())
 
 
 def smart_title(value: str) -> str:

@@ -8,25 +8,29 @@ from __future__ import annotations
 
 import re
 
-# Photo agencies and credit words that end a caption line ("... AFP – Getty Images file").
-_AGENCY = (
-    r"(?:AFP|AP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|EFE|Shutterstock|Bloomberg|Sipa(?:\s+USA)?"
-    r"|Anadolu(?:\s+Agency)?|Xinhua|NurPhoto|SOPA\s+Images|LightRocket|Pool|ZUMA(?:\s+(?:Press|Wire))?"
-    r"|Zuma(?:\s+(?:Press|Wire))?|Alamy|Redux|Polaris|AAP|PA(?:\s+(?:Images|Wire|Media))?|TASS"
-    r"|Sputnik|Kyodo|Yonhap|ANSA|DPA|dpa|Picture\s+Alliance|picture\s+alliance|IMAGO|Imago"
-    r"|Corbis|WireImage|FilmMagic|Hulton\s+Archive|UPI|ABACA|Abaca(?:press)?|Handout|handout"
-    r"|Courtesy(?:\s+of\s+[\w .'’-]+)?|NBC\s+News|CNN|BBC|The\s+New\s+York\s+Times"
-    r"|The\s+Washington\s+Post"
-    r"|Bloomberg\s+via\s+Getty\s+Images|AP\s+Photo)"
+from dossier.lexicon.timex import MONTH_WORD, WEEKDAY_NAME, WEEKDAY_WORD
+from dossier.lexicon.wire import (
+    DATELINE_AGENCIES,
+    NAME_PARTICLES,
+    PHOTO_CREDIT_WORDS,
+    PHOTO_CREDITS,
+    PHOTO_SLUG_AGENCIES,
+    PUBLISHER_GROUPS,
+    alternation,
 )
-_PERSON = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|al|el|bin)){0,4}"
+
+# Photo agencies and credit words that end a caption line ("... AFP – Getty Images file").
+_AGENCY = alternation(PHOTO_CREDITS)
+_SLUG_AGENCY = alternation(PHOTO_SLUG_AGENCIES)
+_PARTICLE = alternation(NAME_PARTICLES)
+_PERSON = rf"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|{_PARTICLE})){{0,4}}"
 _CREDIT_CHAIN = rf"{_AGENCY}(?:\s*(?:[-–—/|]|via|for|\bvia\b)\s*{_AGENCY})*"
 
 # A credit at the end of a line: optional photographer and slash, agencies, optional "file".
 PHOTO_CREDIT_AT_END = re.compile(
     rf"(?:(?<=[.!?\"”’)\]])|(?<=\d\.)|^|(?<=\s))"  # after a sentence end, a glued "2022." or start
     rf"(?P<credit>(?:{_PERSON}\s*/\s*)?{_CREDIT_CHAIN}(?:\s+(?:file|File|FILE))?"
-    rf"|\((?:AP|AFP|Reuters|EPA)\s+Photo(?:/[^)]{{1,80}})?\)"
+    rf"|\({_SLUG_AGENCY}\s+Photo(?:/[^)]{{1,80}})?\)"
     rf"|(?:Photo|Image|Picture|Photograph|Illustration)s?\s*(?:by|credit)?\s*:\s*[^.]{{1,80}})"
     rf"\s*$"
 )
@@ -36,7 +40,7 @@ _ORG = r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
 PHOTO_CREDIT_LINE = re.compile(
     rf"^\s*(?:\(?(?:Photo|Image|Picture|Photograph|Illustration|Video|Credit)s?\s*"
     rf"(?:by|credit|courtesy)?\s*[:/]?\s*[^.]{{0,80}}\)?"
-    rf"|\((?:AP|AFP|Reuters|EPA)\s+Photo(?:/[^)]{{1,80}})?\)"
+    rf"|\({_SLUG_AGENCY}\s+Photo(?:/[^)]{{1,80}})?\)"
     rf"|(?:{_PERSON}\s*/\s*)?{_CREDIT_CHAIN}(?:\s+file)?"
     rf"|{_PERSON}\s*/\s*{_ORG}(?:\s*[-–—/]\s*{_ORG})?(?:\s+(?:file|File|FILE))?)\s*$"
 )
@@ -52,10 +56,7 @@ MEDIA_MARKER = re.compile(
     re.IGNORECASE,
 )
 # Words that make a credit a picture credit whatever precedes it ("…/Getty Images", "Photo:").
-PHOTO_CREDIT_WORD = re.compile(
-    r"\b(?:Getty|Images|Photo|Photograph|Photos|Picture|Shutterstock|Alamy|file|File|FILE"
-    r"|Handout|handout|Courtesy|Pool)\b|/"
-)
+PHOTO_CREDIT_WORD = re.compile(rf"\b{alternation(PHOTO_CREDIT_WORDS)}\b|/")
 # Words just before an agency that make it a news attribution, not a credit: "told AFP".
 NEWS_ATTRIBUTION_BEFORE_CREDIT = re.compile(
     r"\b(?:told|to|by|from|with|said|says|according|reported|reports|quoted|cited|via|per"
@@ -84,19 +85,24 @@ PHOTO_DESCRIPTION = re.compile(
 )
 # A wire photo credit inside a line: "FILE - In this ... (AP Photo/Jae C. Hong, File) ..."
 PHOTO_CREDIT_INLINE = re.compile(
-    r"\((?:AP|AFP|Reuters|EPA|UPI)\s+Photo(?:/[^)]{1,80})?\)"
+    rf"\({_SLUG_AGENCY}\s+Photo(?:/[^)]{{1,80}})?\)"
     r"|\((?:Photo|Image|Picture)s?\s*(?:by|:)\s*[^)]{1,80}\)"
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = rf"{MONTH_WORD}\.?"
 # Wire captions end "... in Niamey on July 27, 2023." — news prose almost never closes so.
 CAPTION_PLACE_DATE_END = re.compile(
     rf"\b(?:in|at|near|outside|on)\s+[A-Z][^.]{{0,120}}?,?\s+(?:on\s+)?"
-    rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:{WEEKDAY_NAME},?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.\s*$"
 )
+# The AP caption's close: weekday, date, year, optional place ("... on Sunday, Dec. 31, 2017,
+# in Seattle."). News prose names the weekday or the date, rarely both with the year.
+AGENCY_CAPTION_END = re.compile(
+    rf"\b{WEEKDAY_NAME},\s+{MONTH_WORD}\.?\s+"
+    r"\d{1,2},\s+\d{4}(?:,\s+(?:in|at|near|outside)\s+[^.]{1,80})?\.\s*$"
+)
+# A line of shouted capitals glued to a credit: "VLERICK BUSINESS SCHOOL•GETTY".
+CREDIT_GLUE = re.compile(r"[A-Z]{2,}[A-Z .'-]*\s*[•|]\s*[A-Z]{2,}")
 # A caption opens with its subject doing something now: "Smoke billows as ...".
 CAPTION_PRESENT_TENSE_OPENING = re.compile(
     r"^(?:[A-Z][\w'’.-]*\s+){1,8}?(?:[a-z]+s|is|are)\s+(?:as|during|at|in|after|outside|near"
@@ -142,7 +148,7 @@ SYNDICATION_NOTE = re.compile(
     re.IGNORECASE,
 )
 # Reporter lines: "Mosheh Gains and Courtney Kube reported from Niamey, and Patrick Smith ...".
-_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|al|el|bin|la|le)){0,3}"
+_NAME = rf"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{_PARTICLE})){{0,3}}"
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|&)\s+{_NAME})?"
 _REPORTER_VERB = (
     r"(?:reported|contributed(?: reporting| additional reporting)?"
@@ -167,7 +173,7 @@ BYLINE = re.compile(
     rf"^\s*By\s+(?P<names>{_NAMES})\s*(?:(?:[,|•·–—-]\s*|(?=(?:Updated|Published|Posted)\b))"
     rf"(?P<rest>.{{0,80}}))?$"
 )
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+_WEEKDAY = rf"(?:{WEEKDAY_WORD}\.?,?\s+)"
 _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?"
 # Numeric dates: ISO, or day/month/year with one part above 12 (07/15/2016, 15.07.2016);
 # 05/06/2016 could be either, and a wrong date is worse than none.
@@ -249,6 +255,22 @@ COPYRIGHT_LINE = re.compile(
     r"conditions)\b",
     re.IGNORECASE,
 )
+# Datelines, the one set every stage reads (clean/metadata.find_dateline):
+# "NIAMEY, Niger —", "KYIV (Reuters) -", "WASHINGTON —", "Kyiv, Ukraine (AP) —".
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’/\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][\w.'’\- ]{1,40}?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?\s*(?:—|–|--|-)\s+(?=\S)"
+)
+# Title-case cities are datelines only with an agency mark: "Niamey, Niger (AFP) –".
+DATELINE_WITH_AGENCY = re.compile(
+    r"^(?P<city>[A-Z][\w.'’\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][\w.'’\- ]{1,40}?))?"
+    rf"\s*\((?P<agency>{'|'.join(DATELINE_AGENCIES)})\)\s*(?:—|–|--|-|:)?\s+(?=[A-Z“\"])"
+)
+# The date a wire dateline carries after the place: "SAN JOSE, Dec 31 (Reuters)".
+DATELINE_DATE = re.compile(
+    rf"^(?:{MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_WORD}\.?)(?:,?\s+\d{{4}})?$",
+    re.IGNORECASE,
+)
 # Header lines a plain-text file may open with: " date 2023-07-28 ", "title Niger ...".
 HEADER_LINE = re.compile(
     r"^\s*(?P<key>date|title|source|url|outlet|author|byline|published|language|id)\s*[:=]?\s+"
@@ -280,14 +302,7 @@ BYLINE_ROLE = re.compile(
     re.IGNORECASE,
 )
 # Media groups that own outlets and appear as a page's "author" ("Condé Nast" on a magazine).
-PUBLISHER_GROUP = re.compile(
-    r"^(?:Cond[ée] Nast|Hearst(?: Communications| Newspapers)?|Gannett|Tribune (?:Publishing|Media)"
-    r"|Future (?:plc|US)|Dotdash(?: Meredith)?|Meredith|Vox Media|Axel Springer|News Corp"
-    r"|Nexstar(?: Media)?|Sinclair|Lee Enterprises|McClatchy|Reach plc|Bauer Media"
-    r"|Penske Media|BuzzFeed|Advance Local|Graham Media|Scripps|Tegna|Insider Inc\.?"
-    r"|Associated Newspapers|Guardian News (?:and|&) Media|Nikkei|Mediahuis)$",
-    re.IGNORECASE,
-)
+PUBLISHER_GROUP = re.compile(rf"^{alternation(PUBLISHER_GROUPS)}$", re.IGNORECASE)
 # A date glued to a byline: "Cazzy Magennis Last Updated August 1", "Supermove February 8".
 BYLINE_DATE_TAIL = re.compile(
     rf"\s*(?:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\b.*"

@@ -16,11 +16,14 @@ from dossier.clean import patterns as p
 from dossier.clean.boilerplate import label_page_boilerplate
 from dossier.clean.lines import Line
 from dossier.config import CleanSettings
+from dossier.lexicon.wire import DATELINE_AGENCIES, alternation
 from dossier.models import RemovedBlock
 
 # The bounds of every rule here (line lengths, block reach, the prose guard, the full-page
 # test) are ``Settings.clean`` (dossier/config.py CleanSettings), passed in as ``limits``.
 SENTENCE_END_MARK = re.compile(r"[.!?:;][\"”’')\]]*$")
+# A dash or an agency slug ("(AP)"): the line opens with a dateline, so it is no headline.
+DATELINE_MARK = re.compile(rf"\s(?:—|–|--)\s|\({alternation(DATELINE_AGENCIES)}\)")
 # Reasons stated by the line itself, never undone by the prose guard: metadata lines.
 LINE_STATED_REASONS = frozenset({"header"})
 
@@ -160,7 +163,7 @@ def is_headline_with_stop(first: Line, second: Line, limits: CleanSettings) -> b
         and second.para != first.para
         and is_prose_like(second, limits)
         and not re.search(r"[.!?]\s+\S", first.text)
-        and not re.search(r"\s(?:—|–|--)\s|\((?:AP|AFP|Reuters|UPI)\)", first.text)
+        and not DATELINE_MARK.search(first.text)
     )
 
 

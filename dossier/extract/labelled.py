@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dossier.extract.actor_records import ActorMention
+from dossier.extract.parsed import text_of
 from dossier.lexicon.speech import EVIDENCE_NOUNS
 
-_LABEL_MAX_TOKENS = 7
 _NOT_SPEAKER_KINDS = frozenset({"country"})
 
 
@@ -28,15 +28,16 @@ class Labelled:
     content_end: int
 
 
-def find_labelled(doc: Doc, mentions: list[ActorMention]) -> list[Labelled]:
-    """Every paragraph that opens with "<named actor>: <content>"."""
-    text = doc.text
+def find_labelled(doc: Doc, mentions: list[ActorMention], max_tokens: int) -> list[Labelled]:
+    """Every paragraph that opens with "<named actor>: <content>", its colon within
+    ``max_tokens`` (``Settings.quote_label_max_tokens``)."""
+    text = text_of(doc)
     found = []
     for sent in doc.sents:
         first = sent[0]
         if first.i > 0 and "\n" not in doc[first.i - 1].whitespace_ + doc[first.i - 1].text:
             continue  # only a sentence that starts a paragraph carries a label
-        colon = next((t for t in sent[:_LABEL_MAX_TOKENS + 1] if t.text == ":"), None)
+        colon = next((t for t in sent[: max_tokens + 1] if t.text == ":"), None)
         if colon is None or colon.i == first.i:
             continue
         label = doc[first.i : colon.i]

@@ -15,20 +15,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from dossier.clean.metadata import find_dateline
 from dossier.config import Settings
 from dossier.extract.gazetteer import GazetteerEntry, key, lookup
+from dossier.extract.parsed import ents_of, text_of
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-# "NIAMEY, Niger —" / "WASHINGTON —" / "LAGOS, Nigeria (Reuters) -" at the top of a story.
-DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z .'\-]{2,}?)(?:,\s*(?P<region>[A-Z][\w .'\-]+?))?\s*"
-    r"(?:\([^)]{1,30}\)\s*)?[\u2014\u2013-]{1,2}\s"
-)
 FEATURE_PRIOR = {"country": 3.0, "region": 2.5, "continent": 2.5, "admin": 1.5,
                  "city": 1.0, "physical": 0.5}
 PART = "PART"  # label of a word matched inside a larger place entity
-SHORT_ALIAS = 5  # an alternate name this short ("Tana") is a match only in a named country
 
 
 @dataclass
@@ -52,7 +48,7 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, text, label) of every span that may be a toponym."""
     found: list[tuple[int, int, str, str]] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         covered.update(range(ent.start, ent.end))
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                           "NORP"):
@@ -76,12 +72,13 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 def _dateline(text: str) -> list[tuple[int, int, str]]:
-    match = DATELINE.match(text[:200])
-    if not match:
+    """The dateline's city and region ("NIAMEY, Niger —"), as the cleaner reads datelines
+    (one reader for every stage), each kept when the gazetteer knows it."""
+    dateline = find_dateline(text)
+    if dateline is None:
         return []
-    parts = [(match.start("city"), match.end("city"), match.group("city"))]
-    if match.group("region"):
-        parts.append((match.start("region"), match.end("region"), match.group("region")))
+    spans = [dateline.city_span] + ([dateline.region_span] if dateline.region_span else [])
+    parts = [(start, end, text[start:end]) for start, end in spans]
     return [p for p in parts if lookup(p[2])]
 
 
@@ -97,11 +94,14 @@ def _score(entry: GazetteerEntry, mention: str, label: str, context: set[str],
     return score + math.log10(entry.population + 1) / 10
 
 
-def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[str]) -> bool:
-    """A non-place NER label is trusted only for unambiguous kinds or in-context cities."""
+def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[str],
+                short_alias: int) -> bool:
+    """A non-place NER label is trusted only for unambiguous kinds or in-context cities; a
+    mention of at most ``short_alias`` letters matching only an alternate name needs its
+    country named."""
     if label == PART and key(entry.name) != key(mention):
         return False
-    if (len(mention) <= SHORT_ALIAS and key(entry.name) != key(mention)
+    if (len(mention) <= short_alias and key(entry.name) != key(mention)
             and entry.feature == "city" and entry.country not in context):
         return False  # an alternate-name-only match of a short name needs support
     if label in (*PLACE_LABELS, PART) or entry.feature in ("country", "region", "continent"):
@@ -109,9 +109,10 @@ def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[st
     return entry.feature == "city" and entry.country in context and entry.population > 50_000
 
 
-def resolve_places(doc: Doc, context_bonus: float = Settings.place_context_bonus) -> list[Place]:
+def resolve_places(doc: Doc, settings: Settings) -> list[Place]:
     """Every resolvable toponym of a parsed article, in text order."""
-    dateline = _dateline(doc.text)
+    context_bonus = settings.place_context_bonus
+    dateline = _dateline(text_of(doc))
     mentions = _mentions(doc)
     context: set[str] = set()
     for _, _, text, _ in [(s, e, t, "DATELINE") for s, e, t in dateline] + mentions:
@@ -124,7 +125,8 @@ def resolve_places(doc: Doc, context_bonus: float = Settings.place_context_bonus
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        candidates = [c for c in lookup(text) if _acceptable(c, text, label, context)]
+        candidates = [c for c in lookup(text)
+                      if _acceptable(c, text, label, context, settings.place_short_alias)]
         if label == "DATELINE" and start == (dateline[0][0] if dateline else -1):
             # The dateline's first part is where the reporter was: a city when one exists.
             cities = [c for c in candidates if c.feature == "city"]
@@ -142,7 +144,7 @@ def resolve_places(doc: Doc, context_bonus: float = Settings.place_context_bonus
 
 
 def _run(ctx: ArticleContext) -> list[Place]:
-    return resolve_places(ctx.doc, ctx.settings.place_context_bonus)
+    return resolve_places(ctx.doc, ctx.settings)
 
 
 register_extractor(Extractor(name="places", run=_run))

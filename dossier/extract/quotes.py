@@ -15,15 +15,28 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.clean.metadata import find_dateline
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
 from dossier.extract.labelled import find_labelled
-from dossier.extract.places import DATELINE
+from dossier.extract.parsed import noun_chunks_of, text_of
 from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
-from dossier.extract.speech_cues import cue_lemma, is_cue, quote_paragraph_after_colon
+from dossier.extract.speech_cues import (
+    cue_lemma,
+    for_clause,
+    is_cue,
+    quote_paragraph_after_colon,
+    raised_passive,
+)
 from dossier.lexicon.actors import SPOKESPERSON_WORDS
-from dossier.lexicon.speech import OBJECT_CONTENT_LEMMAS, PREPOSITION_CONTENT
+from dossier.lexicon.speech import (
+    ATTITUDE_LEMMAS,
+    ATTITUDE_PREPOSITIONS,
+    OBJECT_CONTENT_LEMMAS,
+    PREPOSITION_CONTENT,
+    SEEMING_LEMMAS,
+)
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _TRIM = " \t\n,;:—–-"
@@ -38,7 +51,8 @@ class Quote:
 
     ``speaker_key`` is the article actor key (see actor_records) the speaker resolved
     to, or None. ``on_behalf_of`` names the organisation a spokesperson speaks for.
-    ``kind`` is "direct" (all quoted), "mixed" (partly quoted) or "indirect".
+    ``kind`` is "direct" (all quoted), "mixed" (partly quoted), "indirect", or "attitude"
+    (a stance or intention, recorded only with ``Settings.quote_attitudes``).
     """
 
     content: str
@@ -79,7 +93,7 @@ def _subtree_span(tok: Token) -> tuple[int, int]:
 class _Finder:
     def __init__(self, ctx: ArticleContext) -> None:
         self.doc: Doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = text_of(ctx.doc)
         self.quotes = find_quotes(self.text)
         records = ctx.results.get("actors", [])
         self.speakers = SpeakerResolver(
@@ -88,6 +102,8 @@ class _Finder:
             [r for r in records if isinstance(r, ArticleActor)],
         )
         self.min_words = ctx.settings.quote_min_words
+        self.attitudes = ctx.settings.quote_attitudes
+        self.label_max_tokens = ctx.settings.quote_label_max_tokens
         self.claimed: set[QuoteSpan] = set()
         self.found: list[Quote] = []
 
@@ -100,6 +116,33 @@ class _Finder:
                 self._according_to(tok)
             elif is_cue(tok):
                 self._cue(tok)
+            elif self.attitudes and tok.pos_ == "VERB" and cue_lemma(tok) in ATTITUDE_LEMMAS:
+                self._attitude(tok)
+
+    def _attitude(self, cue: Token) -> None:
+        """"Christie endorsed Trump", "a group backing Bush", "talked about the wall": the
+        stance verb's subject holds it, its object, clause or prepositional object is what
+        it is held about. Kept apart from statements as kind "attitude"."""
+        subj = cue.head if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"} else None
+        subj = subj or self._subject(cue)
+        if subj is None:
+            return
+        content = [c for c in cue.children
+                   if c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd", "parataxis"}]
+        content += [g for c in cue.children if c.dep_ in {"prep", "prt"}
+                    and c.lower_ in ATTITUDE_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+        p_start, p_end = _paragraph_bounds(self.text, cue.idx)
+        if cue_lemma(cue) in SEEMING_LEMMAS:
+            if content and subj.i < cue.i:
+                start = _subtree_span(subj)[0]
+                end = max(_subtree_span(c)[1] for c in content)
+                self._emit(max(start, p_start), min(end, p_end), cue, None, attitude=True)
+            return
+        pieces = [(max(a, p_start), min(b, p_end)) for a, b in map(_subtree_span, content)
+                  if b <= cue.idx or a > cue.idx]
+        if pieces:
+            self._emit(min(a for a, _ in pieces), max(b for _, b in pieces), cue, subj,
+                       attitude=True)
 
     def _subject(self, cue: Token) -> Token | None:
         verb = cue
@@ -124,7 +167,7 @@ class _Finder:
         dash = next((t for t in self.doc[subj.i : cue.i] if t.text in {"—", "–", "--"}), None)
         if dash is None:
             return subj
-        after = [c for c in self.doc.noun_chunks if dash.i < c.root.i < cue.i]
+        after = [c for c in noun_chunks_of(self.doc) if dash.i < c.root.i < cue.i]
         return after[0].root if after else subj
 
     def _mention_before(self, cue: Token) -> Token | None:
@@ -146,6 +189,8 @@ class _Finder:
             content = [g for c in preps for g in c.children if g.dep_ == "pobj"]
             if content and lemma == "call":
                 content += [c for c in cue.children if c.dep_ == "xcomp"]
+        if not content and lemma == "call":  # "calling for the US to step up": a clause
+            content = [c for c in cue.children if for_clause(c)]
             if preps and not content:  # "pointed out the flaw": the particle's verb's object
                 content = [c for c in cue.children if c.dep_ in {"dobj", "ccomp"}]
         if not content and lemma in {"show", "find"}:  # "a poll shows Sanders leading"
@@ -172,6 +217,8 @@ class _Finder:
         around: tuple[int, int] | None = None  # content the cue sits inside
         for tok in self._content_tokens(cue):
             start, end = _subtree_span(tok)
+            if for_clause(tok):  # "for" marks the clause; it is not what was called for
+                start = next(m for m in tok.children if m.dep_ == "mark").idx + 4
             if end <= cue.idx or start >= cue.idx:  # content lies on one side of the cue
                 pieces.append((max(start, p_start), min(end, p_end)))
             elif tok.left_edge.tag_ in {"WDT", "WP"}:  # "which he said will ...", "what she said"
@@ -203,10 +250,16 @@ class _Finder:
         the clause to no one named; the statement is kept, its speaker left unknown."""
         if not any(c.dep_ == "auxpass" for c in cue.children):
             return
+        p_start, p_end = _paragraph_bounds(self.text, cue.idx)
+        if raised_passive(cue):  # "Trump is expected to deliver a speech": all of it
+            subj = next(c for c in cue.children if c.dep_ == "nsubjpass")
+            infinitive = next(c for c in cue.children if c.dep_ == "xcomp")
+            start, end = _subtree_span(subj)[0], _subtree_span(infinitive)[1]
+            self._emit(max(start, p_start), min(end, p_end), cue, None)
+            return
         clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
         if not clauses:
             return
-        p_start, p_end = _paragraph_bounds(self.text, cue.idx)
         start, end = _subtree_span(clauses[0])
         self._emit(max(start, p_start), min(end, p_end), cue, None)
 
@@ -280,7 +333,8 @@ class _Finder:
         self._emit(start, end, cue_span, source)
 
     # -- building records ---------------------------------------------------------------
-    def _emit(self, start: int, end: int, cue: Token | Span, subj: Token | None) -> None:
+    def _emit(self, start: int, end: int, cue: Token | Span, subj: Token | None,
+              attitude: bool = False) -> None:
         start, end = self._trim(start, end)
         if end <= start:
             return
@@ -289,7 +343,7 @@ class _Finder:
             self.claimed.add(q)
             start, end = min(start, q.start), max(end, q.end)
             start, end = self._trim(start, end)
-        kind = "indirect"
+        kind = "attitude" if attitude else "indirect"
         if covered:
             whole = len(covered) == 1 and covered[0].start <= start and end <= covered[0].end
             kind = "direct" if whole else "mixed"
@@ -313,9 +367,9 @@ class _Finder:
         connective = CONNECTIVE.match(self.text, start, end)
         if connective:  # "Furthermore, ..." joins reports; it is not what anyone said
             start = connective.end()
-        dateline = DATELINE.match(self.text[start:end])
+        dateline = find_dateline(self.text[start:end])
         if dateline:  # "WASHINGTON (AP) — Trump has invested ..., according to": not said
-            start += dateline.end()
+            start += dateline.end
         while end > start and (self.text[end - 1] in _TRIM + "\"“”"
                                or self.text.startswith(DOUBLED_APOSTROPHE, end - 2)):
             end -= 2 if self.text.startswith(DOUBLED_APOSTROPHE, end - 2) else 1
@@ -377,7 +431,7 @@ class _Finder:
 
     def labelled(self) -> None:
         """Headlines and transcript lines: "Bernie Sanders: 'Of Course' she is qualified"."""
-        for item in find_labelled(self.doc, self.speakers.mentions):
+        for item in find_labelled(self.doc, self.speakers.mentions, self.label_max_tokens):
             if any(f.content_start < item.content_end and item.content_start < f.content_end
                    for f in self.found):
                 continue

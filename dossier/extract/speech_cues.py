@@ -13,6 +13,7 @@ from dossier.lexicon.speech import (
     EVIDENCE_NOUNS,
     MISLEMMAS,
     PREPOSITION_CONTENT,
+    RAISING_PASSIVE_LEMMAS,
     SPEECH_LEMMAS,
     STATEMENT_NOUNS,
 )
@@ -38,7 +39,7 @@ def is_cue(token) -> bool:  # noqa: ANN001 - a spaCy Token
                 and quote_paragraph_after_colon(token) is not None)
     if lemma == "call":  # "called for a ceasefire", "called him a liar"; not "a group called X"
         return any((c.dep_ == "prep" and c.lower_ in {"for", "on"}) or c.dep_ == "oprd"
-                   for c in token.children) and token.dep_ != "acl"
+                   or for_clause(c) for c in token.children) and token.dep_ != "acl"
     if lemma == "continue":  # '"...," he continued.' but not "fighting continued"
         has_clause = any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
         named_subject = any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "PROPN"}
@@ -51,10 +52,26 @@ def is_cue(token) -> bool:  # noqa: ANN001 - a spaCy Token
         return token.dep_ != "acl"
     if lemma in {"find", "show"} and _evidence_subject(token):
         return any(c.dep_ in {"ccomp", "dobj"} for c in token.children)
+    if lemma in RAISING_PASSIVE_LEMMAS and raised_passive(token):
+        return True
     if lemma in CLAUSE_ONLY_LEMMAS:
         # Only with a clause or quoted content; "ordered troops" is an act, not speech.
         return any(c.dep_ in {"ccomp"} for c in token.children) or _opens_quote(token)
     return True
+
+
+def for_clause(token) -> bool:  # noqa: ANN001 - a spaCy Token
+    """"called for the US to step up its efforts": the parser makes "for" the mark of a
+    clause ("for the US to step up") rather than a preposition."""
+    return token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                         for m in token.children)
+
+
+def raised_passive(token) -> bool:  # noqa: ANN001 - a spaCy Token
+    """"Trump is expected to deliver a speech": a passive cue with a subject and an
+    infinitive, and no agent ("by aides" would name the speaker)."""
+    kids = {c.dep_ for c in token.children}
+    return {"auxpass", "nsubjpass", "xcomp"} <= kids and "agent" not in kids
 
 
 def _opens_quote(token) -> bool:  # noqa: ANN001 - a spaCy Token

@@ -9,12 +9,13 @@ through spaCy entities and noun phrases; an unresolved pronoun yields no cue.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.clean.metadata import find_dateline
+from dossier.extract.parsed import entity_at, ents_within, text_of
 from dossier.extract.text import is_actor_name
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext
@@ -32,8 +33,6 @@ ABSTRACT = {"declaration", "release", "statement", "decision", "call", "order", 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 TARGET_PREPS = {"for", "of", "to", "with", "against", "behind"}
 PRONOUNS = {"PRON"}
-MAX_PHRASE_TOKENS = 12
-DATELINE_END = re.compile(r"^[A-Z][A-Z .'/-]+,?[^\n—–]{0,60}?\s[—–-]+\s")
 
 
 @dataclass(frozen=True)
@@ -55,9 +54,13 @@ def has_speech(sents: list[Span]) -> bool:
 class _Names:
     """Turns a phrase head into actor names, through the actor extractor when it ran."""
 
-    def __init__(self, doc: Doc, actors: list[Any]) -> None:
+    def __init__(self, doc: Doc, actors: list[Any], max_phrase_tokens: int) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.max_phrase_tokens = max_phrase_tokens  # Settings.stance_max_phrase_tokens
+        self.text = text_of(doc)
+        # The dateline ("GABORONE, Botswana — ") says where, never who.
+        dateline = find_dateline(self.text)
+        self.after_dateline = dateline.end if dateline else 0
         names = {a.key: a.name for a in actors if hasattr(a, "key") and hasattr(a, "name")}
         self.mentions = [(m.start, m.end, names[m.actor_key]) for m in actors
                          if getattr(m, "actor_key", None) in names and hasattr(m, "start")]
@@ -93,13 +96,13 @@ class _Names:
         if appos is not None and appos.ent_type_ in ACTOR_LABELS:
             return self.one(appos)  # "Niger's leader Mohamed Bazoum" → Mohamed Bazoum
         if tok.ent_type_ in ACTOR_LABELS:
-            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            ent = entity_at(self.doc, tok.i)
             return ent.text.removeprefix("the ").removeprefix("The ")
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
         span = [t for t in tok.subtree if t.dep_ not in {"conj", "cc"}
                 and not any(a.dep_ == "conj" and a.head.i == tok.i for a in t.ancestors)]
-        if len(span) > MAX_PHRASE_TOKENS or not span:
+        if len(span) > self.max_phrase_tokens or not span:
             span = [t for t in tok.doc[tok.left_edge.i : tok.i + 1]]
         while span and (span[0].pos_ in {"DET", "PUNCT"} or span[0].text in {",", "'s"}):
             span = span[1:]
@@ -117,10 +120,8 @@ class _Names:
     def left_of(self, tok: Token, sent: Span, exclude: set[str]) -> list[str]:
         """The nearest actor left of ``tok`` in the sentence, with what is coordinated
         right before it ("France and the United States")."""
-        # The dateline ("GABORONE, Botswana — ") says where, never who.
-        dateline = DATELINE_END.match(self.text)
-        after = dateline.end() if dateline else 0
-        ents = [e for e in sent.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i
+        after = self.after_dateline
+        ents = [e for e in ents_within(sent) if e.label_ in ACTOR_LABELS and e.end <= tok.i
                 and e.start_char >= after]
         picked: list[Span] = []
         for ent in reversed(ents):
@@ -212,7 +213,7 @@ def _sources(tok: Token, names: _Names, sent: Span, target_names: set[str]) -> l
 def find(ctx: ArticleContext) -> list[StanceCue]:
     """Every stance cue of the article, one per (source, target, sentence)."""
     doc = ctx.doc
-    names = _Names(doc, ctx.results.get("actors", []))
+    names = _Names(doc, ctx.results.get("actors", []), ctx.settings.stance_max_phrase_tokens)
     cues: dict[tuple[str, str, int], StanceCue] = {}
     for sent in doc.sents:
         for tok in sent:

@@ -13,10 +13,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.timex_rules import Normalized, normalize
 from dossier.extract.timex_zones import place_day, place_zone
 from dossier.lexicon.timex import (
-    MONTHS,
+    MONTH_WORD,
     PROSPECTIVE_VERBS,
     WEEKDAYS,
     ZONES,
@@ -27,9 +28,7 @@ from dossier.lexicon.timex import (
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 _WEEKDAY = "|".join(WEEKDAYS)
-_MONTH = "|".join(m.capitalize() for m in MONTHS) + (
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-)
+_MONTH = MONTH_WORD
 _NUM = (r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"fifteen|twenty|thirty|forty|fifty|several|few|couple of|many")
 _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)s?"
@@ -159,7 +158,7 @@ def _candidates(doc: Doc, text: str) -> list[tuple[tuple[int, int], list[tuple[i
     """Character spans of possible expressions: NER DATE/TIME plus patterns, overlaps merged;
     each with the spans it was merged from, read one by one when the whole is no date
     ("the year ended Sept. 30" as one NER span: "Sept. 30" still is one)."""
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans = [(e.start_char, e.end_char) for e in ents_of(doc) if e.label_ in ("DATE", "TIME")]
     for pattern in TIMEX_PATTERNS:
         spans.extend(m.span() for m in pattern.finditer(text))
     merged: list[tuple[list[int], list[tuple[int, int]]]] = []
@@ -229,7 +228,7 @@ def extract_timexes(doc: Doc, published: str | None,
     found: list[Timex] = []
     narrative: date | None = None
     period: str | None = None  # the quarter the text last named
-    text = doc.text  # Doc.text is rebuilt on every access: read it once (was quadratic)
+    text = text_of(doc)
     for whole, parts in _candidates(doc, text):
         for span, signal, tense, reading in _readings(doc, text, whole, parts, anchor,
                                                      narrative, ahead, period):

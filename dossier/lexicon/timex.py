@@ -18,6 +18,15 @@ MONTHS = (
     "august", "september", "october", "november", "december",
 )
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+# The same names as written in text, capitalised, full or abbreviated ("Jan", "Sept",
+# "September"): one regex fragment for every pattern that reads a written date.
+MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# Weekdays as written in text: full ("Monday") and abbreviated ("Tues.", "Thurs").
+WEEKDAY_NAME = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
+WEEKDAY_WORD = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 # TIMEX3 duration units: (designator, is_time_part).
 UNITS = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),

@@ -50,8 +50,9 @@ HANGING_OPENER = re.compile(
 # First person outside a quotation: someone speaks, and the unit does not say who.
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-# A gallery or caption label, or an agency caption: "Photos: ...", "An image from a video
-# ... shows ...", "... on Sunday, Dec. 31, 2017, in Seattle." (weekday, date, year, place).
+# A gallery or caption label: "Photos: ...", "An image from a video ... shows ..." (the
+# agency caption's close, "... on Sunday, Dec. 31, 2017, in Seattle.", is the cleaner's
+# patterns.AGENCY_CAPTION_END).
 CAPTION_LABEL = re.compile(
     r"^\W*(?:photos?|pictures?|gallery|video|watch|listen|image)\s*:"
     r"|^\W*(?:an?|the|this) (?:image|photo|picture|photograph|video still|screenshot|screen grab)"
@@ -64,12 +65,6 @@ CAPTION_PASSIVE = re.compile(
     r"\b(?:is|are) (?:seen|shown|pictured|moved|carried|helped|escorted|comforted|hugged"
     r"|embraced|photographed|silhouetted|reflected)\b(?! as\b| to\b| that\b| by (?:many|some))"
 )
-AGENCY_CAPTION_END = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]{2,8}\.?\s+"
-    r"\d{1,2},\s+\d{4}(?:,\s+(?:in|at|near|outside)\s+[^.]{1,80})?\.\s*$"
-)
-# A line of shouted capitals glued to a credit: "VLERICK BUSINESS SCHOOL•GETTY".
-CREDIT_GLUE = re.compile(r"[A-Z]{2,}[A-Z .'-]*\s*[•|]\s*[A-Z]{2,}")
 # ... unless what follows says who: "He said" with the speaker known is shown with the name.
 SPEECH_AFTER_OPENER = re.compile(
     r"^\W*(?:(?:but|and|so|yet|still|however|also)\b[\s,]*)?(?:he|she|they)\s+"
@@ -112,9 +107,9 @@ def _is_clutter_line(text: str) -> bool:
     stripped = text.strip()
     return bool(
         CAPTION_LABEL.match(stripped)
-        or AGENCY_CAPTION_END.search(stripped)
+        or patterns.AGENCY_CAPTION_END.search(stripped)
         or (CAPTION_PASSIVE.search(stripped) and len(stripped.split()) <= 30)
-        or CREDIT_GLUE.search(stripped)
+        or patterns.CREDIT_GLUE.search(stripped)
         or patterns.PHOTO_DESCRIPTION.search(stripped)
         or patterns.PHOTO_CREDIT_LINE.match(stripped)
         or patterns.CAPTION_PLACE_DATE_END.search(stripped)
