@@ -250,6 +250,9 @@ class Settings:
     # recomputed. The largest story's cost seconds to compute and some 20 MB to keep,
     # a typical one's a few hundred KB.
     story_view_cache: int = 64
+    # Views kept per story (digest, corroboration, fact lists, one rendered page per set of
+    # filters the analyst used): the oldest go past this many.
+    story_views_each: int = 32
     # Evidence items one grouped API item (a place) carries: its first mentions by
     # article; its ``mentions`` count says how many there are in all. A country named in
     # every article would otherwise carry the whole store (the 14 MB /api/places).

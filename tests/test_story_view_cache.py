@@ -148,6 +148,14 @@ def test_the_cache_recomputes_a_stale_version_and_forgets_the_least_recent_story
     assert calls == ["a1", "a stances", "a2", "a stances 2", "b1", "c1", "a2 again", "none"]
 
 
+def test_a_story_keeps_a_bounded_number_of_views() -> None:
+    cache = StoryViewCache(size=4, views_per_story=2)
+    for n in range(3):  # three filtered pages of one story
+        cache.get("a", ("page", n), "v1", lambda n=n: n)
+    assert cache.get("a", ("page", 0), "v1", lambda: "again") == "again"  # the oldest went
+    assert cache.get("a", ("page", 2), "v1", lambda: "kept?") == 2
+
+
 def test_a_renamed_or_merged_actor_changes_the_story_version(desk) -> None:
     _, conn, _ = desk
     conn.execute("INSERT INTO actors(id, name, kind, merge_key) VALUES"

@@ -26,8 +26,10 @@ class StoryViewCache:
     clients opening a large story after an ingest compute its digest once, not 20 times).
     """
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, views_per_story: int = 32) -> None:
         self.size = size
+        # a story's filtered pages are views too: the oldest go past this many
+        self.views_per_story = views_per_story
         # story → (version, {view key: view}); a new version drops the story's old views
         self._stories: OrderedDict[Hashable, tuple[str, dict[Hashable, Any]]] = OrderedDict()
         self._lock = threading.Lock()
@@ -64,6 +66,8 @@ class StoryViewCache:
                 if entry is None or entry[0] != version:
                     entry = self._stories[story] = (version, {})
                 entry[1][key] = value
+                while len(entry[1]) > self.views_per_story:
+                    del entry[1][next(iter(entry[1]))]
                 self._stories.move_to_end(story)
                 while len(self._stories) > self.size:
                     self._stories.popitem(last=False)
