@@ -99,14 +99,17 @@ class FactReads:
                                             limit=EVERY)
         return quotes_store.list_quotes(self.conn, speaker=f.actor, story=f.story, limit=EVERY)
 
-    def _story_cached(self, kind: str, f: Filters, compute: Callable[[], list[T]]) -> list[T]:
-        """A story's fact list, kept per story version (``StoryReads._view``) when it is
-        one story's under no actor filter (aliases are not part of a story's version);
-        the confidence floor and the filters are part of the key."""
+    def _story_cached(self, kind: str, f: Filters, compute: Callable[[], T],
+                      paged: bool = False) -> T:
+        """A story's fact list (or, ``paged``, one API page of it), kept per story version
+        (``StoryReads._view``) when it is one story's under no actor filter (aliases are
+        not part of a story's version); the confidence floor and the filters are part of
+        the key."""
         if not f.story or f.actor:
             return compute()
+        key = f if paged else replace(f, limit=0, offset=0)
         return self._view(kind, f.story, compute,  # type: ignore[attr-defined]
-                          replace(f, limit=0, offset=0), self.min_event_confidence)
+                          key, self.min_event_confidence)
 
     def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
         if article_id is None:
@@ -133,6 +136,9 @@ class FactReads:
                                           q.evidence.start))
 
     def quotes(self, f: Filters) -> Page[QuoteOut]:
+        return self._story_cached("quotes page", f, lambda: self._quotes_page(f), paged=True)
+
+    def _quotes_page(self, f: Filters) -> Page[QuoteOut]:
         """One page, filtered, ordered and counted by the query: a page of the API costs
         its own rows whatever the size of the store (the same order as ``quote_list``)."""
         by_id = f.actor is not None and f.actor.isdigit()
@@ -186,6 +192,9 @@ class FactReads:
                                           e.date or e.evidence.published or "", e.evidence.start))
 
     def events(self, f: Filters) -> Page[EventOut]:
+        return self._story_cached("events page", f, lambda: self._events_page(f), paged=True)
+
+    def _events_page(self, f: Filters) -> Page[EventOut]:
         """One page, filtered, ordered and counted by the query: a page of the API costs
         its own rows whatever the size of the store (the same order as ``event_list``)."""
         try:
@@ -223,6 +232,9 @@ class FactReads:
         return out
 
     def timeline(self, f: Filters) -> Page[TimelineItemOut]:
+        return self._story_cached("timeline page", f, lambda: self._timeline_page(f), paged=True)
+
+    def _timeline_page(self, f: Filters) -> Page[TimelineItemOut]:
         """Events and statements in the order they happened (undated: by publication).
 
         The events feature's timeline query merges reports of the same act and dates
@@ -307,6 +319,9 @@ class FactReads:
         return sorted(grouped.values(), key=lambda p: (-p.mentions, p.name))
 
     def places(self, f: Filters) -> Page[PlaceOut]:
+        return self._story_cached("places page", f, lambda: self._places_page(f), paged=True)
+
+    def _places_page(self, f: Filters) -> Page[PlaceOut]:
         """One page of places, grouped and paged by the query; each place carries its
         first ``Settings.api_evidence_per_item`` mentions as evidence (``mentions``
         counts them all): a country named in every article would otherwise carry the
@@ -436,6 +451,9 @@ class FactReads:
         return list(grouped.values())
 
     def stances(self, f: Filters) -> Page[StanceOut]:
+        return self._story_cached("stances page", f, lambda: self._stances_page(f), paged=True)
+
+    def _stances_page(self, f: Filters) -> Page[StanceOut]:
         return page(self.stance_list(f), f)
 
 

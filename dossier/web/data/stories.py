@@ -101,7 +101,15 @@ class StoryReads:
         """The attributed digest; with ``since``, sentences first reported after it are new.
 
         The desk only reads: it never records the request as the story's "last asked".
+        Kept per story version (but for "since last", which depends on the CLI's asking).
         """
+        if since == "last":
+            return self._digest_out(story_id, since, only_new)
+        return self._view("digest out", story_id,
+                          lambda: self._digest_out(story_id, since, only_new), since, only_new)
+
+    def _digest_out(self, story_id: str, since: str | None,
+                    only_new: bool) -> DigestOut | None:
         story = self.story(story_id)
         if story is None:
             return None
