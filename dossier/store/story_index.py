@@ -131,3 +131,24 @@ def story_version(conn: sqlite3.Connection, story_id: str) -> str | None:
             " ORDER BY aa.article_id, aa.actor_key)", (story_id,)).fetchone()[0]
     digest = hashlib.blake2b(repr((story[0], members, actors)).encode(), digest_size=16)
     return digest.hexdigest()
+
+
+def save_keys(conn: sqlite3.Connection, story_id: str, keys: Iterable[str]) -> None:
+    """Replace a story's distinctive terms (what a dormant story is found by)."""
+    conn.execute("DELETE FROM story_keys WHERE story_id = ?", (story_id,))
+    conn.executemany("INSERT OR IGNORE INTO story_keys(term, story_id) VALUES (?, ?)",
+                     [(k, story_id) for k in keys])
+
+
+def stories_by_keys(conn: sqlite3.Connection, keys: Sequence[str], min_shared: int,
+                    limit: int) -> list[sqlite3.Row]:
+    """Stories sharing at least ``min_shared`` of ``keys``, most shared first, at most
+    ``limit``: an indexed read per key, whatever the store's size."""
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return list(conn.execute(
+        f"SELECT s.* FROM stories s JOIN (SELECT story_id, count(*) AS shared FROM story_keys"
+        f" WHERE term IN ({marks}) GROUP BY story_id HAVING count(*) >= ?"
+        f" ORDER BY shared DESC, story_id LIMIT ?) k ON k.story_id = s.id"
+        f" ORDER BY k.shared DESC, s.id", [*keys, min_shared, limit]))

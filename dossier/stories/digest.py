@@ -41,15 +41,18 @@ class Group:
         return self.units[0]
 
 
-def stands_alone(mat: material.Material, unit: material.Unit, min_words: int) -> bool:
+def stands_alone(mat: material.Material, unit: material.Unit, settings: Settings) -> bool:
     """Long enough (``Settings.digest_min_words``), and news on its own: no caption,
-    credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``).
-    Kept on the material: the digest and the corroboration view both ask."""
-    key = ("stands_alone", unit.article_id, unit.seq, min_words)
+    credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``;
+    short ones, up to ``Settings.digest_fragment_words``, must name something). Kept on
+    the material: the digest and the corroboration view both ask."""
+    key = ("stands_alone", unit.article_id, unit.seq, settings.digest_min_words,
+           settings.digest_fragment_words)
     if key not in mat.memo:
         text = strip_glue(mat.text(unit))[0]
-        mat.memo[key] = (len(text.split()) >= min_words and hygiene.stands_alone(
-            text, mat.sources[unit.article_id].title, unit.speaker))
+        mat.memo[key] = (len(text.split()) >= settings.digest_min_words
+                         and hygiene.stands_alone(text, mat.sources[unit.article_id].title,
+                                                  unit.speaker, settings.digest_fragment_words))
     return mat.memo[key]
 
 
@@ -64,7 +67,7 @@ def group_units(mat: material.Material, settings: Settings) -> list[Group]:
     leads = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
                             term_frequency(u.terms for u in mat.units))
     for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
-        if not stands_alone(mat, unit, settings.digest_min_words):
+        if not stands_alone(mat, unit, settings):
             continue
         found = leads.first_match(unit.terms)
         if found is None:
