@@ -264,10 +264,14 @@ class Settings:
     # The other floors the desk's confidence filter offers beside event_min_confidence
     # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
     desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
-    # Stories whose digest, corroboration and stances the desk keeps computed (per story
-    # version: an ingest that touches a story makes them be recomputed). A view of the
-    # largest stories costs seconds to compute and well under a megabyte to keep.
-    story_view_cache: int = 128
+    # Stories whose views (digest, corroboration, stances, fact lists) the desk keeps
+    # computed, per story version: an ingest that touches a story makes them be
+    # recomputed. The largest story's cost seconds to compute and some 20 MB to keep,
+    # a typical one's a few hundred KB.
+    story_view_cache: int = 64
+    # Views kept per story (digest, corroboration, fact lists, one rendered page per set of
+    # filters the analyst used): the oldest go past this many.
+    story_views_each: int = 32
     # Evidence items one grouped API item (a place) carries: its first mentions by
     # article; its ``mentions`` count says how many there are in all. A country named in
     # every article would otherwise carry the whole store (the 14 MB /api/places).
