@@ -32,9 +32,11 @@ from dossier.extract.event_clauses import (
 )
 from dossier.extract.event_confidence import probability
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.genre import OFFTOPIC_NOUNS, POLITICAL_NOUNS
 from dossier.lexicon.plover import (
     ACCEPTING,
     EVENT_FRAMES,
+    HEDGE_VERBS,
     HOSTILE,
     LIGHT_VERBS,
     NAMING_VERBS,
@@ -114,9 +116,17 @@ def _demanded(verb: Token) -> Token | None:
 
 def _must_clause(token: Token) -> tuple[Trigger, Token] | None:
     """'Sudan must return the helicopter, Russia said': any reported must-clause is a demand."""
-    if token.pos_ == "VERB" and _demanded(token) is not None:
+    if token.pos_ == "VERB" and _demanded(token) is not None and not _hedge(token):
         return Trigger("REQUEST", "demand", 0.6), token
     return None
+
+
+def _hedge(verb: Token) -> bool:
+    """'I must say', 'I must admit', 'I have to tell you': a speaker's turn of phrase,
+    no demand on anyone."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.lemma_.lower() in REPORTING_VERBS | HEDGE_VERBS or (
+        subject is not None and subject.lower_ == "i")
 
 
 def _lemmas(token: Token) -> tuple[str, ...]:
@@ -367,6 +377,7 @@ def extract_events(doc: Doc, results: dict[str, list[Any]],
     # and a wire story's are not equally likely to be PLOVER acts.
     political_share = sum(any(e.label_ in ("GPE", "NORP") for e in s.ents)
                           for s in sents) / max(len(sents), 1)
+    offtopic = offtopic_share(doc)
     resolver = ActorResolver(doc, results)
     quotes = quoted_spans(doc, results)
     timexes = results.get("timex") or []
@@ -391,10 +402,24 @@ def extract_events(doc: Doc, results: dict[str, list[Any]],
             event = _build(token, doc[verb_i], trigger, sent, resolver, quotes, timexes,
                            places, set(found))
             event.features["article_political"] = round(political_share, 3)
+            event.features["article_offtopic"] = offtopic
             event.confidence = round(probability(event.features, weights), 3)
             events.append(event)
     _resolve_requests(events, doc)
     return events
+
+
+def offtopic_share(doc: Doc) -> float:
+    """Of the article's nouns that tell its beat (lexicon.genre), the share that is not
+    statecraft or conflict: near 1 for a film review or a match report, 0 for a wire
+    story on a coup. A sentence alone (the PLOVER records) usually scores 0."""
+    political = offtopic = 0
+    for token in doc:
+        if token.pos_ in ("NOUN", "PROPN"):
+            lemma = token.lemma_.lower()
+            political += lemma in POLITICAL_NOUNS
+            offtopic += lemma in OFFTOPIC_NOUNS
+    return round(offtopic / (offtopic + political + 1), 3)
 
 
 def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
@@ -425,9 +450,25 @@ def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
 
 
 def _addresses_reader(verb: Token) -> bool:
-    """'You agree to receive updates', 'you can re-subscribe': page furniture, not news."""
+    """'You agree to receive updates', 'you can re-subscribe', 'Subscribe to our
+    newsletter', 'Sign up and help us': page furniture, not news."""
     subject, _ = clause_subject(verb)
-    return subject is not None and subject.lower_ in READER_SUBJECTS
+    return (subject is not None and subject.lower_ in READER_SUBJECTS) or _imperative(verb)
+
+
+def _imperative(verb: Token) -> bool:
+    """A sentence that opens on a bare verb with no subject ('Subscribe ...', 'Click ...',
+    and its 'and'-joined verbs) tells the reader what to do; an imperative someone says
+    is a quote's clause under its 'said', never a sentence root. A clause with no subject
+    of its own ('... by donating') is the root's."""
+    while verb.head.i != verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                            for c in verb.children):
+        verb = verb.head
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children):
+        return False
+    return all(t.is_punct or t.pos_ == "INTJ" or t.lower_ == "please"
+               for t in verb.sent[:verb.i - verb.sent.start])
 
 
 def _declared(verb: Token) -> bool:
@@ -491,6 +532,10 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
         "political": float(any(e.label_ in ("GPE", "NORP") for e in sent.ents)
                            or bool(source and source.country) or bool(target and target.country)),
         "hostile": float(type_ in HOSTILE),
+        "political_source": float(source is not None and (source.political
+                                                          or source.country is not None)),
+        "political_target": float(target is not None and (target.political
+                                                          or target.country is not None)),
     }
     target_name = target.name if target else None
     if target_name and releasing:

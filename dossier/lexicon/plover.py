@@ -415,6 +415,10 @@ SENSES: dict[str, Sense] = {
 # PLOVER codes a declared future act as the promise or the threat of it.
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"}
 HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"}
+# Verbs of a speaker's own hedging under "must" ("I must admit", "we must confess"):
+# no demand on anyone.
+HEDGE_VERBS = {"admit", "confess", "concede", "acknowledge", "stress", "emphasize", "repeat",
+               "warn", "remind", "ask", "wonder", "agree", "thank", "congratulate"}
 # Refusing these is a REJECT ("will not accept refugees"), not a missing event.
 ACCEPTING = {"accept", "agree", "allow", "recognize", "approve"}
 
