@@ -158,6 +158,9 @@ class Settings:
     # the articles of the next ("Trump" → Donald Trump, not Melania Trump). Chosen on the
     # giveme5w1h + PolNeAR-train tune half (benchmarks/actors.py).
     actor_dominance: float = 3.0
+    # How many tokens after a nominal's head its country may be named ("the army in the west
+    # African nation of Niger"): near the noun only.
+    actor_country_reach: int = 9
     # Server-side fetching of client-given URLs is off unless asked for.
     allow_fetch: bool = False
     # Total time one fetch may take (connect, redirects, body), however slowly it drips.

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,10 +20,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Left alone, the parser runs a quote paragraph and the next one into one sentence,
     and a quote's cue then seems to govern both.
     """
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
+    # Only a space token can hold a line break (a token's own trailing whitespace_ is at
+    # most one " "), so the loop visits those alone: building a Token for every word was
+    # a twentieth of the parse.
+    last = len(doc) - 1
+    for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+        if i < last and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -43,9 +43,11 @@ class ProcessedArticle:
 
 
 def load_plugins() -> None:
-    """Import the feature packages so their extractors and corpus steps register."""
-    import dossier.extract  # noqa: F401
-    import dossier.stories  # noqa: F401
+    """Import the feature modules so their extractors, corpus steps and exports register."""
+    from dossier.extract import load_extractors
+    from dossier.stories import actor_merge, cluster, dedup, outlet_names, views  # noqa: F401
+
+    load_extractors()
 
 
 def corpus_steps() -> list[CorpusStep]:

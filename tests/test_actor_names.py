@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 from test_actors import ingest, key_of, run_actors, store  # noqa: F401  (store: fixture)
 
+from dossier.config import Settings
 from dossier.extract.actor_names import name_words, same_person_name
+from dossier.extract.actors import actors_of, extract_actors, mentions_of
 from dossier.lexicon import countries
+from dossier.models import Article
+from dossier.registry import ArticleContext
+from dossier.store.actors import save_article_actors
+from dossier.stories.actor_merge import merge_actors
 
 
 def person_names(actors) -> set[str]:
@@ -82,7 +88,7 @@ def test_a_dropped_or_doubled_letter_in_a_given_name_is_the_same_person_but_anot
     assert same_person_name(name_words("Hilary Clinton"), name_words("Hillary Clinton"))
     assert same_person_name(name_words("Denis McDonough"), name_words("Dennis McDonough"))
     assert not same_person_name(name_words("Maria Lopez"), name_words("Mario Lopez"))
-    assert not same_person_name(name_words("Jon Smith"), name_words("John Smith"))  # too short
+    assert not same_person_name(name_words("Jan Smith"), name_words("Jon Smith"))  # too short
     assert not same_person_name(name_words("Ruth Otieno"), name_words("Peter Otieno"))
 
 
@@ -131,9 +137,6 @@ def test_word_glued_on_a_known_name_joins_that_person(store, nlp):  # noqa: F811
 
 @pytest.mark.parametrize("name", [".", "'s", ""])
 def test_an_actor_without_name_words_does_not_break_the_merge(store, name):  # noqa: F811
-    from dossier.config import Settings
-    from dossier.stories.actor_merge import merge_actors
-
     store.execute("INSERT INTO articles (id, source_path, text) VALUES ('z', 'f', 'x')")
     store.execute("INSERT INTO article_actors (article_id, actor_key, name, kind, mentions,"
                   " start, end) VALUES ('z', ?, ?, 'person', 1, 0, 1)", (f"person:{name}", name))
@@ -182,3 +185,203 @@ def test_a_lone_surname_stored_first_moves_to_the_person_once_named(store, nlp):
     rows = store.execute("SELECT a.name, COUNT(*) FROM actors a JOIN article_actors aa"
                          " ON aa.actor_id = a.id WHERE a.kind = 'person' GROUP BY a.id").fetchall()
     assert [tuple(r) for r in rows] == [("Chidi Okafor", 2)]
+
+
+# -- kinds from all labels, and the ORG-tagged person ------------------------------------
+
+
+def _with_labels(nlp, text: str, labels: dict[str, str]):
+    """A parse whose entities are the given texts with the given labels (every occurrence),
+    the small model's mistakes written down so the mechanism, not the model, is tested."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    ents = []
+    for surface, label in labels.items():
+        start = 0
+        while (at := text.find(surface, start)) >= 0:
+            span = doc.char_span(at, at + len(surface))
+            if span is not None and not any(s.start < span.end and span.start < s.end
+                                            for s in ents):
+                ents.append(Span(doc, span.start, span.end, label=label))
+            start = at + len(surface)
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc
+
+
+def _actors_of_doc(doc, published: str = "2016-05-02"):
+    article = Article(id="t", source_path="fixture", text=doc.text, published=published)
+    records = extract_actors(ArticleContext(article=article, doc=doc, settings=Settings()))
+    return mentions_of(records), {a.key: a for a in actors_of(records)}
+
+
+def test_a_surname_the_model_tags_org_more_often_is_a_person_once_the_article_titles_him(nlp):
+    text = ("President Trump met the envoy on Monday.\n\n"
+            "The standoff underscores Trump’s frustration. Trump left at noon.")
+    doc = _with_labels(nlp, text, {"President Trump": "PERSON", "Trump’s": "ORG",
+                                   "Trump": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    assert not [a for a in actors.values() if a.kind != "person" and "Trump" in a.name]
+    trump = [a for a in actors.values() if a.kind == "person" and "Trump" in a.name]
+    assert len(trump) == 1 and trump[0].mentions >= 3
+
+
+def test_a_name_tagged_org_but_listed_with_people_is_a_person(nlp):
+    text = ("Ben Carson and Carly Fiorina spoke in Iowa on Monday.\n\n"
+            "Fiorina said she would stay in the race.")
+    doc = _with_labels(nlp, text, {"Ben Carson": "PERSON", "Carly Fiorina": "ORG",
+                                   "Fiorina": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    fiorina = [a for a in actors.values() if "Fiorina" in a.name]
+    assert len(fiorina) == 1 and fiorina[0].kind == "person" and fiorina[0].mentions >= 2
+
+
+def test_an_org_named_after_a_person_or_listed_with_firms_stays_an_organisation(nlp):
+    text = "Donald Trump spoke at Trump Tower. Goldman Sachs and Morgan Stanley cut jobs."
+    doc = _with_labels(nlp, text, {"Donald Trump": "PERSON", "Trump Tower": "ORG",
+                                   "Goldman Sachs": "ORG", "Morgan Stanley": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    kinds = {a.name: a.kind for a in actors.values()}
+    assert kinds["Trump Tower"] == "organisation"
+    assert kinds["Goldman Sachs"] == "organisation" and kinds["Morgan Stanley"] == "organisation"
+
+
+def test_a_nominal_naming_another_country_does_not_join_a_leader_whose_role_names_none(nlp):
+    text = ("Kim Jong Un, the leader, watched the launch.\n\n"
+            "The insults began when the US leader took office.")
+    mentions, actors = run_actors(nlp, text)
+    kim = key_of(mentions, "Kim Jong Un")
+    assert key_of(mentions, "the US leader") != kim
+    assert actors[kim].country != "USA"
+
+
+def ingest_doc(conn, article_id: str, doc) -> None:
+    """ingest() for a parse whose entities a test wrote down."""
+    conn.execute("INSERT INTO articles (id, source_path, text, published) VALUES (?, ?, ?, ?)",
+                 (article_id, "fixture", doc.text, "2016-05-02"))
+    article = Article(id=article_id, source_path="fixture", text=doc.text,
+                      published="2016-05-02")
+    records = extract_actors(ArticleContext(article=article, doc=doc, settings=Settings()))
+    save_article_actors(conn, article_id, mentions_of(records), actors_of(records))
+    merge_actors(conn, [article_id], Settings())
+
+
+def test_a_bare_surname_tagged_org_joins_the_person_the_corpus_writes_it_for(store, nlp):  # noqa: F811
+    for n in range(4):
+        ingest(store, nlp, f"t{n}", f"Donald Trump signed order {n}. Trump said it would help.")
+    text = "The rally was held by the Trump campaign in Ohio."
+    ingest_doc(store, "o1", _with_labels(nlp, text, {"Trump": "ORG", "Ohio": "GPE"}))
+    rows = store.execute("SELECT a.name, a.kind, COUNT(*) AS n FROM actors a JOIN article_actors"
+                         " aa ON aa.actor_id = a.id WHERE a.name LIKE '%Trump%' GROUP BY a.id")
+    assert [tuple(r) for r in rows] == [("Donald Trump", "person", 5)]
+
+
+def test_a_firm_the_corpus_names_more_often_than_the_person_stays_a_firm(store, nlp):  # noqa: F811
+    ingest(store, nlp, "h1", "Harrison Ford starred in the film. Ford said he loved it.")
+    for n in range(3):
+        text = f"Ford cut {n} jobs at its Michigan plant."
+        ingest_doc(store, f"f{n}", _with_labels(nlp, text, {"Ford": "ORG", "Michigan": "GPE"}))
+    kinds = {r["name"]: r["kind"] for r in store.execute("SELECT name, kind FROM actors")}
+    assert kinds.get("Ford") == "organisation" and kinds.get("Harrison Ford") == "person"
+
+
+def test_a_lone_given_name_joins_the_dominant_person_not_a_headline_fragment(store):  # noqa: F811
+    rows = [(f"c{n}", "person:hillary clinton", "Hillary Clinton") for n in range(4)]
+    rows += [("s1", "person:stop hillary", "Stop Hillary"), ("h1", "person:hillary", "Hillary")]
+    for article_id, key, name in rows:
+        store.execute("INSERT INTO articles (id, source_path, text) VALUES (?, 'f', 'x')",
+                      (article_id,))
+        store.execute("INSERT INTO article_actors (article_id, actor_key, name, kind, aliases,"
+                      " mentions, start, end) VALUES (?, ?, ?, 'person', ?, 1, 0, 1)",
+                      (article_id, key, name, f'["{name}"]'))
+    merge_actors(store, [r[0] for r in rows], Settings())
+    hillary = store.execute("SELECT a.name FROM article_actors aa JOIN actors a"
+                            " ON a.id = aa.actor_id WHERE aa.article_id = 'h1'").fetchone()
+    assert hillary["name"] == "Hillary Clinton"
+
+
+# -- what is no actor ---------------------------------------------------------------------
+
+
+def test_credit_tails_and_production_credits_are_not_actors(nlp):
+    text = ("Police closed the road on Friday, said Governor Maria Lopez.\n\n"
+            "Video produced by Jonas Kettle. Cinematography by Ilse Marten.\n\n"
+            "Ana Swanson in Washington and Gu Jinglu in Beijing contributed to this report.")
+    mentions, actors = run_actors(nlp, text)
+    names = person_names(actors)
+    assert "Maria Lopez" in names
+    assert not names & {"Jonas Kettle", "Ilse Marten", "Ana Swanson", "Gu Jinglu"}
+
+
+def test_titles_of_works_products_and_events_are_not_actors(nlp):
+    text = ("Mark Rylance, who wrote “Peter Pan,” has been with the show since May.\n\n"
+            "Press Pause/Play on the iPhone to stop the song.\n\n"
+            "The Chicago Cubs lost the National League Championship Series.")
+    doc = _with_labels(nlp, text, {"Mark Rylance": "PERSON", "Peter Pan": "PERSON",
+                                   "Pause/Play": "ORG", "iPhone": "ORG",
+                                   "Chicago Cubs": "ORG",
+                                   "National League Championship Series": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values()}
+    assert "Mark Rylance" in names and "Chicago Cubs" in names
+    assert not names & {"Peter Pan", "Pause/Play", "iPhone", "National League Championship Series"}
+
+
+def test_a_firm_before_a_title_and_a_plural_name_are_not_people(nlp):
+    text = ("Asana co-founder Justin Rosenstein left the firm.\n\n"
+            "Her State Department approved the sale. The Chibok Girls were freed.")
+    doc = _with_labels(nlp, text, {"Asana": "PERSON", "Justin Rosenstein": "PERSON",
+                                   "Her State Department": "ORG", "Chibok Girls": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    kinds = {a.name: a.kind for a in actors.values()}
+    assert kinds.get("Justin Rosenstein") == "person" and "Asana" not in kinds
+    assert "State Department" in kinds and "Her State Department" not in kinds
+    assert kinds.get("Chibok Girls") == "group"
+
+
+def test_a_nickname_is_the_same_given_name_but_another_name_is_not():
+    assert same_person_name(name_words("Joe Biden"), name_words("Joseph R. Biden"))
+    assert same_person_name(name_words("Bill Clinton"), name_words("William J. Clinton"))
+    assert same_person_name(name_words("Bernie Sanders"), name_words("Bernard Sanders"))
+    assert not same_person_name(name_words("Hunter Biden"), name_words("Joe Biden"))
+    assert not same_person_name(name_words("Bill Clinton"), name_words("Hillary Clinton"))
+
+
+def test_a_lone_word_tagged_person_needs_a_person_cue(nlp):
+    text = ("Felt we should just tell you, she tweeted.\n\n"
+            "The film used a Simon and Garfunkel soundtrack.\n\n"
+            "Okafor said the vote would be held in June.")
+    doc = _with_labels(nlp, text, {"Felt": "PERSON", "Simon": "PERSON", "Okafor": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = person_names(actors)
+    assert "Okafor" in names  # the subject of "said"
+    assert not names & {"Felt", "Simon"}
+
+
+def test_a_building_tagged_person_is_not_a_person_and_credits_with_marks_are_not_actors(nlp):
+    text = ("Caitlyn Jenner was invited to Trump Tower on Monday.\n\n"
+            "The papers were leaked. ©Michel Euler (Pool/AFP)\n\n"
+            "Contributing: Herb Jackson, The Record.\n\n"
+            "Follow John Nolte on Twitter @NolteNC.")
+    doc = _with_labels(nlp, text, {"Caitlyn Jenner": "PERSON", "Trump Tower": "PERSON",
+                                   "Michel Euler": "PERSON", "Herb Jackson": "PERSON",
+                                   "John Nolte": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    assert person_names(actors) == {"Caitlyn Jenner"}
+
+
+def test_a_platform_page_and_a_border_between_countries_are_not_actors(nlp):
+    text = "Share your comments with CNN Health on Facebook. The U.S.-Mexico border is long."
+    doc = _with_labels(nlp, text, {"CNN Health on Facebook": "ORG", "U.S.-Mexico": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    assert not {a.name for a in actors.values()} & {"CNN Health on Facebook", "U.S.-Mexico"}
+
+
+def test_names_that_begin_with_a_particle_or_a_number_are_actors(nlp):
+    text = ("Al-Shabaab and al-Qaida claimed the attack. The 3rd Battalion moved north.\n\n"
+            "Officials said al-Tanawi was detained, and al-Tanawi denied it.")
+    doc = _with_labels(nlp, text, {"Al-Shabaab": "ORG", "al-Qaida": "ORG",
+                                   "The 3rd Battalion": "ORG", "al-Tanawi": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values()}
+    assert {"al-Qaida", "3rd Battalion", "al-Tanawi"} <= names

@@ -62,7 +62,6 @@ NOT_SETTINGS = {
     "web/pages.py:MATRIX_SIDE": "drawing",
     "web/render.py:OUTLET_COLORS": "drawing: colours in the stylesheet",
     # Tuned, still to move into Settings (each file is another helper's this round):
-    "extract/actors.py:_COUNTRY_REACH": "tuned: to move (issue 11 owns actors.py)",
     "extract/coref.py:ANY_PERSON_WINDOW": "tuned: to move",
     "extract/roles.py:_MAX_TITLE_TOKENS": "tuned: to move",
     "extract/timex_rules.py:PAST_CLAUSE_LOOKAHEAD_DAYS": "tuned: to move",

@@ -8,7 +8,6 @@ import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
 from dossier.cli.quotes import format_quote
-from dossier.extract.countries import country_name
 from dossier.store.actors import actor_detail, find_actors, list_actors
 
 
@@ -55,6 +54,8 @@ def actor_command(
     if as_json:
         echo_json(detail)
         return
+    from dossier.extract.countries import country_name  # the gazetteer: only when shown
+
     country = country_name(detail["country"]) or "country unknown"
     echo(f"{detail['name']}  ({detail['kind']}, {country}), id {detail['id']}")
     echo(f"aliases: {', '.join(detail['aliases'])}")

@@ -10,7 +10,6 @@ import typer
 from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
 from dossier.config import Settings
 from dossier.store.events import list_events
-from dossier.store.timeline import timeline
 
 
 def _who(name: str | None, country: str | None) -> str:
@@ -85,6 +84,8 @@ def timeline_command(
 ) -> None:
     """Events and dated statements in the order they happened (not the order reported);
     the story's key acts first-class, the rest folded behind them until --unfold."""
+    from dossier.store.timeline import timeline  # loads the timex rules (and spaCy)
+
     settings = Settings()
     floor = 0.0 if show_all else settings.event_min_confidence
     conn = open_store(db)

@@ -12,16 +12,20 @@ import typer
 import dossier.store
 from dossier.cli.app import DB_OPTION, app, echo, open_store
 from dossier.config import Settings
-from dossier.pipeline import load_plugins
 from dossier.store.exports import CONFIDENCE_FILTERED, EXPORTS, SETTINGS_TAKEN
-from dossier.store.formats import WRITERS
 
 
 def load_exports() -> None:
-    """Import the store query modules and feature packages: each registers its exports."""
+    """Import the store query modules and feature packages: each registers its exports.
+
+    Called by the command, never at import: the feature packages load spaCy and datasketch.
+    """
+    from dossier.pipeline import load_plugins
+
     load_plugins()
     for module in pkgutil.iter_modules(dossier.store.__path__):
         importlib.import_module(f"dossier.store.{module.name}")
+
 
 OUT_OPTION = typer.Option(None, "--out", "-o", help="File to write (default stdout).")
 
@@ -37,6 +41,8 @@ def export_command(
                                   "Settings.event_min_confidence (hidden by default)."),
 ) -> None:
     """Export records as JSONL, CSV or Parquet."""
+    from dossier.store.formats import WRITERS  # Parquet's pyarrow loads only for an export
+
     load_exports()
     if list_sources:
         echo("\n".join(sorted(EXPORTS)))

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from tqdm import tqdm
 
 from dossier.cli.app import DB_OPTION, EXIT_REFUSED, app, echo
 from dossier.config import Settings
-from dossier.ingest import iter_files
-from dossier.pipeline import IngestReport, ingest
 from dossier.store import articles as store
 from dossier.store.db import connect
+
+if TYPE_CHECKING:
+    from dossier.pipeline import IngestReport
 
 TOP_OUTLETS = 12
 PATHS_ARGUMENT = typer.Argument(..., help="Files or folders (walked recursively).")
@@ -39,6 +40,11 @@ def ingest_command(
 ) -> None:
     """Ingest articles; exit 1 if any input was refused (listed at the end), 3 if Dossier
     itself failed (store full, read-only or damaged: one message, nothing half-stored)."""
+    # Deferred: the pipeline loads spaCy and the cleaners; read commands start without them.
+    from tqdm import tqdm
+
+    from dossier.ingest import iter_files
+
     if runner not in ("local", "ray"):
         raise typer.BadParameter("--runner must be local or ray")
     settings = Settings(
@@ -55,6 +61,13 @@ def ingest_command(
         report = ingest(paths, settings, progress=bar)
     print_summary(report, db)
     raise typer.Exit(EXIT_REFUSED if report.failed else 0)
+
+
+def ingest(paths: list[Path], settings: Settings, progress: object = None) -> IngestReport:
+    """:func:`dossier.pipeline.ingest`, imported when an ingest runs: it loads spaCy."""
+    from dossier.pipeline import ingest as run
+
+    return run(paths, settings, progress=progress)
 
 
 def print_summary(report: IngestReport, db: Path) -> None:

@@ -9,8 +9,9 @@ import typer
 from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
 from dossier.config import Settings
 from dossier.store import stories as store
-from dossier.stories import views
-from dossier.stories.digest import render
+
+# The story views (digest, stances, corroboration) are imported by the commands that
+# show them: their modules load the dedup's datasketch, and `dossier stories` must not.
 
 
 def _story(conn, story: str) -> str:
@@ -49,6 +50,9 @@ def digest_command(
     as_json: bool = typer.Option(False, "--json", help="JSON with spans and article ids."),
 ) -> None:
     """The story's merged digest, every sentence followed by the outlets that carry it."""
+    from dossier.stories import views
+    from dossier.stories.digest import render
+
     conn = open_store(db, write=True)  # remembers when it was asked, for --since last
     result = views.story_digest(conn, _story(conn, story), Settings(db_path=db), words, since,
                                 remember=True)
@@ -67,6 +71,8 @@ def stance_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Who supports / opposes whom in the story, with the evidence for each cell."""
+    from dossier.stories import views
+
     conn = open_store(db)
     matrix = views.story_stances(conn, _story(conn, story))
     if as_json:
@@ -86,6 +92,8 @@ def corroboration_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """How many independent outlets report each statement and event; contradictions."""
+    from dossier.stories import views
+
     conn = open_store(db)
     result = views.story_corroboration(conn, _story(conn, story), Settings(db_path=db))
     if as_json:

@@ -1,22 +1,19 @@
-"""Per-article extractors; importing this package registers them (see dossier.registry).
+"""Per-article extractors, registered when a chain is first built (see dossier.registry).
 
 :func:`extract` is the per-article loop the pipeline runs: every configured extractor, in
 order, on the one parsed Doc. Tests and benchmarks call it rather than re-running the loop.
+
+Importing this package loads no extractor: the extractor modules import spaCy, and a
+read command that only needs a helper from here (``speakers.display_name``,
+``countries.country_name``) must start without it. :func:`extractors_for` loads them.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from dossier.extract import (
-    actors,  # noqa: F401
-    events,  # noqa: F401
-    places,  # noqa: F401
-    quotes,  # noqa: F401
-    story_features,  # noqa: F401
-    timex,  # noqa: F401
-)
 from dossier.registry import EXTRACTORS, ArticleContext, Extractor
 
 if TYPE_CHECKING:
@@ -25,6 +22,15 @@ if TYPE_CHECKING:
     from dossier.config import Settings
     from dossier.models import Article
 
+# The modules whose import registers the default extractors.
+EXTRACTOR_MODULES = ("actors", "events", "places", "quotes", "story_features", "timex")
+
+
+def load_extractors() -> None:
+    """Import the extractor modules so they register (a no-op once they have)."""
+    for module in EXTRACTOR_MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+
 
 def extractors_for(names: Sequence[str]) -> list[Extractor]:
     """The configured extractors that are available, in configured order.
@@ -32,6 +38,7 @@ def extractors_for(names: Sequence[str]) -> list[Extractor]:
     Checked as the chain is built (as spaCy's ``analyze_pipes`` does): an extractor
     whose ``requires`` is not earlier in the chain is refused, naming what is missing.
     """
+    load_extractors()
     chain = [EXTRACTORS[n] for n in names if n in EXTRACTORS]
     seen: set[str] = set()
     for extractor in chain:

@@ -15,23 +15,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
+from nicknames import NickNamer
 from rapidfuzz.distance import Indel
-from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.parsed import ents_of, text_of
 from dossier.lexicon.names import (
     AGENCIES,
     CREDIT_CUES,
+    CREDIT_TAILS,
     HONORIFICS,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
     SURNAME_HONORIFICS,
 )
 
+if TYPE_CHECKING:  # the store imports name_words for read commands: no spaCy there
+    from spacy.tokens import Doc, Span, Token
+
 _CREDIT_BEFORE = re.compile(
-    r"(?i:\b(?:" + "|".join(CREDIT_CUES) + r"))\s*"
+    r"(?i:(?<!\w)(?:" + "|".join(CREDIT_CUES) + r"))\s*"
     r"(?:[A-Z][\w.'’-]*\s*(?:,|(?i:and)|&|/)?\s*)*$"
 )
 _BYLINE = re.compile(r"^\s*(?i:by)\s+$")
+_FOLLOW_BEFORE = re.compile(r"^\s*(?i:follow)\s+$")
+_ON_PLATFORM = re.compile(r"\s+(?i:on)\s+(?:Twitter|Facebook|Instagram|X|Threads|LinkedIn)\b")
+_CREDIT_AFTER = re.compile(r"[^.!?\n]{0,160}?\b(?i:" + "|".join(CREDIT_TAILS) + ")")
 _SLASH_AFTER = re.compile(r"\s?/\s?[A-Z]")
 _POSSESSIVES = frozenset({"'s", "’s", "‘s", "'", "’", "s"})
 _BRACKETS = frozenset({"[", "]", "(", ")", "{", "}", "<", ">"})
@@ -56,9 +67,9 @@ class NameContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.person_texts: list[tuple[int, str]] = [
-            (e.start, " ".join(t.lower_ for t in e)) for e in doc.ents if e.label_ == "PERSON"
+            (e.start, " ".join(t.lower_ for t in e)) for e in ents_of(doc) if e.label_ == "PERSON"
         ]
 
     def name_elsewhere(self, words: list[Token], start: int, own: str = "") -> bool:
@@ -82,6 +93,10 @@ def is_credit(ctx: NameContext, span: Span) -> bool:
     before = text[line_start:span.start_char]
     if _CREDIT_BEFORE.search(before) or _BYLINE.match(before):
         return True
+    if _CREDIT_AFTER.match(text, span.end_char):
+        return True
+    if _FOLLOW_BEFORE.match(before) and _ON_PLATFORM.match(text, span.end_char):
+        return True  # "Follow John Nolte on Twitter @NolteNC."
     return "/" in span.text or bool(_SLASH_AFTER.match(text, span.end_char))
 
 
@@ -136,6 +151,15 @@ def _glued(ctx: NameContext, tokens: list[Token], edge: int, start: int,
     )
 
 
+def starts_with_particle(tok: Token) -> bool:
+    """"al-Qaida", "al-Assad": a lowercase particle hyphened to a capitalised name (the
+    tokenizer splits "al", "-", "Qaida")."""
+    doc = tok.doc
+    return (tok.lower_ in NAME_PARTICLES and tok.i + 2 < len(doc) and not tok.whitespace_
+            and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_
+            and doc[tok.i + 2].text[:1].isupper())
+
+
 def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> CleanName | None:
     """The name a PERSON span gives once cleaned, or None when it is no actor's name.
     ``ent`` is the NER entity ``span`` was made from, when the caller widened it."""
@@ -160,7 +184,8 @@ def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> Clean
         tokens, more = _strip_edges(tokens[:-1])
     if not tokens or not any(_NAME_CHAR.search(t.text) for t in tokens):
         return None
-    if tokens[0].text[:1].islower() or tokens[0].lower_ in {"st", "st."}:
+    if (tokens[0].text[:1].islower() and not starts_with_particle(tokens[0])) or (
+            tokens[0].lower_ in {"st", "st."}):
         return None  # "pro-Clinton", "de facto"; "St Paul" is a church or a street
     if stripped and len(tokens) == 1 and not ctx.name_elsewhere(tokens, span.start):
         return None  # "EPA Despot": a caption's leftover word, named nowhere else
@@ -216,9 +241,9 @@ def given_names(words: list[str]) -> list[str]:
 
 
 def first_names_compatible(a: list[str], b: list[str]) -> bool:
-    """"Joe Biden" ~ "Joseph R. Biden"? Only by initial or a spelling slip: "Joe" ~ "J." and
-    "Hilary" ~ "Hillary" yes, "Joe" ~ "Hunter" no; a name without a given name ("Trump") is
-    compatible with any."""
+    """"Joe Biden" ~ "Joseph R. Biden"? By initial, nickname or a spelling slip: "Joe" ~ "J.",
+    "Joe" ~ "Joseph" and "Hilary" ~ "Hillary" yes, "Joe" ~ "Hunter" no; a name without a
+    given name ("Trump") is compatible with any."""
     ga, gb = given_names(a), given_names(b)
     if not ga or not gb:
         return True
@@ -227,7 +252,19 @@ def first_names_compatible(a: list[str], b: list[str]) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    return is_spelling_slip(fa, fb)
+    return is_spelling_slip(fa, fb) or is_nickname(fa, fb)
+
+
+@cache
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+def is_nickname(a: str, b: str) -> bool:
+    """"Joe" for "Joseph", "Bernie" for "Bernard", "Bill" for "William": one name a short
+    form of the other in the `nicknames` package's hand-curated English table."""
+    table = _nicknames()
+    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
 
 
 def is_spelling_slip(a: str, b: str) -> bool:

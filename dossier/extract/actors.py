@@ -14,20 +14,32 @@ import re
 from spacy.tokens import Doc, Span
 
 from dossier.extract import countries
-from dossier.extract.actor_names import NameContext, clean_person, name_words, surname_of
+from dossier.extract.actor_names import (
+    NameContext,
+    clean_person,
+    name_words,
+    starts_with_particle,
+    surname_of,
+)
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
 from dossier.extract.coref import Candidate, group_mentions
+from dossier.extract.parsed import ents_of, ents_within, text_of
 from dossier.extract.roles import appositive_roles, title_before
 from dossier.lexicon.actors import (
+    EVENT_NAME_WORDS,
+    ORG_NAME_WORDS,
     PLACE_WORDS,
     PLATFORMS,
     canonical_alias,
+    is_agent_noun,
     is_known_organisation,
+    is_person_shaped,
     is_title_word,
     nominal_kind,
     normalize_name,
     organisation_kind,
 )
+from dossier.lexicon.names import HONORIFICS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
@@ -35,7 +47,6 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "it"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_COUNTRY_REACH = 9  # tokens after a nominal's head searched for its country
 
 
 def _is_title(word: str) -> bool:
@@ -67,7 +78,7 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
 
 def _country_in(span: Span) -> str | None:
     """First country named inside a span (by name, alias or demonym)."""
-    for ent in span.ents:
+    for ent in ents_within(span):
         code = countries.country_code(ent.text) or countries.demonym_country(ent.text)
         if code:
             return code
@@ -79,8 +90,9 @@ def _country_in(span: Span) -> str | None:
     return None
 
 
-def _nominal_country(chunk: Span) -> tuple[str | None, set[int]]:
-    """Country of "Niger's army", "Nigerien soldiers", "the army in ... Niger"; and its tokens."""
+def _nominal_country(chunk: Span, reach: int) -> tuple[str | None, set[int]]:
+    """Country of "Niger's army", "Nigerien soldiers", "the army in ... Niger" (within
+    ``reach`` tokens of the noun); and its tokens."""
     tokens: set[int] = set()
     for tok in chunk:
         if tok.i == chunk.root.i or not tok.text[:1].isupper():
@@ -92,11 +104,46 @@ def _nominal_country(chunk: Span) -> tuple[str | None, set[int]]:
     for child in chunk.root.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
             # Near the noun only: "the army in the west African nation of Niger".
-            end = min(child.right_edge.i + 1, chunk.root.i + _COUNTRY_REACH)
+            end = min(child.right_edge.i + 1, chunk.root.i + reach)
             code = _country_in(chunk.doc[child.i : end])
             if code:
                 return code, tokens
     return None, tokens
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+                         "with", "by", "from", "de", "la", "le", "vs", "vs.", "&"})
+
+
+def _not_a_name(span: Span) -> bool:
+    """Shapes of entity text that name no actor: a slash ("Pause/Play", "Parental
+    Controls/Family Management", "Wall Street Journal/"), a lowercase start ("iPhone",
+    "anti-Latino"; not "al-Qaida", and "3rd Battalion" may start with a number), an event
+    ("National League Championship Series"), a page on a platform ("CNN Health on
+    Facebook"), countries joined by a hyphen ("U.S.-Mexico")."""
+    text = span.text
+    words = normalize_name(text).split()
+    first = next((t for t in span if t.pos_ != "DET"), span[0])
+    parts = [p for p in re.split(r"[-–]", text) if p.strip()]
+    return (
+        "/" in text or (first.text[:1].islower() and not starts_with_particle(first))
+        or not words
+        or words[-1] in EVENT_NAME_WORDS or " ".join(words[-2:]) in EVENT_NAME_WORDS
+        or (len(words) > 1 and bool(set(words) & PLATFORMS))  # "CNN Health on Facebook"
+        or (len(parts) > 1 and all(countries.country_code(p.strip()) for p in parts))
+    )
+
+
+def _hyphenated(tok) -> str:
+    """The whole hyphenated word a token is part of ("co" of "co-founder" → co-founder)."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_:
+        end += 2
+    return doc[start:end].text.lower()
 
 
 def _after_last_newline(span: Span) -> Span:
@@ -123,22 +170,95 @@ def _spaced_words(words: list) -> str:
 class _Collector:
     """Gathers candidate mentions from one Doc in text order."""
 
-    def __init__(self, doc: Doc, date: str | None) -> None:
+    def __init__(self, doc: Doc, date: str | None, country_reach: int) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.country_reach = country_reach
+        self.text = text_of(doc)
         self.date = date
         self.candidates: list[Candidate] = []
         self.taken: set[int] = set()  # token indices already inside a mention or a title
         self.names = NameContext(doc)
         labels: dict[str, list[str]] = {}
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             labels.setdefault(normalize_name(ent.text), []).append(ent.label_)
+        self.titled = self._titled_forms()
+        self.full_surnames = {text.split()[-1] for _, text in self.names.person_texts
+                              if len(text.split()) > 1}
+        self.full_name_words = {w for _, text in self.names.person_texts
+                                for w in text.split() if len(text.split()) > 1}
+        self.person_last_words = {
+            words[-1] for _, text in self.names.person_texts
+            if (words := [w for w in text.split() if w not in {"'s", "’s", "'", "’"}])
+        }
         # A surface form the model labels ORG/GPE/PRODUCT more often than PERSON in this
-        # article is not a person here ("Equifax", "SpaceX", "Tesla").
+        # article is not a person here ("Equifax", "SpaceX", "Tesla") -- unless the article
+        # writes it after a person's title or honorific ("President Trump", "Mr. Trump"):
+        # the small model tags a bare "Trump" ORG as often as PERSON.
         self.not_person = {
             text for text, seen in labels.items()
             if seen.count("PERSON") * 2 <= len(seen) and seen.count("PERSON") < len(seen)
+            and text not in self.titled
         }
+
+    def _titled_forms(self) -> set[str]:
+        """Names the article writes after a person's title or an honorific, inside the
+        entity or just before it ("President Trump", "Mr. Trump", "CEO Carly Fiorina")."""
+        doc, forms = self.doc, set()
+        for ent in ents_of(doc):
+            if ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            start = ent.start
+            while start < ent.end and (_is_title(doc[start].text) or doc[start].is_punct
+                                       or doc[start].lower_ in HONORIFICS):
+                start += 1
+            titled = start > ent.start
+            if not titled and ent.start > 0:
+                prev = doc[ent.start - 1]
+                word = (doc[ent.start - 2].lower_ + "." if prev.text == "." and ent.start > 1
+                        else prev.lower_)
+                titled = _is_title(prev.text) or _is_title(word) or word in HONORIFICS
+            if titled and start < ent.end:
+                forms.add(normalize_name(doc[start:ent.end].text))
+        return forms
+
+    def _org_person(self, ent: Span) -> bool:
+        """An ORG entity that names a person: the small model tags "Carly Fiorina" ORG on
+        most 2016 campaign pages. A person-shaped name of two or three words that the article
+        treats as a person's: written after a person's title or an honorific, in apposition
+        to a title ("Fiorina, the former CEO"), with a surname the article also tags PERSON,
+        or listed with PERSON entities ("Ben Carson and Carly Fiorina")."""
+        if ent.label_ != "ORG":
+            return False
+        words = ent.text.removesuffix("'s").removesuffix("’s").split()
+        while words and _is_title(words[0]):
+            words = words[1:]  # "Actress Amandla Stenberg"
+        name = " ".join(words)
+        if not 2 <= len(words) <= 3 or not is_person_shaped(name):
+            return False
+        if normalize_name(name) in self.titled or len(words) < len(ent.text.split()):
+            return True
+        if words[-1].lower() in self.person_last_words:
+            return True
+        root = ent.root
+        if any(c.dep_ == "appos" and is_title_word(_hyphenated(c)) for c in root.children):
+            return True
+        group = [root.head, *root.head.children] if root.dep_ == "conj" else list(root.children)
+        return any(t.ent_type_ == "PERSON" and not ent.start <= t.i < ent.end
+                   and (t.dep_ == "conj" or t.i == root.head.i) for t in group)
+
+    def _lone_name_is_person(self, span: Span, after_honorific: bool) -> bool:
+        """A one-word PERSON is a person only with a cue in the article: it is a word of a
+        full name the article tags PERSON, follows a title or honorific ("Mr. Trump",
+        "President Trump"), or is the subject of a verb ("Trump said", "Trump criticized").
+        Without one the small model's lone PERSON is a verb ("Felt we should ..."), half a
+        band ("Simon and Garfunkel"), a song, a place or an animal."""
+        word = normalize_name(span.text)
+        if after_honorific or word in self.titled or word in self.full_name_words:
+            return True
+        if span.start > 0 and self.doc[span.start - 1].text in {"#", "@"}:
+            return False  # a hashtag or a handle
+        root = span.root
+        return root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}
 
     def add(self, cand: Candidate) -> None:
         self.candidates.append(cand)
@@ -146,8 +266,9 @@ class _Collector:
 
     def persons(self) -> None:
         city_named: list[Candidate] = []
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
+        for ent in ents_of(self.doc):
+            org_person = ent.label_ == "ORG" and self._org_person(ent)
+            if ent.label_ != "PERSON" and not org_person:
                 continue
             span = _person_span(self.doc, ent)
             if span is None or not normalize_name(span.text):
@@ -159,7 +280,7 @@ class _Collector:
             span = clean.span
             if self._not_an_actor(span, city=False) or is_known_organisation(ent.text):
                 continue  # a known body mislabelled PERSON is taken by entities()
-            if normalize_name(ent.text) in self.not_person:
+            if normalize_name(ent.text) in self.not_person and not org_person:
                 continue
             if span[-1].lower_ in PLACE_WORDS or (
                 len(span) == 1 and span.root.dep_ == "pobj"
@@ -168,6 +289,19 @@ class _Collector:
                 continue  # "Kilindini Harbour", "in Garsen": a place the model took for a name
             if (countries.country_code(span.text) or countries.demonym_country(span.text)
                     or countries.is_region(span.text)):
+                continue
+            if any(t.lower_ in ORG_NAME_WORDS for t in span):
+                continue  # "Trump Tower", "Clinton Foundation" tagged PERSON: not a person
+            if len(span) == 1 and not self._lone_name_is_person(span, clean.surname_only):
+                continue  # "Felt", "Simon" (and Garfunkel), "Berit" the rhino: no person cue
+            if (len(span) == 1 and span.root.dep_ == "compound"
+                    and is_title_word(_hyphenated(span.root.head))
+                    and normalize_name(span.text) not in self.titled | self.full_surnames):
+                continue  # "Asana co-founder X", "Apple spokesperson Y": a firm, not a person
+            last = span[-1].lower_
+            if span[-1].tag_ in {"NNS", "NNPS"} and last.endswith("s") and (
+                    is_agent_noun(span[-1].lemma_) or is_agent_noun(last[:-1])):
+                self.add(Candidate(span, "group", "name"))  # "Chibok Girls", "Cubs Fans"
                 continue
             roles, title_start = title_before(self.doc, span.start, self.date)
             roles += appositive_roles(span, self.date)
@@ -185,7 +319,7 @@ class _Collector:
                 self.add(cand)
 
     def entities(self, surnames: set[str]) -> None:
-        for ent in self.doc.ents:
+        for ent in ents_of(self.doc):
             if ent.label_ not in _ENT_LABELS or self.taken & set(range(ent.start, ent.end)):
                 continue
             span = self._org_extent(_after_last_newline(ent), ent.label_)
@@ -233,12 +367,14 @@ class _Collector:
             start = commas[-1] + 1
             while start < end and doc[start].pos_ == "DET":
                 start += 1
+        while start < end and doc[start].tag_ == "PRP$":
+            start += 1  # "her State Department"
         while end > start and doc[end - 1].text in {"'s", "’s"}:
             end -= 1
         if end <= start:
             return None
         if label == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of":
-            nxt = next((e for e in doc.ents if e.start in (end + 1, end + 2)), None)
+            nxt = next((e for e in ents_of(doc) if e.start in (end + 1, end + 2)), None)
             if nxt is not None and nxt.label_ == "ORG":
                 self.taken.update(range(nxt.start, nxt.end))
                 end = nxt.end
@@ -256,7 +392,28 @@ class _Collector:
             or (city and countries.city_country(span.text) is not None
                 and not countries.country_code(span.text)
                 and canonical_alias(span.text) is None)
+            or _not_a_name(span)
+            or self._in_title_quote(span)
         )
+
+    def _in_title_quote(self, span: Span) -> bool:
+        """Inside a short quoted title ("Peter Pan," "Andrea Mitchell Reports," "The Hero
+        Shifts Places"): a work's name, not an actor. A quotation is a title when every
+        word but small ones is capitalised; "Lock him up!" is no title."""
+        text = self.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        before = text[line_start:span.start_char]
+        opening = max(before.rfind("“"), before.rfind('"'))
+        if opening < 0 or "”" in before[opening:] or before.count('"') % 2 == 0 and (
+                before[opening] == '"'):
+            return False
+        close = min((i for i in (text.find("”", span.end_char), text.find('"', span.end_char))
+                     if i >= 0), default=-1)
+        quoted = text[line_start + opening + 1:close] if close >= 0 else ""
+        if not quoted or "\n" in quoted or len(quoted) > 60:
+            return False
+        words = [w.strip(",.:;!?'’") for w in quoted.split()]
+        return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w for w in words)
 
     def nominals(self) -> None:
         for chunk in self.doc.noun_chunks:
@@ -272,9 +429,11 @@ class _Collector:
             has_determiner = any(t.i < root.i for t in chunk) or root.tag_ in {"NNS", "NNPS"}
             if not has_determiner:
                 continue
-            country, country_tokens = _nominal_country(chunk)
+            country, country_tokens = _nominal_country(chunk, self.country_reach)
             words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "PART", "NUM", "ADV"}
                      and t.i not in country_tokens and t.text not in {"'s", "’s"}]
+            while words and words[0].is_punct:
+                words.pop(0)  # "high-ranking official" cut after "high": "-ranking official"
             name = _spaced_words(words).lower()
             self.add(Candidate(chunk, kind, "role" if kind == "person" else "nominal",
                                country=country, nominal_name=name))
@@ -298,7 +457,7 @@ class _Collector:
 
 def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
     """Mentions in text order, then one ArticleActor per group (see actor_records)."""
-    collector = _Collector(ctx.doc, ctx.article.published)
+    collector = _Collector(ctx.doc, ctx.article.published, ctx.settings.actor_country_reach)
     collector.persons()
     surnames = {w for c in collector.candidates for w in name_words(c.name or c.span.text)}
     collector.entities(surnames)

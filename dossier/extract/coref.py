@@ -25,6 +25,7 @@ from dossier.extract.actor_records import (
     ArticleActor,
     MentionType,
 )
+from dossier.extract.parsed import text_of
 from dossier.lexicon.actors import canonical_alias, normalize_name
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -166,7 +167,7 @@ class _Grouper:
     def link_collectives(self) -> None:
         """One group actor where the text says a description and a name are one group:
         "soldiers ..., calling themselves the CNSP", "the junta, the CNSP," (apposition)."""
-        text = self.doc.text
+        text = text_of(self.doc)
         remap: dict[str, str] = {}
         for cand in self.cands:
             if cand.mention_type != "name" or cand.kind not in COLLECTIVE_KINDS or not cand.key:
@@ -232,9 +233,9 @@ class _Grouper:
             if other.kind != "person" or other.mention_type != "name":
                 continue
             for role in other.roles:
-                if head in role.title.lower() and (
-                    cand.country is None or role.country in (None, cand.country)
-                ):
+                # "the US leader" never joins a leader whose role names no country:
+                # a nominal's country must be stated by the holder's role.
+                if head in role.title.lower() and cand.country in (None, role.country):
                     holders.append(other)
         if not holders:
             suffix = f":{cand.country}" if cand.country else ""

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.gazetteer import alpha3, country_of_word
+from dossier.extract.parsed import entity_at, text_of, with_dep
 from dossier.extract.quotes import Quote
 from dossier.extract.span_index import SpanIndex
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun, nominal_kind, organisation_kind
@@ -63,7 +64,7 @@ class ActorResolver:
 
     def __init__(self, doc: Doc, results: dict[str, list[Any]]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = text_of(doc)
         records = results.get("actors") or []
         self.mentions = [r for r in records if isinstance(r, ActorMention)]
         # Lookups by character and by head token, not a scan of every mention per argument.
@@ -103,7 +104,7 @@ class ActorResolver:
         """Does this argument name (or stand for) a person, group, body or country?"""
         if token.pos_ == "PRON":
             return True
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_at(self.doc, token.i)
         return _denotes_agent(token, ent) and self.resolve(token) is not None
 
     def quote_speaker(self, char: int) -> ActorRef | None:
@@ -159,7 +160,7 @@ class ActorResolver:
             # (above); guessing "the last person named" made "officers shot him" an
             # attack on a president two sentences back.
             return None
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_at(self.doc, token.i)
         if agent_only and not _denotes_agent(token, ent):
             # "SADC's role", "air force helicopters": the thing stands for its owner.
             owner = next((c for c in token.children if c.dep_ == "poss" or c.dep_ == "compound"
@@ -236,7 +237,7 @@ def _named_as(token: Token) -> Token:
 
 def _contiguous_start(words: list[Token], head: Token, doc: Doc) -> int:
     """The first index of the unbroken run of modifier tokens ending at the head."""
-    indices = {t.i for t in words} | {t.i for t in doc[: head.i] if t.dep_ == "case"}
+    indices = {t.i for t in words} | {i for i in with_dep(doc, "case") if i < head.i}
     start = head.i
     while start - 1 in indices:
         start -= 1
@@ -254,7 +255,7 @@ def _country(token: Token) -> str | None:
             iso2 = country_of_word(t.text)
             if iso2:
                 return alpha3(iso2)
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token.doc, token.i)
     if ent is not None:
         iso2 = country_of_word(ent.text)
         return alpha3(iso2) if iso2 else None
@@ -273,4 +274,4 @@ def quoted_spans(doc: Doc, results: dict[str, list[Any]]) -> list[tuple[int, int
             spans.append((start, end))
     if spans:
         return spans
-    return [m.span(1) for m in QUOTED.finditer(doc.text)]
+    return [m.span(1) for m in QUOTED.finditer(text_of(doc))]

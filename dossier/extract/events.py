@@ -31,6 +31,7 @@ from dossier.extract.event_clauses import (
     wanted_by,
 )
 from dossier.extract.event_confidence import probability
+from dossier.extract.parsed import ents_within
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
 from dossier.lexicon.genre import OFFTOPIC_NOUNS, POLITICAL_NOUNS
 from dossier.lexicon.plover import (
@@ -375,7 +376,7 @@ def extract_events(doc: Doc, results: dict[str, list[Any]],
     sents = list(doc.sents)
     # How much the article is about states and peoples at all: a film review's "fought"
     # and a wire story's are not equally likely to be PLOVER acts.
-    political_share = sum(any(e.label_ in ("GPE", "NORP") for e in s.ents)
+    political_share = sum(any(e.label_ in ("GPE", "NORP") for e in ents_within(s))
                           for s in sents) / max(len(sents), 1)
     offtopic = offtopic_share(doc)
     resolver = ActorResolver(doc, results)
@@ -529,7 +530,7 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
             source.country is not None or _named(source_tok))),
         "target": float(target is not None), "asserted": float(modality == "asserted"),
         "quoted": float(in_quote), "main": float(_depth(verb) == 0),
-        "political": float(any(e.label_ in ("GPE", "NORP") for e in sent.ents)
+        "political": float(any(e.label_ in ("GPE", "NORP") for e in ents_within(sent))
                            or bool(source and source.country) or bool(target and target.country)),
         "hostile": float(type_ in HOSTILE),
         "political_source": float(source is not None and (source.political

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dossier.extract.actor_records import ActorMention
+from dossier.extract.parsed import text_of
 from dossier.lexicon.speech import EVIDENCE_NOUNS
 
 _NOT_SPEAKER_KINDS = frozenset({"country"})
@@ -30,7 +31,7 @@ class Labelled:
 def find_labelled(doc: Doc, mentions: list[ActorMention], max_tokens: int) -> list[Labelled]:
     """Every paragraph that opens with "<named actor>: <content>", its colon within
     ``max_tokens`` (``Settings.quote_label_max_tokens``)."""
-    text = doc.text
+    text = text_of(doc)
     found = []
     for sent in doc.sents:
         first = sent[0]

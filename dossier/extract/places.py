@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from dossier.clean.metadata import find_dateline
 from dossier.config import Settings
 from dossier.extract.gazetteer import GazetteerEntry, key, lookup
+from dossier.extract.parsed import ents_of, text_of
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -47,7 +48,7 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, text, label) of every span that may be a toponym."""
     found: list[tuple[int, int, str, str]] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         covered.update(range(ent.start, ent.end))
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                           "NORP"):
@@ -111,7 +112,7 @@ def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[st
 def resolve_places(doc: Doc, settings: Settings) -> list[Place]:
     """Every resolvable toponym of a parsed article, in text order."""
     context_bonus = settings.place_context_bonus
-    dateline = _dateline(doc.text)
+    dateline = _dateline(text_of(doc))
     mentions = _mentions(doc)
     context: set[str] = set()
     for _, _, text, _ in [(s, e, t, "DATELINE") for s, e, t in dateline] + mentions:

@@ -19,6 +19,7 @@ from dossier.clean.metadata import find_dateline
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.extract.channels import find_channel, find_setting
 from dossier.extract.labelled import find_labelled
+from dossier.extract.parsed import noun_chunks_of, text_of
 from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
 from dossier.extract.speech_cues import (
@@ -92,7 +93,7 @@ def _subtree_span(tok: Token) -> tuple[int, int]:
 class _Finder:
     def __init__(self, ctx: ArticleContext) -> None:
         self.doc: Doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = text_of(ctx.doc)
         self.quotes = find_quotes(self.text)
         records = ctx.results.get("actors", [])
         self.speakers = SpeakerResolver(
@@ -166,7 +167,7 @@ class _Finder:
         dash = next((t for t in self.doc[subj.i : cue.i] if t.text in {"—", "–", "--"}), None)
         if dash is None:
             return subj
-        after = [c for c in self.doc.noun_chunks if dash.i < c.root.i < cue.i]
+        after = [c for c in noun_chunks_of(self.doc) if dash.i < c.root.i < cue.i]
         return after[0].root if after else subj
 
     def _mention_before(self, cue: Token) -> Token | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import countries
 from dossier.extract.actor_records import ActorRole
+from dossier.extract.parsed import entity_at, ents_within
 from dossier.lexicon.actors import (
     RANK_WORDS,
     TITLE_WORDS,
@@ -33,7 +34,7 @@ _NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "M
 def _country_of_token(tok: Token) -> str | None:
     ent_text = tok.text
     if tok.ent_type_ in {"GPE", "NORP", "PERSON", "ORG"} and tok.ent_iob_ != "O":
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = entity_at(tok.doc, tok.i)
         if ent is not None:
             ent_text = ent.text
     return countries.country_code(ent_text) or countries.demonym_country(tok.text)
@@ -125,7 +126,7 @@ def _role_from_phrase(phrase: Span, date: str | None) -> ActorRole | None:
         return None
     span = phrase.doc[tokens[0].i : tokens[-1].i + 1]
     country, organisation = possessor_country, None
-    for ent in span.ents:
+    for ent in ents_within(span):
         code = countries.country_code(ent.text) or countries.demonym_country(ent.text)
         if code and not country:
             country = code

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
+from dossier.extract.parsed import text_of
 from dossier.extract.span_index import SpanIndex
 from dossier.lexicon.actors import normalize_name
+
+if TYPE_CHECKING:  # a read command imports display_name: it must not load spaCy
+    from spacy.tokens import Doc, Token
 
 SELF_NAMED = re.compile(r"\b(?:calling (?:itself|themselves)|called|known as|dubbed)\s+(?:the\s+)?")
 # Heads too vague to name a speaker alone: "the head of ECOWAS", "members of the guard".
@@ -29,7 +32,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: list[ActorMention], actors: list[ArticleActor]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = text_of(doc)
         self.mentions = mentions
         self.by_span = SpanIndex(mentions)  # one lookup per cue: no scan of every mention
         self.actors = {a.key: a for a in actors}

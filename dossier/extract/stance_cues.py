@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dossier.clean.metadata import find_dateline
+from dossier.extract.parsed import entity_at, ents_within, text_of
 from dossier.extract.text import is_actor_name
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext
@@ -56,7 +57,7 @@ class _Names:
     def __init__(self, doc: Doc, actors: list[Any], max_phrase_tokens: int) -> None:
         self.doc = doc
         self.max_phrase_tokens = max_phrase_tokens  # Settings.stance_max_phrase_tokens
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = text_of(doc)
         # The dateline ("GABORONE, Botswana — ") says where, never who.
         dateline = find_dateline(self.text)
         self.after_dateline = dateline.end if dateline else 0
@@ -95,7 +96,7 @@ class _Names:
         if appos is not None and appos.ent_type_ in ACTOR_LABELS:
             return self.one(appos)  # "Niger's leader Mohamed Bazoum" → Mohamed Bazoum
         if tok.ent_type_ in ACTOR_LABELS:
-            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            ent = entity_at(self.doc, tok.i)
             return ent.text.removeprefix("the ").removeprefix("The ")
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
@@ -120,7 +121,7 @@ class _Names:
         """The nearest actor left of ``tok`` in the sentence, with what is coordinated
         right before it ("France and the United States")."""
         after = self.after_dateline
-        ents = [e for e in sent.ents if e.label_ in ACTOR_LABELS and e.end <= tok.i
+        ents = [e for e in ents_within(sent) if e.label_ in ACTOR_LABELS and e.end <= tok.i
                 and e.start_char >= after]
         picked: list[Span] = []
         for ent in reversed(ents):

@@ -13,19 +13,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dossier.extract import stance_cues
+from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.text import is_truncated, name_key, quotes_balanced
 from dossier.lexicon.numbers import COUNT_WORDS
+from dossier.lexicon.plover import DOER_ACTS
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 QUANTITY_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
-# Acts done once, by someone, to someone: reports naming different doers disagree.
-# Lemma → the act it is a way of telling ("held by", "stopped by", "detained by").
-ACT_VERBS = {"detain": "detain", "hold": "detain", "stop": "detain", "arrest": "detain",
-             "seize": "detain", "capture": "detain", "jail": "detain", "abduct": "detain",
-             "kill": "kill", "shoot": "kill", "attack": "attack", "beat": "attack"}
 SIDE_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
 QUOTE_OPENERS = ("\"", "“", "«", "'")
 
@@ -56,20 +53,49 @@ class StoryFeatures:
     stances: list[stance_cues.StanceCue]
 
 
-def content_terms(tokens: Span | Doc) -> list[str]:
-    """Lemmas of content words, lowercased: the vocabulary stories are compared on."""
-    return [
-        t.lemma_.casefold()
-        for t in tokens
-        if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num)
-        and len(t.text) > 1
-    ]
+@dataclass
+class _Tokens:
+    """What the story features read of every token, read in one pass over the Doc.
+
+    Each ``doc[i]`` and each step of iterating a Span makes a new Token object, and every
+    attribute read looks a string up again; the sentence grouping, the terms and the
+    number, negation and act finders each walked every token. Now they index these lists.
+    """
+
+    terms: list[str | None]  # the token's content term (lemma, lowercased), else None
+    lemmas: list[str]  # lowercased
+    deps: list[str]
+    speech: list[bool]  # a speech verb (STANCE_SPEECH_VERBS)
+    breaks: list[bool]  # a line break follows the token
+    n_words: int
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        terms: list[str | None] = []
+        lemmas, deps, speech, breaks = [], [], [], []
+        n_words = 0
+        for t in doc:
+            lemma, text, alpha = t.lemma_, t.text, t.is_alpha
+            folded = lemma.casefold()
+            n_words += alpha
+            lemmas.append(folded)
+            deps.append(t.dep_)
+            speech.append(lemma in STANCE_SPEECH_VERBS)
+            breaks.append("\n" in t.whitespace_ or (t.is_space and "\n" in text))
+            # Content words: the vocabulary stories are compared on.
+            content = (t.pos_ in CONTENT_POS and not t.is_stop and (alpha or t.like_num)
+                       and len(text) > 1)
+            terms.append(folded if content else None)
+        return cls(terms, lemmas, deps, speech, breaks, n_words)
+
+    def terms_in(self, start: int, end: int) -> list[str]:
+        return [t for t in self.terms[start:end] if t is not None]
 
 
 def entity_keys(doc: Doc) -> Counter[str]:
     """Named entities as lowercase keys ("the United Nations" → "united nations")."""
     found: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in ENTITY_LABELS:
             key = name_key(ent.text)
             if key:
@@ -77,55 +103,56 @@ def entity_keys(doc: Doc) -> Counter[str]:
     return found
 
 
-def _sentences(doc: Doc) -> list[Span]:
+def _sentences(doc: Doc, tokens: _Tokens, text: str) -> list[Span]:
     """spaCy's sentences, cut again at paragraph breaks the small model sometimes misses."""
     out: list[Span] = []
     for sent in doc.sents:
         start = sent.start
-        for tok in sent[:-1]:
-            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-                out.append(doc[start : tok.i + 1])
-                start = tok.i + 1
+        for i in range(sent.start, sent.end - 1):
+            if tokens.breaks[i]:
+                out.append(doc[start : i + 1])
+                start = i + 1
         out.append(doc[start : sent.end])
-    return [s for s in out if s.text.strip()]
+    # A Span's text is the Doc's text between its character offsets: sliced, not rebuilt.
+    return [s for s in out if text[s.start_char : s.end_char].strip()]
 
 
-def _trimmed(span: Span) -> tuple[int, int]:
-    text = span.text
-    lead = len(text) - len(text.lstrip())
-    return span.start_char + lead, span.start_char + len(text.rstrip())
+def _trimmed(span: Span, text: str) -> tuple[int, int]:
+    own = text[span.start_char : span.end_char]
+    lead = len(own) - len(own.lstrip())
+    return span.start_char + lead, span.start_char + len(own.rstrip())
 
 
-def _quote_only(span: Span) -> bool:
+def _quote_only(span: Span, tokens: _Tokens, text: str) -> bool:
     """A sentence that is nothing but a quotation, with no speech verb of its own."""
-    text = span.text.strip()
-    return text.startswith(QUOTE_OPENERS) and not any(
-        t.lemma_ in STANCE_SPEECH_VERBS for t in span
+    return text[span.start_char : span.end_char].strip().startswith(QUOTE_OPENERS) and not any(
+        tokens.speech[span.start : span.end]
     )
 
 
-def units_of(doc: Doc) -> list[tuple[int, int, list[Span]]]:
+def units_of(doc: Doc, tokens: _Tokens, text: str) -> list[tuple[int, int, list[Span]]]:
     """Group sentences into units: a quotation that runs on, or a quote-only follow-up
     ("All Nigeriens ... want this.") stays glued to the sentence naming its speaker."""
     groups: list[list[Span]] = []
-    text = doc.text  # Doc.text is rebuilt on every access: read it once (was quadratic)
-    for sent in _sentences(doc):
+    for sent in _sentences(doc, tokens, text):
         if groups:
             prev_text = text[groups[-1][0].start_char : groups[-1][-1].end_char]
             same_paragraph = "\n" not in text[groups[-1][-1].end_char : sent.start_char]
             runs_on = not quotes_balanced(prev_text) and same_paragraph
             # '"We ask ...," he said. "Everything can ..."': the speaker carries over.
             last = groups[-1][-1]
-            follows_quote = (_quote_only(sent) and stance_cues.has_speech([last])
-                             and last.text.lstrip().startswith(QUOTE_OPENERS))
+            follows_quote = (_quote_only(sent, tokens, text)
+                             and any(tokens.speech[last.start : last.end])
+                             and text[last.start_char : last.end_char].lstrip()
+                             .startswith(QUOTE_OPENERS))
             if runs_on or follows_quote:
                 groups[-1].append(sent)
                 continue
         groups.append([sent])
     out = []
     for group in groups:
-        start, _ = _trimmed(group[0])
-        _, end = _trimmed(group[-1])
+        start, _ = _trimmed(group[0], text)
+        _, end = _trimmed(group[-1], text)
         out.append((start, end, group))
     return out
 
@@ -139,12 +166,15 @@ def _number_value(tok) -> float | None:
         return COUNT_WORDS.get(tok.lower_)
 
 
-def _numbers(sents: list[Span]) -> list[tuple[float, str, str]]:
+def _numbers(doc: Doc, sents: list[Span], tokens: _Tokens) -> list[tuple[float, str, str]]:
     """(value, counted noun, governing verb): "killed at least 12 people" → (12, person, kill)."""
     found = []
     for sent in sents:
-        for tok in sent:
-            if tok.dep_ != "nummod" or tok.ent_type_ not in QUANTITY_LABELS | {""}:
+        for i in range(sent.start, sent.end):
+            if tokens.deps[i] != "nummod":
+                continue
+            tok = doc[i]
+            if tok.ent_type_ not in QUANTITY_LABELS | {""}:
                 continue
             value = _number_value(tok)
             if value is None or (1900 <= value <= 2100 and tok.shape_ == "dddd"):
@@ -157,12 +187,15 @@ def _numbers(sents: list[Span]) -> list[tuple[float, str, str]]:
     return found
 
 
-def _negated(sents: list[Span]) -> list[tuple[str, str]]:
+def _negated(doc: Doc, sents: list[Span], tokens: _Tokens) -> list[tuple[str, str]]:
     """Negated claims with their subject: "the whole of the army was not involved"."""
     found = []
     for sent in sents:
-        for tok in sent:
-            if tok.dep_ != "neg" or tok.head.pos_ not in {"VERB", "AUX"}:
+        for i in range(sent.start, sent.end):
+            if tokens.deps[i] != "neg":
+                continue
+            tok = doc[i]
+            if tok.head.pos_ not in {"VERB", "AUX"}:
                 continue
             verb = tok.head
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -188,7 +221,7 @@ def _phrase(tok) -> str:
 def _side(tok) -> str | None:
     """The organisation a doer phrase names ("officers of the Zambia Revenue Authority" →
     zambia revenue authority; "Zambia" → zambia), else None: then its head noun says it."""
-    orgs = [e for e in tok.doc.ents if e.label_ in SIDE_LABELS
+    orgs = [e for e in ents_of(tok.doc) if e.label_ in SIDE_LABELS
             and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
             and e.root.pos_ == "PROPN"]
     return name_key(orgs[0].text) if orgs else None
@@ -205,14 +238,19 @@ def _patient(verb) -> str | None:
     return None if patient.pos_ == "PRON" else patient.lemma_.casefold()
 
 
-def _acts(sents: list[Span]) -> list[tuple[str, str | None, str, str, str | None, bool]]:
+def _acts(
+    doc: Doc, sents: list[Span], tokens: _Tokens
+) -> list[tuple[str, str | None, str, str, str | None, bool]]:
     """(act, patient, doer, head, organisation, denied) for every act whose doer is named:
     "held by Zambian police" and "stopped by officers of the ZRA, not by the police"."""
     found = []
     for sent in sents:
-        for verb in sent:
-            act = ACT_VERBS.get(verb.lemma_.casefold())
-            if act is None or verb.pos_ != "VERB":
+        for i in range(sent.start, sent.end):
+            act = DOER_ACTS.get(tokens.lemmas[i])
+            if act is None:
+                continue
+            verb = doc[i]
+            if verb.pos_ != "VERB":
                 continue
             done_to = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
             if not done_to or done_to[0].pos_ not in {"NOUN", "PROPN", "PRON"}:
@@ -237,21 +275,22 @@ def _acts(sents: list[Span]) -> list[tuple[str, str | None, str, str, str | None
 def extract(ctx: ArticleContext) -> list[StoryFeatures]:
     """The story features of one article (a one-element list, as the registry wants)."""
     doc = ctx.doc
+    tokens = _Tokens.of(doc)
     units = []
-    doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
-    for start, end, sents in units_of(doc):
+    doc_text = text_of(doc)
+    for start, end, sents in units_of(doc, tokens, doc_text):
         text = doc_text[start:end]
-        terms = [t for s in sents for t in content_terms(s)]
+        terms = [t for s in sents for t in tokens.terms_in(s.start, s.end)]
         units.append(StoryUnit(
             start=start, end=end, truncated=is_truncated(text),
             is_quote=any(q in text for q in QUOTE_OPENERS[:3]), terms=terms,
-            numbers=_numbers(sents), negated=_negated(sents), acts=_acts(sents),
+            numbers=_numbers(doc, sents, tokens), negated=_negated(doc, sents, tokens),
+            acts=_acts(doc, sents, tokens),
         ))
-    terms = Counter(content_terms(doc))
+    terms = Counter(tokens.terms_in(0, len(doc)))
     return [StoryFeatures(
-        terms=dict(terms), entities=dict(entity_keys(doc)),
-        n_words=sum(1 for t in doc if t.is_alpha), units=units,
-        stances=stance_cues.find(ctx),
+        terms=dict(terms), entities=dict(entity_keys(doc)), n_words=tokens.n_words,
+        units=units, stances=stance_cues.find(ctx),
     )]
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.timex_rules import Normalized, normalize
 from dossier.extract.timex_zones import place_day, place_zone
 from dossier.lexicon.timex import (
@@ -157,7 +158,7 @@ def _candidates(doc: Doc, text: str) -> list[tuple[tuple[int, int], list[tuple[i
     """Character spans of possible expressions: NER DATE/TIME plus patterns, overlaps merged;
     each with the spans it was merged from, read one by one when the whole is no date
     ("the year ended Sept. 30" as one NER span: "Sept. 30" still is one)."""
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans = [(e.start_char, e.end_char) for e in ents_of(doc) if e.label_ in ("DATE", "TIME")]
     for pattern in TIMEX_PATTERNS:
         spans.extend(m.span() for m in pattern.finditer(text))
     merged: list[tuple[list[int], list[tuple[int, int]]]] = []
@@ -227,7 +228,7 @@ def extract_timexes(doc: Doc, published: str | None,
     found: list[Timex] = []
     narrative: date | None = None
     period: str | None = None  # the quarter the text last named
-    text = doc.text  # Doc.text is rebuilt on every access: read it once (was quadratic)
+    text = text_of(doc)
     for whole, parts in _candidates(doc, text):
         for span, signal, tense, reading in _readings(doc, text, whole, parts, anchor,
                                                      narrative, ahead, period):

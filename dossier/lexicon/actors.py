@@ -33,7 +33,14 @@ TITLE_WORDS = frozenset(
         "candidate", "founder", "ceo", "coordinator", "commissioner", "mediator", "pope",
         "cardinal", "archbishop", "bishop", "lawmaker", "deputy", "attorney", "lawyer",
         "analyst", "researcher", "professor", "prof.", "dr.", "doctor", "correspondent",
-        "junta", "strongman", "dictator", "mp", "general-secretary", "counsel",
+        "junta", "strongman", "dictator", "mp", "general-secretary", "counsel", "host",
+        "anchor", "columnist", "commentator", "executive", "businessman", "businesswoman",
+        "billionaire", "frontrunner", "front-runner", "hopeful", "contender", "challenger",
+        "actor", "actress", "singer", "rapper", "comedian", "author", "writer", "playwright",
+        "novelist", "filmmaker", "producer", "musician", "coach", "quarterback", "pitcher",
+        "activist", "organizer", "organiser", "pastor", "rabbi", "imam", "priest", "economist",
+        "scientist", "historian", "pollster", "strategist", "lobbyist", "consultant",
+        "co-founder", "cofounder", "president-elect", "congressman", "congresswoman",
     }
 )
 
@@ -126,7 +133,7 @@ AGENT_NOUNS = frozenset(
         "guerrilla", "guerilla", "militiaman", "commando", "sniper", "bomber", "kidnapper",
         "mob", "gang", "group", "faction", "bloc", "side", "team", "management", "agent",
         "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife",
-        "relative", "colleague", "neighbour", "neighbor",
+        "relative", "colleague", "neighbour", "neighbor", "girl", "boy", "fan",
         "employer", "owner", "operator", "contractor", "investor", "lender", "donor",
         "charity", "ngo", "university",
         "country", "nation", "state", "regime", "administration", "court", "tribunal",
@@ -161,6 +168,33 @@ EVENT_ACTOR_NOUNS = {
     "diplomat", "negotiator", "supporter", "military", "administration", "prisoner", "hostage",
     "country", "nation", "state", "coalition", "union", "group", "militia", "faction",
 }
+
+# Words that make a capitalised name an organisation's, a building's or a product's, not a
+# person's ("Trump Tower", "Clinton Foundation", "Goldman Sachs Group", "Fox News"). Not
+# words that are common surnames too (Hall, Park, Law, Cash) or given names (Bill).
+ORG_NAME_WORDS = frozenset(
+    {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "llc", "plc", "group",
+     "holdings", "foundation", "institute", "university", "college", "school", "academy",
+     "times", "news", "post", "journal", "press", "media", "tribune", "herald", "daily",
+     "network", "channel", "radio", "tv", "airlines", "airways", "motor", "motors", "bank", "fund",
+     "trust", "capital", "partners", "associates", "center", "centre", "club", "league",
+     "society", "campaign", "pac", "fc", "united", "city", "tower", "towers", "hotel",
+     "hotels", "house", "street", "plaza", "building", "church", "cathedral",
+     "hospital", "stadium", "arena", "museum", "library", "airport", "studios",
+     "records", "pictures", "entertainment", "games", "labs", "systems", "technologies",
+     "energy", "oil", "pharmaceuticals", "brands", "stores", "international", "global",
+     "act", "rule", "plan", "care", "fashion", "show", "awards",
+     "prize", "cup", "trophy", "tour", "festival", "administration", "caucus"}
+)
+
+# Last words of names of events, which the small model tags ORG and which act on no one
+# ("National League Championship Series", "Democratic National Convention").
+EVENT_NAME_WORDS = frozenset(
+    {"series", "championship", "championships", "tournament", "olympics", "cup", "bowl",
+     "marathon", "derby", "classic", "convention", "summit", "festival", "awards", "prize",
+     "debate", "debates", "primary", "primaries", "caucuses", "election", "elections",
+     "games", "grand prix", "expo", "fair", "gala", "parade", "week"}
+)
 
 # Last words of place names the small model tags PERSON ("Kilindini Harbour").
 PLACE_WORDS = frozenset(  # not words that are also surnames (Park, Street, Lake, Bridge)
@@ -229,6 +263,21 @@ def is_known_organisation(name: str) -> bool:
         or low in _ALIAS_INDEX and normalize_name(_ALIAS_INDEX[low]) not in _COUNTRY_ALIASES
         or any(n in low for n in INTERNATIONAL_NAMES + ARMED_GROUP_NAMES if " " in n or len(n) > 4)
     )
+
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$|^[A-Z]\.$|^(?:Mc|Mac|O')[A-Z][a-z]+$")
+
+
+def is_person_shaped(name: str) -> bool:
+    """Could this be a person's name: one to three capitalised words ("Trump", "Carly
+    Fiorina", "George W. Bush"), none an organisation's word or a kind word, no acronym?"""
+    words = name.replace("’s", "").replace("'s", "").split()
+    if not 1 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    low = {w.lower() for w in words}
+    return not (low & ORG_NAME_WORDS or low & MILITARY_WORDS or low & GOVERNMENT_WORDS
+                or low & ORGANISATION_HEADS or low & ARMED_GROUP_WORDS or low & GROUP_WORDS
+                or low & PLATFORMS or is_known_organisation(name))
 
 
 def organisation_kind(name: str) -> ActorKind:

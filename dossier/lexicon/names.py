@@ -23,6 +23,12 @@ SURNAME_HONORIFICS = frozenset(
 # "Donald Trump", so a suffix stays in the display name and blocks the merge).
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq"})
 
+# Lowercase particles a name may begin with ("al-Qaida", "al-Assad", "bin Laden", "de Blasio").
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "an", "ar", "as", "at", "ash", "az", "bin", "ibn", "abu", "de", "da",
+     "del", "della", "di", "du", "la", "le", "van", "von", "der", "dos", "das"}
+)
+
 # Wire services, photo agencies and picture desks whose names end up glued to a
 # caption's people ("Reuters Kim Jong-un", "Getty Images Bill Murray").
 AGENCIES = frozenset(
@@ -35,12 +41,23 @@ AGENCIES = frozenset(
      "picture", "pictures", "credit", "staff"}
 )
 
+# Cues that end a credit line: "Ana Swanson in Washington and Gu Jinglu in Beijing
+# contributed to this report."
+CREDIT_TAILS = (
+    r"contributed\s+(?:reporting\s+|research\s+)?(?:to|for)\s+this\s+"
+    r"(?:report|story|article)",
+)
+
 # Cues that start a credit line; the names after them are credits, not actors.
 CREDIT_CUES = (
     r"(?:additional\s+)?(?:editing|reporting|writing|written|edited|compiled|produced|"
-    r"translated|research|graphics|illustration|design|video|photography)\s+by",
+    r"translated|research|graphics|illustration|design|video|photography|cinematography|"
+    r"animation|production|filmed|shot|photographed|directed|narrated|hosted)\s+by",
     r"(?:photo(?:graph)?s?|image|picture|pictures|credit|illustration|video)\s*(?:by|:)",
     r"(?:photo|image|picture)\s+courtesy\s+of",
     r"contact\s*:",
+    r"contributing\s*:",
+    r"©",
+    r"\(c\)",
     r"follow\s+(?:him|her|them)\s+on",
 )

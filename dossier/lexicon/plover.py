@@ -444,3 +444,14 @@ def normalize_type(label: str) -> str | None:
     label = label.strip().upper()
     label = LEGACY_TYPES.get(label, label)
     return label if label in PLOVER_TYPES else None
+
+
+# Acts done once, by someone, to someone, whose doer two reports can disagree on ("held by
+# Zambian police" / "stopped by officers of the ZRA, not by the police"): lemma -> the act
+# it is a way of telling, named for its PLOVER mode (COERCE detain / arrest; ASSAULT kill,
+# violence). Read by the story features, which compare doers across reports; wider than
+# the triggers above on purpose ("hold", "stop" are a detention only with a named doer and
+# patient, which that extractor checks; alone they are too loose to be an event).
+DOER_ACTS = {"detain": "detain", "hold": "detain", "stop": "detain", "arrest": "detain",
+             "seize": "detain", "capture": "detain", "jail": "detain", "abduct": "detain",
+             "kill": "kill", "shoot": "kill", "attack": "attack", "beat": "attack"}

@@ -8,10 +8,13 @@ whose) live in :mod:`dossier.stories.actor_merge` and call these. Rows are
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from dossier.extract.actor_names import surname_of
+from dossier.store.db import has_table
 
 
 def surname_key(merge_key: str) -> str | None:
@@ -41,13 +44,12 @@ def unmerged_article_actors(conn: sqlite3.Connection,
     ).fetchall()
 
 
-def actors_with_alias(conn: sqlite3.Connection, alias: str,
-                      kind: str | None = None) -> list[int]:
-    """Ids of the canonical actors (of ``kind``, if given) that go by this alias."""
+def bodies_with_alias(conn: sqlite3.Connection, alias: str) -> list[int]:
+    """Ids of the canonical actors other than people that go by this alias ("eu")."""
     rows = conn.execute(
         "SELECT DISTINCT a.id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
-        " WHERE al.alias = ?" + (" AND a.kind = ?" if kind else ""),
-        (alias, kind) if kind else (alias,),
+        " WHERE al.alias = ? AND a.kind != 'person'",
+        (alias,),
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -83,6 +85,16 @@ def actor_with_key(conn: sqlite3.Connection, merge_key: str,
         (merge_key, kind) if kind else (merge_key,),
     ).fetchone()
     return row[0] if row else None
+
+
+def articles_writing(conn: sqlite3.Connection, actor_id: int, name: str) -> int:
+    """In how many articles this canonical actor is written ``name`` (one of the article
+    actor's surface names, as stored in its JSON ``aliases``)."""
+    quoted = json.dumps(name).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return conn.execute(
+        "SELECT COUNT(*) FROM article_actors WHERE actor_id = ? AND aliases LIKE ? ESCAPE '\\'",
+        (actor_id, f"%{quoted}%"),
+    ).fetchone()[0]
 
 
 def merge_key_of(conn: sqlite3.Connection, actor_id: int) -> str | None:
@@ -130,6 +142,22 @@ def assign_article_actor(conn: sqlite3.Connection, article_id: str, actor_key: s
     )
 
 
+def set_kind(conn: sqlite3.Connection, actor_id: int, kind: str) -> None:
+    """Correct the kind every article gave a canonical actor (and its mentions) once the
+    corpus knows better ("Trump" tagged ORG in one article is the person)."""
+    conn.execute("UPDATE actor_mentions SET kind = ? WHERE (article_id, actor_key) IN"
+                 " (SELECT article_id, actor_key FROM article_actors WHERE actor_id = ?)"
+                 " AND kind != ?", (kind, actor_id, kind))
+    conn.execute("UPDATE article_actors SET kind = ? WHERE actor_id = ? AND kind != ?",
+                 (kind, actor_id, kind))
+
+
+def actor_row(conn: sqlite3.Connection, actor_id: int) -> sqlite3.Row | None:
+    """One canonical actor: id, name, kind, country, merge_key."""
+    return conn.execute("SELECT id, name, kind, country, merge_key FROM actors WHERE id = ?",
+                        (actor_id,)).fetchone()
+
+
 def fold_actor(conn: sqlite3.Connection, source: int, target: int) -> None:
     """Move every article actor and alias of ``source`` to ``target``; drop ``source``."""
     conn.execute("UPDATE article_actors SET actor_id = ? WHERE actor_id = ?", (target, source))
@@ -146,3 +174,35 @@ def article_names(conn: sqlite3.Connection, actor_id: int) -> list[str]:
 
 def rename_actor(conn: sqlite3.Connection, actor_id: int, name: str) -> None:
     conn.execute("UPDATE actors SET name = ? WHERE id = ?", (name, actor_id))
+
+
+def canonical_names(conn: sqlite3.Connection,
+                    article_ids: Iterable[str]) -> dict[tuple[str, str], str]:
+    """(article id, the name that article gives an actor) → the canonical actor's name, for
+    facts that hold an article's actor by name (events, stance cues): "Trump" in one article
+    and "Donald Trump" in another are one node. A name that two canonical actors share in
+    one article is left out (kept as written)."""
+    ids = list(dict.fromkeys(article_ids))
+    found: dict[tuple[str, str], set[str]] = {}
+    for n in range(0, len(ids), 500):
+        chunk = ids[n:n + 500]
+        rows = conn.execute(
+            "SELECT aa.article_id, aa.name, ca.name AS canonical FROM article_actors aa"
+            " JOIN actors ca ON ca.id = aa.actor_id"
+            f" WHERE aa.article_id IN ({','.join('?' * len(chunk))})", chunk)
+        for r in rows:
+            found.setdefault((r["article_id"], r["name"]), set()).add(r["canonical"])
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def with_canonical_names(conn: sqlite3.Connection, rows: list[dict[str, Any]],
+                         columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows with each actor-name column set to its canonical actor's name (in place)."""
+    if not rows or not has_table(conn, "actors"):
+        return rows
+    names = canonical_names(conn, (r["article_id"] for r in rows))
+    for r in rows:
+        for col in columns:
+            if r.get(col):
+                r[col] = names.get((r["article_id"], r[col]), r[col])
+    return rows

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from dossier.store.canonical_actors import with_canonical_names
 from dossier.store.db import has_table
 
 # SQLite's default limit on host parameters is 999 on old builds: stay under it.
@@ -20,6 +21,8 @@ CHUNK = 500
 
 # Fact tables the desk reads by article id (a whitelist: the name goes into the SQL).
 FACT_TABLES = frozenset({"timexes", "places", "events", "stance_cues"})
+_ACTOR_NAME_COLUMNS = {"events": ("source_actor", "target_actor"),
+                       "stance_cues": ("source", "target")}
 
 
 def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
@@ -85,16 +88,18 @@ def fact_rows(
         return []
     order = "article_id, start"
     if article_ids is None:
-        return [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
-    out: list[dict[str, Any]] = []
-    for chunk in _chunks(article_ids):
-        rows = conn.execute(
-            f"SELECT * FROM {table} WHERE article_id IN ({','.join('?' * len(chunk))})"
-            f" ORDER BY {order}",
-            chunk,
-        )
-        out += [dict(r) for r in rows]
-    return out
+        out = [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+    else:
+        out = []
+        for chunk in _chunks(article_ids):
+            rows = conn.execute(
+                f"SELECT * FROM {table} WHERE article_id IN ({','.join('?' * len(chunk))})"
+                f" ORDER BY {order}",
+                chunk,
+            )
+            out += [dict(r) for r in rows]
+    # Events and stance cues hold an article's actor by its name there: show the merged one.
+    return with_canonical_names(conn, out, _ACTOR_NAME_COLUMNS.get(table, ()))
 
 
 def mention_rows(

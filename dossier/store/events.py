@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from dossier.store.canonical_actors import with_canonical_names
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
 
@@ -61,7 +62,8 @@ def list_events(
              " e.trigger_start")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [_event_row(r) for r in conn.execute(sql, params)]
+    rows = [_event_row(r) for r in conn.execute(sql, params)]
+    return with_canonical_names(conn, rows, ("source_actor", "target_actor"))
 
 
 def event_page(

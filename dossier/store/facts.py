@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from dossier.extract.actors import actors_of, mentions_of
 from dossier.store.actors import save_article_actors
 from dossier.store.quotes import save_quotes
 
@@ -42,6 +41,9 @@ def save_facts(conn: sqlite3.Connection, article_id: str, facts: Mapping[str, li
 
 @register_writer("actors")
 def save_actors(conn: sqlite3.Connection, article_id: str, records: list) -> None:
+    # Imported here: the extractor module loads spaCy, and read commands import this store.
+    from dossier.extract.actors import actors_of, mentions_of
+
     save_article_actors(conn, article_id, mentions_of(records), actors_of(records))
 
 

@@ -1,3 +1,6 @@
-"""Corpus-level story work; importing this package registers its corpus steps."""
+"""Corpus-level story work: clustering, dedup, digests and the read-time views.
 
-from dossier.stories import actor_merge, cluster, dedup, outlet_names, views  # noqa: F401  (views: the stories export)
+Importing the package loads none of its modules (dedup imports datasketch, slow to
+load); :func:`dossier.pipeline.load_plugins` imports the ones that register corpus
+steps and the stories export.
+"""

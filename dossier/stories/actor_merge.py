@@ -17,13 +17,20 @@ from collections.abc import Sequence
 from dossier.config import Settings
 from dossier.extract.actor_names import name_words, same_person_name, surname_of
 from dossier.extract.countries import country_name
-from dossier.lexicon.actors import canonical_alias, known_aliases, normalize_name
+from dossier.lexicon.actors import (
+    canonical_alias,
+    is_known_organisation,
+    is_person_shaped,
+    known_aliases,
+    normalize_name,
+)
 from dossier.registry import CorpusStep, register_corpus_step
 from dossier.store import canonical_actors as store
 
 
-def _alias_actor(conn: sqlite3.Connection, alias: str, kind: str | None) -> int | None:
-    ids = store.actors_with_alias(conn, alias, kind)
+def _alias_actor(conn: sqlite3.Connection, alias: str) -> int | None:
+    """The one body (not a person: "Ford" the firm is not Harrison Ford) with this alias."""
+    ids = store.bodies_with_alias(conn, alias)
     return ids[0] if len(ids) == 1 else None
 
 
@@ -36,12 +43,12 @@ def _dominant(conn: sqlite3.Connection, ids: list[int], ratio: float) -> int | N
 
 
 def _lone_name_target(conn: sqlite3.Connection, word: str, ratio: float) -> int | None:
-    """The full-name person a lone word names: the one (or dominant) person with that
-    surname; failing any, the one (or dominant) person whose given name it is ("Hillary")."""
+    """The full-name person a lone word names: the one (or dominant) full-name person whose
+    surname or first name it is ("Trump", "Hillary", "Kim"). Both compete: a headline's
+    one-off "Stop Hillary" must not outweigh Hillary Clinton's hundreds of articles."""
     full = [r["id"] for r in store.people_with_surname(conn, word) if " " in r["merge_key"]]
-    if full:
-        return _dominant(conn, full, ratio)
-    return _dominant(conn, store.people_with_key_prefix(conn, f"person:{word} "), ratio)
+    full += store.people_with_key_prefix(conn, f"person:{word} ")
+    return _dominant(conn, list(dict.fromkeys(full)), ratio)
 
 
 def _person_actor(conn: sqlite3.Connection, words: list[str], country: str | None,
@@ -93,6 +100,35 @@ def _absorb_lone_names(conn: sqlite3.Connection, people: set[int], ratio: float)
     return grown
 
 
+def _fold_people_named_as_bodies(conn: sqlite3.Connection, bodies: set[int],
+                                 ratio: float) -> set[int]:
+    """Organisations that are people: the small model tags a bare "Trump" or "Carly
+    Fiorina" ORG in articles that give it no person's cue. A name shaped like a person's
+    (no word of an organisation's: "Trump Tower" stays a building) moves to the person the
+    corpus knows by it (a lone word: the dominant person, see _lone_name_target) when the
+    corpus writes it for that person in more articles than it is an organisation: a vote of
+    articles ("Ford" stays a firm where the firm is written more). Returns the people grown."""
+    grown = set()
+    for body in sorted(bodies):
+        row = store.actor_row(conn, body)
+        if row is None or row["kind"] != "organisation":
+            continue
+        name = row["name"]
+        if canonical_alias(name) or is_known_organisation(name) or not is_person_shaped(name):
+            continue
+        words = name_words(name)
+        if len(words) == 1:
+            target = _lone_name_target(conn, words[0], ratio)
+        else:
+            target = store.actor_with_key(conn, "person:" + " ".join(words), "person")
+        if target is not None and (store.articles_writing(conn, target, name)
+                                   > store.article_count(conn, body)):
+            store.fold_actor(conn, body, target)
+            store.set_kind(conn, target, "person")
+            grown.add(target)
+    return grown
+
+
 def _merge_key(row: sqlite3.Row) -> tuple[str, str] | None:
     """(merge key, display name) for an article actor, or None when it must not merge."""
     key: str = row["actor_key"]
@@ -123,6 +159,7 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
     width = {r["actor_key"]: len(r["name"].split()) for r in rows}
     rows = sorted(rows, key=lambda r: {2: 0, 1: 2}.get(width[r["actor_key"]], 1))
     people: set[int] = set()
+    bodies: set[int] = set()
     for row in rows:
         found = _merge_key(row)
         if found is None:
@@ -137,7 +174,7 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
         else:
             actor_id = next(
                 (i for a in sorted(aliases)
-                 if (i := _alias_actor(conn, normalize_name(canonical_alias(a) or a), None))),
+                 if (i := _alias_actor(conn, normalize_name(canonical_alias(a) or a)))),
                 None,
             )
             if actor_id is None:
@@ -150,9 +187,10 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
         aliases |= known_aliases(display)  # "eu" for European Union even if unwritten
         store.add_aliases(conn, actor_id, aliases)
         store.assign_article_actor(conn, row["article_id"], row["actor_key"], actor_id)
-        if row["kind"] == "person":
-            people.add(actor_id)
-    _rename(conn, people | _absorb_lone_names(conn, people, settings.actor_dominance))
+        (people if row["kind"] == "person" else bodies).add(actor_id)
+    people |= _absorb_lone_names(conn, people, settings.actor_dominance)
+    people |= _fold_people_named_as_bodies(conn, bodies, settings.actor_dominance)
+    _rename(conn, people)
 
 
 def _rename(conn: sqlite3.Connection, actor_ids: set[int]) -> None:

@@ -1,0 +1,76 @@
+"""Read commands start without the parser: an import-graph check, not a timing test.
+
+`dossier articles`, `stories`, `show`, `search` and `--help` only read the store. Loading
+spaCy (and the extractor chain behind it) or datasketch (scipy) cost every command ~3 s
+before its first line; the start-up times themselves are measured by
+``benchmarks/cli_start.py``. Each case runs the real ``dossier`` entry point in a fresh
+interpreter and reads ``sys.modules`` when the commands are done.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from dossier.models import Article
+from dossier.store.articles import save_article
+from dossier.store.db import connect, transaction
+
+HEAVY = ("spacy", "thinc", "datasketch", "scipy", "trafilatura", "dossier.nlp",
+         "dossier.pipeline", "dossier.extract.actors", "dossier.extract.timex")
+
+# Runs each command through dossier.cli.main, as the console script does, then reports
+# which of the heavy modules were imported along the way.
+PROBE = """
+import json, sys
+import dossier.cli
+heavy = json.loads(sys.argv[1])
+for argv in json.loads(sys.argv[2]):
+    sys.argv = ["dossier", *argv]
+    try:
+        dossier.cli.main()
+    except SystemExit as done:
+        if done.code not in (0, None):
+            print(json.dumps({"failed": argv, "code": done.code}))
+            raise SystemExit(1)
+print(json.dumps({"loaded": [m for m in heavy if m in sys.modules]}))
+"""
+
+
+def loaded_by(commands: list[list[str]]) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(HEAVY), json.dumps(commands)],
+        capture_output=True, text=True, timeout=120,
+    )
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert done.returncode == 0, (report, done.stderr[-2000:])
+    return report["loaded"]
+
+
+def test_help_loads_no_parser(tmp_path: Path) -> None:
+    assert loaded_by([["--help"], ["search", "--help"]]) == []
+
+
+def test_read_commands_load_no_parser_nor_datasketch(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    conn = connect(db)
+    with transaction(conn):
+        save_article(conn, Article(id="a1b2c3d4e5f60718", source_path="a.txt",
+                                   title="Dockworkers strike", text="Dockworkers went on strike."),
+                     {})
+    conn.close()
+    store = ["--db", str(db)]
+    commands = [["articles", *store], ["stories", *store], ["show", "a1b2c3", *store],
+                ["search", "strike", *store],
+                ["actors", *store], ["quotes", *store], ["events", *store],
+                ["errors", *store]]
+    assert loaded_by(commands) == []
+
+
+def test_the_probe_sees_a_command_that_loads_the_extractors() -> None:
+    """The check can fail: `export --list` loads every feature module (its exports), and
+    the probe reports the parser and datasketch it brought in."""
+    loaded = loaded_by([["export", "--list"]])
+    assert {"spacy", "datasketch", "dossier.extract.actors"} <= set(loaded)
