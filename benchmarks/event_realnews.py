@@ -60,6 +60,16 @@ def load_labels() -> list[dict[str, Any]]:
     return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line]
 
 
+def part_of(article_id: str) -> str:
+    """The labels' split, by article: "report" when the first byte of the SHA-1 of
+    Dossier's article id is odd, else "fit". New labels take the part of their article."""
+    return "report" if hashlib.sha1(article_id.encode("utf-8")).digest()[0] % 2 else "fit"
+
+
+# Record key → Dossier article id, filled by extract_all (for part_of and new labels).
+ARTICLE_IDS: dict[str, str] = {}
+
+
 def extract_all(settings: Any) -> dict[str, tuple[str, list[Any]]]:
     """Record key → (cleaned text, events), through reader → cleaner → parse → extractors."""
     from dossier.ingest.jsonl import read_jsonl
@@ -79,6 +89,7 @@ def extract_all(settings: Any) -> dict[str, tuple[str, list[Any]]]:
             for raw, done in zip(batch, process_batch(batch, settings), strict=True):
                 if isinstance(done, ProcessedArticle) and raw.external_id:
                     out[raw.external_id] = (done.article.text, done.facts.get("events", []))
+                    ARTICLE_IDS[raw.external_id] = done.article.id
     return out
 
 

@@ -76,3 +76,50 @@ def test_a_state_or_office_holder_is_a_political_source(nlp):
     assert found["met"].features["political_source"] == 1.0
     film = {e.trigger: e for e in events(nlp, FILM)}
     assert all(e.features["political_source"] == 0.0 for e in film.values())
+
+
+def test_a_purpose_clause_is_an_aim_not_an_act(nlp):
+    found = [e for e in events(nlp, "Smoke hinders police operations to prevent attacks on women.")
+             if e.type == "COERCE"]
+    assert all(e.modality == "hypothetical" for e in found)
+
+
+def test_fighting_to_get_something_is_no_assault(nlp):
+    assert "ASSAULT" not in types(nlp, "She had long fought to gain access to the footage.")
+
+
+def test_hosting_a_summit_is_a_consultation_and_a_party_is_not(nlp):
+    assert "CONSULT" in types(nlp, "The president hosted the summit in Abuja on Monday.")
+    assert "CONSULT" not in types(nlp, "It was a lavish party hosted by the president's son.")
+
+
+def test_offering_talks_is_an_offer_and_offering_data_is_not(nlp):
+    assert "AGREE" in types(nlp, "The government offered talks to the rebels on Sunday.")
+    assert "AGREE" not in types(nlp, "A man called the paper, offering a mountain of data.")
+
+
+def test_a_rally_staged_is_a_protest_whatever_the_lemmatizer_makes_of_staged(nlp):
+    found = events(nlp, "Angry farmers staged rallies in Korvi against the governor on Monday.")
+    assert "PROTEST" in {e.type for e in found}
+
+
+def test_saying_someone_must_go_is_a_demand_by_whoever_says_it(nlp):
+    found = [e for e in events(nlp, "Students marched through Korvi on Monday, saying the "
+                                    "governor must resign.") if e.type == "REQUEST"]
+    assert found and found[0].source_actor == "Students"
+
+
+def test_calling_an_investigation_unconvincing_is_no_investigation(nlp):
+    text = "A government spokesman called the investigation hardly convincing."
+    assert "ACCUSE" not in types(nlp, text)
+
+
+def test_deaths_in_a_crash_are_no_attack_whoever_caused_it(nlp):
+    text = ("Seven people were killed in a rail crash in 2004, when a driver trying to kill "
+            "himself caused an accident.")
+    assert "ASSAULT" not in types(nlp, text)
+
+
+def test_an_act_announced_with_its_purpose_is_announced_too(nlp):
+    found = {e.trigger: e for e in events(nlp, "Ruritania will send troops to attack the rebels.")}
+    assert found["attack"].modality == "future" and found["attack"].type == "THREATEN"

@@ -176,9 +176,28 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
             host = host.head
             if host.pos_ == "VERB":
                 break
-        if host.pos_ == "VERB" and host.lemma_.lower() in NOUN_HOSTS and _trigger(host) is None:
+        if host.pos_ == "VERB" and _base_forms(host) & NOUN_HOSTS and _trigger(host) is None \
+                and not _judged(host):
             return NOUNS[token.lemma_.lower()], host
     return None
+
+
+def _judged(verb: Token) -> bool:
+    """'called the investigation "hardly convincing"', 'made the talks possible': the verb
+    names or judges its object (a predicate complement follows), it does not hold it."""
+    return any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") for c in verb.children)
+
+
+def _base_forms(verb: Token) -> set[str]:
+    """The lemma and the base forms its spelling allows: the small model lemmatizes
+    "staged" as "stag" and "mounted" as "mount" alike, so a light verb is also looked for
+    under the surface form less its "-d", "-ed", "-s" or "-ing"."""
+    low = verb.lower_
+    forms = {verb.lemma_.lower()}
+    for ending, base in (("ed", ""), ("d", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            forms.add(low[:-len(ending)] + base)
+    return forms
 
 
 PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
@@ -209,7 +228,10 @@ def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
         and _of_class(g, sense.not_means) for c in children for g in c.children
     ):
         return None
-    to_do = [c for c in children if c.dep_ == "xcomp"]
+    # "declined to comment", and the parser's purpose reading of "fought to gain access".
+    to_do = [c for c in children if c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
     if sense.not_xcomp and to_do and ("*" in sense.not_xcomp or any(
             _of_class(c, sense.not_xcomp) for c in to_do)):
         return None
@@ -438,13 +460,15 @@ def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         subject = None  # climbing to "..., the office said" finds the teller, not the hand
-    if subject is None and passive:
-        subject = next((g for c in verb.children if c.dep_ == "advcl"
-                        for g in c.children if g.dep_ == "nsubj"), None)
+    # "were killed in a rail crash (, when a driver ...)": the crash is the cause, whatever
+    # the when-clause's subject did.
     if passive and subject is None and any(
             c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after") and g.dep_ == "pobj"
             and g.lemma_.lower() in ACCIDENT_NOUNS for c in verb.children for g in c.children):
         return False
+    if subject is None and passive:
+        subject = next((g for c in verb.children if c.dep_ == "advcl"
+                        for g in c.children if g.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in WEAPON_NOUNS:
         return True
     return resolver.can_act(subject)
@@ -474,9 +498,14 @@ def _imperative(verb: Token) -> bool:
 
 def _declared(verb: Token) -> bool:
     """A future act its own source announces ('X will support', 'X said it would meet'),
-    not one others expect ('Talon was expected ...')."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would")
-               for c in verb.children) or verb.head.lemma_ in ("willing", "prepared", "ready")
+    not one others expect ('Talon was expected ...'). A purpose or coordinated clause is
+    announced with the clause it hangs on: 'is willing to send material to help defend'."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would")
+           for c in verb.children) or verb.head.lemma_ in ("willing", "prepared", "ready"):
+        return True
+    return verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i \
+        and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "mark" for c in verb.children) \
+        and _declared(verb.head)
 
 
 def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: ActorResolver,
@@ -503,6 +532,9 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
         while demanding.pos_ == "NOUN" and demanding.head.i != demanding.i:
             demanding = demanding.head  # "issued a reminder that ...": the issuer demands
         speaker = next((c for c in demanding.children if c.dep_ == "nsubj"), None)
+        if speaker is None and demanding.dep_ in ("advcl", "conj"):
+            # "staged rallies ..., saying he must resign": who says it is the clause's subject.
+            speaker, _ = clause_subject(demanding)
         if speaker is not None:
             type_, mode, modality = "REQUEST", "demand", "asserted"
             releasing = releasing or trigger.mode == "release"
