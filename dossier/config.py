@@ -242,7 +242,7 @@ class Settings:
         ("article_political", 0.119), ("political_source", 1.144), ("political_target", -0.31),
         ("article_offtopic", -1.496),
     )
-    event_min_confidence: float = 0.6
+    event_min_confidence: float = 0.5
     # The other floors the desk's confidence filter offers beside event_min_confidence
     # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
     desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
