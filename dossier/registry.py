@@ -37,10 +37,15 @@ class Extractor:
     ``run`` executes in a worker process and must return picklable records; it never sees
     the store. The records are written by the store's writer of the same name
     (:mod:`dossier.store.facts`) in the main process, inside the article's transaction.
+    ``assigns`` names the record types it returns (what a later extractor or the writer
+    may expect to find under its name); ``requires`` the extractors that must run before
+    it. Both are checked: ``requires`` when the chain is built, ``assigns`` on every record
+    returned (:func:`dossier.extract.extract`), like spaCy's ``assigns``/``requires``.
     """
 
     name: str
     run: Callable[[ArticleContext], list[Any]]
+    assigns: tuple[type, ...]
     requires: tuple[str, ...] = ()
 
 

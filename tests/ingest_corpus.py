@@ -99,7 +99,7 @@ def probe_save(conn: sqlite3.Connection, article_id: str, facts: list[ProbeFact]
     )
 
 
-PROBE = register_extractor(Extractor(name="probe", run=probe_run))
+PROBE = register_extractor(Extractor(name="probe", run=probe_run, assigns=(ProbeFact,)))
 register_writer("probe")(probe_save)
 
 

@@ -385,3 +385,32 @@ def test_names_that_begin_with_a_particle_or_a_number_are_actors(nlp):
     mentions, actors = _actors_of_doc(doc)
     names = {a.name for a in actors.values()}
     assert {"al-Qaida", "3rd Battalion", "al-Tanawi"} <= names
+
+
+def test_codes_headline_nouns_and_caption_credits_are_not_actors(nlp):
+    text = ("The A42 stayed closed. The flight, HA446, left Auckland.\n\n"
+            "Candidate is expected to need help, said Governor Maria Lopez.\n\n"
+            "Paras Griffin via Getty Images. Image copyright Sarah Beth\n\n"
+            "The 3rd Battalion moved north.")
+    doc = _with_labels(nlp, text, {"A42": "ORG", "HA446": "ORG", "Candidate": "ORG",
+                                   "Maria Lopez": "PERSON", "Paras Griffin": "PERSON",
+                                   "Sarah Beth": "PERSON", "The 3rd Battalion": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values()}
+    assert {"Maria Lopez", "3rd Battalion"} <= names
+    assert not names & {"A42", "HA446", "Candidate", "Paras Griffin", "Sarah Beth"}
+
+
+def test_a_possessor_glued_on_an_organisation_or_a_person_is_cut_off(nlp):
+    text = ("Clinton’s State Department approved the sale. China’s Foreign Ministry objected.\n\n"
+            "Fox Business Network’s Maria Bartiromo asked the question. Obama’s 2008 run ended.")
+    doc = _with_labels(nlp, text, {"Clinton’s State Department": "ORG",
+                                   "China’s Foreign Ministry": "ORG",
+                                   "Fox Business Network’s Maria Bartiromo": "ORG",
+                                   "Obama’s 2008": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    by_name = {a.name: a for a in actors.values()}
+    assert by_name["State Department"].kind == "government"
+    assert by_name["Foreign Ministry"].country == "CHN"
+    assert by_name["Maria Bartiromo"].kind == "person"
+    assert not any("’s" in n or "2008" in n for n in by_name)

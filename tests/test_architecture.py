@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from dossier import registry
 from dossier.config import Settings
-from dossier.extract import extract, extractors_for
+from dossier.extract import ExtractorFailed, extract, extractors_for
 from dossier.extract.facts import ArticleFacts
 from dossier.models import Article
 
@@ -54,6 +55,7 @@ NOT_SETTINGS = {
     "web/graph.py:MAX_NODES": "drawing",
     "web/graph.py:EDGE": "drawing",
     "web/graph.py:SOLO": "drawing",
+    "web/graph.py:NODE_GAP": "drawing",
     "web/ingest_routes.py:MAX_FILES": "request size bound",
     "web/ingest_routes.py:CHUNK": "I/O chunk size",
     "web/ingest_routes.py:FORM_OVERHEAD": "request size bound",
@@ -73,6 +75,30 @@ NOT_SETTINGS = {
 def test_an_extractor_placed_before_what_it_requires_is_refused_with_the_missing_name() -> None:
     with pytest.raises(ValueError, match="'quotes' needs 'actors'"):
         extractors_for(("quotes", "actors"))
+
+
+def test_an_extractor_returning_a_record_it_does_not_assign_fails_naming_the_type(
+        nlp, monkeypatch) -> None:
+    from dossier.extract.timex import Timex
+
+    def returns_strings(ctx: registry.ArticleContext) -> list:
+        return ["Tuesday"]
+
+    monkeypatch.setitem(registry.EXTRACTORS, "sloppy", registry.Extractor(
+        name="sloppy", run=returns_strings, assigns=(Timex,)))
+    text = "Police detained two drivers on Tuesday."
+    article = Article(id="a", source_path="a.txt", text=text, published="2024-03-20")
+    with pytest.raises(ExtractorFailed) as failed:
+        extract(article, nlp(text), Settings(extractors=("sloppy",)))
+    assert failed.value.name == "sloppy"
+    assert "returned str records; it assigns Timex" in str(failed.value.__cause__)
+
+
+def test_an_extractor_that_does_not_say_what_it_assigns_is_refused(monkeypatch) -> None:
+    monkeypatch.setitem(registry.EXTRACTORS, "silent", registry.Extractor(
+        name="silent", run=lambda ctx: [], assigns=()))
+    with pytest.raises(ValueError, match="'silent' does not say what it assigns"):
+        extractors_for(("actors", "silent"))
 
 
 def test_the_chain_runs_in_configured_order_and_returns_each_extractors_records(nlp) -> None:
@@ -106,6 +132,58 @@ def test_every_fact_of_an_article_carries_evidence_inside_its_text(nlp) -> None:
         assert evidence.article_id == "ev"
         assert 0 <= evidence.start < evidence.end <= len(text), (kind, evidence)
         assert text[evidence.start : evidence.end].strip(), (kind, evidence)
+
+# Module-level collections of lower-case words outside dossier/lexicon/: what stays is not
+# vocabulary (spaCy dependency labels, HTML tags, our own kind and format names), or is
+# another helper's this round. A new word list outside the lexicon fails the test.
+NOT_LEXICON = {
+    "clean/flatten.py:INVISIBLE_TAGS": "HTML tags",
+    "extract/event_actors.py:MODIFIER_DEPS": "spaCy dependency labels",
+    "extract/event_clauses.py:OBJECT_DEPS": "spaCy dependency labels",
+    "extract/coref.py:COLLECTIVE_KINDS": "our actor kinds",
+    "extract/speakers.py:_CIVIL_KINDS": "our actor kinds",
+    "extract/speakers.py:_ORGANISATION_KINDS": "our actor kinds",
+    "stories/corroboration.py:ACTOR_FAMILIES": "our actor kinds",
+    "stories/corroboration.py:CASUALTY_KINDS": "our casualty kinds",
+    "extract/places.py:FEATURE_PRIOR": "gazetteer feature names",
+    "ingest/__init__.py:READERS": "input format names",
+    "store/formats.py:WRITERS": "output format names",
+    "web/jobs.py:FINISHED": "job states",
+    "extract/actors.py:PERSON_PRONOUNS": "vocabulary: to move (issue 11 owns actors.py)",
+    "store/story_material.py:_GROUP_PRONOUNS": "vocabulary: to move (issue 17 owns it)",
+}
+WORD = re.compile(r"^[a-z][a-z'’ .-]*$")
+
+
+def _word_lists(path: Path) -> list[str]:
+    names = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
+            continue
+        value = node.value
+        if isinstance(value, ast.Call) and value.args and getattr(value.func, "id", "") in (
+                "frozenset", "set", "tuple"):
+            value = value.args[0]
+        items = (value.elts if isinstance(value, ast.Set | ast.Tuple | ast.List)
+                 else [k for k in value.keys if k is not None] if isinstance(value, ast.Dict)
+                 else [])
+        target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+        if len(items) >= 3 and isinstance(target, ast.Name) and all(
+                isinstance(i, ast.Constant) and isinstance(i.value, str) and WORD.match(i.value)
+                for i in items):
+            names.append(target.id)
+    return names
+
+
+def test_word_lists_live_in_the_lexicon() -> None:
+    found = {
+        f"{path.relative_to(PACKAGE)}:{name}"
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] != "lexicon"
+        for name in _word_lists(path)
+    }
+    assert found - NOT_LEXICON.keys() == set(), "a word list: put it in dossier/lexicon/"
+    assert NOT_LEXICON.keys() - found == set(), "gone from the code: drop it from the list"
 
 
 def _is_number(node: ast.expr) -> bool:
@@ -154,3 +232,12 @@ def test_the_cleaner_reads_its_bounds_from_the_settings_it_is_given() -> None:
     assert [b.reason for b in remove_clutter(text, default).removed] == ["share"]
     strict = replace(default, max_words_share=5)
     assert share in remove_clutter(text, strict).text
+
+
+def test_the_export_and_the_api_read_one_record_per_fact() -> None:
+    from dossier.store.records import EVENT_COLUMNS, EventFields, EventRecord
+    from dossier.web.schemas import EventOut
+
+    assert set(EVENT_COLUMNS) == set(EventRecord.model_fields)  # every field is exported
+    shared = set(EventFields.model_fields)
+    assert shared <= set(EventOut.model_fields) and shared <= set(EventRecord.model_fields)

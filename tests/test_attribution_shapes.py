@@ -188,3 +188,17 @@ def test_seeming_is_the_writers_reading_with_no_source(nlp):
     q = the_quote(attitudes_of(nlp, "The council appears to have dropped the levy."),
                   "dropped the levy")
     assert q.content.startswith("The council appears") and q.speaker is None
+
+
+def test_a_noun_cue_with_its_holder_is_a_statement(nlp):
+    text = "Mayor Lena Fischer's promise to rebuild the bridge by winter won her the vote."
+    q = the_quote(quotes_of(nlp, text), "rebuild the bridge")
+    assert q.content.startswith("to rebuild") and q.speaker == "Lena Fischer"
+    q = the_quote(quotes_of(nlp, "The union's call for a general strike drew thousands."),
+                  "general strike")
+    assert q.content == "a general strike" and q.cue == "call for"
+
+
+def test_a_noun_cue_naming_a_topic_or_lacking_a_holder_is_not(nlp):
+    assert quotes_of(nlp, "Mayor Lena Fischer's speech on housing lasted an hour.") == []
+    assert quotes_of(nlp, "A promise to rebuild the bridge was never kept.") == []

@@ -99,3 +99,23 @@ def test_a_surname_the_ner_missed_resolves_to_the_one_person_carrying_it(nlp):
     assert SpeakerResolver(doc, [], [alder]).speaker_span(doc[0])[3] == "person:ben alder"
     # Two people share the surname: the speaker stays unresolved rather than guessed.
     assert SpeakerResolver(doc, [], [alder, ruth]).speaker_span(doc[0])[3] is None
+
+
+def test_dossier_export_quotes_writes_the_records_the_api_shows(db):
+    import json
+
+    import dossier.cli.export  # noqa: F401 - registers the command
+    from dossier.store.records import QuoteRecord
+    from dossier.web.schemas import EvidenceOut, QuoteOut
+
+    result = runner.invoke(app, ["export", "--what", "quotes", "--db", str(db)],
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert rows and all(list(r) == list(QuoteRecord.model_fields) for r in rows)
+    dam = next(r for r in rows if "one dam" in (r["content"] or ""))
+    start, end = dam["content_span"]
+    evidence = EvidenceOut(article_id="dam", start=start, end=end, text=dam["content"],
+                           sentence=dam["content"], sentence_start=start, href="/articles/dam")
+    shown = QuoteOut.of(QuoteRecord(**dam), evidence)
+    assert (shown.speaker, shown.speaker_surface) == ("Tomas Reyes", "he")

@@ -36,12 +36,15 @@ def extractors_for(names: Sequence[str]) -> list[Extractor]:
     """The configured extractors that are available, in configured order.
 
     Checked as the chain is built (as spaCy's ``analyze_pipes`` does): an extractor
-    whose ``requires`` is not earlier in the chain is refused, naming what is missing.
+    whose ``requires`` is not earlier in the chain is refused, naming what is missing, and
+    so is one that does not say what it ``assigns``.
     """
     load_extractors()
     chain = [EXTRACTORS[n] for n in names if n in EXTRACTORS]
     seen: set[str] = set()
     for extractor in chain:
+        if not extractor.assigns:
+            raise ValueError(f"extractor {extractor.name!r} does not say what it assigns")
         missing = [r for r in extractor.requires if r not in seen]
         if missing:
             raise ValueError(
@@ -63,12 +66,25 @@ class ExtractorFailed(Exception):
 def extract(article: Article, doc: Doc, settings: Settings) -> dict[str, list[Any]]:
     """Run every configured extractor on one article's Doc; records keyed by extractor name.
 
-    Raises :class:`ExtractorFailed` (from the extractor's own exception) when one breaks.
+    Raises :class:`ExtractorFailed` (from the extractor's own exception) when one breaks,
+    or returns a record of a type it does not assign (a later extractor or the store's
+    writer would misread it).
     """
     ctx = ArticleContext(article=article, doc=doc, settings=settings)
     for extractor in extractors_for(settings.extractors):
         try:
-            ctx.results[extractor.name] = extractor.run(ctx)
+            records = extractor.run(ctx)
+            check_assigns(extractor, records)
         except Exception as exc:
             raise ExtractorFailed(extractor.name) from exc
+        ctx.results[extractor.name] = records
     return ctx.results
+
+
+def check_assigns(extractor: Extractor, records: list[Any]) -> None:
+    """Raise TypeError when a record is not of a type the extractor ``assigns``."""
+    wrong = sorted({type(r).__name__ for r in records if not isinstance(r, extractor.assigns)})
+    if wrong:
+        said = ", ".join(t.__name__ for t in extractor.assigns)
+        raise TypeError(f"extractor {extractor.name!r} returned {', '.join(wrong)} records;"
+                        f" it assigns {said}")

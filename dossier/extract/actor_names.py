@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from nicknames import NickNamer
 from rapidfuzz.distance import Indel
 
 from dossier.extract.parsed import ents_of, text_of
 from dossier.lexicon.names import (
     AGENCIES,
     CREDIT_CUES,
+    CREDIT_RIGHT_AFTER,
     CREDIT_TAILS,
     HONORIFICS,
     NAME_PARTICLES,
@@ -33,6 +33,7 @@ from dossier.lexicon.names import (
 )
 
 if TYPE_CHECKING:  # the store imports name_words for read commands: no spaCy there
+    from nicknames import NickNamer
     from spacy.tokens import Doc, Span, Token
 
 _CREDIT_BEFORE = re.compile(
@@ -40,6 +41,7 @@ _CREDIT_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s*(?:,|(?i:and)|&|/)?\s*)*$"
 )
 _BYLINE = re.compile(r"^\s*(?i:by)\s+$")
+_CREDIT_RIGHT = re.compile("|".join(CREDIT_RIGHT_AFTER))
 _FOLLOW_BEFORE = re.compile(r"^\s*(?i:follow)\s+$")
 _ON_PLATFORM = re.compile(r"\s+(?i:on)\s+(?:Twitter|Facebook|Instagram|X|Threads|LinkedIn)\b")
 _CREDIT_AFTER = re.compile(r"[^.!?\n]{0,160}?\b(?i:" + "|".join(CREDIT_TAILS) + ")")
@@ -95,6 +97,8 @@ def is_credit(ctx: NameContext, span: Span) -> bool:
         return True
     if _CREDIT_AFTER.match(text, span.end_char):
         return True
+    if _CREDIT_RIGHT.match(text, span.end_char):
+        return True
     if _FOLLOW_BEFORE.match(before) and _ON_PLATFORM.match(text, span.end_char):
         return True  # "Follow John Nolte on Twitter @NolteNC."
     return "/" in span.text or bool(_SLASH_AFTER.match(text, span.end_char))
@@ -116,7 +120,7 @@ def _strip_edges(tokens: list[Token]) -> tuple[list[Token], bool]:
             tokens, changed = tokens[1:], True
         elif (last.is_punct and last.text != ".") or last.lower_ in _POSSESSIVES or (
             last.lower_ in AGENCIES and len(tokens) > 1
-        ):
+        ) or (len(tokens) > 1 and last.is_lower and last.tag_ in _GLUE_TAGS):
             tokens, changed = tokens[:-1], True
     return tokens, surname_only
 
@@ -257,6 +261,10 @@ def first_names_compatible(a: list[str], b: list[str]) -> bool:
 
 @cache
 def _nicknames() -> NickNamer:
+    """The table, loaded on the first pair of different given names (not at import: read
+    commands import this module and never match names)."""
+    from nicknames import NickNamer
+
     return NickNamer()
 
 

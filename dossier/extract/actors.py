@@ -115,17 +115,25 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
                          "with", "by", "from", "de", "la", "le", "vs", "vs.", "&"})
 
 
+# A code of letters and digits (a road, a flight, a page, a model), not an ordinal ("3rd").
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])(?!\d+(?:st|nd|rd|th)$)[\w-]+$")
+
+
 def _not_a_name(span: Span) -> bool:
     """Shapes of entity text that name no actor: a slash ("Pause/Play", "Parental
     Controls/Family Management", "Wall Street Journal/"), a lowercase start ("iPhone",
     "anti-Latino"; not "al-Qaida", and "3rd Battalion" may start with a number), an event
     ("National League Championship Series"), a page on a platform ("CNN Health on
-    Facebook"), countries joined by a hyphen ("U.S.-Mexico")."""
+    Facebook"), countries joined by a hyphen ("U.S.-Mexico"), a code ("A42", "HA446"), a
+    lone common noun capitalised in a headline ("Candidate")."""
     text = span.text
     words = normalize_name(text).split()
     first = next((t for t in span if t.pos_ != "DET"), span[0])
     parts = [p for p in re.split(r"[-–]", text) if p.strip()]
+    lone_noun = len(span) == 1 and is_title_word(span[0].text)  # a headline's "Candidate"
     return (
+        lone_noun or any(_CODE.match(t.text) for t in span)  # "A42", "HA446", "PF-9"
+        or
         "/" in text or (first.text[:1].islower() and not starts_with_particle(first))
         or not words
         or words[-1] in EVENT_NAME_WORDS or " ".join(words[-2:]) in EVENT_NAME_WORDS
@@ -325,11 +333,16 @@ class _Collector:
             span = self._org_extent(_after_last_newline(ent), ent.label_)
             if span is None or not normalize_name(span.text):
                 continue
+            possessor = self.doc[ent.start:span.start] if span.start > ent.start else None
             text = span.text
             if self._not_an_actor(span):
                 continue
             code = countries.country_code(text)
-            if normalize_name(text) in surnames and not code:
+            if (possessor is not None and ent.label_ == "ORG" and 2 <= len(span) <= 3
+                    and is_person_shaped(text)):
+                # "Cleveland’s Rajai Davis", "Fox Business Network’s Maria Bartiromo"
+                self.add(Candidate(span, "person", "name", name=text))
+            elif normalize_name(text) in surnames and not code:
                 self.add(Candidate(span, "person", "name"))
             elif code:
                 self.add(Candidate(span, "country", "name", country=code))
@@ -341,7 +354,8 @@ class _Collector:
             elif ent.label_ == "ORG" or is_known_organisation(text):
                 self.add(Candidate(span, organisation_kind(text), "name",
                                    country=None if organisation_kind(text) == "international body"
-                                   else countries.state_body_country(text) or _country_in(span),
+                                   else countries.state_body_country(text) or _country_in(span)
+                                   or (_country_in(possessor) if possessor else None),
                                    acronym=self._acronym_after(span)))
 
     def missed_surnames(self) -> None:
@@ -359,7 +373,8 @@ class _Collector:
                 self.add(Candidate(self.doc[tok.i : tok.i + 1], "person", "name"))
 
     def _org_extent(self, ent: Span, label: str) -> Span | None:
-        """Trim "Facebook, the Military Command" and a trailing "'s"; join "... of <ORG>"."""
+        """Trim "Facebook, the Military Command", a possessor ("Clinton’s State Department")
+        and a trailing "'s"; join "... of <ORG>"."""
         doc = self.doc
         start, end = ent.start, ent.end
         commas = [t.i for t in ent if t.text == ","]
@@ -369,6 +384,13 @@ class _Collector:
                 start += 1
         while start < end and doc[start].tag_ == "PRP$":
             start += 1  # "her State Department"
+        inner = [t.i for t in doc[start:end - 1] if t.text in {"'s", "’s"}]
+        if inner:
+            tail = doc[inner[-1] + 1:end]
+            if not any(ch.isalpha() for ch in tail.text):
+                return None  # "Obama’s 2008" (campaign): no actor's name
+            if self._possessor_is_apart(doc[start:inner[-1]], tail, doc[start:end].text):
+                start = inner[-1] + 1  # "China’s Foreign Ministry": the ministry (of China)
         while end > start and doc[end - 1].text in {"'s", "’s"}:
             end -= 1
         if end <= start:
@@ -379,6 +401,21 @@ class _Collector:
                 self.taken.update(range(nxt.start, nxt.end))
                 end = nxt.end
         return doc[start:end]
+
+    def _possessor_is_apart(self, possessor: Span, tail: Span, whole: str) -> bool:
+        """Is "X’s" glued on another name ("China’s Foreign Ministry", "Clinton’s State
+        Department", "Cleveland’s Rajai Davis") rather than part of one ("the Korean
+        People's Army", "Emily's List")? Apart when X is a place or a person the article
+        names, or what follows is a person's name; never inside a body the lists know."""
+        if is_known_organisation(whole) or countries.state_body_country(whole):
+            return False
+        text = possessor.text
+        return bool(
+            countries.country_code(text) or countries.city_country(text)
+            or countries.is_region(text) or normalize_name(text) in self.person_last_words
+            or normalize_name(text) in self.full_name_words
+            or (2 <= len(tail) <= 3 and is_person_shaped(tail.text))
+        )
 
     def _acronym_after(self, span: Span) -> str | None:
         match = ACRONYM_AFTER.match(self.text, span.end_char)
@@ -481,4 +518,5 @@ def actors_of(records: list) -> list[ArticleActor]:
 
 __all__ = ["ActorRole", "extract_actors", "mentions_of", "actors_of"]
 
-register_extractor(Extractor(name="actors", run=extract_actors))
+register_extractor(Extractor(name="actors", run=extract_actors,
+                             assigns=(ActorMention, ArticleActor)))

@@ -27,12 +27,12 @@ from dossier.extract.actor_records import (
 )
 from dossier.extract.parsed import text_of
 from dossier.lexicon.actors import canonical_alias, normalize_name
+from dossier.lexicon.grammar import POSSESSOR_PRONOUNS
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How far back (in sentences) an object pronoun looks for any person; a subject
 # pronoun's window for a subject comes from Settings.pronoun_subject_window.
 ANY_PERSON_WINDOW = 2
-OBJECT_PRONOUNS = frozenset({"him", "his", "her", "hers"})
 # The text naming a group after a description of it: "their leaders, calling themselves
 # the Defence and Security Forces", "the rebels, known as M23".
 SELF_NAMING = re.compile(
@@ -207,7 +207,7 @@ class _Grouper:
             if ((c.kind == "person") == want_person and c.kind != "country"
                     and c.span.start < cand.span.start):
                 pool.append((c, s))
-        if cand.span.root.lower_ in OBJECT_PRONOUNS:
+        if cand.span.root.lower_ in POSSESSOR_PRONOUNS:
             # "release of Niger's leader Mohamed Bazoum and his family": an object or
             # possessive pronoun mostly points at the latest person, not the subject.
             for c, s in pool:

@@ -9,6 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dossier.lexicon.actors import EVENT_ACTOR_NOUNS
+from dossier.lexicon.grammar import EVENT_TARGET_PREPS, RECIPIENT_PREPS, RELATIVES
+from dossier.lexicon.modality import (
+    FUTURE_AUX,
+    FUTURE_HEADS,
+    HYPOTHETICAL_AUX,
+    LIGHT_OBJECTS,
+    NON_FACTIVE,
+    OBJECT_CONTROL,
+    WILLING,
+)
 from dossier.lexicon.plover import (
     NAMING_VERBS,
     RELEASE_NOUNS,
@@ -18,36 +28,9 @@ from dossier.lexicon.plover import (
 from dossier.lexicon.speech import REPORTING_VERBS
 
 OBJECT_DEPS = {"dobj", "prt", "attr", "nsubjpass", "nsubj", "dative", "acomp"}
-TARGET_PREPS = {"on", "against", "with", "to", "at", "upon", "of", "from"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-HYPOTHETICAL_AUX = {"may", "might", "could", "can", "must", "should", "ought"}
-FUTURE_HEADS = {"expect", "plan", "intend", "threaten", "want", "hope", "seek", "try",
-                "prepare", "aim", "schedule", "vow", "pledge", "promise"}
-LIGHT_OBJECTS = {"part", "end", "show", "stand", "step", "action", "measure", "support",
-                 "concern"}
-RELATIVES = ("who", "that", "which")
-SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
 TEMPORAL_ENTS = {"DATE", "TIME"}
 PLACE_OR_TIME_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
-RECIPIENT_PREPS = {"to", "with", "against", "on", "upon", "toward", "towards", "from"}
-WILLING = {"willing", "prepared", "ready", "committed", "determined", "likely", "unlikely",
-           "set", "poised", "due"}
-# Verbs and nouns whose complement is an act wanted, feared, alleged or condemned, not one
-# done: "urged Russia to withdraw", "accused the army of shelling", "condemned any effort
-# to seize power". The complement is no asserted act and has no source but its own subject.
-NON_FACTIVE = {
-    "urge", "ask", "call", "demand", "request", "appeal", "press", "pressure", "push", "want",
-    "wish", "hope", "condemn", "denounce", "criticize", "criticise", "oppose", "reject", "deny",
-    "accuse", "allege", "blame", "warn", "propose", "suggest", "consider", "debate", "fear",
-    "risk", "encourage", "invite", "persuade", "convince", "implore", "beg", "plead", "order",
-    "effort", "attempt", "bid", "plan", "threat", "proposal", "idea",
-    "possibility", "prospect", "right", "need", "decision", "refuse",
-}
-# Verbs whose object is the doer of their complement: "urged Russia to withdraw" (Russia).
-OBJECT_CONTROL = {"urge", "ask", "press", "pressure", "push", "encourage", "invite", "persuade",
-                  "convince", "implore", "beg", "order", "force", "tell", "call", "allow",
-                  "help", "lead", "prompt", "compel", "oblige", "want"}
 
 
 def is_negated(token: Token) -> bool:
@@ -178,7 +161,7 @@ def clause_object(verb: Token) -> Token | None:
         if child.dep_ in ("dobj", "dative") and child.ent_type_ not in TEMPORAL_ENTS:
             return child
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"for"}:
+        if child.dep_ == "prep" and child.lower_ in EVENT_TARGET_PREPS | {"for"}:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in TEMPORAL_ENTS:
                 return pobj

@@ -21,7 +21,6 @@ from dossier.config import Settings
 from dossier.extract.event_actors import ActorResolver, quoted_spans
 from dossier.extract.event_clauses import (
     OBJECT_DEPS,
-    SPEAKER_PRONOUNS,
     clause_arguments,
     clause_modality,
     clause_speaker,
@@ -34,16 +33,26 @@ from dossier.extract.event_confidence import probability
 from dossier.extract.parsed import ents_within
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
 from dossier.lexicon.genre import OFFTOPIC_NOUNS, POLITICAL_NOUNS
+from dossier.lexicon.grammar import (
+    EVENT_OBJECT_PRONOUNS,
+    LOCATIVE,
+    MEANS_PREPS,
+    NOT_INHERITED,
+    SPEAKER_PRONOUNS,
+)
 from dossier.lexicon.plover import (
     ACCEPTING,
+    ACCIDENT_NOUNS,
     EVENT_FRAMES,
     HEDGE_VERBS,
+    HELD_PEOPLE,
     HOSTILE,
     LIGHT_VERBS,
     NAMING_VERBS,
     NOUN_CLASSES,
     NOUNS,
     SENSES,
+    SUBJECT_HOSTS,
     VERBS,
     WEAPON_NOUNS,
     Trigger,
@@ -54,19 +63,8 @@ from dossier.lexicon.speech import REPORTING_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 NOUN_HOSTS = LIGHT_VERBS | {"expect", "plan", "attend", "participate", "prepare", "schedule"}
-# Verbs an event noun can be the subject of and still be the event: "talks collapsed",
-# "the strike continued", "clashes broke out".
-SUBJECT_HOSTS = {"collapse", "stall", "resume", "begin", "start", "continue", "end", "fail",
-                 "break", "erupt", "drag", "falter"}
 # Acts that are put on a calendar rather than promised or threatened.
 SCHEDULED_TYPES = {"CONSULT", "PROTEST"}
-# Who can be "held" (detained) rather than held as a meeting, a vote or a record is.
-HELD_PEOPLE = {"driver", "worker", "hostage", "prisoner", "journalist", "migrant", "passenger",
-               "crew", "sailor", "fisherman", "activist", "protester", "demonstrator", "soldier",
-               "civilian", "student", "tourist", "national", "citizen", "man", "woman", "people",
-               "leader", "official", "member", "detainee", "suspect", "president", "minister"}
-NOT_INHERITED = {"after", "before", "since", "until", "once", "if", "unless"}
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
 
 
 @dataclass
@@ -202,15 +200,8 @@ def _base_forms(verb: Token) -> set[str]:
 
 PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-MEANS_PREPS = {"on", "in", "by", "with", "via", "from"}
-OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "who", "whom"}
 # Subjects that address the reader ("Sign up. You agree to receive updates"): no news act.
 READER_SUBJECTS = {"you", "your"}
-# What kills without an attacker when a passive names it: "were killed in a rail crash".
-ACCIDENT_NOUNS = {"crash", "accident", "collision", "derailment", "fire", "blaze", "flood",
-                  "earthquake", "quake", "storm", "hurricane", "avalanche", "landslide",
-                  "mudslide", "stampede", "collapse", "explosion", "outbreak", "disease",
-                  "heatwave", "tsunami", "cyclone", "typhoon", "tornado", "wreck", "sinking"}
 
 
 def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
@@ -280,7 +271,7 @@ def _of_class(token: Token, classes: frozenset[str]) -> bool:
            for c in classes):
         return True
     if "person" in classes and (
-        token.ent_type_ in PERSON_ENTS or token.lower_ in OBJECT_PRONOUNS
+        token.ent_type_ in PERSON_ENTS or token.lower_ in EVENT_OBJECT_PRONOUNS
         or is_agent_noun(lemma) or is_agent_noun(token.text) or lemma in HELD_PEOPLE
         or (token.pos_ == "PROPN" and lemma not in PLACE_WORDS and not token.ent_type_)
     ):
@@ -618,6 +609,7 @@ def _run(ctx: ArticleContext) -> list[Event]:
     return extract_events(ctx.doc, ctx.results, ctx.settings)
 
 
-register_extractor(Extractor(name="events", run=_run, requires=("timex", "places")))
+register_extractor(Extractor(name="events", run=_run, assigns=(Event,),
+                             requires=("timex", "places")))
 
 __all__ = ["Event", "extract_events"]

@@ -147,4 +147,4 @@ def _run(ctx: ArticleContext) -> list[Place]:
     return resolve_places(ctx.doc, ctx.settings)
 
 
-register_extractor(Extractor(name="places", run=_run))
+register_extractor(Extractor(name="places", run=_run, assigns=(Place,)))

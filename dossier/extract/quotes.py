@@ -33,6 +33,8 @@ from dossier.lexicon.actors import SPOKESPERSON_WORDS
 from dossier.lexicon.speech import (
     ATTITUDE_LEMMAS,
     ATTITUDE_PREPOSITIONS,
+    NOUN_CUE_PREPOSITIONS,
+    NOUN_CUES,
     OBJECT_CONTENT_LEMMAS,
     PREPOSITION_CONTENT,
     SEEMING_LEMMAS,
@@ -118,6 +120,30 @@ class _Finder:
                 self._cue(tok)
             elif self.attitudes and tok.pos_ == "VERB" and cue_lemma(tok) in ATTITUDE_LEMMAS:
                 self._attitude(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+                self._noun_cue(tok)
+
+    def _noun_cue(self, cue: Token) -> None:
+        """"Trump's call for a ban", "his promise to build a wall", "a warning from the
+        ministry that ...": the noun's possessor (or "from"/"by" X) said it, its clause or
+        prepositional object is what was said. No holder, no statement."""
+        holder = next((c for c in cue.children if c.dep_ == "poss"), None)
+        if holder is None:
+            holder = next((g for c in cue.children if c.dep_ == "prep"
+                           and c.lower_ in {"from", "by"} for g in c.children
+                           if g.dep_ == "pobj"), None)
+        if holder is None:
+            return
+        content = [c for c in cue.children if c.dep_ in {"acl", "ccomp"} and c.i > cue.i]
+        if not content:
+            content = [g for c in cue.children if c.dep_ == "prep" and c.i > cue.i
+                       and c.lower_ in NOUN_CUE_PREPOSITIONS
+                       for g in c.children if g.dep_ in {"pobj", "pcomp"}][:1]
+        if not content:
+            return
+        p_start, p_end = _paragraph_bounds(self.text, cue.idx)
+        start, end = _subtree_span(content[0])
+        self._emit(max(start, p_start), min(end, p_end), cue, holder)
 
     def _attitude(self, cue: Token) -> None:
         """"Christie endorsed Trump", "a group backing Bush", "talked about the wall": the
@@ -504,4 +530,5 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     return finder.found
 
 
-register_extractor(Extractor(name="quotes", run=extract_quotes, requires=("actors",)))
+register_extractor(Extractor(name="quotes", run=extract_quotes, assigns=(Quote,),
+                             requires=("actors",)))

@@ -15,6 +15,7 @@ from dossier.extract.actor_records import ActorRole
 from dossier.extract.parsed import entity_at, ents_within
 from dossier.lexicon.actors import (
     RANK_WORDS,
+    ROLE_STATE_WORDS,
     TITLE_WORDS,
     canonical_alias,
     is_rank_word,
@@ -24,9 +25,6 @@ from dossier.lexicon.actors import (
 # Words that join the parts of a multi-word title ("Secretary of State", "Minister for Defence").
 _TITLE_GLUE = frozenset({"of", "for", "-", "and", "&"})
 _MAX_TITLE_TOKENS = 8
-# Words that say what became of a holder, not part of the title ("overthrown President").
-_STATE_WORDS = frozenset({"overthrown", "ousted", "deposed", "elected", "detained", "late",
-                          "embattled", "jailed", "exiled", "toppled", "sitting", "outgoing"})
 # Entity types that end a title when walking left from a name ("On Monday President X").
 _NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY"})
 
@@ -48,7 +46,7 @@ def _is_title_token(tok: Token) -> bool:
         return False
     if tok.text[:1].isupper():
         return tok.pos_ in {"PROPN", "NOUN", "ADJ"}
-    return tok.pos_ in {"NOUN", "ADJ"} and tok.tag_ != "VBN" and tok.lower_ not in _STATE_WORDS
+    return tok.pos_ in {"NOUN", "ADJ"} and tok.tag_ != "VBN" and tok.lower_ not in ROLE_STATE_WORDS
 
 
 def _is_rank(tokens: list[Token], k: int) -> bool:

@@ -8,19 +8,13 @@ from typing import TYPE_CHECKING
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
 from dossier.extract.parsed import text_of
 from dossier.extract.span_index import SpanIndex
-from dossier.lexicon.actors import normalize_name
+from dossier.lexicon.actors import VAGUE_HEADS, normalize_name
+from dossier.lexicon.grammar import SPEAKER_STAND_INS
 
 if TYPE_CHECKING:  # a read command imports display_name: it must not load spaCy
     from spacy.tokens import Doc, Token
 
 SELF_NAMED = re.compile(r"\b(?:calling (?:itself|themselves)|called|known as|dubbed)\s+(?:the\s+)?")
-# Heads too vague to name a speaker alone: "the head of ECOWAS", "members of the guard".
-_VAGUE_HEADS = frozenset({"head", "members", "member", "leader", "leaders", "one", "some",
-                          "spokesman", "spokeswoman", "spokesperson", "group", "chief"})
-# Words that stand for a speaker without naming one: shown alone they mislead ("SAID he").
-_STAND_INS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they",
-                        "them", "one", "who", "whom", "which", "that", "this", "these", "those",
-                        "someone", "somebody", "unknown"})
 _CIVIL_KINDS = frozenset({"organisation", "government", "international body"})
 _ORGANISATION_KINDS = frozenset(
     {"organisation", "government", "military", "armed group", "international body", "country"}
@@ -55,7 +49,7 @@ class SpeakerResolver:
         mention = self._mention_at(tok)
         resolved_role = mention is not None and mention.mention_type == "role" and bool(
             mention.actor_key) and not mention.actor_key.startswith("person:role:")
-        if mention is not None and (tok.lower_ not in _VAGUE_HEADS or resolved_role):
+        if mention is not None and (tok.lower_ not in VAGUE_HEADS or resolved_role):
             return mention.text, mention.start, mention.end, mention.actor_key
         start, end = tok.left_edge.idx, tok.idx + len(tok)
         named = self._self_named(tok, limit)
@@ -65,7 +59,7 @@ class SpeakerResolver:
             key = self._key_by_name(tok)
             if key is not None:  # "Carson said": a name the actor extractor has, unmentioned here
                 return self.text[start:end], start, end, key
-        if tok.lower_ in _VAGUE_HEADS:
+        if tok.lower_ in VAGUE_HEADS:
             for child in tok.rights:
                 if child.dep_ in {"prep", "amod"} and child.i - tok.i <= 2:
                     end = child.right_edge.idx + len(child.right_edge)
@@ -121,6 +115,6 @@ def display_name(surface: str | None, actor_name: str | None) -> str | None:
     pronoun ("he", "it") that stayed unresolved: then no name at all."""
     if actor_name:
         return actor_name
-    if not surface or all(w.strip(".,'’\"").lower() in _STAND_INS for w in surface.split()):
+    if not surface or all(w.strip(".,'’\"").lower() in SPEAKER_STAND_INS for w in surface.split()):
         return None
     return surface

@@ -18,20 +18,17 @@ from dossier.clean.metadata import find_dateline
 from dossier.extract.parsed import entity_at, ents_within, text_of
 from dossier.extract.text import is_actor_name
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
+from dossier.lexicon.stance import (
+    ABSTRACT,
+    OPPOSE_NOUNS,
+    OPPOSE_VERBS,
+    STANCE_TARGET_PREPS,
+    SUPPORT_NOUNS,
+    SUPPORT_VERBS,
+)
 from dossier.registry import ArticleContext
 
-SUPPORT_VERBS = {"back", "support", "endorse", "subscribe", "welcome", "defend", "praise",
-                 "side", "rally", "release", "free", "recognise", "recognize"}
-OPPOSE_VERBS = {"condemn", "denounce", "reject", "oppose", "criticize", "criticise",
-                "sanction", "accuse", "threaten", "attack", "overthrow", "oust", "depose",
-                "topple", "detain", "confine", "arrest", "besiege"}
-SUPPORT_NOUNS = {"support", "backing", "solidarity", "release"}
-OPPOSE_NOUNS = {"condemnation", "sanction", "criticism"}
-# Nouns that stand for what an actor did or said: the stance is toward the actor behind.
-ABSTRACT = {"declaration", "release", "statement", "decision", "call", "order", "effort",
-            "demand", "announcement", "position", "move"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-TARGET_PREPS = {"for", "of", "to", "with", "against", "behind"}
 PRONOUNS = {"PRON"}
 
 
@@ -161,7 +158,7 @@ def _target(tok: Token) -> Token | None:
     node = tok
     for _ in range(3):  # "a show of support in Niamey for the coup leaders"
         for prep in node.children:
-            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and prep.i > tok.i:
+            if prep.dep_ == "prep" and prep.lower_ in STANCE_TARGET_PREPS and prep.i > tok.i:
                 pobj = _child(prep, "pobj")
                 if pobj is not None:
                     return pobj

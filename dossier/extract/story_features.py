@@ -294,4 +294,5 @@ def extract(ctx: ArticleContext) -> list[StoryFeatures]:
     )]
 
 
-register_extractor(Extractor(name="stories", run=extract, requires=("actors",)))
+register_extractor(Extractor(name="stories", run=extract, assigns=(StoryFeatures,),
+                             requires=("actors",)))

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from dossier.lexicon.actors import STORY_ACTOR_NOUNS, is_agent_noun
+from dossier.lexicon.actors import NAME_SPELLINGS, STORY_ACTOR_NOUNS, is_agent_noun
 
 # A unit ends like a finished sentence: terminal punctuation, then optional closers.
 TERMINAL_END = re.compile(r"[.!?…](?:[\"'”’)\]]+)?\s*$|[\"”](?:\s*[.!?])?\s*$")
@@ -20,9 +20,6 @@ CLOSE_CURLY = re.compile(r"[”»]")
 WORD = re.compile(r"\w+", re.UNICODE)
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.I)
 POSSESSIVE = re.compile(r"['’]s\b")
-# Same name, two spellings: agency copy is British, US outlets are American.
-SPELLING = {"defence": "defense", "organisation": "organization", "centre": "center",
-            "programme": "program", "labour": "labor"}
 # Connectives an aggregator glues agency reports with; they say nothing about the facts.
 GLUE_OPENERS = re.compile(
     r"^(?:Meanwhile|Besides|Furthermore|Moreover|In addition|Additionally|Also)\s*,\s*"
@@ -93,7 +90,7 @@ def name_key(name: str) -> str:
     """A comparison key for an actor name: case, articles, possessives, spelling folded."""
     key = POSSESSIVE.sub("", name.strip().casefold())
     key = LEADING_THE.sub("", key)
-    words = [SPELLING.get(w, w) for w in WORD.findall(key)]
+    words = [NAME_SPELLINGS.get(w, w) for w in WORD.findall(key)]
     return " ".join(words)
 
 

@@ -19,6 +19,7 @@ from dossier.extract.timex_zones import place_day, place_zone
 from dossier.lexicon.timex import (
     MONTH_WORD,
     PROSPECTIVE_VERBS,
+    SIGNALS,
     WEEKDAYS,
     ZONES,
     duration_value,
@@ -63,7 +64,6 @@ TIMEX_PATTERNS = [
         r"\b(?:in|of|since|until|by)\s+(?:1[5-9]|20)\d\d\b",
     )
 ] + [re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")]
-SIGNALS = ("since", "until", "till", "before", "after", "by", "for", "in", "on", "at", "during")
 # A time followed by its equivalent in a named zone: "6.30 a.m. (1.30 a.m. ET)".
 ZONE_PAIR = re.compile(r"^\s*\(\s*$")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -318,6 +318,6 @@ def _run(ctx: ArticleContext) -> list[Timex]:
     return extract_timexes(ctx.doc, ctx.article.published, ctx.article.dateline)
 
 
-register_extractor(Extractor(name="timex", run=_run))
+register_extractor(Extractor(name="timex", run=_run, assigns=(Timex,)))
 
 __all__ = ["Normalized", "Timex", "clause_tense", "extract_timexes"]

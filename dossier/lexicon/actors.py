@@ -332,3 +332,14 @@ def is_agent_noun(word: str) -> bool:
         or low in ORGANISATION_HEADS or low in TITLE_WORDS or low in RANK_WORDS
         or low in SPOKESPERSON_WORDS
     )
+
+
+# Heads too vague to name a speaker alone: "the head of ECOWAS", "members of the guard".
+VAGUE_HEADS = frozenset({"head", "members", "member", "leader", "leaders", "one", "some",
+                         "spokesman", "spokeswoman", "spokesperson", "group", "chief"})
+# Words that say what became of a holder, not part of the title ("overthrown President").
+ROLE_STATE_WORDS = frozenset({"overthrown", "ousted", "deposed", "elected", "detained", "late",
+                              "embattled", "jailed", "exiled", "toppled", "sitting", "outgoing"})
+# Same name, two spellings: agency copy is British, US outlets are American.
+NAME_SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center",
+                  "programme": "program", "labour": "labor"}

@@ -47,6 +47,13 @@ CREDIT_TAILS = (
     r"contributed\s+(?:reporting\s+|research\s+)?(?:to|for)\s+this\s+"
     r"(?:report|story|article)",
 )
+# What follows a photographer's name in a caption credit ("Paras Griffin via Getty
+# Images") or a byline's link ("| Bryan Armen Graham Read more").
+CREDIT_RIGHT_AFTER = (
+    r"\s+via\s+(?:Getty|AP|Reuters|AFP|EPA|Shutterstock|Alamy|Xinhua|Bloomberg|Zuma|Sipa"
+    r"|NurPhoto|Anadolu|Pool)\b",
+    r"\s+Read\s+more\b",
+)
 
 # Cues that start a credit line; the names after them are credits, not actors.
 CREDIT_CUES = (
@@ -57,6 +64,7 @@ CREDIT_CUES = (
     r"(?:photo|image|picture)\s+courtesy\s+of",
     r"contact\s*:",
     r"contributing\s*:",
+    r"(?:image|photo|picture)\s+copyright",
     r"©",
     r"\(c\)",
     r"follow\s+(?:him|her|them)\s+on",

@@ -466,3 +466,23 @@ def normalize_type(label: str) -> str | None:
 DOER_ACTS = {"detain": "detain", "hold": "detain", "stop": "detain", "arrest": "detain",
              "seize": "detain", "capture": "detain", "jail": "detain", "abduct": "detain",
              "kill": "kill", "shoot": "kill", "attack": "attack", "beat": "attack"}
+
+# Verbs an event noun can be the subject of and still be the event: "talks collapsed",
+# "the strike continued", "clashes broke out".
+SUBJECT_HOSTS = {"collapse", "stall", "resume", "begin", "start", "continue", "end", "fail",
+                 "break", "erupt", "drag", "falter"}
+
+# Who can be "held" (detained) rather than held as a meeting, a vote or a record is.
+HELD_PEOPLE = {"driver", "worker", "hostage", "prisoner", "journalist", "migrant", "passenger",
+               "crew", "sailor", "fisherman", "activist", "protester", "demonstrator", "soldier",
+               "civilian", "student", "tourist", "national", "citizen", "man", "woman", "people",
+               "leader", "official", "member", "detainee", "suspect", "president", "minister"}
+
+# What kills without an attacker when a passive names it: "were killed in a rail crash".
+ACCIDENT_NOUNS = {"crash", "accident", "collision", "derailment", "fire", "blaze", "flood",
+                  "earthquake", "quake", "storm", "hurricane", "avalanche", "landslide",
+                  "mudslide", "stampede", "collapse", "explosion", "outbreak", "disease",
+                  "heatwave", "tsunami", "cyclone", "typhoon", "tornado", "wreck", "sinking"}
+# Verbs of taking part in an act, negated in a denial ("the army was not involved",
+# "did not take part"): stories/corroboration.py reads them as a doer denying the act.
+INVOLVEMENT_VERBS = {"involve", "back", "support", "join", "participate", "take"}

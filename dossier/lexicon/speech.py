@@ -98,6 +98,20 @@ SEEMING_LEMMAS = frozenset({"seem", "appear"})
 # Prepositions whose object is an attitude's content: "talked about", "voted for".
 ATTITUDE_PREPOSITIONS = frozenset({"about", "for", "on", "against", "as", "to"})
 
+# Nouns that carry a statement with its holder: "Trump's call for a ban", "his promise to
+# build a wall", "the ministry's warning that ...": chosen on PolNeAR train (never dev).
+# The possessor (or "from"/"by" X) is the source; a that- or to-clause the content, or
+# what "for" asks ("call for a ban"): "his speech on guns" names a topic, not a statement.
+NOUN_CUES = frozenset(
+    {"call", "criticism", "endorsement", "attack", "plan", "decision", "complaint", "hope",
+     "proposal", "demand", "concern", "promise", "message", "speech", "claim", "suggestion",
+     "remark", "comment", "announcement", "statement", "warning", "pledge", "vow", "threat",
+     "accusation", "denial", "praise", "question", "argument", "assertion", "insistence",
+     "request", "appeal", "plea", "condemnation", "rejection", "objection", "prediction",
+     "admission", "allegation", "assessment", "belief", "view", "opinion", "fear", "advice"}
+)
+NOUN_CUE_PREPOSITIONS = frozenset({"for"})
+
 # Nouns that say a source said something ("according to", handled apart).
 SPEECH_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "tweet"})
 

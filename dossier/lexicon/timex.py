@@ -194,3 +194,7 @@ def read_clock(text: str) -> tuple[int, int, str | None] | None:
     hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
     zone = match.group("zone")
     return hour, int(match.group("m") or 0), zone if zone and zone.upper() in ZONES else None
+
+
+# TIMEX3 signals: the word that relates a time expression to its event ("since Monday").
+SIGNALS = ("since", "until", "till", "before", "after", "by", "for", "in", "on", "at", "during")

@@ -13,6 +13,7 @@ from typing import Any
 from dossier.store.canonical_actors import with_canonical_names
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
+from dossier.store.records import EventRecord
 
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.modality, e.in_quote, e.source_actor,"
@@ -233,13 +234,10 @@ def place_counts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, An
 @register_export("events", confidence=True)
 def export_events(conn: sqlite3.Connection, min_confidence: float = 0.0
                   ) -> Iterator[dict[str, Any]]:
-    """Flat event rows: who → whom, type/mode, place with lat/lon, date, evidence span."""
+    """Flat event rows, each an :class:`EventRecord` (the record the API reads too): who →
+    whom, type/mode, place with lat/lon, date, evidence span."""
     for row in list_events(conn, min_confidence=min_confidence):
-        yield {k: row[k] for k in (
-            "article_id", "type", "mode", "modality", "in_quote", "source_actor",
-            "source_country", "target_actor", "target_country", "place", "country", "lat", "lon",
-            "date", "date_text", "evidence_span", "trigger_start", "trigger_end", "confidence",
-            "method")}
+        yield EventRecord.of(row).row()
 
 
 @register_export("timexes")

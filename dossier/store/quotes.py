@@ -10,6 +10,7 @@ from dossier.extract.speakers import display_name
 from dossier.lexicon.actors import normalize_name
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
+from dossier.store.records import QuoteRecord
 
 if TYPE_CHECKING:
     from dossier.extract.quotes import Quote
@@ -155,23 +156,8 @@ def story_cue_spans(conn: sqlite3.Connection, story_id: str) -> dict[str, list[t
 
 @register_export("quotes")
 def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Every quote with its speaker's name as shown (resolved actor), the surface words
-    as evidence (``speaker``, ``speaker_span``), the canonical actor, cue and content."""
+    """Every quote as its :class:`QuoteRecord` (the record the API reads too): the speaker's
+    name as shown (resolved actor), the surface words as evidence (``speaker``,
+    ``speaker_span``), the canonical actor, cue and content."""
     for row in conn.execute(_SELECT + " ORDER BY q.article_id, q.seq"):
-        r = _with_name(dict(row))
-        yield {
-            "article_id": r["article_id"], "published": r["published"], "kind": r["kind"],
-            "speaker_name": r["speaker_name"], "speaker": r["speaker"],
-            "speaker_actor_id": r["speaker_actor_id"],
-            "speaker_actor": r["speaker_actor"], "on_behalf_of": r["on_behalf_of"],
-            "on_behalf_actor_id": r["on_behalf_actor_id"], "cue": r["cue"],
-            "content": r["content"], "channel": r["channel"], "setting": r["setting"],
-            "speaker_span": _span(r["speaker_start"], r["speaker_end"]),
-            "cue_span": _span(r["cue_start"], r["cue_end"]),
-            "content_span": _span(r["content_start"], r["content_end"]),
-            "channel_span": _span(r["channel_start"], r["channel_end"]),
-        }
-
-
-def _span(start: int | None, end: int | None) -> list[int] | None:
-    return None if start is None else [start, end]
+        yield QuoteRecord.of(_with_name(dict(row))).model_dump()

@@ -20,6 +20,7 @@ from typing import Any
 
 from dossier.config import Settings
 from dossier.extract.text import is_actor_name, name_key, parse_day, words
+from dossier.lexicon.plover import INVOLVEMENT_VERBS
 from dossier.store import story_material as material
 from dossier.store.db import has_table
 from dossier.store.story_facts import events_of, stance_cues_of
@@ -42,7 +43,6 @@ ACTOR_FAMILIES = {
 # Acts done once by someone (a detention, an attack): two reports naming different
 # doers disagree. Statements (REQUEST, ACCUSE ...) may come from many actors at once.
 PHYSICAL_ACTS = {"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT"}
-INVOLVEMENT = {"involve", "back", "support", "join", "participate", "take"}
 
 
 def _evidence(mat: material.Material, unit: material.Unit) -> dict[str, Any]:
@@ -314,7 +314,7 @@ def denial_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[d
     for unit in mat.units:
         for subject, verb in unit.negated:
             family = _family(subject)
-            if family is None or verb not in INVOLVEMENT:
+            if family is None or verb not in INVOLVEMENT_VERBS:
                 continue
             # Two speakers may disagree inside one article, so the same report counts.
             backing = [c for c in cues if _family(c["source"]) == family]

@@ -15,6 +15,7 @@ import re
 
 from dossier.clean import patterns
 from dossier.extract.text import WORD, words
+from dossier.lexicon.grammar import HEADLINE_SMALL_WORDS
 
 # Notices an outlet prints on every page of a kind: transcripts, corrections, rights.
 NOTICE = re.compile(
@@ -72,8 +73,6 @@ SPEECH_AFTER_OPENER = re.compile(
     re.IGNORECASE,
 )
 TITLE_WORD = re.compile(r"^[A-Z0-9‘'\"“]")
-SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as",
-               "by", "with", "from", "vs", "is", "be", "are", "was", "its", "it", "up", "off"}
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -87,7 +86,7 @@ def is_headline(text: str, title: str | None) -> bool:
     if title and _same_words(text, title):
         return True
     tokens = [t for t in WORD.findall(text) if not t.isdigit()]
-    content = [t for t in tokens if t.casefold() not in SMALL_WORDS]
+    content = [t for t in tokens if t.casefold() not in HEADLINE_SMALL_WORDS]
     if len(content) < 4:
         return False
     capitalised = sum(1 for t in content if TITLE_WORD.match(t))

@@ -11,6 +11,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
+from dossier.store.records import EventFields, EventRecord, QuoteRecord
+
 T = TypeVar("T")
 
 
@@ -145,21 +147,31 @@ class QuoteOut(BaseModel):
     date: str | None = None
     evidence: EvidenceOut
 
+    @classmethod
+    def of(cls, quote: QuoteRecord, evidence: EvidenceOut) -> QuoteOut:
+        """The API's view of a stored quote: named as shown, with its resolved evidence."""
+        return cls(
+            speaker=quote.speaker_name,  # the resolved actor; never a bare pronoun
+            speaker_surface=quote.speaker,
+            speaker_actor_id=None if quote.speaker_actor_id is None
+            else str(quote.speaker_actor_id),
+            on_behalf_of=quote.on_behalf_of, cue=quote.cue,
+            content=quote.content or evidence.text, channel=quote.channel,
+            date=quote.published or evidence.published, evidence=evidence,
+        )
 
-class EventOut(BaseModel):
+
+class EventOut(EventFields):
+    """A stored event's shared fields (``dossier.store.records.EventFields``), its evidence."""
+
     type: str
-    mode: str | None = None
-    modality: str | None = Field(None, description="asserted | future | hypothetical")
-    in_quote: bool = Field(False, description="reported inside a quotation")
-    source_actor: str | None = None
-    target_actor: str | None = None
-    place: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    date: str | None = None
-    confidence: float | None = None
     evidence: EvidenceOut
+
+    @classmethod
+    def of(cls, event: EventRecord, evidence: EvidenceOut) -> EventOut:
+        """The API's view of a stored event, with its resolved evidence."""
+        shared = {name: getattr(event, name) for name in EventFields.model_fields}
+        return cls(**{**shared, "type": event.type or "EVENT"}, evidence=evidence)
 
 
 class TimelineItemOut(BaseModel):

@@ -18,6 +18,7 @@ from dossier.store import desk as desk_store
 from dossier.store import events as events_store
 from dossier.store import quotes as quotes_store
 from dossier.store import timeline as timeline_store
+from dossier.store.records import EventRecord, QuoteRecord
 from dossier.web.data.common import (
     first,
     in_range,
@@ -429,39 +430,13 @@ def same_actor(name: str, mention: str | None) -> bool:
 
 
 def _event_out(r: dict[str, Any], ev: EvidenceOut) -> EventOut:
-    return EventOut(
-        type=r.get("type") or "EVENT",
-        mode=r.get("mode"),
-        modality=r.get("modality"),
-        in_quote=bool(r.get("in_quote")),
-        source_actor=r.get("source_actor"),
-        target_actor=r.get("target_actor"),
-        place=r.get("place"),
-        country=r.get("country"),
-        lat=r.get("lat"),
-        lon=r.get("lon"),
-        date=r.get("date"),
-        confidence=r.get("confidence"),
-        evidence=ev,
-    )
+    """The stored event's record (the one the export writes), as the API shows it."""
+    return EventOut.of(EventRecord.of(r), ev)
 
 
 def _quote_out(r: dict[str, Any], ev: EvidenceOut) -> QuoteOut:
-    return QuoteOut(
-        speaker=r.get("speaker_name"),  # the resolved actor; never a bare pronoun
-        speaker_surface=r.get("speaker"),
-        speaker_actor_id=_str(r.get("speaker_actor_id")),
-        on_behalf_of=r.get("on_behalf_of"),
-        cue=r.get("cue"),
-        content=r.get("content") or ev.text,
-        channel=r.get("channel"),
-        date=r.get("published") or ev.published,
-        evidence=ev,
-    )
-
-
-def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
+    """The stored quote's record (the one the export writes), as the API shows it."""
+    return QuoteOut.of(QuoteRecord.of(r), ev)
 
 
 def _actor_out(r: dict[str, Any]) -> ActorOut:
