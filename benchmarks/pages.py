@@ -33,7 +33,7 @@ TARGET_STORY = 13  # articles: the story size the issue's 676 kB page had
 
 def weights(db: Path) -> list[tuple[str, str, int]]:
     """(page, what it shows, bytes) for the main pages of the store at ``db``."""
-    client = TestClient(create_app(replace(Settings(), db_path=db)))
+    client = TestClient(create_app(replace(Settings(), db_path=db)), base_url="http://localhost")
     stories = client.get("/api/stories", params={"limit": 500}).json()["items"]
     rows: list[tuple[str, str, int]] = []
 

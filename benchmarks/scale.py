@@ -394,7 +394,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--workers", type=int, default=2, help="ingest workers (base store)")
-    parser.add_argument("--sample", type=int, default=60,
+    parser.add_argument("--sample", type=int, default=40,
                         help="PolNeAR texts of the ingest-vs-parse CPU measurement")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--serve-times", type=Path, help=argparse.SUPPRESS)

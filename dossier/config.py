@@ -147,6 +147,12 @@ class Settings:
     # How many sentences back "he said" looks for a person who was a grammatical subject;
     # beyond it the speaker stays unknown rather than guessed.
     pronoun_subject_window: int = 4
+    # How far back (sentences) an object or possessive pronoun ("him", "his") looks for any
+    # person, subject or not (dossier/extract/coref.py).
+    pronoun_any_person_window: int = 2
+    # A job title before or beside a name ("Niger's former interior minister") is at most this
+    # many tokens long (dossier/extract/roles.py).
+    role_max_title_tokens: int = 8
     # A paragraph opening "<speaker>: <content>" (a transcript line, a headline) has its
     # colon within this many tokens (dossier/extract/labelled.py).
     quote_label_max_tokens: int = 7
@@ -186,6 +192,9 @@ class Settings:
     paraphrase_min_terms: int = 4
     # A digest unit shorter than this many words is no news on its own.
     digest_min_words: int = 6
+    # A digest sentence this short (words) with a pronoun must name someone or something
+    # ("Some believe it was a sparrow." says nothing alone; a judgement, not tuned).
+    digest_fragment_words: int = 10
     # The first this-many units of an article are its lead; two leads of reports a day apart
     # sharing this share of the smaller one's content words restate one development (a
     # judgement, not tuned: the digest labels of benchmarks/digest.py measure it).
@@ -200,6 +209,16 @@ class Settings:
     story_window_days: int = 365
     # Days of gap past a story's date range after which its match with an article is halved.
     story_half_life_days: float = 365.0
+    # A story past the window is dormant: an article sharing story_reopen_shared of its
+    # story_key_terms most distinctive terms with it (at most story_reopen_candidates such
+    # stories, an indexed read) reopens it when their plain cosine reaches the reopen
+    # threshold (chosen by benchmarks/cluster.py on its tuning parts with the window cut to
+    # 30 d, where dormant stories exist: 0.15-0.25 tie, the strictest kept; the key counts are
+    # bounds and a judgement, not tuned).
+    story_reopen_threshold: float = 0.25
+    story_key_terms: int = 12
+    story_reopen_shared: int = 2
+    story_reopen_candidates: int = 20
     # Entities say which story it is more sharply than common words do (cluster vector weight).
     story_entity_weight: float = 2.0
     # A headline names the story in a few words; its words count as much as this many extra
@@ -245,10 +264,14 @@ class Settings:
     # The other floors the desk's confidence filter offers beside event_min_confidence
     # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
     desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
-    # Stories whose digest, corroboration and stances the desk keeps computed (per story
-    # version: an ingest that touches a story makes them be recomputed). A view of the
-    # largest stories costs seconds to compute and well under a megabyte to keep.
-    story_view_cache: int = 128
+    # Stories whose views (digest, corroboration, stances, fact lists) the desk keeps
+    # computed, per story version: an ingest that touches a story makes them be
+    # recomputed. The largest story's cost seconds to compute and some 20 MB to keep,
+    # a typical one's a few hundred KB.
+    story_view_cache: int = 64
+    # Views kept per story (digest, corroboration, fact lists, one rendered page per set of
+    # filters the analyst used): the oldest go past this many.
+    story_views_each: int = 32
     # Evidence items one grouped API item (a place) carries: its first mentions by
     # article; its ``mentions`` count says how many there are in all. A country named in
     # every article would otherwise carry the whole store (the 14 MB /api/places).

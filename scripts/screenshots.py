@@ -1,4 +1,5 @@
-"""Screenshots of the desk (home, story, evidence, article, actor; story on a phone) into docs/.
+"""Screenshots of the desk (home, story, evidence, article, actor, an ingest job; story on a
+phone) into docs/.
 
 Ingests the sample corpus (examples/) into a fresh store unless --db names one, serves
 it on a free 127.0.0.1 port and photographs each page with Debian's headless chromium.
@@ -76,6 +77,7 @@ def shoot(base: str, out: Path) -> list[Path]:
             page.wait_for_timeout(200)
             page.evaluate("() => window.scrollTo(0, 0)")  # the heading and legend in view too
             save("article", full=False)
+        shots.append(ingest_job(page, base, out))
     if story:  # the same story on a 390 px phone, and its evidence as a full-screen sheet
         with chromium_page(width=PHONE[0], height=PHONE[1]) as phone:
             phone.goto(f"{base}/stories/{story}")
@@ -85,6 +87,29 @@ def shoot(base: str, out: Path) -> list[Path]:
             phone.screenshot(path=str(out / "phone-evidence.png"))
             shots += [out / "phone-story.png", out / "phone-evidence.png"]
     return shots
+
+
+JOB_TEXT = (" date 2025-03-10 \ntitle Harbour pilots join the port strike\nsource Quay Times\n\n"
+            "PORT ELMA — Harbour pilots joined the dockworkers' strike on Monday, their "
+            "association said, leaving four ships waiting outside the breakwater.\n")
+
+
+def ingest_job(page, base: str, out: Path) -> Path:
+    """An ingest job that shows each outcome: a new article, a copy of a stored one, and a
+    photo dropped by mistake (refused as binary); the texts are ours, the copy is one of
+    the sample corpus's own files."""
+    with tempfile.TemporaryDirectory() as tmp:
+        new, photo = Path(tmp) / "pilots.txt", Path(tmp) / "photo.png"
+        new.write_text(JOB_TEXT, encoding="utf-8")
+        photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+        copy = sorted((REPO / "examples").glob("*.txt"))[0]
+        page.goto(base + "/ingest")
+        page.set_input_files("#files", [str(new), str(copy), str(photo)])
+        page.click("#ingest-submit")
+        page.locator("#job-status.done").wait_for(timeout=120_000)
+    path = out / "ingest-job.png"
+    page.screenshot(path=str(path))
+    return path
 
 
 def main() -> None:

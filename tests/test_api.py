@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from dossier.config import Settings
 from dossier.store import connect
+from dossier.stories.view_cache import StoryViewCache
 from dossier.web import create_app
 from dossier.web.clutter import place_removed
 from dossier.web.evidence import sentence_bounds
@@ -493,5 +494,7 @@ def test_a_story_page_reads_the_timeline_of_its_story_not_of_the_store(
         return real(conn, **kwargs)
 
     monkeypatch.setattr(timeline_store, "list_events", recording)
+    # an empty view cache, so the page reads its timeline now (earlier tests opened it)
+    monkeypatch.setattr(client.app.state, "story_views", StoryViewCache(8))
     assert client.get("/stories/s-strike").status_code == 200
     assert asked and set(asked) == {"s-strike"}, "the whole store's events were read"

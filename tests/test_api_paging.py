@@ -44,6 +44,17 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
         conn.execute("INSERT INTO quotes(article_id, seq, kind, content, content_start,"
                      " content_end, speaker) VALUES (?, 0, 'direct', 'Crowds gathered', 0, 15,"
                      " 'A witness')", (aid,))
+    for n in range(1, 8):  # stories of one article each, and actors named in them
+        conn.execute("INSERT INTO stories(id, title, first_seen, last_seen, n_articles,"
+                     " centroid) VALUES (?, ?, ?, ?, 1, '{}')",
+                     (f"s-{n}", f"Day {n}", f"2025-03-{n:02d}", f"2025-03-{n:02d}"))
+        conn.execute("INSERT INTO story_articles(story_id, article_id) VALUES (?, ?)",
+                     (f"s-{n}", f"a-{n:02d}"))
+        conn.execute("INSERT INTO actors(id, name, kind, merge_key) VALUES (?, ?, 'person', ?)",
+                     (n, f"Witness {n}", f"witness {n}"))
+        conn.execute("INSERT INTO article_actors(article_id, actor_key, name, kind, mentions,"
+                     " start, end, actor_id) VALUES (?, ?, ?, 'person', ?, 0, 6, ?)",
+                     (f"a-{n:02d}", f"witness {n}", f"Witness {n}", n, n))
     conn.commit()
     conn.close()
     settings = Settings(db_path=db, api_evidence_per_item=4)
@@ -51,7 +62,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
         yield c
 
 
-@pytest.mark.parametrize("endpoint", ["/api/events", "/api/quotes", "/api/places"])
+@pytest.mark.parametrize("endpoint", ["/api/events", "/api/quotes", "/api/places",
+                                      "/api/stories", "/api/actors"])
 def test_pages_walk_the_list_once_without_overlap(client: TestClient, endpoint: str) -> None:
     whole = client.get(endpoint, params={"limit": 500}).json()
     seen = []
@@ -84,3 +96,8 @@ def test_filters_narrow_the_counted_total(client: TestClient) -> None:
     assert client.get("/api/quotes", params={"since": "2025-03-10"}).json()["total"] == 3
     places = client.get("/api/places", params={"until": "2025-03-02"}).json()["items"]
     assert {p["mentions"] for p in places} == {6}
+    stories = client.get("/api/stories", params={"since": "2025-03-05"}).json()
+    assert stories["total"] == 3 and [s["id"] for s in stories["items"]] == ["s-7", "s-6", "s-5"]
+    actors = client.get("/api/actors", params={"limit": 2}).json()
+    assert actors["total"] == 7 and [a["name"] for a in actors["items"]] == ["Witness 7",
+                                                                            "Witness 6"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 from itertools import combinations
 
 from dossier.web.geo import map_view
-from dossier.web.graph import CHAR_WIDTH, LABEL_CHARS, build_graph
-from dossier.web.schemas import EventOut, EvidenceOut, PlaceOut
+from dossier.web.graph import build_graph, label_box
+from dossier.web.schemas import EventOut, EvidenceOut, PlaceOut, StanceOut
 
 EVIDENCE = EvidenceOut(article_id="a", start=0, end=1, text="x", sentence="x",
                        sentence_start=0, href="/articles/a?hl=0-1#hl")
@@ -25,27 +25,49 @@ def place(name: str, kind: str, country: str, lat: float, lon: float, mentions: 
 
 def test_unconnected_groups_of_actors_get_room_of_their_own() -> None:
     chain = [event(f"Minister {i}", f"Minister {i + 1}") for i in range(5)]
-    pairs = [event("Union", "Port Board"), event("Police", "Protesters")]
-    graph = build_graph(chain + pairs, [])
-    assert len(graph.nodes) == 10
+    triangle = [event("Mayor", "Council"), event("Council", "Governor"),
+                event("Governor", "Mayor")]
+    graph = build_graph(chain + triangle, [])
+    assert len(graph.nodes) == 9
     for a, b in combinations(graph.nodes, 2):
         assert (a.x - b.x) ** 2 + (a.y - b.y) ** 2 > (a.r + b.r) ** 2, (a.name, b.name)
     assert all(0 <= n.x <= graph.width and 0 <= n.y <= graph.height for n in graph.nodes)
+
+
+def test_a_pair_linked_to_no_one_else_is_a_line_of_text_not_two_floating_dots() -> None:
+    chain = [event(f"Minister {i}", f"Minister {i + 1}") for i in range(3)]
+    pairs = [event("Union", "Port Board"), event("Police", "Protesters")]
+    stance = StanceOut(source="Bishops", target="Ceasefire plan", polarity=1, label="backs",
+                       evidence=[EVIDENCE])
+    graph = build_graph(chain + pairs, [stance])
+    assert {n.name for n in graph.nodes} == {f"Minister {i}" for i in range(4)}
+    assert {(p.source, p.label, p.target) for p in graph.pairs} == {
+        ("Union", "ACCUSE", "Port Board"), ("Police", "ACCUSE", "Protesters"),
+        ("Bishops", "backs", "Ceasefire plan")}
+    only_pairs = build_graph(pairs, [])
+    assert only_pairs.nodes == [] and len(only_pairs.pairs) == 2
+
+
+def test_a_hubs_many_partners_are_spread_apart() -> None:
+    star = [event("Interior Ministry", f"Protest group {i}") for i in range(9)]
+    graph = build_graph(star, [])
+    for a, b in combinations(graph.nodes, 2):
+        assert ((a.x - b.x) ** 2 + (a.y - b.y) ** 2) ** 0.5 >= a.r + b.r + 8, (a.name, b.name)
 
 
 def test_actor_names_are_never_drawn_over_each_other() -> None:
     star = [event("Government of the Republic", f"Regional governor number {i}")
             for i in range(12)]
     graph = build_graph(star, [])
-    boxes = []
-    for n in graph.nodes:
-        if n.label_y is not None:
-            w = min(len(n.name), LABEL_CHARS) * CHAR_WIDTH
-            boxes.append((n.label_x - w / 2, n.label_y - 11, n.label_x + w / 2, n.label_y + 2))
-    assert boxes, "the busiest actors are named"
+    boxes = [label_box(n) for n in graph.nodes if n.label_y is not None]
+    assert len(boxes) >= len(graph.nodes) // 2, "most actors are named"
     assert all(b[0] >= 0 and b[2] <= graph.width for b in boxes), "names stay in the picture"
     for a, b in combinations(boxes, 2):
         assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+    for box in boxes:  # and no name covers a node
+        for n in graph.nodes:
+            assert not (box[0] < n.x + n.r and n.x - n.r < box[2]
+                        and box[1] < n.y + n.r and n.y - n.r < box[3]), n.name
 
 
 def test_named_countries_are_shaded_and_cities_pinned() -> None:

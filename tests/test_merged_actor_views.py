@@ -51,5 +51,6 @@ def test_the_actor_graph_has_one_node_for_one_person(tmp_path, nlp):
                                             sentence_start=0, href=""))
               for e in fact_rows(conn, "events")]
     graph = build_graph(events, [])
-    assert sorted(n.name for n in graph.nodes) == ["Donald Trump", "Mexico"]
-    assert [e.weight for e in graph.edges] == [2]
+    # a pair linked to no one else is drawn as one line of text (issue 18), not two nodes
+    assert [(p.source, p.target) for p in graph.pairs] == [("Donald Trump", "Mexico")]
+    assert [p.weight for p in graph.pairs] == [2]

@@ -35,3 +35,11 @@ def test_a_short_sentence_matches_only_its_exact_repeat() -> None:
     index.add(["police", "fired", "tear", "gas", "crowd"])
     assert index.matches(["fired", "police"]) == [0]
     assert index.matches(["police"]) == []
+
+
+def test_first_match_is_the_earliest_sentence_paraphrased() -> None:
+    index = ParaphraseIndex(0.6, 4, {})
+    index.add(["strike", "port", "wages", "union", "dockworkers"])
+    index.add(["strike", "port", "wages", "union", "ships", "diverted"])
+    assert index.first_match(["port", "strike", "wages", "union", "gates"]) == 0
+    assert index.first_match(["ships", "diverted", "north", "terminal", "harbour"]) is None

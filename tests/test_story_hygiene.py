@@ -99,3 +99,25 @@ def test_a_quotation_or_first_person_with_no_speaker_does_not_stand_alone() -> N
     assert hangs_on_pronoun("As I leave Ostend today, I welcome the reopening.", None)
     assert not hangs_on_pronoun("As I leave Ostend today, I welcome the reopening.", "Ines Calder")
     assert not hangs_on_pronoun("The US harbour agency sent two tugs.", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Some believe it was a sparrow.",
+    "Most of them were gone by the evening.",
+    "Officials said this would change everything.",
+])
+def test_a_short_sentence_with_a_pronoun_and_no_name_does_not_stand_alone(text: str) -> None:
+    assert not stands_alone(text, HEADLINE, short_words=10)
+    assert stands_alone(text, HEADLINE)  # the bound is off unless the caller sets it
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour master Ines Calder said it would reopen.",
+    "About 40 of them were stranded in Ostend overnight.",
+    "The ferry company cancelled every crossing until Friday afternoon.",
+    "Officials in the port said on Tuesday that the storm would pass and that ferries "
+    "would sail again once it did.",
+])
+def test_a_sentence_naming_someone_or_long_enough_to_say_what_it_means_stands(
+        text: str) -> None:
+    assert stands_alone(text, HEADLINE, short_words=10)

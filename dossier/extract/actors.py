@@ -184,9 +184,11 @@ def _spaced_words(words: list) -> str:
 class _Collector:
     """Gathers candidate mentions from one Doc in text order."""
 
-    def __init__(self, doc: Doc, date: str | None, country_reach: int) -> None:
+    def __init__(self, doc: Doc, date: str | None, country_reach: int,
+                 title_tokens: int) -> None:
         self.doc = doc
         self.country_reach = country_reach
+        self.title_tokens = title_tokens  # Settings.role_max_title_tokens
         self.text = text_of(doc)
         self.date = date
         self.candidates: list[Candidate] = []
@@ -317,8 +319,9 @@ class _Collector:
                     is_agent_noun(span[-1].lemma_) or is_agent_noun(last[:-1])):
                 self.add(Candidate(span, "group", "name"))  # "Chibok Girls", "Cubs Fans"
                 continue
-            roles, title_start = title_before(self.doc, span.start, self.date)
-            roles += appositive_roles(span, self.date)
+            roles, title_start = title_before(self.doc, span.start, self.date,
+                                              self.title_tokens)
+            roles += appositive_roles(span, self.date, self.title_tokens)
             cand = Candidate(span, "person", "name", roles=roles, name=clean.name,
                              surname_only=clean.surname_only)
             if countries.city_country(span.text) and not (roles or clean.surname_only):
@@ -500,7 +503,8 @@ class _Collector:
 
 def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
     """Mentions in text order, then one ArticleActor per group (see actor_records)."""
-    collector = _Collector(ctx.doc, ctx.article.published, ctx.settings.actor_country_reach)
+    collector = _Collector(ctx.doc, ctx.article.published, ctx.settings.actor_country_reach,
+                           ctx.settings.role_max_title_tokens)
     collector.persons()
     surnames = {w for c in collector.candidates for w in name_words(c.name or c.span.text)}
     collector.entities(surnames)
@@ -508,7 +512,8 @@ def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
     collector.nominals()
     collector.pronouns()
     cands = sorted(collector.candidates, key=lambda c: c.span.start)
-    mentions, actors = group_mentions(ctx.doc, cands, ctx.settings.pronoun_subject_window)
+    mentions, actors = group_mentions(ctx.doc, cands, ctx.settings.pronoun_subject_window,
+                                      ctx.settings.pronoun_any_person_window)
     return [*mentions, *actors]
 
 

@@ -30,9 +30,6 @@ from dossier.lexicon.actors import canonical_alias, normalize_name
 from dossier.lexicon.grammar import POSSESSOR_PRONOUNS
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# How far back (in sentences) an object pronoun looks for any person; a subject
-# pronoun's window for a subject comes from Settings.pronoun_subject_window.
-ANY_PERSON_WINDOW = 2
 # The text naming a group after a description of it: "their leaders, calling themselves
 # the Defence and Security Forces", "the rebels, known as M23".
 SELF_NAMING = re.compile(
@@ -106,9 +103,13 @@ def _person_keys(cands: list[Candidate]) -> dict[str, list[str]]:
 
 
 class _Grouper:
-    def __init__(self, doc: Doc, cands: list[Candidate], subject_window: int) -> None:
+    def __init__(self, doc: Doc, cands: list[Candidate], subject_window: int,
+                 any_person_window: int) -> None:
         self.doc = doc
+        # How far back (sentences) a pronoun looks for a subject, and for any person:
+        # Settings.pronoun_subject_window and pronoun_any_person_window.
         self.subject_window = subject_window
+        self.any_person_window = any_person_window
         self.cands = cands
         self.sent_starts = [s.start for s in doc.sents]
         self.person_keys = _person_keys(cands)
@@ -199,7 +200,7 @@ class _Grouper:
         # History is in text order (candidates are sorted by position), so walking it
         # backwards can stop at the farthest window: nothing before it is ever chosen.
         # Scanning all of it per pronoun made long articles quadratic.
-        reach = max(ANY_PERSON_WINDOW, self.subject_window)
+        reach = max(self.any_person_window, self.subject_window)
         pool = []
         for c, s in reversed(self.history):
             if here - s > reach:
@@ -211,14 +212,14 @@ class _Grouper:
             # "release of Niger's leader Mohamed Bazoum and his family": an object or
             # possessive pronoun mostly points at the latest person, not the subject.
             for c, s in pool:
-                if here - s <= ANY_PERSON_WINDOW:
+                if here - s <= self.any_person_window:
                     return c.key
             return None
         for c, s in pool:
             if here - s <= self.subject_window and _is_subject(c.span):
                 return c.key
         for c, s in pool:
-            if here - s <= ANY_PERSON_WINDOW:
+            if here - s <= self.any_person_window:
                 return c.key
         return None
 
@@ -286,10 +287,10 @@ def _kind(typed: list[Candidate]) -> ActorKind:
 
 
 def group_mentions(
-    doc: Doc, cands: list[Candidate], subject_window: int = 4
+    doc: Doc, cands: list[Candidate], subject_window: int, any_person_window: int
 ) -> tuple[list[ActorMention], list[ArticleActor]]:
     """Resolve every candidate to an actor key; build the article's actors."""
-    grouper = _Grouper(doc, cands, subject_window)
+    grouper = _Grouper(doc, cands, subject_window, any_person_window)
     grouper.prepare()
     grouper.resolve()
     grouper.link_collectives()

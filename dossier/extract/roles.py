@@ -24,7 +24,6 @@ from dossier.lexicon.actors import (
 
 # Words that join the parts of a multi-word title ("Secretary of State", "Minister for Defence").
 _TITLE_GLUE = frozenset({"of", "for", "-", "and", "&"})
-_MAX_TITLE_TOKENS = 8
 # Entity types that end a title when walking left from a name ("On Monday President X").
 _NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY"})
 
@@ -56,7 +55,8 @@ def _is_rank(tokens: list[Token], k: int) -> bool:
     return is_rank_word(tokens[k].text)
 
 
-def title_before(doc: Doc, name_start: int, date: str | None) -> tuple[list[ActorRole], int]:
+def title_before(doc: Doc, name_start: int, date: str | None,
+                 max_tokens: int) -> tuple[list[ActorRole], int]:
     """Roles written before a name; returns them and the first token index of the title."""
     if name_start == 0:
         return [], name_start
@@ -66,7 +66,7 @@ def title_before(doc: Doc, name_start: int, date: str | None) -> tuple[list[Acto
         return [], name_start
     i = name_start - 1
     country: str | None = None
-    while i - 1 >= 0 and name_start - i < _MAX_TITLE_TOKENS:
+    while i - 1 >= 0 and name_start - i < max_tokens:
         prev = doc[i - 1]
         if prev.text in {"'s", "’s"} and i - 2 >= 0:
             country = _country_of_token(doc[i - 2])
@@ -109,10 +109,10 @@ def title_before(doc: Doc, name_start: int, date: str | None) -> tuple[list[Acto
     return roles, i
 
 
-def _role_from_phrase(phrase: Span, date: str | None) -> ActorRole | None:
+def _role_from_phrase(phrase: Span, date: str | None, max_tokens: int) -> ActorRole | None:
     """A role from an apposition like "secretary-general of the United Nations"."""
     tokens = [t for t in phrase if not (t.i == phrase.start and t.pos_ == "DET")]
-    tokens = tokens[:_MAX_TITLE_TOKENS]
+    tokens = tokens[:max_tokens]
     possessor_country = None
     if len(tokens) > 2 and tokens[1].text in {"'s", "’s"}:
         # "the country's elected president": keep a named country, drop a vague possessor.
@@ -137,14 +137,14 @@ def _role_from_phrase(phrase: Span, date: str | None) -> ActorRole | None:
     return ActorRole(span.text, span.start_char, span.end_char, country, organisation, date)
 
 
-def appositive_roles(name: Span, date: str | None) -> list[ActorRole]:
+def appositive_roles(name: Span, date: str | None, max_tokens: int) -> list[ActorRole]:
     """Roles in an apposition after the name, or in the noun the name is apposed to."""
     roles = []
     root = name.root
     for child in root.rights:
         if child.dep_ == "appos" and child.i >= name.end:
             span = name.doc[child.left_edge.i : child.right_edge.i + 1]
-            role = _role_from_phrase(span, date)
+            role = _role_from_phrase(span, date, max_tokens)
             if role:
                 roles.append(role)
     if root.dep_ == "appos" and root.head.i < name.start and name.doc[name.start - 1].is_punct:
@@ -156,7 +156,7 @@ def appositive_roles(name: Span, date: str | None) -> list[ActorRole]:
         span = name.doc[head.left_edge.i : name.start]
         while len(span) and span[-1].is_punct:
             span = span[:-1]
-        role = _role_from_phrase(span, date) if len(span) else None
+        role = _role_from_phrase(span, date, max_tokens) if len(span) else None
         if role:
             roles.append(role)
     return roles

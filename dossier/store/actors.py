@@ -66,14 +66,19 @@ def _counts_sql(where: str = "") -> str:
 
 
 def list_actors(
-    conn: sqlite3.Connection, kind: str | None = None, limit: int = 100
+    conn: sqlite3.Connection, kind: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Canonical actors, most mentioned first."""
+    """Canonical actors, most mentioned first (``offset``: a page further on)."""
     where, params = ("WHERE a.kind = ?", [kind]) if kind else ("", [])
     rows = conn.execute(
-        _counts_sql(where) + " ORDER BY mentions DESC, a.name LIMIT ?", [*params, limit]
+        _counts_sql(where) + " ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
     return [dict(r) for r in rows]
+
+
+def count_actors(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM actors").fetchone()[0]
 
 
 def find_actors(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:

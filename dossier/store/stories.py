@@ -41,6 +41,39 @@ def list_stories(conn: sqlite3.Connection, limit: int = 100, offset: int = 0,
     return out
 
 
+def story_page(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
+               story: str | None = None, limit: int = 50,
+               offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of stories in ``list_stories`` order and how many match in all, paged in
+    the query (the members and outlets are read for the page's stories only). ``since``:
+    last seen on or after that day; ``until``: first seen on or before it (a story never
+    dated matches no ``until``)."""
+    if not has_table(conn, "stories"):
+        return [], 0
+    where, args = [], []
+    if since:
+        where.append("substr(coalesce(last_seen, ''), 1, 10) >= ?")
+        args.append(since[:10])
+    if until:
+        where.append("first_seen IS NOT NULL AND first_seen != ''"
+                     " AND substr(first_seen, 1, 10) <= ?")
+        args.append(until[:10])
+    if story:
+        where.append("id = ?")
+        args.append(story)
+    clause = " WHERE " + " AND ".join(where) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM stories{clause}", args).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT id, title, first_seen, last_seen, n_articles FROM stories{clause}"
+        " ORDER BY last_seen DESC, n_articles DESC, id LIMIT ? OFFSET ?",
+        [*args, limit, offset]).fetchall()
+    out = []
+    for row in rows:
+        ids, outlets = _outlets(conn, row["id"])
+        out.append(dict(row) | {"article_ids": ids, "outlets": outlets})
+    return out, total
+
+
 def resolve_story(conn: sqlite3.Connection, id_or_prefix: str) -> str | None:
     """A story id from a full id or an unambiguous prefix."""
     rows = conn.execute("SELECT id FROM stories WHERE id = ? OR id LIKE ? LIMIT 2",

@@ -11,6 +11,8 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from dossier.store.db import has_table
+
 
 def cluster_inputs(conn: sqlite3.Connection, ids: Sequence[str]) -> list[sqlite3.Row]:
     """What clustering reads per article (text, title, date, stored features, original),
@@ -102,19 +104,51 @@ def save_story(conn: sqlite3.Connection, story_id: str, title: str | None,
 
 
 def story_version(conn: sqlite3.Connection, story_id: str) -> str | None:
-    """A fingerprint of what the story views (digest, corroboration, stances) read that an
-    ingest can change: the story's title, its articles (rowids: a stored article's text
-    and facts never change), their outlets (the outlet-names step renames them) and the
-    original each is a copy of (dedup may make a new article the original of older
-    ones). None when there is no such story. Costs one indexed read of the story's
-    members."""
+    """A fingerprint of what a story's views read that an ingest can change: the story's
+    title, its articles (rowids: a stored article's text and facts never change), their
+    outlets (the outlet-names step renames them), the original each is a copy of (dedup
+    may make a new article the original of older ones) and the canonical actor, with its
+    name, of each actor of its articles (actor merging joins and renames them as other
+    stories arrive). None when there is no such story. Costs indexed reads of the
+    story's own rows."""
     story = conn.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
     if story is None:
         return None
-    members = sorted(tuple("" if v is None else str(v) for v in row) for row in conn.execute(
-        "SELECT a.rowid, a.outlet, c.original_id FROM story_articles s"
+    # ordered in the query and joined into one string by SQLite: no Python pass per row
+    members = conn.execute(
+        "SELECT group_concat(r, '|') FROM (SELECT a.rowid || ',' || coalesce(a.outlet, '')"
+        " || ',' || coalesce(c.original_id, '') AS r FROM story_articles s"
         " JOIN articles a ON a.id = s.article_id"
-        " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?",
-        (story_id,)))
-    digest = hashlib.blake2b(repr((story[0], members)).encode(), digest_size=16)
+        " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?"
+        " ORDER BY a.rowid)", (story_id,)).fetchone()[0]
+    actors = None
+    if has_table(conn, "article_actors"):
+        actors = conn.execute(
+            "SELECT group_concat(r, '|') FROM (SELECT aa.article_id || ',' || aa.actor_key"
+            " || ',' || coalesce(aa.actor_id, '') || ',' || coalesce(ca.name, '') AS r"
+            " FROM story_articles s JOIN article_actors aa ON aa.article_id = s.article_id"
+            " LEFT JOIN actors ca ON ca.id = aa.actor_id WHERE s.story_id = ?"
+            " ORDER BY aa.article_id, aa.actor_key)", (story_id,)).fetchone()[0]
+    digest = hashlib.blake2b(repr((story[0], members, actors)).encode(), digest_size=16)
     return digest.hexdigest()
+
+
+def save_keys(conn: sqlite3.Connection, story_id: str, keys: Iterable[str]) -> None:
+    """Replace a story's distinctive terms (what a dormant story is found by)."""
+    conn.execute("DELETE FROM story_keys WHERE story_id = ?", (story_id,))
+    conn.executemany("INSERT OR IGNORE INTO story_keys(term, story_id) VALUES (?, ?)",
+                     [(k, story_id) for k in keys])
+
+
+def stories_by_keys(conn: sqlite3.Connection, keys: Sequence[str], min_shared: int,
+                    limit: int) -> list[sqlite3.Row]:
+    """Stories sharing at least ``min_shared`` of ``keys``, most shared first, at most
+    ``limit``: an indexed read per key, whatever the store's size."""
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return list(conn.execute(
+        f"SELECT s.* FROM stories s JOIN (SELECT story_id, count(*) AS shared FROM story_keys"
+        f" WHERE term IN ({marks}) GROUP BY story_id HAVING count(*) >= ?"
+        f" ORDER BY shared DESC, story_id LIMIT ?) k ON k.story_id = s.id"
+        f" ORDER BY k.shared DESC, s.id", [*keys, min_shared, limit]))

@@ -83,6 +83,9 @@ class Material:
     title: str | None
     sources: dict[str, Source]
     units: list[Unit]
+    # What the views derive once per unit and share (whether it stands alone): a loaded
+    # story serves its digest, corroboration and stances from one load.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, unit: Unit) -> str:
         return self.sources[unit.article_id].text[unit.start : unit.end]

@@ -13,6 +13,13 @@ articles of a stream, when every word looked rare, is not stuck with those weigh
 and on a dense stream ("Trump", "Clinton", "campaign" in every article) the words
 everyone shares fade as the stream grows, so the stories it holds come apart. A
 syndicated copy joins its original's story without a vote.
+
+A story gone quiet for longer than the window is dormant, not closed: news comes back to
+a story months or years later (a trial, an anniversary, a new launch), and the new piece
+names what the old ones did. Each story keeps its most distinctive terms in the store
+(``story_keys``); an article looks up the dormant stories sharing its own distinctive
+terms (an indexed read per term, never a scan of the store) and reopens one only on a
+strong match (``Settings.story_reopen_threshold``), without the time fading.
 """
 
 from __future__ import annotations
@@ -139,8 +146,10 @@ class Clusterer:
                  n_docs: int = 0, half_life_days: float = Settings.story_half_life_days,
                  entity_weight: float = Settings.story_entity_weight,
                  title_weight: float = Settings.story_title_weight,
-                 centroid_terms: int = Settings.story_centroid_terms) -> None:
+                 centroid_terms: int = Settings.story_centroid_terms,
+                 reopen_threshold: float = Settings.story_reopen_threshold) -> None:
         self.threshold = threshold
+        self.reopen_threshold = reopen_threshold
         self.centroid_terms = centroid_terms
         self.entity_weight = entity_weight
         self.title_weight = title_weight
@@ -180,6 +189,11 @@ class Clusterer:
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: w / norm for t, w in vec.items()}
 
+    def keys(self, profile: Mapping[str, float], n: int) -> list[str]:
+        """The ``n`` heaviest terms of a profile or centroid under the current idf: what
+        sets it apart (a dormant story is found by them)."""
+        return sorted(profile, key=lambda t: (-profile[t] * self.idf(t), t))[:n]
+
     def _centroid(self, story: Story) -> dict[str, float]:
         stamp = (story.n, self.n_docs)
         cached = self._weighed.get(story.id)
@@ -201,24 +215,36 @@ class Clusterer:
         return cosine(article, self._centroid(story)) * decay
 
     def assign(self, article_id: str, vector: Mapping[str, float], day: date | Span | None,
-               story_id: str | None = None) -> tuple[Story, float | None]:
+               story_id: str | None = None,
+               dormant: Iterable[Story] = ()) -> tuple[Story, float | None]:
         """Put an article in the best active story, or a new one; returns (story, score).
 
         ``day`` is the publication day, or for an undated article the range of days it
         may be from (``undated_range``). ``story_id`` forces the story (a syndicated
-        copy follows its original).
+        copy follows its original). ``dormant`` are stories past the window found by
+        shared keys: one is reopened when its plain cosine reaches the reopen threshold.
         """
         best, best_score = None, 0.0
         if story_id is not None and story_id in self.stories:
             best, best_score = self.stories[story_id], 1.0
         else:
             weighed = self.weigh(vector)
-            for story in self.active(day):
+            active = self.active(day)
+            for story in active:
                 s = self.score(vector, story, day, weighed)
-                if s > best_score:
+                if s > best_score and s >= self.threshold:
                     best, best_score = story, s
+            seen = {s.id for s in active}
+            for story in dormant:
+                if story.id in seen:
+                    continue
+                s = cosine(weighed, self._centroid(story))
+                if s > best_score and s >= self.reopen_threshold:
+                    best, best_score = story, s
+            if best is not None:
+                self.stories.setdefault(best.id, best)
         own_day = day if isinstance(day, date) else None
-        if best is None or best_score < self.threshold:
+        if best is None:
             best = self.stories.setdefault("s" + article_id[:15], Story("s" + article_id[:15]))
             best.absorb(vector, own_day, article_id, self.centroid_terms, self.idf)
             return best, None
@@ -251,13 +277,29 @@ def _load(conn: sqlite3.Connection, settings: Settings, days: list[date]) -> Clu
                           half_life_days=settings.story_half_life_days,
                           entity_weight=settings.story_entity_weight,
                           title_weight=settings.story_title_weight,
-                          centroid_terms=settings.story_centroid_terms)
+                          centroid_terms=settings.story_centroid_terms,
+                          reopen_threshold=settings.story_reopen_threshold)
     lo = (min(days) - timedelta(days=settings.story_window_days)).isoformat() if days else None
     for row in story_index.stories_seen_since(conn, lo):
-        story = Story(row["id"], json.loads(row["centroid"]), row["n_articles"],
-                      parse_day(row["first_seen"]), parse_day(row["last_seen"]))
+        story = _story(row)
         clusterer.stories[story.id] = story
     return clusterer
+
+
+def _story(row: sqlite3.Row) -> Story:
+    return Story(row["id"], json.loads(row["centroid"]), row["n_articles"],
+                 parse_day(row["first_seen"]), parse_day(row["last_seen"]))
+
+
+def _dormant(conn: sqlite3.Connection, clusterer: Clusterer, vector: Mapping[str, float],
+             settings: Settings) -> list[Story]:
+    """Stored stories sharing the article's distinctive terms (``story_reopen_shared`` of
+    its ``story_key_terms`` heaviest), at most ``story_reopen_candidates``: the in-memory
+    copy where the batch holds one."""
+    keys = clusterer.keys(vector, settings.story_key_terms)
+    rows = story_index.stories_by_keys(conn, keys, settings.story_reopen_shared,
+                                       settings.story_reopen_candidates)
+    return [clusterer.stories.get(row["id"]) or _story(row) for row in rows]
 
 
 def _keys(item: dict) -> set[str]:
@@ -307,7 +349,8 @@ def assign_stories(conn: sqlite3.Connection, new_ids: Sequence[str], settings: S
             if forced and forced not in clusterer.stories:
                 _load_one(conn, clusterer, forced)
         vector = clusterer.vector(item["terms"], item["entities"], item["title"])
-        story, score = clusterer.assign(item["id"], vector, item["when"], forced)
+        dormant = [] if forced else _dormant(conn, clusterer, vector, settings)
+        story, score = clusterer.assign(item["id"], vector, item["when"], forced, dormant)
         story_index.add_member(conn, story.id, item["id"],
                                None if score is None else round(score, 4))
     story_index.count_terms(conn, [k for i in items if i["id"] not in home for k in _keys(i)])
@@ -319,9 +362,7 @@ def assign_stories(conn: sqlite3.Connection, new_ids: Sequence[str], settings: S
 def _load_one(conn: sqlite3.Connection, clusterer: Clusterer, story_id: str) -> None:
     row = story_index.story_row(conn, story_id)
     if row:
-        clusterer.stories[story_id] = Story(
-            row["id"], json.loads(row["centroid"]), row["n_articles"],
-            parse_day(row["first_seen"]), parse_day(row["last_seen"]))
+        clusterer.stories[story_id] = _story(row)
 
 
 def _save(conn: sqlite3.Connection, story: Story, clusterer: Clusterer,
@@ -332,6 +373,7 @@ def _save(conn: sqlite3.Connection, story: Story, clusterer: Clusterer,
     story_index.save_story(conn, story.id, title or None, title_id or None, first_seen,
                            last_seen, n_articles,
                            json.dumps({t: round(w, 5) for t, w in story.centroid.items()}))
+    story_index.save_keys(conn, story.id, clusterer.keys(story.centroid, settings.story_key_terms))
 
 
 register_corpus_step(CorpusStep(name="stories", run=assign_stories, order=20))

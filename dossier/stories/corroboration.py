@@ -343,10 +343,11 @@ def denial_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[d
     return out
 
 
-def corroboration(conn: sqlite3.Connection, story_id: str,
-                  settings: Settings) -> dict[str, Any] | None:
-    """``{statements, events, contradictions}`` for one story."""
-    mat = material.load(conn, story_id)
+def corroboration(conn: sqlite3.Connection, story_id: str, settings: Settings,
+                  mat: material.Material | None = None) -> dict[str, Any] | None:
+    """``{statements, events, contradictions}`` for one story (``mat``: its material,
+    when the caller loaded it)."""
+    mat = mat or material.load(conn, story_id)
     if mat is None:
         return None
     contradictions = (number_conflicts(mat) + date_conflicts(mat, settings)

@@ -101,9 +101,7 @@ class ParaphraseIndex:
             self._by_term.setdefault(term, []).append(number)
         return number
 
-    def matches(self, terms: Iterable[str]) -> list[int]:
-        """Numbers of the indexed sets ``terms`` overlaps at the threshold, in added order."""
-        mine = set(terms)
+    def _candidates(self, mine: set[str]) -> list[int]:
         if self.threshold <= 0:  # everything matches: nothing to filter on
             return list(range(len(self._sets)))
         found: set[int] = set()
@@ -111,8 +109,26 @@ class ParaphraseIndex:
             found.update(self._by_prefix.get(term, ()))
         for term in self._prefix(mine):
             found.update(self._by_term.get(term, ()))
-        return sorted(n for n in found
-                      if overlap(mine, self._sets[n], self.min_terms) >= self.threshold)
+        return sorted(found)
+
+    def _overlaps(self, mine: set[str], number: int) -> bool:
+        """``overlap(mine, that set) >= threshold``, on the stored sets (no copies)."""
+        other = self._sets[number]
+        if len(mine) < self.min_terms or len(other) < self.min_terms:
+            value = 1.0 if mine and mine == other else 0.0
+        else:
+            value = len(mine & other) / min(len(mine), len(other))
+        return value >= self.threshold
+
+    def matches(self, terms: Iterable[str]) -> list[int]:
+        """Numbers of the indexed sets ``terms`` overlaps at the threshold, in added order."""
+        mine = set(terms)
+        return [n for n in self._candidates(mine) if self._overlaps(mine, n)]
+
+    def first_match(self, terms: Iterable[str]) -> int | None:
+        """The first indexed set ``terms`` overlaps at the threshold, if any."""
+        mine = set(terms)
+        return next((n for n in self._candidates(mine) if self._overlaps(mine, n)), None)
 
 
 def term_frequency(term_lists: Iterable[Iterable[str]]) -> dict[str, int]:

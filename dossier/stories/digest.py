@@ -41,12 +41,19 @@ class Group:
         return self.units[0]
 
 
-def stands_alone(mat: material.Material, unit: material.Unit, min_words: int) -> bool:
+def stands_alone(mat: material.Material, unit: material.Unit, settings: Settings) -> bool:
     """Long enough (``Settings.digest_min_words``), and news on its own: no caption,
-    credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``)."""
-    text = strip_glue(mat.text(unit))[0]
-    return (len(text.split()) >= min_words
-            and hygiene.stands_alone(text, mat.sources[unit.article_id].title, unit.speaker))
+    credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``;
+    short ones, up to ``Settings.digest_fragment_words``, must name something). Kept on
+    the material: the digest and the corroboration view both ask."""
+    key = ("stands_alone", unit.article_id, unit.seq, settings.digest_min_words,
+           settings.digest_fragment_words)
+    if key not in mat.memo:
+        text = strip_glue(mat.text(unit))[0]
+        mat.memo[key] = (len(text.split()) >= settings.digest_min_words
+                         and hygiene.stands_alone(text, mat.sources[unit.article_id].title,
+                                                  unit.speaker, settings.digest_fragment_words))
+    return mat.memo[key]
 
 
 def group_units(mat: material.Material, settings: Settings) -> list[Group]:
@@ -60,14 +67,14 @@ def group_units(mat: material.Material, settings: Settings) -> list[Group]:
     leads = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
                             term_frequency(u.terms for u in mat.units))
     for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
-        if not stands_alone(mat, unit, settings.digest_min_words):
+        if not stands_alone(mat, unit, settings):
             continue
-        found = leads.matches(unit.terms)
-        if not found:
+        found = leads.first_match(unit.terms)
+        if found is None:
             leads.add(unit.terms)
             groups.append(Group([unit]))
             continue
-        home = groups[found[0]]
+        home = groups[found]
         if all(u.article_id != unit.article_id for u in home.units):
             home.units.append(unit)
         # A unit repeating a group of its own article (seed 000's glued copy) just drops.
@@ -277,14 +284,15 @@ def render(digest: dict[str, Any]) -> str:
 
 def digest(conn: sqlite3.Connection, story_id: str, settings: Settings,
            words: int | None = None, since: str | None = None,
-           remember: bool = False) -> dict[str, Any] | None:
+           remember: bool = False,
+           mat: material.Material | None = None) -> dict[str, Any] | None:
     """The digest of a stored story; ``since="last"`` means since it was last asked for
     (everything, the first time).
 
     ``remember`` records this request as the story's last-asked point (the CLI does;
-    an export does not).
+    an export does not). ``mat``: the story's material, when the caller loaded it.
     """
-    mat = material.load(conn, story_id)
+    mat = mat or material.load(conn, story_id)
     if mat is None:
         return None
     seen = None

@@ -72,6 +72,9 @@ SPEECH_AFTER_OPENER = re.compile(
     r"(?:\w+ly\s+)?(?:said|says|told|added|noted|argued|insisted|warned|explained|wrote)\b",
     re.IGNORECASE,
 )
+# A third-person pronoun anywhere: in a short sentence that names nobody, it is the subject.
+PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|this|these|those)\b", re.IGNORECASE)
+NAME_OR_NUMBER = re.compile(r"\d|\b[A-Z][\w'’-]*")
 TITLE_WORD = re.compile(r"^[A-Z0-9‘'\"“]")
 
 
@@ -123,10 +126,22 @@ def _is_clutter_line(text: str) -> bool:
     )
 
 
-def hangs_on_pronoun(text: str, speaker: str | None) -> bool:
+def names_nothing(text: str, short_words: int) -> bool:
+    """A short sentence with a pronoun and no name or number ("Some believe it was a
+    sparrow."): what it is about was said before it, wherever the pronoun stands."""
+    tokens = text.split()
+    if len(tokens) > short_words or not PRONOUN.search(text):
+        return False
+    return not any(NAME_OR_NUMBER.match(t.strip("\"“‘'(")) for t in tokens[1:])
+
+
+def hangs_on_pronoun(text: str, speaker: str | None, short_words: int = 0) -> bool:
     """Its meaning hangs on a pronoun it does not resolve ("He said the talks failed."
-    with no known speaker; "It was the worst attack in years."). A speech opener whose
-    speaker the quotes extractor resolved is shown with the name, so it stands."""
+    with no known speaker; "It was the worst attack in years."; a short sentence naming
+    nothing, up to ``short_words`` words). A speech opener whose speaker the quotes
+    extractor resolved is shown with the name, so it stands."""
+    if names_nothing(text, short_words):
+        return True
     if speaker:
         return bool(HANGING_OPENER.match(text)) and not SPEECH_AFTER_OPENER.match(text)
     if HANGING_OPENER.match(text):
@@ -142,6 +157,8 @@ def _bare_quote(text: str) -> bool:
     return bool(stripped[:1] in "\"“" and not QUOTED.sub("", stripped).strip(" .,;:!?—–-"))
 
 
-def stands_alone(text: str, title: str | None, speaker: str | None = None) -> bool:
+def stands_alone(text: str, title: str | None, speaker: str | None = None,
+                 short_words: int = 0) -> bool:
     """May this unit enter a digest (or count as a statement) on its own?"""
-    return not (is_clutter(text) or is_headline(text, title) or hangs_on_pronoun(text, speaker))
+    return not (is_clutter(text) or is_headline(text, title)
+                or hangs_on_pronoun(text, speaker, short_words))

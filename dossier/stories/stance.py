@@ -62,10 +62,12 @@ def _canonical(names: list[str]) -> dict[str, str]:
     return {name: best[display[key]] for name, key in keys.items()}
 
 
-def stance_matrix(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
+def stance_matrix(conn: sqlite3.Connection, story_id: str,
+                  mat: material.Material | None = None) -> dict[str, Any]:
     """``{actors, cells}``; a cell is ``{source, target, polarity, supports, opposes,
-    evidence: [{article_id, start, end, text, outlet, cue, via}]}``."""
-    mat = material.load(conn, story_id)
+    evidence: [{article_id, start, end, text, outlet, cue, via}]}``. ``mat``: the story's
+    material, when the caller loaded it."""
+    mat = mat or material.load(conn, story_id)
     if mat is None:
         return {"story_id": story_id, "actors": [], "cells": []}
     rows = _rows(conn, story_id)

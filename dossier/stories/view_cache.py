@@ -19,48 +19,57 @@ from typing import Any
 
 
 class StoryViewCache:
-    """Least-recently-used views, each valid for one story version; thread-safe.
+    """The views of the ``size`` stories used most recently, each valid for one story
+    version; thread-safe.
 
     Concurrent requests for the same missing view wait for the one computing it (20
     clients opening a large story after an ingest compute its digest once, not 20 times).
     """
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, views_per_story: int = 32) -> None:
         self.size = size
-        self._entries: OrderedDict[Hashable, tuple[str, Any]] = OrderedDict()
+        # a story's filtered pages are views too: the oldest go past this many
+        self.views_per_story = views_per_story
+        # story → (version, {view key: view}); a new version drops the story's old views
+        self._stories: OrderedDict[Hashable, tuple[str, dict[Hashable, Any]]] = OrderedDict()
         self._lock = threading.Lock()
-        self._computing: dict[Hashable, threading.Lock] = {}
+        self._computing: dict[tuple[Hashable, Hashable], threading.Lock] = {}
         self.computed = 0  # views computed (misses), for tests and the benchmark
 
-    def _cached(self, key: Hashable, version: str) -> tuple[bool, Any]:
+    def _cached(self, story: Hashable, key: Hashable, version: str) -> tuple[bool, Any]:
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None and entry[0] == version:
-                self._entries.move_to_end(key)
-                return True, entry[1]
+            entry = self._stories.get(story)
+            if entry is not None and entry[0] == version and key in entry[1]:
+                self._stories.move_to_end(story)
+                return True, entry[1][key]
             return False, None
 
-    def get(self, key: Hashable, version: str | None, compute: Callable[[], Any]) -> Any:
-        """The view for ``key`` at ``version``, computed (and kept) if it is not cached.
-
-        ``version`` None (a story that does not exist) is never cached."""
+    def get(self, story: Hashable, key: Hashable, version: str | None,
+            compute: Callable[[], Any]) -> Any:
+        """The view ``key`` of ``story`` at ``version``, computed (and kept) if it is not
+        cached. ``version`` None (a story that does not exist) is never cached."""
         if version is None or self.size <= 0:
             return compute()
-        hit, value = self._cached(key, version)
+        hit, value = self._cached(story, key, version)
         if hit:
             return value
         with self._lock:
-            gate = self._computing.setdefault(key, threading.Lock())
+            gate = self._computing.setdefault((story, key), threading.Lock())
         with gate:
-            hit, value = self._cached(key, version)  # computed while this request waited
+            hit, value = self._cached(story, key, version)  # computed while this one waited
             if hit:
                 return value
             value = compute()
             with self._lock:
                 self.computed += 1
-                self._entries[key] = (version, value)
-                self._entries.move_to_end(key)
-                while len(self._entries) > self.size:
-                    self._entries.popitem(last=False)
-                self._computing.pop(key, None)
+                entry = self._stories.get(story)
+                if entry is None or entry[0] != version:
+                    entry = self._stories[story] = (version, {})
+                entry[1][key] = value
+                while len(entry[1]) > self.views_per_story:
+                    del entry[1][next(iter(entry[1]))]
+                self._stories.move_to_end(story)
+                while len(self._stories) > self.size:
+                    self._stories.popitem(last=False)
+                self._computing.pop((story, key), None)
         return value

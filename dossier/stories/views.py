@@ -12,25 +12,33 @@ from typing import Any
 from dossier.config import Settings
 from dossier.store.exports import register_export
 from dossier.store.stories import list_stories
+from dossier.store.story_material import Material
+from dossier.store.story_material import load as load_material
 from dossier.stories import corroboration as _corroboration
 from dossier.stories import digest as _digest
 from dossier.stories import stance as _stance
 
 
+def story_material(conn: sqlite3.Connection, story_id: str) -> Material | None:
+    """What the three views read about a story, loaded once (pass it to each)."""
+    return load_material(conn, story_id)
+
+
 def story_digest(conn: sqlite3.Connection, story_id: str, settings: Settings,
                  words: int | None = None, since: str | None = None,
-                 remember: bool = False) -> dict[str, Any] | None:
+                 remember: bool = False, mat: Material | None = None) -> dict[str, Any] | None:
     """See :func:`dossier.stories.digest.digest`; ``since`` is a date, a time or "last"."""
-    return _digest.digest(conn, story_id, settings, words, since, remember)
+    return _digest.digest(conn, story_id, settings, words, since, remember, mat)
 
 
-def story_stances(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
-    return _stance.stance_matrix(conn, story_id)
+def story_stances(conn: sqlite3.Connection, story_id: str,
+                  mat: Material | None = None) -> dict[str, Any]:
+    return _stance.stance_matrix(conn, story_id, mat)
 
 
-def story_corroboration(conn: sqlite3.Connection, story_id: str,
-                        settings: Settings) -> dict[str, Any] | None:
-    return _corroboration.corroboration(conn, story_id, settings)
+def story_corroboration(conn: sqlite3.Connection, story_id: str, settings: Settings,
+                        mat: Material | None = None) -> dict[str, Any] | None:
+    return _corroboration.corroboration(conn, story_id, settings, mat)
 
 
 @register_export("stories", settings=True)

@@ -7,7 +7,7 @@ no CDN, and the picture is in the page even with scripts off.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
@@ -21,6 +21,7 @@ EDGE = 72.0  # typical edge length in view-box units
 GAP, SHELF_GAP = 46.0, 64.0  # room beside groups, and between rows (names go above/below)
 SOLO = 110.0  # the least width a group takes, so short groups' names do not collide
 LABEL_CHARS, CHAR_WIDTH = 26, 6.6  # labels are cut at 26 characters of ~6.6 units at 12px
+NODE_GAP = 10.0  # the least room between two nodes' circles
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Node:
     weight: int
     label_x: float = 0.0
     label_y: float | None = None  # None: the name stays in the tooltip (no room to draw it)
+    label_anchor: str = "middle"  # SVG text-anchor: middle (below/above), start, end (beside)
 
 
 @dataclass
@@ -44,11 +46,23 @@ class Edge:
 
 
 @dataclass
+class Pair:
+    """Two actors linked to each other and to no one else: a line of text, not a picture."""
+
+    source: str
+    target: str
+    polarity: int
+    label: str
+    weight: int  # reports of it
+
+
+@dataclass
 class ActorGraph:
     nodes: list[Node]
     edges: list[Edge]
     width: float = WIDTH
     height: float = MIN_HEIGHT
+    pairs: list[Pair] = field(default_factory=list)
 
 
 def build_graph(events: list[EventOut], stances: list[StanceOut]) -> ActorGraph:
@@ -82,11 +96,20 @@ def build_graph(events: list[EventOut], stances: list[StanceOut]) -> ActorGraph:
     g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])  # partner cut off above
     if not g:
         return ActorGraph([], [])
-    top = max(g.nodes[n]["weight"] for n in g)
-    groups = [layout_group(g.subgraph(c)) for c in components(g)]
-    boxes = pack([group_size(pos) for pos in groups], WIDTH - 2 * PAD)
+    groups = components(g)
+    # A pair alone floats as two dots and two names far from the rest: it reads better
+    # as one line of text under the picture ("Police opposes Protesters").
+    alone = [Pair(a, b, info["polarity"], ", ".join(info["labels"]), info["weight"])
+             for (a, b), info in pairs.items()
+             if any(len(c) == 2 and a in c and b in c for c in groups)]
+    groups = [c for c in groups if len(c) > 2]
+    if not groups:
+        return ActorGraph([], [], pairs=alone)
+    top = max(g.nodes[n]["weight"] for c in groups for n in c)
+    laid = [spread(layout_group(g.subgraph(c))) for c in groups]
+    boxes = pack([group_size(pos) for pos in laid], WIDTH - 2 * PAD)
     nodes: dict[str, Node] = {}
-    for pos, (bx, by) in zip(groups, boxes, strict=True):
+    for pos, (bx, by) in zip(laid, boxes, strict=True):
         x0 = min(x for x, _ in pos.values())
         y0 = min(y for _, y in pos.values())
         for name, (x, y) in pos.items():
@@ -100,7 +123,7 @@ def build_graph(events: list[EventOut], stances: list[StanceOut]) -> ActorGraph:
         for (a, b), info in pairs.items()
         if a in nodes and b in nodes
     ]
-    return ActorGraph(list(nodes.values()), edges, height=max(height, MIN_HEIGHT))
+    return ActorGraph(list(nodes.values()), edges, height=max(height, MIN_HEIGHT), pairs=alone)
 
 
 def components(g: nx.Graph) -> list[list[str]]:
@@ -131,6 +154,30 @@ def layout_group(g: nx.Graph) -> dict[str, tuple[float, float]]:
     return {n: (float(xy[i, 0]), float(xy[i, 1])) for n, i in index.items()}
 
 
+def spread(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Push apart nodes a spring layout left on top of each other (a hub's leaves bunch):
+    every two end at least two of the biggest circles and ``NODE_GAP`` apart."""
+    names = sorted(pos)
+    xy = np.array([pos[n] for n in names], dtype=float)
+    least = 2 * 16 + NODE_GAP  # 16: the biggest circle's radius (7 + 9)
+    for _ in range(100):
+        moved = False
+        for i in range(len(names)):
+            for j in range(i + 1, len(names)):
+                gap = xy[j] - xy[i]
+                dist = float(np.hypot(*gap))
+                if dist >= least:
+                    continue
+                step = gap / dist if dist > 1e-6 else np.array([1.0, 0.0])
+                push = (least - dist) / 2 + 0.01
+                xy[i] -= step * push
+                xy[j] += step * push
+                moved = True
+        if not moved:
+            break
+    return {n: (float(xy[k, 0]), float(xy[k, 1])) for k, n in enumerate(names)}
+
+
 def group_size(pos: dict[str, tuple[float, float]]) -> tuple[float, float]:
     xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
     return max(xs) - min(xs), max(ys) - min(ys)
@@ -149,21 +196,37 @@ def pack(sizes: list[tuple[float, float]], width: float) -> list[tuple[float, fl
     return corners
 
 
+def label_box(n: Node) -> tuple[float, float, float, float]:
+    """The box a drawn name takes (x0, y0, x1, y1), from its anchor."""
+    w = min(len(n.name), LABEL_CHARS) * CHAR_WIDTH
+    x0 = {"middle": n.label_x - w / 2, "start": n.label_x, "end": n.label_x - w}[n.label_anchor]
+    y = n.label_y if n.label_y is not None else 0.0
+    return (x0, y - 11, x0 + w, y + 2)
+
+
 def place_labels(nodes: list[Node]) -> None:
-    """Name the busiest actors first, below or above their node; a name that would
-    overlap one already placed is left to the node's tooltip rather than drawn over it."""
-    taken: list[tuple[float, float, float, float]] = []
+    """Name the busiest actors first: below, above, right or left of their node (then
+    below or above, running off to one side). A name
+    never covers another name or a node; one with no free side is left to the node's
+    tooltip rather than drawn over the picture."""
+    taken: list[tuple[float, float, float, float]] = [
+        (n.x - n.r - 1, n.y - n.r - 1, n.x + n.r + 1, n.y + n.r + 1) for n in nodes]
     for n in nodes:
         w = min(len(n.name), LABEL_CHARS) * CHAR_WIDTH
         x = min(max(n.x, w / 2 + 2), WIDTH - w / 2 - 2)  # slid inward at the picture's edges
-        for y in (n.y + n.r + 13, n.y - n.r - 5):
-            box = (x - w / 2, y - 11, x + w / 2, y + 2)
-            if not any(_overlap(box, t) for t in taken):
+        below, above = n.y + n.r + 13, n.y - n.r - 5
+        sides = [(x, below, "middle"), (x, above, "middle"),
+                 (n.x + n.r + 4, n.y + 4, "start"), (n.x - n.r - 4, n.y + 4, "end"),
+                 (n.x - n.r, below, "start"), (n.x + n.r, below, "end"),
+                 (n.x - n.r, above, "start"), (n.x + n.r, above, "end")]
+        for lx, ly, anchor in sides:
+            n.label_x, n.label_y, n.label_anchor = lx, ly, anchor
+            box = label_box(n)
+            if box[0] >= 0 and box[2] <= WIDTH and not any(_overlap(box, t) for t in taken):
                 taken.append(box)
-                n.label_x, n.label_y = x, y
                 break
         else:
-            n.label_y = None
+            n.label_y, n.label_anchor = None, "middle"
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

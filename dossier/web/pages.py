@@ -8,7 +8,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from dossier.lexicon.plover import PLOVER_TYPES
 from dossier.web.clutter import place_removed
@@ -19,7 +19,7 @@ from dossier.web.geo import map_view
 from dossier.web.graph import build_graph
 from dossier.web.highlight import segments
 from dossier.web.render import render
-from dossier.web.schemas import EvidenceOut, QuoteOut, StanceOut, TimelineItemOut
+from dossier.web.schemas import EvidenceOut, QuoteOut, StanceOut, StoryOut, TimelineItemOut
 
 router = APIRouter(include_in_schema=False)
 HIGHLIGHT_KINDS = [("quote", "quotes"), ("event", "events"), ("timex", "dates and times"),
@@ -244,8 +244,22 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
     desk.min_event_confidence = conf.applied  # every event view below: timeline, graph
     chosen = StoryFilters(outlet.strip(), actor.strip(), type.strip().upper(), after, before,
                           conf.value)
+    since = iso_date(since, "since")
+    # The page is kept per story version (with its query and the host it links to): a
+    # story changes only when an ingest touches it, and a 200-article story's page is
+    # megabytes of HTML to render.
+    body = desk.cached_view(
+        "page", story_id,
+        lambda: _story_page(request, desk, story, since, chosen, conf).body,
+        request.url.query, request.headers.get("host", ""))
+    return HTMLResponse(body)
+
+
+def _story_page(request: Request, desk: Desk, story: StoryOut, since: str | None,
+                chosen: StoryFilters, conf: ConfidenceChoice) -> Response:
+    story_id = story.id
     f = chosen.facts(story_id)
-    digest = desk.digest(story_id, iso_date(since, "since"))
+    digest = desk.digest(story_id, since)
     quotes = desk.quote_list(f)
     events = desk.event_list(f)
     stances = desk.stance_list(f)

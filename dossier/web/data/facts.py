@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dossier.config import Settings
 from dossier.store import actors as actors_store
@@ -43,6 +44,7 @@ from dossier.web.schemas import (
 if TYPE_CHECKING:
     from dossier.web.evidence import EvidenceResolver
 
+T = TypeVar("T")
 EVERY = 1_000_000  # "no limit" for feature queries that take one; the desk pages itself
 
 
@@ -98,7 +100,24 @@ class FactReads:
                                             limit=EVERY)
         return quotes_store.list_quotes(self.conn, speaker=f.actor, story=f.story, limit=EVERY)
 
+    def _story_cached(self, kind: str, f: Filters, compute: Callable[[], T],
+                      paged: bool = False) -> T:
+        """A story's fact list (or, ``paged``, one API page of it), kept per story version
+        (``StoryReads._view``) when it is one story's under no actor filter (aliases are
+        not part of a story's version); the confidence floor and the filters are part of
+        the key."""
+        if not f.story or f.actor:
+            return compute()
+        key = f if paged else replace(f, limit=0, offset=0)
+        return self._view(kind, f.story, compute,  # type: ignore[attr-defined]
+                          key, self.min_event_confidence)
+
     def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
+        if article_id is None:
+            return self._story_cached("quotes", f, lambda: self._quote_list(f, None))
+        return self._quote_list(f, article_id)
+
+    def _quote_list(self, f: Filters, article_id: str | None) -> list[QuoteOut]:
         try:
             rows = self._quote_rows(f, article_id)
         except LookupError:  # a story asked of a store that has no stories yet
@@ -118,6 +137,9 @@ class FactReads:
                                           q.evidence.start))
 
     def quotes(self, f: Filters) -> Page[QuoteOut]:
+        return self._story_cached("quotes page", f, lambda: self._quotes_page(f), paged=True)
+
+    def _quotes_page(self, f: Filters) -> Page[QuoteOut]:
         """One page, filtered, ordered and counted by the query: a page of the API costs
         its own rows whatever the size of the store (the same order as ``quote_list``)."""
         by_id = f.actor is not None and f.actor.isdigit()
@@ -151,6 +173,11 @@ class FactReads:
                 if (r.get("confidence") or 0.0) >= floor]
 
     def event_list(self, f: Filters, article_id: str | None = None) -> list[EventOut]:
+        if article_id is None:
+            return self._story_cached("events", f, lambda: self._event_list(f, None))
+        return self._event_list(f, article_id)
+
+    def _event_list(self, f: Filters, article_id: str | None) -> list[EventOut]:
         rows = self._shown_events(f, article_id)
         self._preload(rows)
         out = []
@@ -166,6 +193,9 @@ class FactReads:
                                           e.date or e.evidence.published or "", e.evidence.start))
 
     def events(self, f: Filters) -> Page[EventOut]:
+        return self._story_cached("events page", f, lambda: self._events_page(f), paged=True)
+
+    def _events_page(self, f: Filters) -> Page[EventOut]:
         """One page, filtered, ordered and counted by the query: a page of the API costs
         its own rows whatever the size of the store (the same order as ``event_list``)."""
         try:
@@ -203,6 +233,9 @@ class FactReads:
         return out
 
     def timeline(self, f: Filters) -> Page[TimelineItemOut]:
+        return self._story_cached("timeline page", f, lambda: self._timeline_page(f), paged=True)
+
+    def _timeline_page(self, f: Filters) -> Page[TimelineItemOut]:
         """Events and statements in the order they happened (undated: by publication).
 
         The events feature's timeline query merges reports of the same act and dates
@@ -217,6 +250,9 @@ class FactReads:
         return page(items, f)
 
     def _timeline_items(self, f: Filters) -> list[TimelineItemOut]:
+        return self._story_cached("timeline", f, lambda: self._timeline_rows(f))
+
+    def _timeline_rows(self, f: Filters) -> list[TimelineItemOut]:
         # a story page reads its story's rows only: the cost follows the story, not the store
         try:
             rows = timeline_store.timeline(self.conn, story=f.story, with_statements=True,
@@ -258,6 +294,11 @@ class FactReads:
     # -- places -----------------------------------------------------------------------
 
     def place_list(self, f: Filters, article_id: str | None = None) -> list[PlaceOut]:
+        if article_id is None:
+            return self._story_cached("places", f, lambda: self._place_list(f, None))
+        return self._place_list(f, article_id)
+
+    def _place_list(self, f: Filters, article_id: str | None) -> list[PlaceOut]:
         rows = self._facts("places", f, article_id)
         self._preload(rows)
         grouped: dict[tuple[str, str | None], PlaceOut] = {}
@@ -279,6 +320,9 @@ class FactReads:
         return sorted(grouped.values(), key=lambda p: (-p.mentions, p.name))
 
     def places(self, f: Filters) -> Page[PlaceOut]:
+        return self._story_cached("places page", f, lambda: self._places_page(f), paged=True)
+
+    def _places_page(self, f: Filters) -> Page[PlaceOut]:
         """One page of places, grouped and paged by the query; each place carries its
         first ``Settings.api_evidence_per_item`` mentions as evidence (``mentions``
         counts them all): a country named in every article would otherwise carry the
@@ -324,7 +368,12 @@ class FactReads:
         return out
 
     def actors(self, f: Filters) -> Page[ActorOut]:
-        return page(self.actor_list(f), f)
+        """One page of actors; paged by the query when the whole store's are asked for."""
+        if f.story or f.actor:
+            return page(self.actor_list(f), f)
+        rows = actors_store.list_actors(self.conn, limit=f.limit, offset=f.offset)
+        return Page(items=[_actor_out(r) for r in rows],
+                    total=actors_store.count_actors(self.conn), limit=f.limit, offset=f.offset)
 
     def actor(self, actor_id: str) -> ActorDetailOut | None:
         if not actor_id.isdigit():
@@ -403,6 +452,9 @@ class FactReads:
         return list(grouped.values())
 
     def stances(self, f: Filters) -> Page[StanceOut]:
+        return self._story_cached("stances page", f, lambda: self._stances_page(f), paged=True)
+
+    def _stances_page(self, f: Filters) -> Page[StanceOut]:
         return page(self.stance_list(f), f)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dossier.store import stories as stories_store
 from dossier.store.story_index import story_version
+from dossier.store.story_material import Material
 from dossier.stories import views
 from dossier.stories.view_cache import StoryViewCache
 from dossier.web.data.common import first, page
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from dossier.config import Settings
     from dossier.web.evidence import EvidenceResolver
 
+T = TypeVar("T")
 EVERY = 1_000_000
 
 
@@ -45,7 +48,18 @@ class StoryReads:
             return compute()
         if story_id not in self._versions:
             self._versions[story_id] = story_version(self.conn, story_id)
-        return self.views_cache.get((kind, story_id, *args), self._versions[story_id], compute)
+        return self.views_cache.get(story_id, (kind, *args), self._versions[story_id], compute)
+
+    def cached_view(self, kind: str, story_id: str, compute: Callable[[], T],
+                    *args: Hashable) -> T:
+        """``compute()``, kept with the story's version under ``(kind, *args)``: for a
+        caller's own view of a story (the rendered story page)."""
+        return self._view(kind, story_id, compute, *args)
+
+    def _material(self, story_id: str) -> Material | None:
+        """The story's material for its views, loaded once per story version."""
+        return self._view("material", story_id,
+                          lambda: views.story_material(self.conn, story_id))
 
     def story_members(self, story_id: str) -> set[str]:
         if story_id not in self._story_members:
@@ -69,7 +83,14 @@ class StoryReads:
         return out  # most recently active first, then the bigger story
 
     def stories(self, f: Filters) -> Page[StoryOut]:
-        return page(self.story_list(f), f)
+        """One page of stories; paged by the query unless an outlet is asked for (a
+        story's outlets are its articles', read per story)."""
+        if f.outlet:
+            return page(self.story_list(f), f)
+        rows, total = stories_store.story_page(self.conn, since=f.since, until=f.until,
+                                               story=f.story, limit=f.limit, offset=f.offset)
+        return Page(items=[_story_out(r) for r in rows], total=total, limit=f.limit,
+                    offset=f.offset)
 
     def story(self, story_id: str) -> StoryOut | None:
         row = stories_store.get_story(self.conn, story_id)
@@ -80,7 +101,15 @@ class StoryReads:
         """The attributed digest; with ``since``, sentences first reported after it are new.
 
         The desk only reads: it never records the request as the story's "last asked".
+        Kept per story version (but for "since last", which depends on the CLI's asking).
         """
+        if since == "last":
+            return self._digest_out(story_id, since, only_new)
+        return self._view("digest out", story_id,
+                          lambda: self._digest_out(story_id, since, only_new), since, only_new)
+
+    def _digest_out(self, story_id: str, since: str | None,
+                    only_new: bool) -> DigestOut | None:
         story = self.story(story_id)
         if story is None:
             return None
@@ -96,7 +125,7 @@ class StoryReads:
     def _digest_rows(self, story_id: str, since: str | None) -> list[dict[str, Any]]:
         def compute() -> dict[str, Any] | None:
             return views.story_digest(self.conn, story_id, self.settings, since=since,
-                                      remember=False)
+                                      remember=False, mat=self._material(story_id))
 
         # "since last" depends on when the CLI last asked, not on the story: never kept
         result = compute() if since == "last" else self._view("digest", story_id, compute, since)
@@ -122,7 +151,8 @@ class StoryReads:
     def contradictions(self, story_id: str) -> list[ContradictionOut] | None:
         """Facts the story's outlets disagree on, each claim with its evidence."""
         result = self._view("corroboration", story_id,
-                            lambda: views.story_corroboration(self.conn, story_id, self.settings))
+                            lambda: views.story_corroboration(self.conn, story_id, self.settings,
+                                                              self._material(story_id)))
         if result is None:
             return None
         rows = result.get("contradictions") or []
@@ -139,7 +169,9 @@ class StoryReads:
         ]
 
     def stance_matrix_of(self, story_id: str) -> dict[str, Any]:
-        return self._view("stances", story_id, lambda: views.story_stances(self.conn, story_id))
+        return self._view("stances", story_id,
+                          lambda: views.story_stances(self.conn, story_id,
+                                                      self._material(story_id)))
 
 
 def _story_out(r: dict[str, Any]) -> StoryOut:

@@ -197,7 +197,8 @@
     if (o.locator) li.append(" ", el("span", "row-meta", o.locator));
     const a = o.article;
     if (a && (a.outlet || a.published)) {
-      li.append(" ", el("span", "row-meta", [a.outlet, a.published].filter(Boolean).join(" ")));
+      const when = a.published ? niceDate(a.published) : "";
+      li.append(" ", el("span", "row-meta", [a.outlet, when].filter(Boolean).join(" ")));
     }
     return li;
   }
