@@ -200,7 +200,7 @@ def _labels() -> dict[tuple[str, str], dict[str, str]]:
         return {}
     with SAMPLE_LABELS.open(encoding="utf-8") as handle:
         reader = csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t")
-        return {(r["name"], r["kind"]): r for r in reader}
+        return {(r["name"].strip(), r["kind"]): r for r in reader}
 
 
 def run_sample(conn, label: str) -> None:
@@ -208,7 +208,7 @@ def run_sample(conn, label: str) -> None:
     sample = _sample(conn)
     judged, genuine, right, missing = 0, 0, 0, []
     for actor in sample:
-        lab = labels.get((actor["name"], actor["kind"]))
+        lab = labels.get((actor["name"].strip(), actor["kind"]))
         if lab is None:
             missing.append(actor)
             continue

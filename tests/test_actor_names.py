@@ -414,3 +414,16 @@ def test_a_possessor_glued_on_an_organisation_or_a_person_is_cut_off(nlp):
     assert by_name["Foreign Ministry"].country == "CHN"
     assert by_name["Maria Bartiromo"].kind == "person"
     assert not any("’s" in n or "2008" in n for n in by_name)
+
+
+def test_laws_programmes_and_cut_names_are_not_actors_and_an_initial_keeps_its_surname(nlp):
+    text = ("The Thrift Savings Plan grew. The US-led coalition struck again.\n\n"
+            "Fed Chair Ben S. Bernanke spoke.\n\n"
+            "-Craig Fehrman explains why Indiana is weird.")
+    doc = _with_labels(nlp, text, {"Thrift Savings Plan": "ORG", "US": "GPE",
+                                   "Ben S.": "PERSON", "-Craig Fehrman": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values()}
+    assert "Thrift Savings Plan" not in names and "led coalition" not in names
+    assert "Ben S. Bernanke" in names and "Ben S." not in names
+    assert "Craig Fehrman" in names

@@ -178,3 +178,29 @@ def test_progress_moves_file_by_file_with_each_outcome_shown_as_it_lands(
         gate.set()
     job = finished(client, job_id)
     assert job["done"] == 2 and [i["state"] for i in job["inputs"]] == ["done", "done"]
+
+
+def test_cancelling_a_running_job_reports_what_was_stored_before_it_stopped(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_ingest, started, gate = pipeline.ingest, threading.Event(), threading.Event()
+
+    def second_file_waits(paths, settings, progress=None):
+        if Path(paths[0]).name == "second.txt":
+            started.set()
+            assert gate.wait(30)
+        return real_ingest(paths, settings, progress)
+
+    monkeypatch.setattr(pipeline, "ingest", second_file_waits)
+    files = [("files", (name, f" date 2024-06-1{i} \n\n{article_text(30 + i)}\n".encode()))
+             for i, name in enumerate(["first.txt", "second.txt", "third.txt"])]
+    job_id = client.post("/api/ingest", files=files).json()["id"]
+    try:
+        assert started.wait(60)
+        assert client.post(f"/api/ingest/jobs/{job_id}/cancel").json()["status"] == "running"
+    finally:
+        gate.set()
+    job = finished(client, job_id)
+    assert job["status"] == "cancelled"
+    states = {i["name"]: (i["state"], [o["kind"] for o in i["outcomes"]]) for i in job["inputs"]}
+    assert states == {"first.txt": ("done", ["new"]), "second.txt": ("done", ["new"]),
+                      "third.txt": ("cancelled", [])}, "the input in flight is reported"

@@ -203,6 +203,7 @@ def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> Clean
                   else "")
         for n, t in enumerate(tokens)
     )
+    name = name.lstrip("-–—•*·~")  # "-Craig Fehrman": a list dash the tokenizer kept
     return CleanName(span.doc[tokens[0].i : tokens[-1].i + 1], name, surname_only)
 
 

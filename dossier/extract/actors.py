@@ -26,6 +26,7 @@ from dossier.extract.coref import Candidate, group_mentions
 from dossier.extract.parsed import ents_of, ents_within, text_of
 from dossier.extract.roles import appositive_roles, title_before
 from dossier.lexicon.actors import (
+    DOCUMENT_NAME_WORDS,
     EVENT_NAME_WORDS,
     ORG_NAME_WORDS,
     PLACE_WORDS,
@@ -73,6 +74,10 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
         and not countries.place_country(doc[start - 1].text)
     ):
         start -= 1
+    while (end < len(doc) and end > start and re.fullmatch(r"[A-Z]\.", doc[end - 1].text)
+           and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+           and doc[end].ent_iob_ != "B"):
+        end += 1  # "Ben S." | "Bernanke": the model cut the name after the initial
     return doc[start:end] if end > start else None
 
 
@@ -137,6 +142,7 @@ def _not_a_name(span: Span) -> bool:
         "/" in text or (first.text[:1].islower() and not starts_with_particle(first))
         or not words
         or words[-1] in EVENT_NAME_WORDS or " ".join(words[-2:]) in EVENT_NAME_WORDS
+        or words[-1] in DOCUMENT_NAME_WORDS
         or (len(words) > 1 and bool(set(words) & PLATFORMS))  # "CNN Health on Facebook"
         or (len(parts) > 1 and all(countries.country_code(p.strip()) for p in parts))
     )
@@ -472,8 +478,8 @@ class _Collector:
             country, country_tokens = _nominal_country(chunk, self.country_reach)
             words = [t for t in chunk if t.pos_ not in {"DET", "PRON", "PART", "NUM", "ADV"}
                      and t.i not in country_tokens and t.text not in {"'s", "’s"}]
-            while words and words[0].is_punct:
-                words.pop(0)  # "high-ranking official" cut after "high": "-ranking official"
+            while words and (words[0].is_punct or words[0].tag_ in {"VBN", "VBG", "VBD"}):
+                words.pop(0)  # "US-led coalition" → coalition; "high-ranking official"
             name = _spaced_words(words).lower()
             self.add(Candidate(chunk, kind, "role" if kind == "person" else "nominal",
                                country=country, nominal_name=name))

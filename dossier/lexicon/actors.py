@@ -40,7 +40,8 @@ TITLE_WORDS = frozenset(
         "novelist", "filmmaker", "producer", "musician", "coach", "quarterback", "pitcher",
         "activist", "organizer", "organiser", "pastor", "rabbi", "imam", "priest", "economist",
         "scientist", "historian", "pollster", "strategist", "lobbyist", "consultant",
-        "co-founder", "cofounder", "president-elect", "congressman", "congresswoman",
+        "co-founder", "cofounder", "president-elect", "congressman", "congresswoman", "whip",
+        "advocate", "famer",
     }
 )
 
@@ -194,6 +195,14 @@ EVENT_NAME_WORDS = frozenset(
      "marathon", "derby", "classic", "convention", "summit", "festival", "awards", "prize",
      "debate", "debates", "primary", "primaries", "caucuses", "election", "elections",
      "games", "grand prix", "expo", "fair", "gala", "parade", "week"}
+)
+
+# Last words of the names of laws, programmes and documents, which the small model tags ORG
+# ("Thrift Savings Plan", "Deferred Action for Parents of Americans", "Executive Orders").
+DOCUMENT_NAME_WORDS = frozenset(
+    {"act", "acts", "plan", "program", "programme", "orders", "law", "laws", "amendment",
+     "treaty", "accord", "accords", "agreement", "doctrine", "initiative", "scheme", "policy",
+     "a.c.a", "aca", "obamacare", "medicaid", "medicare", "relativity", "theory"}
 )
 
 # Last words of place names the small model tags PERSON ("Kilindini Harbour").

@@ -144,7 +144,8 @@ class IngestJobs:
             job.message = _summary(job)
         except Cancelled:
             job.status = "cancelled"
-            job.message = "cancelled; the inputs finished before stay in the store"
+            job.message = ("cancelled: the inputs marked done are stored, and so is any batch "
+                           "of the one in flight committed before the cancel")
         except Exception as exc:  # the job reports its failure; the server keeps serving
             job.status = "failed"
             job.message = f"{type(exc).__name__}: {exc}"
@@ -196,7 +197,11 @@ class _JobProgress:
         self.job, self.position, self.item = job, position, item
 
     def update(self, n: int = 1) -> object:
-        _check_cancel(self.job)
+        """Called after each committed batch: ``n`` files it finished. The job's one input
+        finished (n > 0) is let through, so its outcomes are reported before the job stops;
+        a cancel mid-input stops after the batch just committed."""
+        if n == 0:
+            _check_cancel(self.job)
         return None
 
     def set_postfix_str(self, s: str = "", refresh: bool = True) -> object:
