@@ -61,6 +61,21 @@ def test_the_same_day_act_by_another_country_is_another_act(conn):
     assert len(events(conn)) == 2
 
 
+def test_one_shared_word_does_not_make_the_same_participant(conn):
+    # No countries recorded: only the names can tell the acts apart.
+    add(conn, "a0", 100, "ACCUSE", "the opposition", "North Korea", "2024-09-15")
+    add(conn, "a1", 100, "ACCUSE", "the opposition", "South Korea", "2024-09-15")
+    add(conn, "a2", 100, "ACCUSE", "U.S. Navy", "the port", "2024-09-15")
+    add(conn, "a2", 300, "ACCUSE", "U.S. Army", "the port", "2024-09-15")
+    assert len(events(conn)) == 4
+
+
+def test_a_name_with_and_without_its_title_is_the_same_participant(conn):
+    add(conn, "a0", 100, "ACCUSE", "President Donald Trump", "North Korea", "2024-09-15")
+    add(conn, "a1", 100, "ACCUSE", "Trump", "North Korea", "2024-09-15")
+    assert len(events(conn)) == 1
+
+
 def test_the_same_act_in_another_place_is_another_act(conn):
     add(conn, "a0", 100, "PROTEST", "students", "the government", "2024-09-15", place="Lusaka")
     add(conn, "a1", 100, "PROTEST", "students", "the government", "2024-09-15", place="Ndola")

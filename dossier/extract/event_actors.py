@@ -20,7 +20,8 @@ from dossier.extract.gazetteer import alpha3, country_of_word
 from dossier.extract.parsed import entity_at, text_of, with_dep
 from dossier.extract.quotes import Quote
 from dossier.extract.span_index import SpanIndex
-from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun, nominal_kind, organisation_kind
+from dossier.lexicon.genre import POLITICAL_KINDS, POLITICAL_ROLES
 from dossier.lexicon.plover import FOLLOWER_NOUNS, NAMING_VERBS, PARTITIVES
 from dossier.lexicon.speech import TURN_VERBS
 
@@ -42,6 +43,20 @@ class ActorRef:
     country: str | None
     start: int
     end: int
+    # Is it a state, a government, an armed force or group, an international body, or a
+    # person holding a public office (lexicon.genre.POLITICAL_KINDS / POLITICAL_ROLES)?
+    political: bool = False
+
+
+def _political_actor(mention: ActorMention, actor: ArticleActor | None) -> bool:
+    """A state, government, force, armed group or international body, or a person the
+    article gives a public office ("President X", "the senator")."""
+    kind = actor.kind if actor is not None else mention.kind
+    if kind in POLITICAL_KINDS:
+        return True
+    # "the president" carries its office in its own words, "President X" in its role.
+    roles = [mention.role or "", mention.text] + ([r.title for r in actor.roles] if actor else [])
+    return any(word in POLITICAL_ROLES for role in roles for word in role.lower().split())
 
 
 class ActorResolver:
@@ -81,7 +96,8 @@ class ActorResolver:
                     return None
                 name = actor.name if actor else mention.text
                 country = (mention.country or (actor.country if actor else None))
-                return ActorRef(name, country, mention.start, mention.end)
+                return ActorRef(name, country, mention.start, mention.end,
+                                _political_actor(mention, actor))
         return self._from_parse(token, agent_only)
 
     def can_act(self, token: Token) -> bool:
@@ -163,7 +179,12 @@ class ActorResolver:
         conj_end = max((c.idx + len(c) for c in token.conjuncts
                         if c.i > token.i and c.pos_ == "PROPN" == token.pos_), default=end)
         text = self.text[start:max(end, conj_end)]
-        return ActorRef(text, _country(token), start, max(end, conj_end))
+        kind = nominal_kind(token.lemma_, token.text)
+        if ent is not None and ent.label_ == "ORG":
+            kind = organisation_kind(ent.text)
+        political = (ent is not None and ent.label_ in ("GPE", "NORP")) or kind in POLITICAL_KINDS \
+            or token.lemma_.lower() in POLITICAL_ROLES
+        return ActorRef(text, _country(token), start, max(end, conj_end), political)
 
     def _followed(self, token: Token) -> ActorRef | None:
         """'supporters of Niger's security forces' → the forces (whose supporters they are)."""

@@ -84,8 +84,15 @@ def clause_modality(token: Token) -> str:
     head = token.head
     if token.dep_ in ("xcomp", "ccomp") and head.lemma_ in FUTURE_HEADS | WILLING:
         return "future"
-    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return "hypothetical"  # "any effort to seize power"
+    if token.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                              for c in token.children):
+        # "any effort to seize power", "operations to prevent attacks", "moved in to
+        # seize the town": an aim, not an act done — unless announced with its clause
+        # ("will send troops to attack": the attack is announced too).
+        if token.dep_ == "advcl" and head.pos_ in ("VERB", "AUX") and head.i != token.i \
+                and clause_modality(head) == "future":
+            return "future"
+        return "hypothetical"
     if token.lemma_ in FUTURE_HEADS and token.tag_ == "VBN" and any(
         c.dep_ == "auxpass" for c in token.children
     ):

@@ -3,7 +3,8 @@
 A logistic model over a few facts the extractor already knows about each event
 (how sure the lexicon is of the trigger, whether the parse confirmed its frame, who
 did it, whether it is asserted, quoted, the main clause, between political actors,
-in an article about states and peoples).
+in an article about states and peoples, by a state, force or office holder, in an
+article whose nouns are of another beat: film, sport, products, markets).
 benchmarks/events.py fits the weights on PLOVER GSR half A plus the "fit" part of
 our real-news labels and reports a reliability table on the other parts; the
 weights live in ``Settings.event_calibration``, the threshold that hides weak events
@@ -16,7 +17,8 @@ import math
 from collections.abc import Mapping, Sequence
 
 FEATURES = ("prior", "framed", "noun", "source", "named_source", "target", "asserted",
-            "quoted", "main", "political", "hostile", "article_political")
+            "quoted", "main", "political", "hostile", "article_political", "political_source",
+            "political_target", "article_offtopic")
 
 
 def probability(features: Mapping[str, float],

@@ -32,6 +32,7 @@ from dossier.extract.event_clauses import (
 from dossier.extract.event_confidence import probability
 from dossier.extract.parsed import ents_within
 from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.genre import OFFTOPIC_NOUNS, POLITICAL_NOUNS
 from dossier.lexicon.grammar import (
     EVENT_OBJECT_PRONOUNS,
     LOCATIVE,
@@ -43,6 +44,7 @@ from dossier.lexicon.plover import (
     ACCEPTING,
     ACCIDENT_NOUNS,
     EVENT_FRAMES,
+    HEDGE_VERBS,
     HELD_PEOPLE,
     HOSTILE,
     LIGHT_VERBS,
@@ -113,9 +115,17 @@ def _demanded(verb: Token) -> Token | None:
 
 def _must_clause(token: Token) -> tuple[Trigger, Token] | None:
     """'Sudan must return the helicopter, Russia said': any reported must-clause is a demand."""
-    if token.pos_ == "VERB" and _demanded(token) is not None:
+    if token.pos_ == "VERB" and _demanded(token) is not None and not _hedge(token):
         return Trigger("REQUEST", "demand", 0.6), token
     return None
+
+
+def _hedge(verb: Token) -> bool:
+    """'I must say', 'I must admit', 'I have to tell you': a speaker's turn of phrase,
+    no demand on anyone."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.lemma_.lower() in REPORTING_VERBS | HEDGE_VERBS or (
+        subject is not None and subject.lower_ == "i")
 
 
 def _lemmas(token: Token) -> tuple[str, ...]:
@@ -164,9 +174,28 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
             host = host.head
             if host.pos_ == "VERB":
                 break
-        if host.pos_ == "VERB" and host.lemma_.lower() in NOUN_HOSTS and _trigger(host) is None:
+        if host.pos_ == "VERB" and _base_forms(host) & NOUN_HOSTS and _trigger(host) is None \
+                and not _judged(host):
             return NOUNS[token.lemma_.lower()], host
     return None
+
+
+def _judged(verb: Token) -> bool:
+    """'called the investigation "hardly convincing"', 'made the talks possible': the verb
+    names or judges its object (a predicate complement follows), it does not hold it."""
+    return any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") for c in verb.children)
+
+
+def _base_forms(verb: Token) -> set[str]:
+    """The lemma and the base forms its spelling allows: the small model lemmatizes
+    "staged" as "stag" and "mounted" as "mount" alike, so a light verb is also looked for
+    under the surface form less its "-d", "-ed", "-s" or "-ing"."""
+    low = verb.lower_
+    forms = {verb.lemma_.lower()}
+    for ending, base in (("ed", ""), ("d", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            forms.add(low[:-len(ending)] + base)
+    return forms
 
 
 PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
@@ -190,7 +219,10 @@ def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
         and _of_class(g, sense.not_means) for c in children for g in c.children
     ):
         return None
-    to_do = [c for c in children if c.dep_ == "xcomp"]
+    # "declined to comment", and the parser's purpose reading of "fought to gain access".
+    to_do = [c for c in children if c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
     if sense.not_xcomp and to_do and ("*" in sense.not_xcomp or any(
             _of_class(c, sense.not_xcomp) for c in to_do)):
         return None
@@ -359,6 +391,7 @@ def extract_events(doc: Doc, results: dict[str, list[Any]],
     # and a wire story's are not equally likely to be PLOVER acts.
     political_share = sum(any(e.label_ in ("GPE", "NORP") for e in ents_within(s))
                           for s in sents) / max(len(sents), 1)
+    offtopic = offtopic_share(doc)
     resolver = ActorResolver(doc, results)
     quotes = quoted_spans(doc, results)
     timexes = results.get("timex") or []
@@ -383,10 +416,24 @@ def extract_events(doc: Doc, results: dict[str, list[Any]],
             event = _build(token, doc[verb_i], trigger, sent, resolver, quotes, timexes,
                            places, set(found))
             event.features["article_political"] = round(political_share, 3)
+            event.features["article_offtopic"] = offtopic
             event.confidence = round(probability(event.features, weights), 3)
             events.append(event)
     _resolve_requests(events, doc)
     return events
+
+
+def offtopic_share(doc: Doc) -> float:
+    """Of the article's nouns that tell its beat (lexicon.genre), the share that is not
+    statecraft or conflict: near 1 for a film review or a match report, 0 for a wire
+    story on a coup. A sentence alone (the PLOVER records) usually scores 0."""
+    political = offtopic = 0
+    for token in doc:
+        if token.pos_ in ("NOUN", "PROPN"):
+            lemma = token.lemma_.lower()
+            political += lemma in POLITICAL_NOUNS
+            offtopic += lemma in OFFTOPIC_NOUNS
+    return round(offtopic / (offtopic + political + 1), 3)
 
 
 def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
@@ -404,29 +451,52 @@ def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         subject = None  # climbing to "..., the office said" finds the teller, not the hand
-    if subject is None and passive:
-        subject = next((g for c in verb.children if c.dep_ == "advcl"
-                        for g in c.children if g.dep_ == "nsubj"), None)
+    # "were killed in a rail crash (, when a driver ...)": the crash is the cause, whatever
+    # the when-clause's subject did.
     if passive and subject is None and any(
             c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after") and g.dep_ == "pobj"
             and g.lemma_.lower() in ACCIDENT_NOUNS for c in verb.children for g in c.children):
         return False
+    if subject is None and passive:
+        subject = next((g for c in verb.children if c.dep_ == "advcl"
+                        for g in c.children if g.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in WEAPON_NOUNS:
         return True
     return resolver.can_act(subject)
 
 
 def _addresses_reader(verb: Token) -> bool:
-    """'You agree to receive updates', 'you can re-subscribe': page furniture, not news."""
+    """'You agree to receive updates', 'you can re-subscribe', 'Subscribe to our
+    newsletter', 'Sign up and help us': page furniture, not news."""
     subject, _ = clause_subject(verb)
-    return subject is not None and subject.lower_ in READER_SUBJECTS
+    return (subject is not None and subject.lower_ in READER_SUBJECTS) or _imperative(verb)
+
+
+def _imperative(verb: Token) -> bool:
+    """A sentence that opens on a bare verb with no subject ('Subscribe ...', 'Click ...',
+    and its 'and'-joined verbs) tells the reader what to do; an imperative someone says
+    is a quote's clause under its 'said', never a sentence root. A clause with no subject
+    of its own ('... by donating') is the root's."""
+    while verb.head.i != verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                            for c in verb.children):
+        verb = verb.head
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children):
+        return False
+    return all(t.is_punct or t.pos_ == "INTJ" or t.lower_ == "please"
+               for t in verb.sent[:verb.i - verb.sent.start])
 
 
 def _declared(verb: Token) -> bool:
     """A future act its own source announces ('X will support', 'X said it would meet'),
-    not one others expect ('Talon was expected ...')."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would")
-               for c in verb.children) or verb.head.lemma_ in ("willing", "prepared", "ready")
+    not one others expect ('Talon was expected ...'). A purpose or coordinated clause is
+    announced with the clause it hangs on: 'is willing to send material to help defend'."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would")
+           for c in verb.children) or verb.head.lemma_ in ("willing", "prepared", "ready"):
+        return True
+    return verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i \
+        and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "mark" for c in verb.children) \
+        and _declared(verb.head)
 
 
 def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: ActorResolver,
@@ -453,6 +523,9 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
         while demanding.pos_ == "NOUN" and demanding.head.i != demanding.i:
             demanding = demanding.head  # "issued a reminder that ...": the issuer demands
         speaker = next((c for c in demanding.children if c.dep_ == "nsubj"), None)
+        if speaker is None and demanding.dep_ in ("advcl", "conj"):
+            # "staged rallies ..., saying he must resign": who says it is the clause's subject.
+            speaker, _ = clause_subject(demanding)
         if speaker is not None:
             type_, mode, modality = "REQUEST", "demand", "asserted"
             releasing = releasing or trigger.mode == "release"
@@ -483,6 +556,10 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
         "political": float(any(e.label_ in ("GPE", "NORP") for e in ents_within(sent))
                            or bool(source and source.country) or bool(target and target.country)),
         "hostile": float(type_ in HOSTILE),
+        "political_source": float(source is not None and (source.political
+                                                          or source.country is not None)),
+        "political_target": float(target is not None and (target.political
+                                                          or target.country is not None)),
     }
     target_name = target.name if target else None
     if target_name and releasing:

@@ -320,6 +320,15 @@ NOUN_CLASSES: dict[str, frozenset[str]] = {
                          "elephant", "horse", "bird", "shark", "whale", "snake", "cow", "pig",
                          "sheep", "deer", "monkey", "ape", "leopard", "rhino", "fish",
                          "himself", "herself", "themselves", "itself"}),
+    # What a host holds that makes it a CONSULT: "hosted the summit".
+    "meeting": frozenset({"summit", "meeting", "talk", "conference", "negotiation", "forum",
+                          "dialogue", "session", "delegation", "visit", "round", "consultation",
+                          "gathering", "counterpart", "leader", "president", "minister"}),
+    # Occasions a host throws that are no diplomacy: "a lavish party hosted by his son".
+    "festivity": frozenset({"party", "dinner", "reception", "gala", "ball", "banquet",
+                            "wedding", "concert", "show", "festival", "premiere", "screening",
+                            "fundraiser", "barbecue", "celebration", "launch", "podcast",
+                            "game", "match", "tournament", "race"}),
     # What one declines or refuses to do that is no rejection of anyone.
     "remark": frozenset({"comment", "elaborate", "confirm", "say", "discuss", "disclose",
                          "reveal", "specify", "detail", "answer", "speak", "respond", "identify",
@@ -380,7 +389,7 @@ SENSES: dict[str, Sense] = {
     "sign": _s("accord", not_particles="up in on off out into"),
     "ratify": _s("accord"),
     "meet": _s("person place", bare_ok=True, not_particles="up"),
-    "host": _s("person place"),
+    "host": _s("person place meeting", not_objects="festivity"),
     "visit": _s("person place"),
     "execute": _s("person"),
     "charge": _s("person"),
@@ -408,6 +417,8 @@ SENSES: dict[str, Sense] = {
     "tighten": _s("restriction"),
     "alert": _s("arms"),
     "kill": _s(not_objects="animal"),
+    # "offered talks / aid / to mediate / the rebels an amnesty", not "offering data".
+    "offer": _s("person proposal accord restriction"),
     "fight": _s("person place arms", bare_ok=True, not_xcomp="*"),
 }
 
@@ -415,6 +426,10 @@ SENSES: dict[str, Sense] = {
 # PLOVER codes a declared future act as the promise or the threat of it.
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"}
 HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"}
+# Verbs of a speaker's own hedging under "must" ("I must admit", "we must confess"):
+# no demand on anyone.
+HEDGE_VERBS = {"admit", "confess", "concede", "acknowledge", "stress", "emphasize", "repeat",
+               "warn", "remind", "ask", "wonder", "agree", "thank", "congratulate"}
 # Refusing these is a REJECT ("will not accept refugees"), not a missing event.
 ACCEPTING = {"accept", "agree", "allow", "recognize", "approve"}
 

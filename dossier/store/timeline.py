@@ -22,6 +22,7 @@ from typing import Any
 
 from dossier.extract.speakers import display_name
 from dossier.extract.timex import BOUND_MODS
+from dossier.lexicon.actors import is_title_word
 from dossier.store.db import has_table
 from dossier.store.events import list_events
 
@@ -31,11 +32,14 @@ STATEMENT_WINDOW = 80  # chars around a quote's cue searched for "said on Thursd
 def _words(name: str | None) -> set[str]:
     stop = {"the", "of", "and", "his", "her", "their", "s"}
     return {w for w in (name or "").lower().replace("’", " ").replace("'", " ").split()
-            if w not in stop}
+            if w not in stop and not is_title_word(w)}
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return bool(_words(a) & _words(b))
+    """One name's words all in the other's ("Trump", "President Donald Trump"); one shared
+    word is not enough ("North Korea" and "South Korea", "U.S. Navy" and "U.S. Army")."""
+    small, big = sorted((_words(a), _words(b)), key=len)
+    return bool(small) and small <= big
 
 
 def _date_events(events: list[dict[str, Any]]) -> None:
