@@ -272,19 +272,22 @@ def test_the_job_queue_is_bounded_and_a_queued_job_can_be_cancelled(
     for i in range(4):
         folders.append(tmp_path / f"job{i}")
         folders[-1].mkdir()
-    first = jobs.submit(folders[0], [])
-    for _ in range(100):
-        if first.status == "running":
+        (folders[-1] / "a.txt").write_text(article_text(i), encoding="utf-8")
+    # Each job has one input, so the worker sits in the slow ingest of the first one.
+    first = jobs.submit(folders[0], ["a.txt"])
+    for _ in range(500):
+        if ran:
             break
         time.sleep(0.02)
-    second, third = jobs.submit(folders[1], []), jobs.submit(folders[2], [])
+    assert ran, "the worker never started the first job"
+    second, third = jobs.submit(folders[1], ["a.txt"]), jobs.submit(folders[2], ["a.txt"])
     with pytest.raises(QueueFull):
-        jobs.submit(folders[3], [])
+        jobs.submit(folders[3], ["a.txt"])
     assert jobs.cancel(second.id).status == "cancelled"
     release.set()
     jobs.pool.shutdown(wait=True)
-    assert third.status == "done" and second.status == "cancelled"
-    assert str(folders[1]) not in ran
+    assert first.status == third.status == "done" and second.status == "cancelled"
+    assert not any(str(folders[1]) in path for path in ran)
 
 
 def test_a_full_queue_is_a_503_on_the_api(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
