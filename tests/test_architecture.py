@@ -147,8 +147,6 @@ NOT_LEXICON = {
     "ingest/__init__.py:READERS": "input format names",
     "store/formats.py:WRITERS": "output format names",
     "web/jobs.py:FINISHED": "job states",
-    "extract/actors.py:PERSON_PRONOUNS": "vocabulary: to move (issue 11 owns actors.py)",
-    "store/story_material.py:_GROUP_PRONOUNS": "vocabulary: to move (issue 17 owns it)",
 }
 WORD = re.compile(r"^[a-z][a-z'’ .-]*$")
 

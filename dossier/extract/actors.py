@@ -40,12 +40,12 @@ from dossier.lexicon.actors import (
     normalize_name,
     organisation_kind,
 )
+from dossier.lexicon.grammar import PERSON_PRONOUNS
 from dossier.lexicon.names import HONORIFICS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "it"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 

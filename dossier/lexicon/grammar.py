@@ -23,6 +23,11 @@ RELATIVES = ("who", "that", "which")
 SPEAKER_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
 # Objects that stand for people (who can be held, freed, attacked).
 EVENT_OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "who", "whom"}
+# Pronouns that can only stand for a person (the actor extractor's person cue).
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+# A pronoun the actor extractor tied to a body rather than a person ("it said") is the
+# resolution most often wrong: a digest does not name a speaker on it.
+BODY_PRONOUNS = frozenset({"it", "they", "its", "their"})
 # Pronouns that resolve through their possessor or object ("his", "him") in coreference.
 POSSESSOR_PRONOUNS = frozenset({"him", "his", "her", "hers"})
 # Words that stand for a speaker without naming one: shown alone they mislead ("SAID he").

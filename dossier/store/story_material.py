@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dossier.extract.speakers import display_name
 from dossier.extract.timex import BOUND_MODS
+from dossier.lexicon.grammar import BODY_PRONOUNS
 from dossier.store.db import has_table
 from dossier.store.quotes import story_cue_spans
 
@@ -185,11 +186,6 @@ def _dates_speech(cues: list[tuple[int, ...]], start: int) -> bool:
                <= cue_end + CUE_WINDOW for cue_start, cue_end, c_start, c_end in cues)
 
 
-# A pronoun the actor extractor tied to a body rather than a person ("it said") is the
-# resolution most often wrong: a digest does not name a speaker on it.
-_GROUP_PRONOUNS = {"it", "they", "its", "their"}
-
-
 def _speakers(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:
     """The speaker of the quote a unit consists of, by the name the actor extractor
     resolved it to ("he" in '"Nobody is losing a job ...," he said' is Samuel Ndegwa).
@@ -210,7 +206,7 @@ def _speakers(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> Non
         " JOIN story_articles s ON s.article_id = q.article_id" + join +
         " WHERE s.story_id = ? AND q.speaker IS NOT NULL", (story_id,)):
         speaker = display_name(surface, actor)
-        if speaker is None or surface.casefold() in _GROUP_PRONOUNS:
+        if speaker is None or surface.casefold() in BODY_PRONOUNS:
             continue
         for unit in grouped.get(article_id, []):
             covered = min(end, unit.end) - max(start, unit.start)
