@@ -13,6 +13,7 @@ from typing import Any
 from dossier.store.canonical_actors import with_canonical_names
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
+from dossier.store.page_filters import scope_filters
 from dossier.store.records import EventRecord
 
 EVENT_COLUMNS = (
@@ -96,21 +97,12 @@ def event_page(
     if actor:
         where.append("(lower(e.source_actor) = lower(?) OR lower(e.target_actor) = lower(?))")
         params += [actor, actor]
-    if story is not None:
-        if not has_table(conn, "story_articles"):
-            raise LookupError("this store has no stories yet (story_articles is missing)")
-        where.append("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-        params.append(story)
-    if outlet:
-        where.append("lower(coalesce(a.outlet, '')) = lower(?)")
-        params.append(outlet)
     when = "coalesce(nullif(e.date, ''), nullif(a.published, ''))"
-    if since:
-        where.append(f"substr({when}, 1, 10) >= ?")
-        params.append(since[:10])
-    if until:
-        where.append(f"substr({when}, 1, 10) <= ?")
-        params.append(until[:10])
+    scope, scope_params = scope_filters(
+        conn, article_id="e.article_id", outlet_column="a.outlet", day=f"substr({when}, 1, 10)",
+        story=story, outlet=outlet, since=since, until=until)
+    where += scope
+    params += scope_params
     body = " FROM events e JOIN articles a ON a.id = e.article_id WHERE " + " AND ".join(where)
     total = conn.execute("SELECT count(*)" + body, params).fetchone()[0]
     rows = conn.execute(
@@ -142,22 +134,11 @@ def place_page(
     """
     if not has_table(conn, "places"):
         return [], 0
-    where, params = ["1"], []
-    if story is not None:
-        if not has_table(conn, "story_articles"):
-            raise LookupError("this store has no stories yet (story_articles is missing)")
-        where.append("p.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-        params.append(story)
-    if outlet:
-        where.append("lower(coalesce(a.outlet, '')) = lower(?)")
-        params.append(outlet)
-    day = "substr(nullif(a.published, ''), 1, 10)"
-    if since:
-        where.append(f"{day} >= ?")
-        params.append(since[:10])
-    if until:
-        where.append(f"{day} <= ?")
-        params.append(until[:10])
+    scope, params = scope_filters(
+        conn, article_id="p.article_id", outlet_column="a.outlet",
+        day="substr(nullif(a.published, ''), 1, 10)",
+        story=story, outlet=outlet, since=since, until=until)
+    where = ["1", *scope]
     ranked = (
         "WITH f AS (SELECT p.id, p.article_id, p.start, p.end, p.country, p.lat, p.lon,"
         " nullif(p.feature, '') AS kind, coalesce(nullif(p.name, ''), nullif(p.text, ''), '?')"

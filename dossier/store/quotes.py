@@ -10,6 +10,7 @@ from dossier.extract.speakers import display_name
 from dossier.lexicon.actors import normalize_name
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
+from dossier.store.page_filters import scope_filters
 from dossier.store.records import QuoteRecord
 
 if TYPE_CHECKING:
@@ -113,16 +114,11 @@ def quote_page(
     ``until`` compare publication days (an undated quote matches no date range)."""
     where, params = _quote_filters(conn, speaker, story, actor_id, None)
     where.append("q.content_start IS NOT NULL AND q.content_end IS NOT NULL")  # has evidence
-    if outlet:
-        where.append("lower(coalesce(ar.outlet, '')) = lower(?)")
-        params.append(outlet)
-    day = "substr(nullif(ar.published, ''), 1, 10)"
-    if since:
-        where.append(f"{day} >= ?")
-        params.append(since[:10])
-    if until:
-        where.append(f"{day} <= ?")
-        params.append(until[:10])
+    scope, scope_params = scope_filters(
+        conn, article_id="q.article_id", outlet_column="ar.outlet",
+        day="substr(nullif(ar.published, ''), 1, 10)", outlet=outlet, since=since, until=until)
+    where += scope
+    params += scope_params
     clause = " WHERE " + " AND ".join(where)
     total = conn.execute(
         "SELECT count(*) FROM (" + _SELECT + clause + ")", params).fetchone()[0]
