@@ -127,7 +127,7 @@ def dossier_digest(conn: sqlite3.Connection, story_id: str, budget: int, setting
     from dossier.store import story_material as material
     from dossier.stories.digest import build
 
-    mat = material.load(conn, story_id)
+    mat = material.load(conn, story_id, settings.speech_date_window)
     return [s["text"] for s in build(mat, settings, words=budget)["sentences"]]
 
 
@@ -283,7 +283,8 @@ def hygiene(conn: sqlite3.Connection, stories: dict[str, list[Record]], settings
         if split_of(members[0].event) != "report":
             continue
         row = counts[label_half(members[0].event)]
-        digest = build(material.load(conn, story_id), settings, words=LABEL_BUDGET)
+        digest = build(material.load(conn, story_id, settings.speech_date_window), settings,
+                       words=LABEL_BUDGET)
         for sentence in digest["sentences"]:
             row[0] += 1
             span = sentence["spans"][0]

@@ -280,3 +280,9 @@ class Settings:
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
     timeline_shown: int = 30
+    # How far (chars) from a speech cue a time expression outside the quote still dates
+    # the speaking, not the act: the digest's act day (store/story_material.py) and the
+    # timeline's statement date ("said on Thursday", store/timeline.py). Two windows, as
+    # they were chosen: the timeline reads a whole cue clause, the digest a cue's neighbours.
+    speech_date_window: int = 40
+    statement_date_window: int = 80

@@ -126,7 +126,7 @@ def dated_store(tmp_path_factory) -> Path:
 
 def test_timeline_dates_come_from_each_reports_own_text(dated_store: Path) -> None:
     conn = connect(dated_store)
-    rows = timeline(conn)
+    rows = timeline(conn, statement_window=Settings().statement_date_window)
     assert rows and all(r["when"] is None or not r["when"].startswith("2015") for r in rows)
     undated = [r for r in rows if r["when"] is None]
     assert all(r["date_basis"] in ("unknown", None) or r["kind"] == "statement"
@@ -144,7 +144,7 @@ def test_timeline_dates_come_from_each_reports_own_text(dated_store: Path) -> No
 def test_no_output_of_a_store_with_an_undated_article_carries_a_sentinel_year(
         dated_store: Path) -> None:
     conn = connect(dated_store)
-    outputs = [timeline(conn)]
+    outputs = [timeline(conn, statement_window=Settings().statement_date_window)]
     for (story_id,) in conn.execute("SELECT id FROM stories"):
         outputs.append(views.story_digest(conn, story_id, Settings()))
         outputs.append(views.story_corroboration(conn, story_id, Settings()))

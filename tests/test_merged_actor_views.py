@@ -36,7 +36,8 @@ def _store(tmp_path, nlp):
 
 def test_an_article_that_writes_only_the_surname_shows_the_merged_person(tmp_path, nlp):
     conn = _store(tmp_path, nlp)
-    rows = timeline(conn, with_statements=False, include_unasserted=True)
+    rows = timeline(conn, with_statements=False, include_unasserted=True,
+                    statement_window=Settings().statement_date_window)
     assert {r["source_actor"] for r in rows if r["type"] == "ACCUSE"} == {"Donald Trump"}
     assert {e["source_actor"] for e in list_events(conn)} == {"Donald Trump"}
     assert {e["source_actor"] for e in fact_rows(conn, "events")} == {"Donald Trump"}

@@ -110,21 +110,21 @@ def _cell(matrix: dict, source: str, target: str) -> dict | None:
                                     "united nations"])
 def test_the_west_and_the_un_back_bazoum(seeds, story, source: str) -> None:
     conn, _ = seeds
-    cell = _cell(views.story_stances(conn, story), source, "bazoum")
+    cell = _cell(views.story_stances(conn, story, Settings()), source, "bazoum")
     assert cell is not None and cell["polarity"] == 1
     assert all(ev["text"] for ev in cell["evidence"])
 
 
 def test_the_army_command_backs_the_fds(seeds, story) -> None:
     conn, _ = seeds
-    cell = _cell(views.story_stances(conn, story), "command", "security forces")
+    cell = _cell(views.story_stances(conn, story, Settings()), "command", "security forces")
     assert cell is not None and cell["polarity"] == 1
     assert any("subscribe" in ev["text"] for ev in cell["evidence"])
 
 
 def test_the_crowd_with_russian_flags_backs_the_coup_leaders(seeds, story) -> None:
     conn, _ = seeds
-    cell = _cell(views.story_stances(conn, story), "russian flags", "coup leaders")
+    cell = _cell(views.story_stances(conn, story, Settings()), "russian flags", "coup leaders")
     assert cell is not None and cell["polarity"] == 1
 
 

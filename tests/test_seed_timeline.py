@@ -34,7 +34,8 @@ def rows(seeds_dir, nlp, tmp_path_factory):
                      (article.id, name, text, published))
         save_facts(conn, article.id, extract(article, nlp(text), settings))
     conn.commit()
-    return timeline(conn, with_statements=False, include_unasserted=True)
+    return timeline(conn, with_statements=False, include_unasserted=True,
+                    statement_window=Settings().statement_date_window)
 
 
 def find(rows, type_: str, source: str | None = None, target: str | None = None,

@@ -79,7 +79,9 @@ def test_quotes_command_never_prints_a_pronoun_as_the_speaker(db):
 def test_export_and_timeline_carry_the_resolved_name(db):
     conn = connect(db)
     exported = {r["content"]: r for r in export_quotes(conn)}
-    said = [r for r in timeline(conn, with_statements=True) if r["kind"] == "statement"]
+    rows = timeline(conn, with_statements=True,
+                    statement_window=Settings().statement_date_window)
+    said = [r for r in rows if r["kind"] == "statement"]
     conn.close()
     dam = next(r for c, r in exported.items() if "one dam" in c)
     assert dam["speaker_name"] == "Tomas Reyes" and dam["speaker"] == "he"

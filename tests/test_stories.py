@@ -360,7 +360,7 @@ def test_contradictions_of_the_key_are_flagged_side_by_side(corpus: Corpus, inde
 def test_stance_cells_carry_evidence_that_points_at_the_text(corpus: Corpus) -> None:
     text = dict(corpus.conn.execute("SELECT id, text FROM articles"))
     for letter in KEY["stories"]:
-        cells = views.story_stances(corpus.conn, corpus.story(letter))["cells"]
+        cells = views.story_stances(corpus.conn, corpus.story(letter), Settings())["cells"]
         assert cells, letter
         for cell in cells:
             assert cell["polarity"] in (-1, 0, 1) and cell["evidence"]
@@ -370,7 +370,7 @@ def test_stance_cells_carry_evidence_that_points_at_the_text(corpus: Corpus) -> 
 
 def _stance_found(corpus: Corpus, stance: dict) -> dict | None:
     article = corpus.ids[stance["article"]]
-    cells = views.story_stances(corpus.conn, corpus.story(stance["story"]))["cells"]
+    cells = views.story_stances(corpus.conn, corpus.story(stance["story"]), Settings())["cells"]
     for cell in cells:
         source = name_key(cell["source"])
         said = any(ev["article_id"] == article and stance["snippet"] in ev["text"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.config import Settings
 from dossier.store.db import connect
 from dossier.store.timeline import timeline
 
@@ -37,7 +38,9 @@ def add(conn, article: str, start: int, type_: str, source: str | None, target: 
 
 
 def events(conn, **kwargs):
-    return [r for r in timeline(conn, with_statements=False, **kwargs) if r["kind"] == "event"]
+    rows = timeline(conn, with_statements=False,
+                    statement_window=Settings().statement_date_window, **kwargs)
+    return [r for r in rows if r["kind"] == "event"]
 
 
 def test_one_act_told_by_three_outlets_is_one_row_with_three_reports(conn):

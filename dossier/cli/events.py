@@ -92,7 +92,8 @@ def timeline_command(
     try:
         rows = timeline(conn, story=story, with_statements=statements,
                         include_unasserted=show_all, min_confidence=floor,
-                        shown=None if unfold else settings.timeline_shown)
+                        shown=None if unfold else settings.timeline_shown,
+                        statement_window=settings.statement_date_window)
     except LookupError as exc:
         echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc

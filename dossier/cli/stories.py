@@ -74,7 +74,7 @@ def stance_command(
     from dossier.stories import views
 
     conn = open_store(db)
-    matrix = views.story_stances(conn, _story(conn, story))
+    matrix = views.story_stances(conn, _story(conn, story), Settings(db_path=db))
     if as_json:
         echo_json(matrix)
         return

@@ -97,7 +97,9 @@ def story_ids_of(conn: sqlite3.Connection, story_id: str) -> list[str]:
         "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
 
 
-def load(conn: sqlite3.Connection, story_id: str) -> Material | None:
+def load(conn: sqlite3.Connection, story_id: str, speech_window: int) -> Material | None:
+    """A story's sources and sentence units with their days and speakers; None when there
+    is no such story. ``speech_window``: ``Settings.speech_date_window``."""
     story = conn.execute("SELECT id, title FROM stories WHERE id = ?", (story_id,)).fetchone()
     if story is None:
         return None
@@ -118,7 +120,7 @@ def load(conn: sqlite3.Connection, story_id: str) -> Material | None:
             " JOIN story_articles s ON s.article_id = u.article_id"
             " WHERE s.story_id = ? ORDER BY u.article_id, u.seq", (story_id,))
     ]
-    _event_days(conn, story_id, units)
+    _event_days(conn, story_id, units, speech_window)
     _speakers(conn, story_id, units)
     return Material(story[0], story[1], sources, units)
 
@@ -137,7 +139,8 @@ def _by_article(units: list[Unit]) -> dict[str, list[Unit]]:
     return out
 
 
-def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:
+def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit],
+                speech_window: int) -> None:
     """The earliest day a unit's events or its time expressions name.
 
     Both count, and the earliest wins: a report says when it was said as well as
@@ -165,7 +168,8 @@ def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> N
                 continue
             key = (unit.article_id, unit.seq)
             found[table].setdefault(key, []).append(value[:10])
-            if table == "timexes" and _dates_speech(cues.get(article_id, []), start):
+            if table == "timexes" and _dates_speech(cues.get(article_id, []), start,
+                                                     speech_window):
                 spoken.setdefault(key, set()).add(value[:10])
     for unit in units:
         key = (unit.article_id, unit.seq)
@@ -176,14 +180,11 @@ def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> N
         unit.act_day = min(acted) if acted else None
 
 
-# How far from a speech cue a time expression outside the quote dates the speaking.
-CUE_WINDOW = 40
-
-
-def _dates_speech(cues: list[tuple[int, ...]], start: int) -> bool:
-    """A time expression beside a speech cue and outside what was said dates the speaking."""
-    return any(not (c_start <= start < c_end) and cue_start - CUE_WINDOW <= start
-               <= cue_end + CUE_WINDOW for cue_start, cue_end, c_start, c_end in cues)
+def _dates_speech(cues: list[tuple[int, ...]], start: int, window: int) -> bool:
+    """A time expression beside a speech cue (within ``window`` chars) and outside what
+    was said dates the speaking."""
+    return any(not (c_start <= start < c_end) and cue_start - window <= start
+               <= cue_end + window for cue_start, cue_end, c_start, c_end in cues)
 
 
 def _speakers(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:

@@ -26,8 +26,6 @@ from dossier.lexicon.actors import is_title_word
 from dossier.store.db import has_table
 from dossier.store.events import list_events
 
-STATEMENT_WINDOW = 80  # chars around a quote's cue searched for "said on Thursday"
-
 
 def _words(name: str | None) -> set[str]:
     stop = {"the", "of", "and", "his", "her", "their", "s"}
@@ -114,7 +112,8 @@ def _group(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _statements(conn: sqlite3.Connection, story: int | str | None) -> list[dict[str, Any]]:
+def _statements(conn: sqlite3.Connection, story: int | str | None,
+                window: int) -> list[dict[str, Any]]:
     """Quotes with the date their cue clause gives ("said on Thursday"), else publication."""
     if not has_table(conn, "quotes"):
         return []
@@ -134,7 +133,7 @@ def _statements(conn: sqlite3.Connection, story: int | str | None) -> list[dict[
         params.append(story)
     rows = []
     for quote in conn.execute(sql, params):
-        when, basis = _cue_date(conn, dict(quote))
+        when, basis = _cue_date(conn, dict(quote), window)
         rows.append({
             "when": when, "date_basis": basis, "kind": "statement", "type": None, "mode": None,
             "modality": "asserted", "in_quote": True,
@@ -147,7 +146,10 @@ def _statements(conn: sqlite3.Connection, story: int | str | None) -> list[dict[
     return rows
 
 
-def _cue_date(conn: sqlite3.Connection, quote: dict[str, Any]) -> tuple[str | None, str]:
+def _cue_date(conn: sqlite3.Connection, quote: dict[str, Any],
+              window: int) -> tuple[str | None, str]:
+    """The day a time expression within ``window`` chars of the quote's cue (and outside
+    what was said) names ("said on Thursday"), else the publication day."""
     if quote["cue_start"] is not None:
         found = conn.execute(
             "SELECT value FROM timexes WHERE article_id = ? AND type IN ('DATE', 'TIME')"
@@ -155,8 +157,8 @@ def _cue_date(conn: sqlite3.Connection, quote: dict[str, Any]) -> tuple[str | No
             f" AND coalesce(mod, '') NOT IN ({', '.join(repr(m) for m in sorted(BOUND_MODS))})"
             " AND start BETWEEN ? AND ? AND NOT (start >= ? AND start < ?)"
             " ORDER BY abs(start - ?) LIMIT 1",
-            (quote["article_id"], quote["cue_start"] - STATEMENT_WINDOW,
-             quote["cue_end"] + STATEMENT_WINDOW, quote["content_start"], quote["content_end"],
+            (quote["article_id"], quote["cue_start"] - window,
+             quote["cue_end"] + window, quote["content_start"], quote["content_end"],
              quote["cue_start"]),
         ).fetchone()
         if found:
@@ -172,10 +174,13 @@ def timeline(
     include_unasserted: bool = False,
     min_confidence: float = 0.0,
     shown: int | None = None,
+    *,
+    statement_window: int,
 ) -> list[dict[str, Any]]:
     """Events (and statements) of a story, or of the whole store, by when they happened.
 
     With ``shown``, only that many rows (the most salient) have ``folded`` False.
+    ``statement_window``: ``Settings.statement_date_window`` (dating a statement by its cue).
     Raises LookupError when ``story`` is given but the store has no stories.
     """
     events = list_events(conn, story=story, include_unasserted=include_unasserted,
@@ -183,7 +188,7 @@ def timeline(
     _date_events(events)
     rows = _group(events)
     if with_statements:
-        rows += _statements(conn, story)
+        rows += _statements(conn, story, statement_window)
     rows.sort(key=lambda r: (r["when"] is None, r["when"] or "", r["kind"] != "event",
                              r["evidence"][0]["article_id"], r["evidence"][0]["start"]))
     for row in rows:

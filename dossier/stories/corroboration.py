@@ -347,7 +347,7 @@ def corroboration(conn: sqlite3.Connection, story_id: str, settings: Settings,
                   mat: material.Material | None = None) -> dict[str, Any] | None:
     """``{statements, events, contradictions}`` for one story (``mat``: its material,
     when the caller loaded it)."""
-    mat = mat or material.load(conn, story_id)
+    mat = mat or material.load(conn, story_id, settings.speech_date_window)
     if mat is None:
         return None
     contradictions = (number_conflicts(mat) + date_conflicts(mat, settings)

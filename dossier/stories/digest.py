@@ -292,7 +292,7 @@ def digest(conn: sqlite3.Connection, story_id: str, settings: Settings,
     ``remember`` records this request as the story's last-asked point (the CLI does;
     an export does not). ``mat``: the story's material, when the caller loaded it.
     """
-    mat = mat or material.load(conn, story_id)
+    mat = mat or material.load(conn, story_id, settings.speech_date_window)
     if mat is None:
         return None
     seen = None

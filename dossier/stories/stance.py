@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from dossier.config import Settings
 from dossier.extract.text import is_actor_name, name_key
 from dossier.store import story_material as material
 from dossier.store.db import has_table
@@ -62,12 +63,12 @@ def _canonical(names: list[str]) -> dict[str, str]:
     return {name: best[display[key]] for name, key in keys.items()}
 
 
-def stance_matrix(conn: sqlite3.Connection, story_id: str,
+def stance_matrix(conn: sqlite3.Connection, story_id: str, settings: Settings,
                   mat: material.Material | None = None) -> dict[str, Any]:
     """``{actors, cells}``; a cell is ``{source, target, polarity, supports, opposes,
     evidence: [{article_id, start, end, text, outlet, cue, via}]}``. ``mat``: the story's
     material, when the caller loaded it."""
-    mat = mat or material.load(conn, story_id)
+    mat = mat or material.load(conn, story_id, settings.speech_date_window)
     if mat is None:
         return {"story_id": story_id, "actors": [], "cells": []}
     rows = _rows(conn, story_id)

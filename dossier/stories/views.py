@@ -19,9 +19,10 @@ from dossier.stories import digest as _digest
 from dossier.stories import stance as _stance
 
 
-def story_material(conn: sqlite3.Connection, story_id: str) -> Material | None:
+def story_material(conn: sqlite3.Connection, story_id: str,
+                   settings: Settings) -> Material | None:
     """What the three views read about a story, loaded once (pass it to each)."""
-    return load_material(conn, story_id)
+    return load_material(conn, story_id, settings.speech_date_window)
 
 
 def story_digest(conn: sqlite3.Connection, story_id: str, settings: Settings,
@@ -31,9 +32,9 @@ def story_digest(conn: sqlite3.Connection, story_id: str, settings: Settings,
     return _digest.digest(conn, story_id, settings, words, since, remember, mat)
 
 
-def story_stances(conn: sqlite3.Connection, story_id: str,
+def story_stances(conn: sqlite3.Connection, story_id: str, settings: Settings,
                   mat: Material | None = None) -> dict[str, Any]:
-    return _stance.stance_matrix(conn, story_id, mat)
+    return _stance.stance_matrix(conn, story_id, settings, mat)
 
 
 def story_corroboration(conn: sqlite3.Connection, story_id: str, settings: Settings,

@@ -255,9 +255,10 @@ class FactReads:
     def _timeline_rows(self, f: Filters) -> list[TimelineItemOut]:
         # a story page reads its story's rows only: the cost follows the story, not the store
         try:
-            rows = timeline_store.timeline(self.conn, story=f.story, with_statements=True,
-                                           include_unasserted=True,
-                                           min_confidence=self.min_event_confidence)
+            rows = timeline_store.timeline(
+                self.conn, story=f.story, with_statements=True, include_unasserted=True,
+                min_confidence=self.min_event_confidence,
+                statement_window=self.settings.statement_date_window)
         except LookupError:  # a story asked of a store that has no stories yet
             return []
         members = self.story_members(f.story) if f.story else None  # type: ignore[attr-defined]

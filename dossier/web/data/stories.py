@@ -59,7 +59,7 @@ class StoryReads:
     def _material(self, story_id: str) -> Material | None:
         """The story's material for its views, loaded once per story version."""
         return self._view("material", story_id,
-                          lambda: views.story_material(self.conn, story_id))
+                          lambda: views.story_material(self.conn, story_id, self.settings))
 
     def story_members(self, story_id: str) -> set[str]:
         if story_id not in self._story_members:
@@ -170,7 +170,7 @@ class StoryReads:
 
     def stance_matrix_of(self, story_id: str) -> dict[str, Any]:
         return self._view("stances", story_id,
-                          lambda: views.story_stances(self.conn, story_id,
+                          lambda: views.story_stances(self.conn, story_id, self.settings,
                                                       self._material(story_id)))
 
 
