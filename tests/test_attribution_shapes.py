@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from test_quotes import quotes_of, the_quote
 
+from dossier.config import Settings
 from dossier.extract.quote_marks import find_quotes
 
 
@@ -160,16 +161,9 @@ def test_a_raised_passive_with_an_agent_is_not_sourceless(nlp):
 
 
 def attitudes_of(nlp, text: str) -> list:
-    from dossier.config import Settings
-    from dossier.extract.actors import extract_actors
-    from dossier.extract.quotes import extract_quotes
-    from dossier.models import Article
-    from dossier.registry import ArticleContext
-
-    ctx = ArticleContext(Article(id="t", source_path="fixture", text=text), nlp(text),
-                         Settings(quote_attitudes=True))
-    ctx.results["actors"] = extract_actors(ctx)
-    return [q for q in extract_quotes(ctx) if q.kind == "attitude"]
+    """The stances and intentions recorded with ``Settings.quote_attitudes`` on."""
+    quotes = quotes_of(nlp, text, settings=Settings(quote_attitudes=True))
+    return [q for q in quotes if q.kind == "attitude"]
 
 
 def test_stances_are_not_statements_by_default(nlp):

@@ -12,10 +12,11 @@ from dossier.models import Article
 from dossier.registry import ArticleContext
 
 
-def quotes_of(nlp, text: str, published: str | None = "2024-03-08") -> list[Quote]:
+def quotes_of(nlp, text: str, published: str | None = "2024-03-08",
+              settings: Settings | None = None) -> list[Quote]:
     """Run the actor then the quote extractor on one parsed Doc, as the pipeline does."""
     article = Article(id="t", source_path="fixture", text=text, published=published)
-    ctx = ArticleContext(article=article, doc=nlp(text), settings=Settings())
+    ctx = ArticleContext(article=article, doc=nlp(text), settings=settings or Settings())
     ctx.results["actors"] = extract_actors(ctx)
     return extract_quotes(ctx)
 
