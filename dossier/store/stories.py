@@ -34,6 +34,11 @@ def list_stories(conn: sqlite3.Connection, limit: int = 100, offset: int = 0,
         f"SELECT id, title, first_seen, last_seen, n_articles FROM stories {where}"
         " ORDER BY last_seen DESC, n_articles DESC, id LIMIT ? OFFSET ?",
         [*args, limit, offset]).fetchall()
+    return _with_members(conn, rows)
+
+
+def _with_members(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Each story row with its article ids and outlets, read for these stories only."""
     out = []
     for row in rows:
         ids, outlets = _outlets(conn, row["id"])
@@ -67,11 +72,7 @@ def story_page(conn: sqlite3.Connection, *, since: str | None = None, until: str
         f"SELECT id, title, first_seen, last_seen, n_articles FROM stories{clause}"
         " ORDER BY last_seen DESC, n_articles DESC, id LIMIT ? OFFSET ?",
         [*args, limit, offset]).fetchall()
-    out = []
-    for row in rows:
-        ids, outlets = _outlets(conn, row["id"])
-        out.append(dict(row) | {"article_ids": ids, "outlets": outlets})
-    return out, total
+    return _with_members(conn, rows), total
 
 
 def resolve_story(conn: sqlite3.Connection, id_or_prefix: str) -> str | None:
