@@ -6,21 +6,12 @@ Fixture texts written by us, in the shapes seen in the real-news harness's worst
 from __future__ import annotations
 
 import pytest
+from test_clean_text import NEWS_1, NEWS_2, NEWS_3
 
 from dossier.clean.text_clutter import remove_clutter
 from dossier.config import Settings
 
 CLEAN = Settings().clean
-
-NEWS_1 = (
-    "ALDORA, Vesmark — Ferry workers in the port city of Aldora walked off the job on Monday, "
-    "halting crossings to the islands for the first time in a decade."
-)
-NEWS_2 = (
-    "The strike committee said in a statement that talks with the ministry had collapsed after "
-    "officials refused to discuss the new rota."
-)
-NEWS_3 = "Transport Minister Ilse Varga said the government would not be held hostage by the union."
 
 
 def removed(text: str) -> list[tuple[str, str]]:
