@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from ingest_corpus import article_text
+from test_faults_desk import wait_for_job
 
 from dossier import pipeline
 from dossier.config import Settings
@@ -57,12 +58,7 @@ def client(store: Path):
 
 
 def finished(client: TestClient, job_id: str) -> dict:
-    for _ in range(1200):
-        job = client.get(f"/api/ingest/jobs/{job_id}").json()
-        if job["status"] not in ("queued", "running"):
-            return job
-        time.sleep(0.05)
-    raise AssertionError("the job did not finish")
+    return wait_for_job(client, job_id, polls=1200)
 
 
 def upload(client: TestClient, files: list[tuple[str, bytes]]) -> tuple[dict, str]:

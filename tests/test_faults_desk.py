@@ -52,8 +52,9 @@ def client_for(db: Path, **settings) -> TestClient:
     return TestClient(create_app(Settings(db_path=db, **settings)), base_url="http://localhost")
 
 
-def wait_for_job(client: TestClient, job_id: str) -> dict:
-    for _ in range(600):
+def wait_for_job(client: TestClient, job_id: str, polls: int = 600) -> dict:
+    """The job once it has ended, polling every 50 ms at most ``polls`` times."""
+    for _ in range(polls):
         job = client.get(f"/api/ingest/jobs/{job_id}").json()
         if job["status"] not in ("queued", "running"):
             return job
