@@ -125,8 +125,8 @@ class _Finder:
 
     def _noun_cue(self, cue: Token) -> None:
         """"Trump's call for a ban", "his promise to build a wall", "a warning from the
-        ministry that ...": the noun's possessor (or "from"/"by" X) said it, its clause or
-        prepositional object is what was said. No holder, no statement."""
+        ministry that ...": the noun's possessor (or "from"/"by" X) said it, its that- or
+        to-clause (or what "for" asks) is what was said. No holder, no statement."""
         holder = next((c for c in cue.children if c.dep_ == "poss"), None)
         if holder is None:
             holder = next((g for c in cue.children if c.dep_ == "prep"
