@@ -4,6 +4,7 @@ capital, trailing marks — and names whose first word only looks like one."""
 from __future__ import annotations
 
 from test_actor_names import _actors_of_doc, _with_labels
+from test_actors import ingest, store  # noqa: F401  (store: fixture)
 
 
 def test_a_title_or_label_glued_before_a_name_is_dropped_and_the_title_kept_as_a_role(nlp):
@@ -66,3 +67,26 @@ def test_a_country_word_inside_a_state_name_gives_no_country(nlp):
     mentions, actors = _actors_of_doc(nlp("Many New Jersey voters backed him on Tuesday."))
     assert not any(a.country == "JEY" for a in actors.values())
     assert not any(m.country == "JEY" for m in mentions)
+
+
+def test_a_hyphened_given_name_cut_by_the_model_is_made_whole(nlp):
+    text = "Defense ministry spokesman Moon Sang-gyun said the missile flew east."
+    doc = _with_labels(nlp, text, {"Moon Sang": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    assert "Moon Sang-gyun" in {a.name for a in actors.values() if a.kind == "person"}
+
+
+def test_a_street_or_a_gate_is_not_an_actor(nlp):
+    text = ("The store at 86 Gansevoort St. closed. Crowds gathered at the Brandenburg Gate "
+            "on Sunday.")
+    doc = _with_labels(nlp, text, {"Gansevoort St.": "ORG", "Brandenburg Gate": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    assert not {"Gansevoort St.", "Brandenburg Gate"} & {a.name for a in actors.values()}
+
+
+def test_a_person_is_named_without_the_word_most_articles_glue_on(store, nlp):  # noqa: F811
+    ingest(store, nlp, "s1", "Bernie Sanders won the primary in Michigan.")
+    ingest(store, nlp, "s2", "Vermonter Bernie Sanders addressed the crowd in Ohio.")
+    ingest(store, nlp, "s3", "Vermonter Bernie Sanders addressed the crowd in Iowa.")
+    names = [r[0] for r in store.execute("SELECT name FROM actors WHERE kind = 'person'")]
+    assert names == ["Bernie Sanders"]

@@ -34,6 +34,7 @@ from dossier.lexicon.actors import (
     ORG_NAME_WORDS,
     PLACE_WORDS,
     PLATFORMS,
+    STREET_WORDS,
     canonical_alias,
     is_agent_noun,
     is_known_organisation,
@@ -81,6 +82,9 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
            and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
            and doc[end].ent_iob_ != "B"):
         end += 1  # "Ben S." | "Bernanke": the model cut the name after the initial
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower):
+        end += 2  # "Moon Sang" | "-gyun": the model cut a hyphened given name
     return doc[start:end] if end > start else None
 
 
@@ -475,6 +479,7 @@ class _Collector:
         low = normalize_name(span.text)
         return (
             low in PLATFORMS
+            or (span[-1].lower_ in STREET_WORDS and len(span) > 1)
             or countries.is_region(span.text)
             or (city and countries.city_country(span.text) is not None
                 and not countries.country_code(span.text)

@@ -214,6 +214,9 @@ PLACE_WORDS = frozenset(  # not words that are also surnames (Park, Street, Lake
      "region", "camp", "station", "square", "palace", "island", "islands", "bay", "coast",
      "desert", "forest", "border", "village", "highway", "avenue"}
 )
+# Words that end a street's or a monument's name ("Gansevoort St.", "Brandenburg Gate"): a
+# place the NER took for a person or a body.
+STREET_WORDS = frozenset({"st.", "ave.", "blvd.", "boulevard", "gate", "rd."})
 
 # Names that ORG/PERSON tags often catch but that are channels, not actors.
 PLATFORMS = frozenset(
