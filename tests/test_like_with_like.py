@@ -40,3 +40,16 @@ def test_two_tolls_of_the_same_event_the_same_day_disagree() -> None:
     mat = _material(["a", "d"], {"a": [[2, "person", "kill"]], "d": [[3, "person", "kill"]]})
     [conflict] = number_conflicts(mat)
     assert {c["value"] for c in conflict["claims"]} == {2, 3}
+
+
+def test_counts_that_are_not_casualties_are_not_one_fact() -> None:
+    texts = {"a": "The Ravens won 15 games over the past two seasons.",
+             "b": "Under the coach the Ravens won 50 games in five seasons."}
+    sources = {k: Source(id=k, outlet=f"Outlet {k}", title=None, published="2021-03-02",
+                         ingested_at=None, text=t, ingest_seq=i, original_id=k)
+               for i, (k, t) in enumerate(texts.items())}
+    units = [Unit("a", 0, 0, len(texts["a"]), False, False, ["raven", "win", "game", "season"],
+                  [[15, "game", "win"]]),
+             Unit("b", 0, 0, len(texts["b"]), False, False,
+                  ["coach", "raven", "win", "game", "season"], [[50, "game", "win"]])]
+    assert number_conflicts(Material("s1", None, sources, units)) == []

@@ -157,9 +157,12 @@ def number_conflicts(mat: material.Material) -> list[dict]:
             continue
         for value, noun, verb in unit.numbers:
             kind = _casualty_kind(unit, verb)
-            if kind == AMBIGUOUS:
+            # Only a casualty count is one running figure of the story's event: other
+            # numbers sharing a noun and a verb ("won 15 games" / "won 50 games", "10 metres
+            # from the bottom" / "40 metres deep") are different facts, not one disagreement.
+            if kind is None or kind == AMBIGUOUS:
                 continue
-            key = (noun, kind or verb)
+            key = (noun, kind)
             if unit not in facts[key][value]:
                 facts[key][value].append(unit)
     out = []
