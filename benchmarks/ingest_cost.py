@@ -175,7 +175,9 @@ def main() -> None:
         print_rows(parts, texts, best, args.rounds)
         shares = {part: extractor_shares(root / part, root / f"{part}-shares.db",
                                          # in this process, where the timers count
-                                         lambda db: Settings(db_path=db, article_time_limit_s=0))
+                                         lambda db: Settings(db_path=db, article_time_limit_s=0,
+                                                         article_cpu_limit_s=0,
+                                                         article_memory_limit_mb=0))
                   for part in parts}
     print_shares(parts, shares, best)
 

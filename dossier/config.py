@@ -127,12 +127,16 @@ class Settings:
     nlp_batch_size: int = 16
     # Worker processes for per-article work (forked, killable: see dossier/workers.py).
     workers: int = 1
-    # Wall-clock seconds one stage (clean, parse, extract) of one article may take before
-    # its worker is killed and the article becomes an error row; the rest of the batch
-    # goes on in a fresh worker. A 1,000,000-character text parses in well under a
-    # minute on a loaded core; a hang (a regex in C code) never ends. 0: no limit, and
-    # with one worker the work runs in this process (profiling, debugging).
-    article_time_limit_s: float = 120.0
+    # Bounded work per article (dossier/workers.py): one stage (clean, parse, extract) of
+    # one article may take this much CPU, and this much wall-clock time, before its
+    # worker is killed and the article becomes an error row; the rest of the batch goes
+    # on in a fresh worker. CPU is the bound a loaded machine does not stretch: the
+    # longest text allowed (max_article_chars) takes about a minute of CPU for all its
+    # stages; a hang in C code (a backtracking regex) never ends. The wall-clock bound
+    # catches what waits without computing. 0 turns a bound off; with all three off and
+    # one worker, the work runs in this process (profiling, debugging).
+    article_cpu_limit_s: float = 300.0
+    article_time_limit_s: float = 1800.0
     # Memory (MiB) one stage of one article may add to its worker's address space
     # (RLIMIT_AS, reset before each stage); past it the article is refused. 0: no limit.
     # Parsing the longest text allowed adds well under half of it.

@@ -401,7 +401,9 @@ def _mapper(
             return lambda: ray.get(ref)
 
         return submit_ray
-    if settings.article_time_limit_s > 0 or settings.workers > 1:
+    bounded = (settings.article_time_limit_s, settings.article_cpu_limit_s,
+               settings.article_memory_limit_mb)
+    if settings.workers > 1 or any(limit > 0 for limit in bounded):
         _warm(settings)
         supervisor = Supervisor(process_batch, settings, settings.workers)
         stack.callback(supervisor.close)

@@ -4,8 +4,9 @@ A signal cannot interrupt C code: a regular expression or the parser caught in a
 super-linear case holds the interpreter and never returns to it, so no in-process timeout
 can stop an article that hangs. Each worker is therefore a forked process that tells its
 parent, before every stage, which article(s) it is on and when that stage began. The
-parent kills a worker whose stage outlives ``article_time_limit_s`` (or finds it dead: past
-its memory limit, or a crash in C code), turns the article into an error row naming the
+parent kills a worker whose stage outlives ``article_time_limit_s`` of wall-clock time or
+``article_cpu_limit_s`` of CPU (which a loaded machine does not stretch), or finds it dead
+(past its memory limit, a crash in C code), turns the article into an error row naming the
 stage and the reason, forks a fresh worker and hands it the rest of the batch, so nothing
 good is lost. A stage that holds several articles at once (the batched parse) is not
 blamed on any one of them: its articles are redone one per job, which finds the culprit.
@@ -60,10 +61,20 @@ def _bound_memory(budget_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU (user + system) a process has used so far, as ``time.process_time`` counts it."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _serve(conn: Connection, work: Work) -> None:
     """The worker's loop: a job in, stage reports and the results out, until told to stop."""
     while True:
-        job = conn.recv()
+        try:
+            job = conn.recv()
+        except EOFError:  # the parent is gone (killed): nobody wants the results
+            return
         if job is None:
             return
         job_id, raws, settings = job
@@ -74,7 +85,8 @@ def _serve(conn: Connection, work: Work) -> None:
         ) -> None:
             if budget > 0:
                 _bound_memory(budget)
-            conn.send(("stage", job_id, list(indices), stage, time.monotonic()))
+            conn.send(("stage", job_id, list(indices), stage, time.monotonic(),
+                       time.process_time()))
 
         conn.send(("done", job_id, work(raws, settings, watch)))
 
@@ -109,7 +121,8 @@ class _Worker:
     job_id: int = 0
     stage: str = "start"
     indices: list[int] = field(default_factory=list)
-    started: float = 0.0
+    started: float = 0.0  # time.monotonic() when the stage began (one clock for all)
+    cpu_started: float = 0.0  # the worker's CPU seconds then
 
 
 class Supervisor:
@@ -168,30 +181,57 @@ class Supervisor:
                 self._next_id += 1
                 worker.job, worker.job_id = job, self._next_id
                 worker.stage, worker.indices, worker.started = "start", [], time.monotonic()
+                worker.cpu_started = _cpu_seconds(worker.process.pid)
                 worker.conn.send((worker.job_id, job.raws, self._settings))
 
     def _step(self) -> None:
         """Read what the workers said; stop the one whose stage overran; hand out jobs."""
         busy = [w for w in self._workers if w.job is not None]
-        limit = self._settings.article_time_limit_s
-        now = time.monotonic()
-        timeout = None
-        if limit > 0:
-            timeout = max(0.0, min(w.started + limit for w in busy) - now)
-        for conn in wait([w.conn for w in busy], timeout):
+        left = [self._left(w) for w in busy]
+        timeout = min((t for t in left if t is not None), default=None)
+        for conn in wait([w.conn for w in busy], None if timeout is None else max(0.0, timeout)):
             worker = next(w for w in busy if w.conn is conn)
             self._hear(worker)
-        now = time.monotonic()
         for worker in busy:
-            if (
-                worker.job is not None
-                and limit > 0
-                and now - worker.started > limit
-                and not worker.conn.poll()  # it may have just finished: read that first
-            ):
-                self._stop(worker, f"{worker.stage} took longer than {limit:g} s "
-                                   "(article_time_limit_s)")
+            if worker.job is None or worker.conn.poll():  # it may have just finished
+                continue
+            overrun = self._overrun(worker)
+            if overrun:
+                self._stop(worker, overrun)
         self._dispatch()
+
+    def _used(self, worker: _Worker) -> tuple[float, float]:
+        """Wall-clock and CPU seconds the worker's current stage has taken so far."""
+        try:
+            cpu = _cpu_seconds(worker.process.pid) - worker.cpu_started
+        except OSError:  # gone: the next read of its pipe says so
+            cpu = 0.0
+        return time.monotonic() - worker.started, cpu
+
+    def _left(self, worker: _Worker) -> float | None:
+        """Seconds until the stage could overrun a limit; None without limits.
+
+        A worker computes on one core, so it cannot use up its CPU allowance faster than
+        the wall clock runs: the CPU left is also the soonest it can be past it.
+        """
+        wall, cpu = self._used(worker)
+        limits = [limit - used for limit, used in (
+            (self._settings.article_time_limit_s, wall),
+            (self._settings.article_cpu_limit_s, cpu),
+        ) if limit > 0]
+        return min(limits, default=None)
+
+    def _overrun(self, worker: _Worker) -> str | None:
+        """Why the stage must stop now, or None."""
+        wall, cpu = self._used(worker)
+        wall_limit = self._settings.article_time_limit_s
+        cpu_limit = self._settings.article_cpu_limit_s
+        if 0 < wall_limit < wall:
+            return f"{worker.stage} took longer than {wall_limit:g} s (article_time_limit_s)"
+        if 0 < cpu_limit < cpu:
+            return (f"{worker.stage} used more than {cpu_limit:g} s of CPU "
+                    "(article_cpu_limit_s)")
+        return None
 
     def _hear(self, worker: _Worker) -> None:
         try:
@@ -208,7 +248,7 @@ class Supervisor:
         if job_id != worker.job_id or worker.job is None:
             return
         if kind == "stage":
-            _, _, indices, worker.stage, worker.started = message
+            _, _, indices, worker.stage, worker.started, worker.cpu_started = message
             worker.indices = indices
             return
         job = worker.job
