@@ -42,6 +42,7 @@ def quotes_command(
     # Here, not at the top: the store's records are Pydantic models, and every other
     # command (they are all imported to build the CLI) would pay for them at start-up.
     from dossier.store.quotes import NoStories, list_quotes
+    from dossier.store.records import QuoteRecord
 
     conn = open_store(db)
     try:
@@ -49,4 +50,7 @@ def quotes_command(
     except NoStories as exc:
         echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
-    echo_rows(rows, as_json, format_quote, "quote(s)")
+    # --json writes the quote's record, as the export and the API do (one meaning of
+    # ``speaker``: the resolved actor); the text lines read the row.
+    records = [QuoteRecord.of(r).model_dump() for r in rows] if as_json else rows
+    echo_rows(records, as_json, format_quote, "quote(s)")
