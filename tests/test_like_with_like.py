@@ -113,3 +113,24 @@ def test_an_act_dated_by_an_earlier_year_is_background_not_a_rival_doer() -> Non
              Unit("b", 0, 0, len(texts["b"]), False, False, ["decider", "indian", "marlin"],
                   acts=[["beat", "indians", "the Marlins", "marlin", None, False]])]
     assert doer_conflicts(_pair(texts, units)) == []
+
+
+def test_two_actors_restricting_one_target_on_no_stated_day_do_not_disagree(monkeypatch) -> None:
+    from dossier.stories import corroboration
+
+    texts = {"a": "Iran blocked the messaging app during the protests.",
+             "b": "The messaging app was banned from the app store by Apple."}
+    rows = [{"type": "COERCE", "source_actor": "Iran", "target_actor": "Telegram",
+             "article_id": "a", "start": 0, "end": len(texts["a"]), "date": None},
+            {"type": "COERCE", "source_actor": "Apple", "target_actor": "Telegram",
+             "article_id": "b", "start": 0, "end": len(texts["b"]), "date": None}]
+    units = [Unit(k, 0, 0, len(t), False, False, ["app"]) for k, t in texts.items()]
+    monkeypatch.setattr(corroboration, "has_table", lambda conn, name: True)
+    monkeypatch.setattr(corroboration, "events_of", lambda conn, story_id, **_: rows)
+    mat = _pair(texts, units)
+    assert corroboration.actor_conflicts(None, mat) == []
+    # the same act on the same day by two different doers is a disagreement
+    for row in rows:
+        row["date"] = "2021-03-01"
+    [conflict] = corroboration.actor_conflicts(None, mat)
+    assert {c["value"] for c in conflict["claims"]} == {"Iran", "Apple"}

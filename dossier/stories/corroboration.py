@@ -232,10 +232,13 @@ def date_conflicts(mat: material.Material, settings: Settings) -> list[dict]:
 
 
 def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
-    """The same act on the same target credited to different actors (from events)."""
+    """The same act on the same target on the same day credited to different actors (from
+    events). Without a day two such events are no one act: many actors restrict one
+    target ("Iran blocked Telegram" / "Telegram was banned from the App Store by Apple")
+    and nobody disagrees."""
     if not has_table(conn, "events"):
         return []
-    acts: dict[tuple[str, str], dict[str, list[sqlite3.Row]]] = defaultdict(
+    acts: dict[tuple[str, str, str], dict[str, list[sqlite3.Row]]] = defaultdict(
         lambda: defaultdict(list))
     by_article: dict[str, list[material.Unit]] = defaultdict(list)
     for unit in mat.units:
@@ -244,11 +247,12 @@ def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[di
         unit = _unit_at(by_article, row["article_id"], row["start"])
         if unit is not None and not _about_this_event(mat, unit):
             continue  # "in 1997, when the Indians were beaten by the Marlins"
-        if (row["type"] in PHYSICAL_ACTS and is_actor_name(row["source_actor"])
+        if (row["type"] in PHYSICAL_ACTS and row["date"] and is_actor_name(row["source_actor"])
                 and is_actor_name(row["target_actor"])):
-            acts[(row["type"], row["target_actor"].casefold())][row["source_actor"]].append(row)
+            key = (row["type"], row["target_actor"].casefold(), row["date"][:10])
+            acts[key][row["source_actor"]].append(row)
     out = []
-    for (etype, target), by_source in acts.items():
+    for (etype, target, _day), by_source in acts.items():
         origins = {mat.sources[r["article_id"]].original_id
                    for rows in by_source.values() for r in rows}
         by_source = _one_actor_one_name(mat, by_source)
