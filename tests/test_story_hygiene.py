@@ -23,6 +23,10 @@ SETTINGS = Settings()
     "Ferry passengers wait at the terminal in Ostend on March 3, 2021.",
     "An earlier version of this story misstated the number of ferries.",
     "Follow her on Twitter for updates from the harbour.",
+    "Stranded passengers crowd the ferry terminal in Ostend (Getty Images)",
+    "Crew members secure the ramp on Monday (AP Photo/Ana Ruiz)",
+    "[Storm closes harbour: ferries stay in port for a third day]",
+    "Why has nobody thought to build a taller sea wall before?",
 ])
 def test_captions_credits_and_notices_are_clutter(text: str) -> None:
     assert is_clutter(text)
@@ -32,6 +36,8 @@ def test_captions_credits_and_notices_are_clutter(text: str) -> None:
     "The harbour authority said on Monday that 40 ferries would stay in port.",
     "Hackers used stolen login details to enter the ferry company's booking system.",
     "The army decided to subscribe to the declaration made by the junta.",
+    "“Who told you the harbour was safe?” the mayor asked the ferry operator.",
+    "The Republican (R) senator from Maine voted against the harbour bill.",
 ])
 def test_news_sentences_are_not_clutter(text: str) -> None:
     assert not is_clutter(text)

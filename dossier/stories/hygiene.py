@@ -17,6 +17,7 @@ from dossier.clean import patterns
 from dossier.config import Settings
 from dossier.extract.text import WORD, words
 from dossier.lexicon.grammar import HEADLINE_SMALL_WORDS
+from dossier.lexicon.wire import PHOTO_CREDITS, alternation
 
 # Notices an outlet prints on every page of a kind: transcripts, corrections, rights.
 NOTICE = re.compile(
@@ -75,6 +76,14 @@ SPEECH_AFTER_OPENER = re.compile(
 )
 # A third-person pronoun anywhere: in a short sentence that names nobody, it is the subject.
 PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|this|these|those)\b", re.IGNORECASE)
+# A caption closed by its picture credit in brackets: "The Cubs celebrate their victory
+# (Getty)", "... on Sunday (AP Photo/Jae C. Hong)".
+CREDIT_IN_BRACKETS_END = re.compile(
+    rf"\((?:{alternation(PHOTO_CREDITS)})(?:\s*(?:/|via|for)\s*[^)]{{1,60}})?\)\W*$")
+# A related-link line: the whole unit in square brackets ("[Believe it: Cubs win ...]").
+BRACKETED = re.compile(r"^\s*\[[^\]]+\]\W*$")
+# A question the writer asks the reader, outside any quotation: a teaser, not a report.
+QUESTION_END = re.compile(r"\?\W*$")
 NAME_OR_NUMBER = re.compile(r"\d|\b[A-Z][\w'’-]*")
 TITLE_WORD = re.compile(r"^[A-Z0-9‘'\"“]")
 
@@ -127,7 +136,19 @@ def _is_clutter_line(text: str) -> bool:
         or patterns.BYLINE.match(stripped)
         or patterns.DATE_LINE.match(stripped)
         or NOTICE.search(stripped)
+        or CREDIT_IN_BRACKETS_END.search(stripped)
+        or BRACKETED.match(stripped)
+        or _asks_the_reader(stripped)
     )
+
+
+def _asks_the_reader(text: str) -> bool:
+    """It ends on a question mark of its own, not one inside a quotation ("How has nobody
+    thought to put smarts in glasses before?"); a question someone is quoted asking is
+    news ("“Who are you?” he asks.")."""
+    outside = QUOTED.sub(" ", text).strip()
+    return bool(outside) and bool(QUESTION_END.search(outside)) and not text.rstrip(
+        " .").endswith(("”", '"'))
 
 
 def names_nothing(text: str, short_words: int) -> bool:
