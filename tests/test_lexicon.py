@@ -22,3 +22,12 @@ def test_a_count_spelled_sixty_is_read_like_one_spelled_fifty(nlp) -> None:
     (features,) = extract(article, nlp(text), Settings(extractors=("actors", "stories")))["stories"]
     counts = {value for unit in features.units for value, _noun, _verb in unit.numbers}
     assert {50, 60} <= counts
+
+
+def test_a_hyphenated_count_is_read_whole(nlp) -> None:
+    # "Twenty-one" parses as "Twenty" "-" "one": read alone, "one" made a toll of 1.
+    text = "Twenty-one people were killed in the blast on Monday."
+    article = Article(id="h", source_path="h.txt", text=text)
+    (features,) = extract(article, nlp(text), Settings(extractors=("actors", "stories")))["stories"]
+    counts = {value for unit in features.units for value, _noun, _verb in unit.numbers}
+    assert counts == {21}

@@ -163,7 +163,14 @@ def _number_value(tok) -> float | None:
         value = float(text)
         return int(value) if value.is_integer() else value
     except ValueError:
-        return COUNT_WORDS.get(tok.lower_)
+        pass
+    value = COUNT_WORDS.get(tok.lower_)
+    if value is None or not 1 <= value <= 9:
+        return value
+    # "Twenty-one" is parsed as "Twenty" (compound) "-" "one" (nummod): 21, not 1, or a
+    # toll of 21 would stand against one of 1.
+    tens = [COUNT_WORDS.get(c.lower_) for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return value + sum(t for t in tens if t and 20 <= t <= 90 and t % 10 == 0)
 
 
 def _numbers(doc: Doc, sents: list[Span], tokens: _Tokens) -> list[tuple[float, str, str]]:
