@@ -16,7 +16,7 @@ from dossier.extract import stance_cues
 from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.text import is_truncated, name_key, quotes_balanced
 from dossier.lexicon.numbers import COUNT_WORDS
-from dossier.lexicon.plover import DOER_ACTS
+from dossier.lexicon.plover import DOER_ACTS, HELD_PEOPLE
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
@@ -262,6 +262,9 @@ def _acts(
             done_to = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
             if not done_to or done_to[0].pos_ not in {"NOUN", "PROPN", "PRON"}:
                 continue  # "customers had stopped ordering": no one was stopped
+            if (tokens.lemmas[i] == "hold" and done_to[0].pos_ == "NOUN"
+                    and done_to[0].lemma_.casefold() not in HELD_PEOPLE):
+                continue  # a conference, a vote, a record is held; nobody is detained
             passive = done_to[0].dep_ == "nsubjpass"
             doers = []
             for child in verb.children:
