@@ -30,6 +30,7 @@ NOTICE = re.compile(
     r"|contributed to this (?:report|story|article)|for more (?:stories|news|coverage) (?:like"
     r" this|on)|click here|follow (?:him|her|them|us|@\w+) on|you can (?:follow|reach|contact)"
     r"|can be reached at|e-?mail (?:him|her|them|us) at|is available (?:on|at) [\w.]+\.(?:com|org)"
+    r"|verify (?:that )?you(?:'|’| a)re not a robot|are you a robot|not a robot by clicking"
     r"|the views expressed|(?:abstract|full text)\s*[.:]?\s*$|^\s*(?:abstract|full text)\b)",
     re.IGNORECASE,
 )
@@ -46,7 +47,7 @@ PROMOTION = re.compile(
 # Opening words that stand for something said before: the unit hangs on its neighbour.
 HANGING_OPENER = re.compile(
     r"^\W*(?:(?:but|and|so|yet|still|however|also|then|now|instead|meanwhile|yes|no|well"
-    r"|indeed)\b[\s,]*)?"
+    r"|indeed|\w+ly(?=,))\b[\s,]*)?"
     r"(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them|which)\b(?!['’]s\b)",
     re.IGNORECASE,
 )
@@ -160,12 +161,17 @@ def names_nothing(text: str, short_words: int) -> bool:
     return not any(NAME_OR_NUMBER.match(t.strip("\"“‘'(")) for t in tokens[1:])
 
 
+# A unit opening on a comma, semicolon or closing bracket is the tail of a sentence the
+# splitter cut (", McEntire announced in late December.").
+CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
+
+
 def hangs_on_pronoun(text: str, speaker: str | None, short_words: int = 0) -> bool:
     """Its meaning hangs on a pronoun it does not resolve ("He said the talks failed."
     with no known speaker; "It was the worst attack in years."; a short sentence naming
     nothing, up to ``short_words`` words). A speech opener whose speaker the quotes
     extractor resolved is shown with the name, so it stands."""
-    if names_nothing(text, short_words):
+    if names_nothing(text, short_words) or CUT_OPENING.match(text):
         return True
     if speaker:
         return bool(HANGING_OPENER.match(text)) and not SPEECH_AFTER_OPENER.match(text)
