@@ -84,3 +84,17 @@ def test_speech_reported_inside_a_statement_stays_nested(nlp):
     text = "Farnham said that the minister told him the deal was dead."
     speakers = {q.speaker for q in quotes_of(nlp, text)}
     assert {"Farnham", "minister"} <= {s.split()[-1] for s in speakers if s}
+
+
+def test_as_clause_attributes_the_clause_it_hangs_on(nlp):
+    text = ("As the Daily Ledger reported on Monday, the inspector issued subpoenas to the "
+            "foundation.")
+    q = the_quote(quotes_of(nlp, text), "issued subpoenas")
+    assert q.speaker == "the Daily Ledger" or q.speaker == "Daily Ledger"
+    assert "reported" not in q.content
+
+
+def test_cue_under_a_preposition_takes_the_subject_of_its_verb(nlp):
+    text = "Governor Ines Marlow ended her speech by saying “We are not done.”"
+    q = the_quote(quotes_of(nlp, text), "We are not done")
+    assert q.speaker == "Ines Marlow"

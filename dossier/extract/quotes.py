@@ -40,6 +40,7 @@ from dossier.lexicon.speech import (
     PREPOSITION_CONTENT,
     REPORTING_VERBS,
     SEEMING_LEMMAS,
+    SPEECH_LEMMAS,
 )
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
@@ -119,8 +120,12 @@ class _Finder:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self._according_to(tok)
             elif is_cue(tok):
+                before = len(self.found)
                 self._cue(tok)
-            elif self.attitudes and tok.pos_ == "VERB" and cue_lemma(tok) in ATTITUDE_LEMMAS:
+                if self.attitudes and len(self.found) == before and tok.pos_ == "VERB":
+                    self._attitude(tok)  # "spoke about the wall", "was reported by MSNBC"
+            elif self.attitudes and tok.pos_ == "VERB" and (
+                    cue_lemma(tok) in ATTITUDE_LEMMAS or cue_lemma(tok) in SPEECH_LEMMAS):
                 self._attitude(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
                 self._noun_cue(tok)
@@ -206,7 +211,10 @@ class _Finder:
         content = [c for c in cue.children
                    if c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd", "parataxis"}]
         content += [g for c in cue.children if c.dep_ in {"prep", "prt"}
-                    and c.lower_ in ATTITUDE_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+                    and c.lower_ in ATTITUDE_PREPOSITIONS for g in c.children if g.dep_ == "pobj"
+                    and g.ent_type_ not in {"DATE", "TIME"}]  # "spoke on Tuesday about ..."
+        if subj.head.dep_ == "agent" and subj.head.head == cue:  # "was reported by MSNBC"
+            content += [c for c in cue.children if c.dep_ == "nsubjpass"]
         p_start, p_end = _paragraph_bounds(self.text, cue.idx)
         if cue_lemma(cue) in SEEMING_LEMMAS:
             if content and subj.i < cue.i:
@@ -236,14 +244,17 @@ class _Finder:
                     return verb.head  # "members of his guard, who announced that ..."
                 return _titled_name(self._aside_speaker(cue, self._past_dateline(subj, cue)))
             if subj is None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and (
-                    verb is cue and is_cue(verb.head.head)):
+                    verb == cue and is_cue(verb.head.head)):
                 # "He says the response was X and says he ...": the parser hangs the second
                 # cue on the first one's content; both cues share the first one's subject
                 verb = verb.head.head
                 continue
-            if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "dep"} and (
-                    verb.head is not verb):
+            if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "dep", "acomp"} and (
+                    verb.head != verb):  # "acomp": "are more likely to say that ..."
                 verb = verb.head
+                continue
+            if subj is None and verb.dep_ == "pcomp" and verb.head.head != verb.head:
+                verb = verb.head.head  # "ended his speech by saying ..."
                 continue
             if subj is None and verb.dep_ == "acl" and verb.head.dep_ in {"nsubj", "ROOT", "appos"}:
                 return verb.head  # "Erin Brockovich, the activist, ..., saying she ..."
@@ -331,6 +342,13 @@ class _Finder:
             # "..., a source close to Bazoum said, although ...": the clause the cue is on
             head_start = cue.head.left_edge.idx
             pieces.append((max(head_start, p_start), subj.left_edge.idx))
+        if not pieces and around is None and _as_clause(cue):
+            # "As the Post reported today, the inspector issued subpoenas": the clause the
+            # "as" clause hangs on is what was reported
+            c_start, c_end = _subtree_span(cue)
+            h_start, h_end = _subtree_span(cue.head)
+            side = (c_end, h_end) if c_end <= cue.head.idx else (h_start, c_start)
+            pieces.append((max(side[0], p_start), min(side[1], p_end)))
         if not pieces and around is None and self._parenthetical(cue):
             # "The bigger risk, he said, is a clash": the cue interrupts its content
             around = self._interrupted_sentence(cue, p_start, p_end)
@@ -374,7 +392,7 @@ class _Finder:
         marks = {",", "—", "–"}
         left = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text in marks), None)
         right = next((t for t in sent[cue.i - sent.start + 1 :] if t.text in marks), None)
-        if left is None or right is None or left.i - sent.start < 2:
+        if left is None or right is None or left.i - sent.start < 1:
             return False
         if sent.end - right.i < 3 or any(c.dep_ in {"dobj", "ccomp", "xcomp"}
                                          for c in cue.children):
@@ -613,6 +631,13 @@ class _Finder:
             if prev_start <= quote.content_start < prev_end and quote.speaker:
                 return quote
         return None
+
+
+def _as_clause(cue: Token) -> bool:
+    """A cue in an "as" clause with nothing of its own said: "As the Post reported, ..."."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in cue.children) and not any(
+        c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children)
 
 
 def _passive_participle(cue: Token) -> bool:
