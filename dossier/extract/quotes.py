@@ -34,6 +34,7 @@ from dossier.lexicon.actors import SPOKESPERSON_WORDS
 from dossier.lexicon.speech import (
     ATTITUDE_LEMMAS,
     ATTITUDE_PREPOSITIONS,
+    NO_TOPIC_LEMMAS,
     NOUN_CUE_PREPOSITIONS,
     NOUN_CUES,
     OBJECT_CONTENT_LEMMAS,
@@ -122,15 +123,21 @@ class _Finder:
             elif is_cue(tok):
                 before = len(self.found)
                 self._cue(tok)
-                if self.attitudes and len(self.found) == before and tok.pos_ == "VERB":
-                    self._attitude(tok)  # "spoke about the wall", "was reported by MSNBC"
-            elif self.attitudes and tok.pos_ == "VERB" and (
-                    cue_lemma(tok) in ATTITUDE_LEMMAS or cue_lemma(tok) in SPEECH_LEMMAS):
+                if len(self.found) == before and self._topic_reading(tok):
+                    self._attitude(tok)  # "mentions her granddaughter", "reported by MSNBC"
+            elif self._topic_reading(tok) or (self.attitudes and tok.pos_ == "VERB"
+                                              and cue_lemma(tok) in ATTITUDE_LEMMAS):
                 self._attitude(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
                 self._noun_cue(tok)
             elif self._frames_quote(tok):
                 self._cue(tok)
+
+    def _topic_reading(self, verb: Token) -> bool:
+        """With attitudes on, a speech verb that states nothing still says what its subject
+        spoke about ("often mentions her granddaughter", "was first reported by MSNBC")."""
+        return (self.attitudes and verb.pos_ == "VERB" and cue_lemma(verb) in SPEECH_LEMMAS
+                and cue_lemma(verb) not in NO_TOPIC_LEMMAS)
 
     def _frames_quote(self, verb: Token) -> bool:
         """'"…," scoffed Arianna Gil.', '"…," an angry Hollande retaliated.', 'he leaned in
