@@ -98,3 +98,18 @@ def test_cue_under_a_preposition_takes_the_subject_of_its_verb(nlp):
     text = "Governor Ines Marlow ended her speech by saying “We are not done.”"
     q = the_quote(quotes_of(nlp, text), "We are not done")
     assert q.speaker == "Ines Marlow"
+
+
+def test_name_then_colon_then_quote_is_that_persons(nlp):
+    text = ("The party changed course.\n"
+            "Here’s Clinton in December 1992: “Our new direction must rest on the new "
+            "realities of global competition.”")
+    q = the_quote(quotes_of(nlp, text), "new direction")
+    assert q.speaker == "Clinton" and q.cue == ":"
+
+
+def test_colon_after_a_verb_phrase_names_no_one(nlp):
+    text = ("Trump repeated the attack, followed swiftly by: “I am going to do very well in "
+            "the state.”")
+    q = the_quote(quotes_of(nlp, text), "do very well")
+    assert q.cue != ":"

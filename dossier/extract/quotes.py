@@ -600,6 +600,10 @@ class _Finder:
         for q in self.quotes:
             if q in self.claimed:
                 continue
+            labelled = self._named_before_colon(q)
+            if labelled is not None:
+                self._emit(q.start, q.end, *labelled)
+                continue
             continued = self._continued(q)
             speaker = continued and (continued.speaker, continued.speaker_start,
                                      continued.speaker_end, continued.speaker_key)
@@ -616,6 +620,27 @@ class _Finder:
                     self.found[-1], channel=continued.channel,
                     channel_start=continued.channel_start, channel_end=continued.channel_end)
         self.found.sort(key=lambda r: r.content_start)
+
+    def _named_before_colon(self, q: QuoteSpan) -> tuple[Token, Token] | None:
+        """'Here's Clinton in December 1992: "…"', '- Philip Bump: "…"': a quotation opened
+        right after a colon, with a name before the colon and no verb in between, is that
+        person's words; the colon is the cue ("followed swiftly by: …" names no one)."""
+        before = self.text[: q.start].rstrip(" \t\u00a0\"“'‘")
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        colon_tok = colon[0]
+        for tok in reversed(self.doc[max(colon_tok.sent.start, colon_tok.i - 8) : colon_tok.i]):
+            if tok.pos_ in {"VERB", "AUX"} or tok.is_quote:
+                return None
+            full_name = not tok.ent_type_ and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                  for c in tok.children)
+            if tok.pos_ == "PROPN" and (tok.ent_type_ in {"PERSON", "ORG"} or full_name
+                                        or self.speakers.mention_at(tok) is not None):
+                return colon_tok, tok
+        return None
 
     def _continued(self, q: QuoteSpan) -> Quote | None:
         """The statement this quote continues: earlier in its paragraph ('"…," he said.
