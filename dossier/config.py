@@ -234,6 +234,11 @@ class Settings:
     # article carrying it (benchmarks/digest.py).
     digest_lead_bonus: float = 2.0
     digest_lead_decay: float = 0.5
+    # Time expressions (dossier/extract/timex_rules.py): how many days past the publication
+    # day a month-day without a year in a past clause may lie and still be this year's
+    # ("payable Dec. 7" in an October report); further ahead it is last year's. Chosen on
+    # TempEval-3 TimeBank; AQUAINT held out (benchmarks/timex.py).
+    timex_past_lookahead_days: int = 90
     # Places (dossier/extract/places.py): score bonus of a candidate in a country the article
     # names (dateline or mentions).
     place_context_bonus: float = 2.0
