@@ -273,10 +273,19 @@ class Settings:
     # Views kept per story (digest, corroboration, fact lists, one rendered page per set of
     # filters the analyst used): the oldest go past this many.
     story_views_each: int = 32
+    # Sentence units whose digest verdicts (stands alone or not) the desk keeps across
+    # story versions, most recently used first: a few hundred bytes each; a 200-article
+    # story has ~7,000 units, so a story's next version re-judges only its new articles.
+    story_unit_verdicts: int = 300_000
     # Evidence items one grouped API item (a place) carries: its first mentions by
     # article; its ``mentions`` count says how many there are in all. A country named in
     # every article would otherwise carry the whole store (the 14 MB /api/places).
     api_evidence_per_item: int = 20
+    # The whole store's timeline and stances (no story asked) show what the articles of the
+    # store's latest this-many days of publications report, unless a since/until says
+    # which days: grouping every act and statement of an archive per request costs the
+    # archive (10 s at 1,000 articles, minutes at 20,000), the latest month costs a month.
+    store_list_days: int = 31
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The bound for a 13-article story is 40.
     timeline_shown: int = 30

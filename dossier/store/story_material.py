@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 
 from dossier.extract.speakers import display_name
@@ -84,9 +85,13 @@ class Material:
     title: str | None
     sources: dict[str, Source]
     units: list[Unit]
-    # What the views derive once per unit and share (whether it stands alone): a loaded
-    # story serves its digest, corroboration and stances from one load.
+    # What the views derive once per loaded story and share (its paraphrase groups): a
+    # loaded story serves its digest, corroboration and stances from one load.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
+    # What they derive per unit of an article (whether it stands alone), keyed by article
+    # and unit: the caller may pass one kept across stories and story versions (the
+    # desk's ``ArticleMemo``), since a stored article never changes.
+    units_memo: MutableMapping = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, unit: Unit) -> str:
         return self.sources[unit.article_id].text[unit.start : unit.end]
@@ -97,9 +102,11 @@ def story_ids_of(conn: sqlite3.Connection, story_id: str) -> list[str]:
         "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
 
 
-def load(conn: sqlite3.Connection, story_id: str, speech_window: int) -> Material | None:
+def load(conn: sqlite3.Connection, story_id: str, speech_window: int,
+         units_memo: MutableMapping | None = None) -> Material | None:
     """A story's sources and sentence units with their days and speakers; None when there
-    is no such story. ``speech_window``: ``Settings.speech_date_window``."""
+    is no such story. ``speech_window``: ``Settings.speech_date_window``; ``units_memo``:
+    per-unit verdicts kept by the caller (see ``Material.units_memo``)."""
     story = conn.execute("SELECT id, title FROM stories WHERE id = ?", (story_id,)).fetchone()
     if story is None:
         return None
@@ -122,7 +129,8 @@ def load(conn: sqlite3.Connection, story_id: str, speech_window: int) -> Materia
     ]
     _event_days(conn, story_id, units, speech_window)
     _speakers(conn, story_id, units)
-    return Material(story[0], story[1], sources, units)
+    return Material(story[0], story[1], sources, units,
+                    units_memo={} if units_memo is None else units_memo)
 
 
 def _inside(units_by_article: dict[str, list[Unit]], article_id: str, pos: int) -> Unit | None:

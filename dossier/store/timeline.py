@@ -18,9 +18,11 @@ are marked ``folded``: the analyst reads the key acts first, the rest one step a
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from typing import Any
 
 from dossier.extract.speakers import display_name
+from dossier.extract.text import parse_day
 from dossier.extract.timex import BOUND_MODS
 from dossier.lexicon.actors import is_title_word
 from dossier.store.db import has_table
@@ -112,8 +114,8 @@ def _group(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _statements(conn: sqlite3.Connection, story: int | str | None,
-                window: int) -> list[dict[str, Any]]:
+def _statements(conn: sqlite3.Connection, story: int | str | None, window: int,
+                published: tuple[str, str] | None = None) -> list[dict[str, Any]]:
     """Quotes with the date their cue clause gives ("said on Thursday"), else publication."""
     if not has_table(conn, "quotes"):
         return []
@@ -128,9 +130,15 @@ def _statements(conn: sqlite3.Connection, story: int | str | None,
               " NULL AS speaker_actor FROM quotes q")
            + " JOIN articles a ON a.id = q.article_id")
     params: list[Any] = []
+    where = []
     if story is not None:
-        sql += " WHERE q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
+        where.append("q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
         params.append(story)
+    if published is not None:
+        where.append("a.published >= ? AND a.published < ?")
+        params += [published[0], published[1] + "\uffff"]
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     rows = []
     for quote in conn.execute(sql, params):
         when, basis = _cue_date(conn, dict(quote), window)
@@ -176,19 +184,22 @@ def timeline(
     shown: int | None = None,
     *,
     statement_window: int,
+    published: tuple[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Events (and statements) of a story, or of the whole store, by when they happened.
 
     With ``shown``, only that many rows (the most salient) have ``folded`` False.
     ``statement_window``: ``Settings.statement_date_window`` (dating a statement by its cue).
+    ``published`` (first day, last day): only what the articles published then report
+    (see ``latest_days``: the whole store's timeline reads a window, never every row).
     Raises LookupError when ``story`` is given but the store has no stories.
     """
     events = list_events(conn, story=story, include_unasserted=include_unasserted,
-                         min_confidence=min_confidence)
+                         min_confidence=min_confidence, published=published)
     _date_events(events)
     rows = _group(events)
     if with_statements:
-        rows += _statements(conn, story, statement_window)
+        rows += _statements(conn, story, statement_window, published)
     rows.sort(key=lambda r: (r["when"] is None, r["when"] or "", r["kind"] != "event",
                              r["evidence"][0]["article_id"], r["evidence"][0]["start"]))
     for row in rows:
@@ -198,6 +209,18 @@ def timeline(
     for i, row in enumerate(rows):
         row["folded"] = i not in key
     return rows
+
+
+def latest_days(conn: sqlite3.Connection, days: int) -> tuple[str, str] | None:
+    """(first, last) day of the store's latest ``days`` days of publications, the last
+    being the latest publication day (one read of the publication index); None when no
+    article is dated. What a list of the whole store shows when no dates are asked: the
+    latest news, at the cost of its own articles whatever the size of the archive."""
+    row = conn.execute("SELECT max(published) FROM articles WHERE published > ''").fetchone()
+    last = parse_day(row[0]) if row and row[0] else None
+    if last is None:
+        return None
+    return (last - timedelta(days=max(days, 1) - 1)).isoformat(), last.isoformat()
 
 
 def salience(row: dict[str, Any]) -> float:

@@ -45,15 +45,18 @@ def stands_alone(mat: material.Material, unit: material.Unit, settings: Settings
     """Long enough (``Settings.digest_min_words``), and news on its own: no caption,
     credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``;
     short ones, up to ``Settings.digest_fragment_words``, must name something). Kept on
-    the material: the digest and the corroboration view both ask."""
-    key = ("stands_alone", unit.article_id, unit.seq, settings.digest_min_words,
-           settings.digest_fragment_words)
-    if key not in mat.memo:
+    the material's per-unit memo (the digest and the corroboration view both ask; the
+    desk keeps it across story versions: a stored article's units never change)."""
+    key = ("stands_alone", unit.article_id, unit.seq, unit.start, unit.end, unit.speaker,
+           settings.digest_min_words, settings.digest_fragment_words)
+    verdict = mat.units_memo.get(key)
+    if verdict is None:
         text = strip_glue(mat.text(unit))[0]
-        mat.memo[key] = (len(text.split()) >= settings.digest_min_words
-                         and hygiene.stands_alone(text, mat.sources[unit.article_id].title,
-                                                  unit.speaker, settings.digest_fragment_words))
-    return mat.memo[key]
+        verdict = mat.units_memo[key] = (
+            len(text.split()) >= settings.digest_min_words
+            and hygiene.stands_alone(text, mat.sources[unit.article_id].title, unit.speaker,
+                                     settings.digest_fragment_words))
+    return verdict
 
 
 def group_units(mat: material.Material, settings: Settings) -> list[Group]:
@@ -61,7 +64,18 @@ def group_units(mat: material.Material, settings: Settings) -> list[Group]:
 
     Only units that stand alone are grouped, so neither the digest nor the statements
     of the corroboration view ever count boilerplate (a transcript notice carried by
-    two outlets is not a fact two outlets report)."""
+    two outlets is not a fact two outlets report). Grouped once per loaded story (the
+    digest and the corroboration view both ask); each call gets its own ``Group``
+    objects, since the digest folds restatements into them."""
+    key = ("groups", settings.paraphrase_threshold, settings.paraphrase_min_terms,
+           settings.digest_min_words, settings.digest_fragment_words)
+    if key not in mat.memo:
+        mat.memo[key] = [g.units for g in _group_units(mat, settings)]
+    return [Group(list(units)) for units in mat.memo[key]]
+
+
+def _group_units(mat: material.Material, settings: Settings) -> list[Group]:
+    """The grouping itself (``group_units`` keeps it on the material)."""
     groups: list[Group] = []
     order = {aid: i for i, aid in enumerate(mat.sources)}
     leads = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,

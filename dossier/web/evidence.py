@@ -52,6 +52,9 @@ class EvidenceResolver:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.articles: dict[str, dict[str, Any]] = {}
+        # a span shown in several lists of one page (a quote in the timeline, the quotes
+        # and the graph) is resolved once per request
+        self._made: dict[tuple[str, int, int], EvidenceOut] = {}
 
     def load(self, article_ids: Iterable[str]) -> None:
         missing = {a for a in article_ids if a and a not in self.articles}
@@ -64,6 +67,13 @@ class EvidenceResolver:
 
     def evidence(self, article_id: str, start: int, end: int) -> EvidenceOut:
         """Evidence for a span; a span into a missing article still says where it pointed."""
+        key = (article_id, start, end)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._evidence(article_id, start, end)
+        return made
+
+    def _evidence(self, article_id: str, start: int, end: int) -> EvidenceOut:
         art = self.article(article_id) or {}
         text = art.get("text") or ""
         left, right = sentence_bounds(text, start, end)
