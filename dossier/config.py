@@ -273,10 +273,11 @@ class Settings:
     # Views kept per story (digest, corroboration, fact lists, one rendered page per set of
     # filters the analyst used): the oldest go past this many.
     story_views_each: int = 32
-    # Sentence units whose digest verdicts (stands alone or not) the desk keeps across
-    # story versions, most recently used first: a few hundred bytes each; a 200-article
-    # story has ~7,000 units, so a story's next version re-judges only its new articles.
-    story_unit_verdicts: int = 300_000
+    # What the desk derives from a stored article and keeps across requests and story
+    # versions, most recently used first (a unit's stands-alone verdict, an evidence
+    # span's sentence bounds; a few hundred bytes each): a 200-article story has ~7,000
+    # units and ~15,000 spans, so a story's next version works out only its new articles'.
+    article_memo_entries: int = 300_000
     # Evidence items one grouped API item (a place) carries: its first mentions by
     # article; its ``mentions`` count says how many there are in all. A country named in
     # every article would otherwise carry the whole store (the 14 MB /api/places).

@@ -28,7 +28,7 @@ class StoryViewCache:
 
     def __init__(self, size: int, views_per_story: int = 32, units_kept: int = 0) -> None:
         self.size = size
-        # per-unit verdicts of articles, across stories and their versions (ArticleMemo)
+        # what is derived per stored article, across stories and their versions
         self.units = ArticleMemo(units_kept)
         # a story's filtered pages are views too: the oldest go past this many
         self.views_per_story = views_per_story
@@ -78,8 +78,9 @@ class StoryViewCache:
 
 
 class ArticleMemo(MutableMapping):
-    """What the views derive per sentence unit of an *article* (whether it stands alone),
-    kept across stories and story versions: the ``size`` most recently used entries.
+    """What the desk derives per stored *article* (whether a unit stands alone, where an
+    evidence span's sentence starts and ends), kept across requests, stories and story
+    versions: the ``size`` most recently used entries.
 
     A stored article's text, title and quotes never change, so a unit's verdict made for
     one version of a story holds for the next: when an ingest adds five articles to a
