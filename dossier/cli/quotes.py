@@ -9,6 +9,7 @@ import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
 from dossier.store.quotes import NoStories, list_quotes
+from dossier.store.records import QuoteRecord
 
 
 def format_quote(row: dict) -> str:
@@ -46,4 +47,7 @@ def quotes_command(
     except NoStories as exc:
         echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
-    echo_rows(rows, as_json, format_quote, "quote(s)")
+    # --json writes the quote's record, as the export and the API do (one meaning of
+    # ``speaker``: the resolved actor); the text lines read the row.
+    records = [QuoteRecord.of(r).model_dump() for r in rows] if as_json else rows
+    echo_rows(records, as_json, format_quote, "quote(s)")

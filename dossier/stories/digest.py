@@ -48,14 +48,15 @@ def stands_alone(mat: material.Material, unit: material.Unit, settings: Settings
     the material's per-unit memo (the digest and the corroboration view both ask; the
     desk keeps it across story versions: a stored article's units never change)."""
     key = ("stands_alone", unit.article_id, unit.seq, unit.start, unit.end, unit.speaker,
-           settings.digest_min_words, settings.digest_fragment_words)
+           settings.digest_min_words, settings.digest_fragment_words,
+           settings.digest_headline_case_share, settings.digest_headline_max_words)
     verdict = mat.units_memo.get(key)
     if verdict is None:
         text = strip_glue(mat.text(unit))[0]
         verdict = mat.units_memo[key] = (
             len(text.split()) >= settings.digest_min_words
-            and hygiene.stands_alone(text, mat.sources[unit.article_id].title, unit.speaker,
-                                     settings.digest_fragment_words))
+            and hygiene.stands_alone(text, mat.sources[unit.article_id].title, settings,
+                                     unit.speaker, settings.digest_fragment_words))
     return verdict
 
 
