@@ -139,9 +139,11 @@ def _statements(conn: sqlite3.Connection, story: int | str | None, window: int,
         params += [published[0], published[1] + "\uffff"]
     if where:
         sql += " WHERE " + " AND ".join(where)
+    quotes = [dict(q) for q in conn.execute(sql, params)]
+    days = _cue_timexes(conn, {q["article_id"] for q in quotes if q["cue_start"] is not None})
     rows = []
-    for quote in conn.execute(sql, params):
-        when, basis = _cue_date(conn, dict(quote), window)
+    for quote in quotes:
+        when, basis = _cue_date(days.get(quote["article_id"], []), quote, window)
         rows.append({
             "when": when, "date_basis": basis, "kind": "statement", "type": None, "mode": None,
             "modality": "asserted", "in_quote": True,
@@ -154,23 +156,37 @@ def _statements(conn: sqlite3.Connection, story: int | str | None, window: int,
     return rows
 
 
-def _cue_date(conn: sqlite3.Connection, quote: dict[str, Any],
-              window: int) -> tuple[str | None, str]:
-    """The day a time expression within ``window`` chars of the quote's cue (and outside
-    what was said) names ("said on Thursday"), else the publication day."""
-    if quote["cue_start"] is not None:
-        found = conn.execute(
-            "SELECT value FROM timexes WHERE article_id = ? AND type IN ('DATE', 'TIME')"
+def _cue_timexes(conn: sqlite3.Connection,
+                 article_ids: set[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, its whole-day time expressions that may date a statement: (start, row
+    id, day), read once for all the statements of a timeline."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    ids = sorted(article_ids)
+    bounds = ", ".join(repr(m) for m in sorted(BOUND_MODS))
+    for n in range(0, len(ids), 500):
+        chunk = ids[n : n + 500]
+        for article_id, start, rowid, value in conn.execute(
+            "SELECT article_id, start, id, value FROM timexes"
+            f" WHERE article_id IN ({','.join('?' * len(chunk))}) AND type IN ('DATE', 'TIME')"
             " AND value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-            f" AND coalesce(mod, '') NOT IN ({', '.join(repr(m) for m in sorted(BOUND_MODS))})"
-            " AND start BETWEEN ? AND ? AND NOT (start >= ? AND start < ?)"
-            " ORDER BY abs(start - ?) LIMIT 1",
-            (quote["article_id"], quote["cue_start"] - window,
-             quote["cue_end"] + window, quote["content_start"], quote["content_end"],
-             quote["cue_start"]),
-        ).fetchone()
-        if found:
-            return found[0][:10], "text"
+            f" AND coalesce(mod, '') NOT IN ({bounds})", chunk):
+            out.setdefault(article_id, []).append((start, rowid, value[:10]))
+    return out
+
+
+def _cue_date(timexes: list[tuple[int, int, str]], quote: dict[str, Any],
+              window: int) -> tuple[str | None, str]:
+    """The day the time expression nearest the quote's cue names, among those of its
+    article (``timexes``: ``_cue_timexes``) within ``window`` chars of the cue and outside
+    what was said ("said on Thursday"), else the publication day."""
+    cue_start = quote["cue_start"]
+    if cue_start is not None:
+        lo, hi = cue_start - window, quote["cue_end"] + window
+        inside = (quote["content_start"], quote["content_end"])
+        near = [(abs(start - cue_start), rowid, day) for start, rowid, day in timexes
+                if lo <= start <= hi and not inside[0] <= start < inside[1]]
+        if near:
+            return min(near)[2], "text"
     published = (quote["published"] or "")[:10] or None
     return published, "reported" if published else "unknown"
 
