@@ -222,3 +222,26 @@ def test_the_unit_memo_keeps_the_most_recently_used_entries() -> None:
     assert memo["a"] is True  # "a" used: "b" is now the least recent
     memo["c"] = True
     assert "b" not in memo and memo.get("a") is True and len(memo) == 2
+
+
+def test_a_story_that_gains_a_newer_article_groups_only_its_units(desk, monkeypatch) -> None:
+    client, conn, _ = desk
+    grouped: list[list[str]] = []
+    real = digest_module.ParaphraseIndex.first_match
+
+    def counting(self, terms):
+        grouped.append(list(terms))
+        return real(self, terms)
+
+    monkeypatch.setattr(digest_module.ParaphraseIndex, "first_match", counting)
+    digest_text(client)
+    assert grouped and all(set(t) <= set(_terms(FIRST)) for t in grouped)
+    grouped.clear()
+    add_article(conn, "a-two", "Coast Times", "2025-03-04", SECOND)  # the newest report
+    conn.commit()
+    continued = client.get("/api/stories/s-port/digest").json()
+    assert grouped and all(set(t) <= set(_terms(SECOND)) for t in grouped)
+    # the same digest as grouping the whole story afresh
+    fresh = create_app(Settings(db_path=conn.execute("PRAGMA database_list").fetchone()[2]))
+    with TestClient(fresh, base_url="http://localhost") as other:
+        assert other.get("/api/stories/s-port/digest").json() == continued
