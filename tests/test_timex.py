@@ -165,3 +165,52 @@ def test_a_range_and_a_fiscal_period_are_read_as_their_parts(nlp):
     assert found["March 31"] == ("DATE", "2023-03-31")
     assert found["Aug. 26"][1] == "2023-08-26" and found["Oct. 20"][1] == "2023-10-20"
     assert "Aug. 26 to Oct. 20" not in found
+
+
+def test_a_quarter_ended_on_a_day_is_that_quarter_and_six_months_ended_a_length(nlp):
+    doc = nlp("Profit fell in the fourth quarter ended Sept. 30. For the six months ended "
+              "Sept. 30, sales rose.")
+    found = {t.text: (t.type, t.value) for t in timexes(doc, "2023-11-02")}
+    assert found["the fourth quarter"] == ("DATE", "2023-Q4")
+    assert found["the six months"] == ("DURATION", "P6M")
+
+
+def test_an_ordinal_day_or_month_counts_a_period_and_measures_none(nlp):
+    found = values(nlp, "It is the second day of the strike. It was the third consecutive "
+                        "month of gains in the second quarter.")
+    assert found["the second day"] == ("DATE", FRIDAY)
+    assert "the third consecutive month" not in found
+    assert found["the second quarter"] == ("DATE", "2023-Q2")
+
+
+def test_a_plan_in_the_past_perfect_lies_behind_the_report(nlp):
+    # A Monday report: the offer "had been due to expire" on the Friday just gone.
+    found = values(nlp, "The offer had been due to expire Friday evening.", "2023-07-31")
+    assert found["Friday evening"] == ("TIME", "2023-07-28TEV")
+
+
+def test_a_day_an_adjective_governs_is_the_nearest_such_day(nlp):
+    found = values(nlp, "The board declared a dividend, payable Jan. 2, and created a new "
+                        "office, effective Feb. 1.", "2023-11-02")
+    assert found["Jan. 2"] == ("DATE", "2024-01-02")
+    assert found["Feb. 1"] == ("DATE", "2024-02-01")
+
+
+def test_a_later_day_in_a_reduced_past_relative_is_last_years(nlp):
+    found = values(nlp, "The index closed within 70 points of its record high set on Aug. 6.",
+                   "2024-02-06")
+    assert found["Aug. 6"] == ("DATE", "2023-08-06")
+
+
+def test_a_clock_time_with_its_day_is_one_time(nlp):
+    found = values(nlp, "The offer was extended until 5 p.m. EST Nov. 9. Talks broke off at "
+                        "noon Thursday.", "2023-11-02")
+    assert found["5 p.m. EST Nov. 9"] == ("TIME", "2023-11-09T17:00-05:00")
+    assert found["noon Thursday"] == ("TIME", "2023-11-02T12:00")
+
+
+def test_each_july_is_a_set_and_a_weekday_with_its_date_one_day(nlp):
+    found = values(nlp, "Marchers parade each July. Funds lost $14 million on Friday Oct. 13 "
+                        "alone.", "2023-10-27")
+    assert found["each July"] == ("SET", "XXXX-07")
+    assert found["Friday Oct. 13"] == ("DATE", "2023-10-13")

@@ -46,8 +46,16 @@ TIMEX_PATTERNS = [
         r"\b(?:hours|minutes|days|moments)\s+later\b",
         rf"\bfor\s+(?:the\s+(?:past|last|next)\s+)?(?:{_NUM})\s+{_UNIT}\b",
         r"\b(?:every|each)\s+(?:day|week|month|year|morning|night|" + _WEEKDAY + r")\b",
+        rf"\b(?:every|each)\s+(?-i:{_MONTH})\b",
+        # a weekday and its written date are one day: "Friday Oct. 13", "Sunday, March 8"
+        rf"\b(?:{_WEEKDAY}),?\s+(?-i:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
         r"\b(?:daily|weekly|monthly|annually)\b(?=\s*[,.;]|\s+(?:basis|meetings?|briefings?))",
-        r"\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?(?:\s*\(?\s*(?:" + "|".join(ZONES) + r")\b)?",
+        # a clock time with its zone and the day it names: "5 p.m. EST Nov. 9", "10 p.m.
+        # Wednesday", "noon Thursday", "mid-afternoon yesterday" are one TIME each
+        r"\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?(?:\s*\(?\s*(?:" + "|".join(ZONES) + r")\b)?"
+        rf"(?:,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow|(?-i:{_MONTH})\.?\s+\d{{1,2}}\b))?",
+        rf"\b(?:noon|midnight|mid-?(?:morning|afternoon))\s+(?:on\s+)?"
+        rf"(?:{_WEEKDAY}|today|yesterday|tomorrow)\b",
         r"\bsince\s+(?:1[5-9]|20)\d\d\b",
         # present/past/future references TIMEX3 annotates ("now", "recently", "the past")
         r"\b(?:now|currently|recently)\b",
@@ -129,6 +137,10 @@ def clause_tense(token: Token) -> str:
     verb makes it future, VBD/VBN past, anything else present; the if-clause of a
     future conditional is future.
     """
+    if token.head.pos_ == "ADJ" and token.head.i != token.i:
+        # "payable Jan. 2", "effective Feb. 1": the adjective states a standing fact; the
+        # date is the nearest such day whatever the tense of the verb announcing it.
+        return "present"
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -138,6 +150,8 @@ def clause_tense(token: Token) -> str:
         c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
     ) and clause_tense(verb.head) == "future":
         return "future"
+    if _in_past_perfect(verb):
+        return "past"  # "it had been due to expire Friday": a plan already past
     for candidate in (verb, verb.head):
         auxes = [c for c in candidate.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_MARKERS for a in auxes):
@@ -150,9 +164,25 @@ def clause_tense(token: Token) -> str:
             return "past"
         if candidate.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
             return "past"
+        if candidate.tag_ == "VBN" and candidate.dep_ == "acl" and not auxes:
+            return "past"  # a reduced relative: "its record high set on Aug. 6"
         if candidate.tag_ in ("VBZ", "VBP", "VBG", "VB", "VBN") or auxes:
             return "present"
     return "past"
+
+
+def _in_past_perfect(verb: Token) -> bool:
+    """The verb, or the finite verb its infinitive complements, is in the past perfect
+    ("had been scheduled to expire", "had been due to expire")."""
+    node = verb
+    for _ in range(4):  # a complement chain is short: expire ← due ← been
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD"
+               for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _candidates(doc: Doc, text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
@@ -271,9 +301,14 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
 
 
 def _as_length(text: str) -> Normalized | None:
-    """'the year', 'the six months', 'the fiscal quarter' as the length of a fiscal period."""
+    """'the year', 'the six months' as the length of a fiscal period.
+
+    A quarter is not: "the fourth quarter ended Sept. 30" names which quarter (TimeML
+    annotates it as that DATE, the year or the nine months ended as a length)."""
     quantity = unit_quantity(text.lower())
-    return Normalized("DURATION", duration_value(*quantity)) if quantity else None
+    if quantity is None or quantity[1].lower().startswith("quarter"):
+        return None
+    return Normalized("DURATION", duration_value(*quantity))
 
 
 def _record(span: Span, signal: str | None, tense: str, reading: Normalized) -> Timex:

@@ -17,6 +17,7 @@ import dateparser
 
 from dossier.config import Settings
 from dossier.lexicon.timex import (
+    CLOCK,
     DECADE,
     ISO_DATE,
     MONTH_ABBR,
@@ -25,6 +26,7 @@ from dossier.lexicon.timex import (
     NARRATIVE,
     NUMBER_UNIT,
     OFFSET_WORD,
+    ORDINAL_UNIT,
     ORDINALS,
     PART_OF_PERIOD,
     PARTS_OF_DAY,
@@ -146,6 +148,10 @@ def _month_day(text: str, anchor: date | None, tense: str, settings: Settings) -
             year -= 1 if ahead_days > settings.timex_past_lookahead_days else 0
         elif relation_word == "next" or (tense == "future" and not later):
             year += 0 if later and relation_word is None else 1
+        elif tense == "present" and relation_word is None and day is not None:
+            # "The dividend is payable Jan. 2" in a November report: the nearest Jan. 2
+            year = min((year - 1, year, year + 1), key=lambda y: abs(
+                (date(y, month, min(day, 28)) - anchor).days))
         elif tense == "present" and relation_word is None and day is None:
             # A bare month in the present tense: the nearest one ("expires in January").
             if month - anchor.month > 6:
@@ -273,12 +279,12 @@ def normalize(
         return Normalized(kind, value, mod, anchored_on="narrative" if narrative else "publication")
 
     if SET_WORD.search(low):
-        return _set(low)
+        return _set(low, settings)
 
     clock = read_clock(raw)
     if clock:
         hour, minute, zone = clock
-        day = _date_part(low, anchor, tense, settings, ahead)
+        day = _date_part(CLOCK.sub(" ", low), anchor, tense, settings, ahead)  # not its hour
         prefix = day if day else (anchor.isoformat() if anchor else "XXXX-XX-XX")
         offset = zone_offset(zone, anchor) if zone else None
         value = f"{prefix}T{hour:02d}:{minute:02d}" + (offset or "")
@@ -386,6 +392,13 @@ def normalize(
         return Normalized("DATE", _relative_unit("this", definite.group(1), anchor), mod,
                           anchored_on="publication")
 
+    ordinal = ORDINAL_UNIT.search(low)
+    if ordinal:
+        # "today is the eighth day of the operation", "it is the second day of": that day;
+        # otherwise the count names no date of its own ("the third consecutive month").
+        if ordinal.group("unit").lower() == "day" and tense == "present" and anchor:
+            return Normalized("DATE", anchor.isoformat(), mod, anchored_on="publication")
+        return None
     quantity = unit_quantity(low)
     if quantity:
         num, unit_word = quantity
@@ -449,11 +462,14 @@ def _date_part(low: str, anchor: date | None, tense: str, settings: Settings,
     return value if value and len(value) == 10 else None
 
 
-def _set(low: str) -> Normalized:
+def _set(low: str, settings: Settings) -> Normalized:
     """'every day' → P1D, 'each Monday' → XXXX-WXX-1, 'twice a week' → P1W (quant TWICE)."""
     weekday = WEEKDAY_IN.search(low)
     if weekday:
         return Normalized("SET", f"XXXX-WXX-{WEEKDAYS.index(weekday.group(1).lower()) + 1}")
+    month = _month_day(low, None, "present", settings)
+    if month and re.fullmatch(r"XXXX-\d\d", month):  # "each July": every year's July
+        return Normalized("SET", month)
     # TimeBank writes these as calendar patterns, not periods.
     for word, value in (("daily", "XXXX-XX-XX"), ("nightly", "XXXX-XX-XXTNI"),
                         ("weekly", "XXXX-WXX"), ("monthly", "XXXX-XX"), ("yearly", "XXXX"),

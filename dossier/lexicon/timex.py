@@ -63,8 +63,18 @@ CLOCK = re.compile(
     re.I,
 )
 NUMBER_UNIT = re.compile(
-    r"\b(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+    # "second" before another unit is the ordinal ("the second quarter", "second half")
+    r"\b(?P<unit>second(?![\s-]+(?:\w+[\s-]+)?(?:day|night|week|month|quarter|year|half|"
+    r"time|term|round)s?\b)|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
     r"century|centurie)(?P<plural>s)?\b",
+    re.I,
+)
+# An ordinal unit counts a period, it does not measure one: "the eighth day of the
+# operation", "the third consecutive month", "a second time" are no durations.
+ORDINAL_UNIT = re.compile(
+    r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))[\s-]+(?:(?:straight|consecutive|successive|full|trading|"
+    r"business)\s+)?(?P<unit>day|night|week|month|year|half|time|session)s?\b",
     re.I,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
