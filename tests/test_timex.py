@@ -214,3 +214,15 @@ def test_each_july_is_a_set_and_a_weekday_with_its_date_one_day(nlp):
                         "alone.", "2023-10-27")
     assert found["each July"] == ("SET", "XXXX-07")
     assert found["Friday Oct. 13"] == ("DATE", "2023-10-13")
+
+
+def test_a_range_of_two_years_is_two_years_and_the_near_term_lies_ahead(nlp):
+    found = values(nlp, "He sold shares between 1985 and 1987. Margins will stay thin in the "
+                        "near term.")
+    assert found["1985"] == ("DATE", "1985") and found["1987"] == ("DATE", "1987")
+    assert found["the near term"] == ("DATE", "FUTURE_REF")
+
+
+def test_the_end_of_this_month_in_a_future_clause_is_this_months():
+    assert read("the end of November", date(1989, 11, 2), "future").value == "1989-11"
+    assert read("October", date(1989, 11, 2), "future").value == "1990-10"

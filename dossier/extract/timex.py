@@ -60,6 +60,7 @@ TIMEX_PATTERNS = [
         # present/past/future references TIMEX3 annotates ("now", "recently", "the past")
         r"\b(?:now|currently|recently)\b",
         r"\bthe\s+(?:past|future)\b(?!\s+(?:" + _NUM + r")\b)",
+        r"\bthe\s+(?:near\s+(?:future|term)|short\s+term)\b",
         r"\b(?:the|this|last|next)\s+weekend\b",
         r"\b(?:last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+night\b",
         r"\bnineteen\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -86,12 +87,15 @@ SPLIT_AT = re.compile(
     rf"|\s+(?:to|through)\s+(?=(?:{_MONTH}|{_WEEKDAY}|today|tomorrow|yesterday|\d{{4}})\b)"
     # a fiscal period and its end: "the year ended March 31" is P1Y and a day
     r"|\s+(?=(?:ended|ending)\s)"
+    # "between 1985 and 1987" is two years
+    r"|(?<=\d{4})\s+and\s+(?=(?:1[5-9]|20)\d\d\b)"
     r"|(?:(?<=months)|(?<=quarters))\s+of\s+(?=(?:\d{4}|the year)\b)",
     re.I,
 )
 # Words around an expression that TIMEX3 extents leave out ("just last month", "last
 # month's", "earlier this month", "an Aug. 10, 1988").
-LEADING_NOISE = re.compile(r"(?:(?:just|only|barely|earlier|later|of|an?|ended|ending)\s+)+(?=\S)",
+LEADING_NOISE = re.compile(r"(?:(?:just|only|barely|earlier|later|of|an?|ended|ending|between)\s+)+"
+                           r"(?=\S)",
                            re.I)
 # "the year ended March 31": the period before "ended" is a length (P1Y), its end a day.
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)

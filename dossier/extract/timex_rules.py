@@ -134,8 +134,9 @@ def _month_day(text: str, anchor: date | None, tense: str, settings: Settings) -
         year = "XXXX"
     else:
         year = anchor.year
-        candidate = (month, day or 1)
-        later = candidate > (anchor.month, anchor.day)
+        # a month without a day is later only when it is a later month: "the end of
+        # November" in a November report is this November's
+        later = (month, day) > (anchor.month, anchor.day) if day else month > anchor.month
         if relation and relation.group(1):  # "June last year"
             year += {"last": -1, "next": 1, "this": 0}[relation_word]
         elif relation_word == "last":
@@ -146,7 +147,8 @@ def _month_day(text: str, anchor: date | None, tense: str, settings: Settings) -
             # Dec. 7", "extended to Nov. 16"): only one far ahead is last year's
             ahead_days = (date(anchor.year, month, min(day or 1, 28)) - anchor).days
             year -= 1 if ahead_days > settings.timex_past_lookahead_days else 0
-        elif relation_word == "next" or (tense == "future" and not later):
+        elif relation_word == "next" or (tense == "future" and not later and (
+                day is not None or month != anchor.month)):
             year += 0 if later and relation_word is None else 1
         elif tense == "present" and relation_word is None and day is not None:
             # "The dividend is payable Jan. 2" in a November report: the nearest Jan. 2

@@ -115,6 +115,8 @@ REFS = {
     "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
     "further notice": "FUTURE_REF", "until further notice": "FUTURE_REF",
     "soon": "FUTURE_REF", "previously": "PAST_REF", "once": "PAST_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }
 
 
