@@ -226,3 +226,10 @@ def test_a_range_of_two_years_is_two_years_and_the_near_term_lies_ahead(nlp):
 def test_the_end_of_this_month_in_a_future_clause_is_this_months():
     assert read("the end of November", date(1989, 11, 2), "future").value == "1989-11"
     assert read("October", date(1989, 11, 2), "future").value == "1990-10"
+
+
+def test_earlier_this_month_keeps_its_earlier_and_only_six_months_drops_only(nlp):
+    found = values(nlp, "Earlier this month, the bank sold the unit. He had been manager for "
+                        "only six months.")
+    assert found["Earlier this month"] == ("DATE", "2023-07")
+    assert found["six months"] == ("DURATION", "P6M")

@@ -93,10 +93,12 @@ SPLIT_AT = re.compile(
     re.I,
 )
 # Words around an expression that TIMEX3 extents leave out ("just last month", "last
-# month's", "earlier this month", "an Aug. 10, 1988").
-LEADING_NOISE = re.compile(r"(?:(?:just|only|barely|earlier|later|of|an?|ended|ending|between)\s+)+"
-                           r"(?=\S)",
-                           re.I)
+# month's", "an Aug. 10, 1988"); "earlier this month", "later today" keep theirs: it says
+# which part of the period (TimeBank's extents include it).
+LEADING_NOISE = re.compile(
+    r"(?:(?:just|only|barely|of|an?|ended|ending|between|(?:earlier|later)(?!\s+(?:this|today|"
+    r"tonight|yesterday|tomorrow|" + _WEEKDAY + r")\b))\s+)+(?=\S)",
+    re.I)
 # "the year ended March 31": the period before "ended" is a length (P1Y), its end a day.
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
 TRAILING_NOISE = re.compile(r"(?:'s|’s)$")
@@ -232,9 +234,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     if match and not re.match(r"until further|at least", chunk, re.I):
         return start + match.end(), end, match.group(1).lower()
     noise = LEADING_NOISE.match(chunk)
-    # "earlier this month" → "this month"; "a year earlier", "later" alone stay whole
-    if noise and re.match(r"(?:the\s+|this\s+|last\s+|next\s+|\d|[A-Z])",
-                          chunk[noise.end():]):
+    # "just last month" → "last month", "only six months" → "six months"; "a year
+    # earlier", "later" alone stay whole
+    rest = chunk[noise.end():] if noise else ""
+    if noise and (re.match(r"(?:the\s+|this\s+|last\s+|next\s+|\d|[A-Z])", rest)
+                  or re.fullmatch(r"(?:(?:just|only|barely|ended|ending)\s+)+", noise.group(0),
+                                  re.I)):
         start += noise.end()
         chunk = chunk[noise.end():]
     return start, end, "until" if chunk.lower().startswith("until") else None
