@@ -233,3 +233,20 @@ def test_earlier_this_month_keeps_its_earlier_and_only_six_months_drops_only(nlp
                         "only six months.")
     assert found["Earlier this month"] == ("DATE", "2023-07")
     assert found["six months"] == ("DURATION", "P6M")
+
+
+def test_a_weekday_in_the_plural_recurs(nlp):
+    found = values(nlp, "Two flights will leave on Tuesday nights. The market is shut on Sundays.")
+    assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert found["Sundays"] == ("SET", "XXXX-WXX-7")
+
+
+def test_a_quarter_of_the_market_is_a_share_not_three_months(nlp):
+    text = "The funds hold more than a quarter of the market. Sales rose in a quarter."
+    found = [(t.start, t.type, t.value) for t in timexes(nlp(text), FRIDAY)]
+    assert found == [(text.rindex("a quarter"), "DURATION", "P1Q")]
+
+
+def test_the_morning_is_on_the_day_the_text_is_on(nlp):
+    found = values(nlp, "Shares fell on Wednesday. Dealers placed heavy orders in the morning.")
+    assert found["the morning"] == ("TIME", "2023-07-26TMO")

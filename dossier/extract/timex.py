@@ -37,7 +37,7 @@ _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)s?"
 # Patterns for recall beyond the statistical NER; case-insensitive except month names.
 TIMEX_PATTERNS = [
     re.compile(p, re.I) for p in (
-        rf"\b(?:(?:last|next|this|on|coming)\s+)?(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b",
+        rf"\b(?:(?:last|next|this|on|coming)\s+)?(?:{_WEEKDAY})s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
         r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|past)\s+(?:week(?:end)?|month|year|quarter|"
         r"morning|afternoon|evening)\b",
         r"\b(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b",
@@ -99,6 +99,9 @@ LEADING_NOISE = re.compile(
     r"(?:(?:just|only|barely|of|an?|ended|ending|between|(?:earlier|later)(?!\s+(?:this|today|"
     r"tonight|yesterday|tomorrow|" + _WEEKDAY + r")\b))\s+)+(?=\S)",
     re.I)
+# "a quarter of the market" is a share, not three months.
+FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|all|our|these|those|this|that)\b",
+                         re.I)
 # "the year ended March 31": the period before "ended" is a length (P1Y), its end a day.
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
 TRAILING_NOISE = re.compile(r"(?:'s|’s)$")
@@ -300,6 +303,9 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
         tense = clause_tense(span.root)
         reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period,
                             settings=settings)
+        if reading is not None and reading.type == "DURATION" and FRACTION_OF.match(
+                text, span.end_char) and re.search(r"\bquarters?$", span.text, re.I):
+            continue  # "more than a quarter of the market", "three quarters of its sales"
         if reading is not None and PERIOD_ENDED.match(text, span.end_char):
             reading = _as_length(span.text) or reading
         if reading is not None:

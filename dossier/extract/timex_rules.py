@@ -30,6 +30,7 @@ from dossier.lexicon.timex import (
     ORDINALS,
     PART_OF_PERIOD,
     PARTS_OF_DAY,
+    PLURAL_WEEKDAY,
     REFS,
     RELATIVE_UNIT,
     SET_WORD,
@@ -280,6 +281,19 @@ def normalize(
         value = day.isoformat() + (f"T{part}" if part and kind == "TIME" else "")
         return Normalized(kind, value, mod, anchored_on="narrative" if narrative else "publication")
 
+    plural = PLURAL_WEEKDAY.fullmatch(low)
+    if plural:  # "on Mondays", "Tuesday nights": every such day (or part of it)
+        part = PARTS_OF_DAY.get(plural.group(2) or "")
+        return Normalized("SET", f"XXXX-WXX-{WEEKDAYS.index(plural.group(1)) + 1}"
+                          + (f"T{part}" if part else ""), mod)
+    that_day = re.fullmatch(r"the (day|morning|afternoon|evening)", low)
+    if that_day:  # "dashed Friday. Dealers bought in the morning": the day the text is on
+        base = narrative or anchor
+        if base is None:
+            return Normalized("DATE", None, mod)
+        part = PARTS_OF_DAY.get(that_day.group(1))
+        return Normalized("TIME" if part else "DATE", base.isoformat() + (f"T{part}" if part
+                          else ""), mod, anchored_on="narrative" if narrative else "publication")
     if SET_WORD.search(low):
         return _set(low, settings)
 

@@ -87,6 +87,11 @@ RELATIVE_UNIT = re.compile(
 OFFSET_WORD = re.compile(
     r"\b(ago|earlier|later|before|after|from now|hence|since|previously)\b", re.I
 )
+# A weekday in the plural, or a part of it, recurs: "on Mondays", "Tuesday nights".
+PLURAL_WEEKDAY = re.compile(
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:s|\s+(morning|afternoon|evening|night)s)"
+)
 SET_WORD = re.compile(r"\b(every|each|daily|weekly|monthly|yearly|annually|nightly|per)\b", re.I)
 # Expressions that anchor on the story's own last date ("hours later"), not on publication.
 NARRATIVE = re.compile(
