@@ -250,3 +250,28 @@ def test_a_quarter_of_the_market_is_a_share_not_three_months(nlp):
 def test_the_morning_is_on_the_day_the_text_is_on(nlp):
     found = values(nlp, "Shares fell on Wednesday. Dealers placed heavy orders in the morning.")
     assert found["the morning"] == ("TIME", "2023-07-26TMO")
+
+
+def test_a_non_finite_verb_takes_the_tense_of_the_verb_it_hangs_on(nlp):
+    # A Friday report: the boy fell in "while harvesting on Sunday", five days back.
+    found = values(nlp, "The boy fell into a well while harvesting vegetables on Sunday.",
+                   "2016-11-11")
+    assert found["Sunday"] == ("DATE", "2016-11-06")
+
+
+def test_a_season_later_in_the_year_in_a_past_clause_is_last_years(nlp):
+    found = values(nlp, "He began thinking about retirement during the summer.", "2018-01-01")
+    assert found["the summer"] == ("DATE", "2017-SU")
+
+
+def test_names_with_time_words_are_no_time_expressions(nlp):
+    found = values(nlp, "He won Coach of the Year. The team lost its quarterback in Week 7. "
+                        "A gunman stormed a late-night premiere. He told the Neue Osnabruecker "
+                        "Zeitung daily that he was sorry.")
+    assert not {"the Year", "Week 7", "late-night", "daily"} & set(found)
+
+
+def test_no_extent_ends_on_a_dangling_or(nlp):
+    found = values(nlp, "You may, in a year or two, save a few more lives. Tesla will be in "
+                        "deep space for a billion years or so.")
+    assert found and not [text for text in found if text.endswith((" or", " and"))]

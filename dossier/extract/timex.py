@@ -104,11 +104,15 @@ FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|all|our|these|those|
                          re.I)
 # "the year ended March 31": the period before "ended" is a length (P1Y), its end a day.
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
-TRAILING_NOISE = re.compile(r"(?:'s|’s)$")
+TRAILING_NOISE = re.compile(r"(?:'s|’s|\s+(?:or|and)|\s+)$")  # "a year or (two)", a line end
+# A capitalized unit inside a sentence is part of a name: "Coach of the Year", ABC's "This
+# Week", "Week 11" of a season.
+TITLE_UNIT = re.compile(r"\b(?:Year|Week|Month)\b")
 # A bound ("since 2015", "until Friday", "by Monday") says when something started or must
 # end, not when an act happened: it never dates an event.
 BOUND_MODS = {"ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER"}
 CONDITIONAL_MARKS = {"if", "unless"}
+NONFINITE_DEPS = {"xcomp", "advcl", "conj", "pcomp"}
 FUTURE_MARKERS = {"will", "shall", "'ll", "would", "going", "plan", "expect", "schedule", "due"}
 
 
@@ -175,9 +179,19 @@ def clause_tense(token: Token) -> str:
             return "past"
         if candidate.tag_ == "VBN" and candidate.dep_ == "acl" and not auxes:
             return "past"  # a reduced relative: "its record high set on Aug. 6"
+        if candidate.i == verb.i and _takes_its_tense_from_head(candidate, auxes):
+            continue  # "fell into a well while harvesting vegetables on Sunday": fell's
         if candidate.tag_ in ("VBZ", "VBP", "VBG", "VB", "VBN") or auxes:
             return "present"
     return "past"
+
+
+def _takes_its_tense_from_head(verb: Token, auxes: list[Token]) -> bool:
+    """A non-finite verb with no auxiliary of its own ("while harvesting", "began delving",
+    "will begin withdrawing ... and release") happens in the time of the verb it hangs on."""
+    return (verb.tag_ in ("VBG", "VB") and verb.dep_ in NONFINITE_DEPS
+            and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
+            and all(a.lower_ == "to" for a in auxes))
 
 
 def _in_past_perfect(verb: Token) -> bool:
@@ -299,10 +313,17 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
+        if TITLE_UNIT.search(span.text) and not span[0].is_sent_start:
+            continue
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
         reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period,
                             settings=settings)
+        if reading is not None and reading.type == "SET" and len(span) == 1 and \
+                span[0].lower_.endswith("ly") and (
+                span[0].pos_ in ("NOUN", "PROPN")
+                or span.start > 0 and doc[span.start - 1].pos_ == "PROPN"):
+            continue  # "the daily", "told the Neue Osnabruecker Zeitung daily": a newspaper
         if reading is not None and reading.type == "DURATION" and FRACTION_OF.match(
                 text, span.end_char) and re.search(r"\bquarters?$", span.text, re.I):
             continue  # "more than a quarter of the market", "three quarters of its sales"

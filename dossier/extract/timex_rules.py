@@ -33,6 +33,7 @@ from dossier.lexicon.timex import (
     PLURAL_WEEKDAY,
     REFS,
     RELATIVE_UNIT,
+    SEASON_START,
     SET_WORD,
     SPOKEN_DECADES,
     VAGUE_PLURAL,
@@ -408,6 +409,10 @@ def normalize(
         return Normalized("DATE", _relative_unit("this", definite.group(1), anchor), mod,
                           anchored_on="publication")
 
+    if re.fullmatch(r"(?:week|day|year|month|round|stage|game)\s+\d+", low):
+        return None  # "Week 11" of a season, "Day 3" of a trial: a name, no length
+    if re.fullmatch(r"(?:late|early|all)[- ]night", low):
+        return None  # "a late-night premiere": a kind of show, no date
     ordinal = ORDINAL_UNIT.search(low)
     if ordinal:
         # "today is the eighth day of the operation", "it is the second day of": that day;
@@ -439,6 +444,9 @@ def normalize(
         base = year.group(1) if year else (str(anchor.year) if anchor else "XXXX")
         if not year and anchor and re.match(r"last\b", low):
             base = str(anchor.year - 1)  # "last spring" in an October paper: last year's
+        elif not year and anchor and tense == "past" and SEASON_START.get(season, 0) > \
+                anchor.month:
+            base = str(anchor.year - 1)  # "during the summer" in a January report: last year's
         return Normalized("DATE", f"{base}-{season}", mod)
 
     parsed = _dateparser(raw, anchor)

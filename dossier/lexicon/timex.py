@@ -92,6 +92,8 @@ PLURAL_WEEKDAY = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:s|\s+(morning|afternoon|evening|night)s)"
 )
+# The month a TIMEX3 season starts in (northern; winter spans two years and is left out).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9}
 SET_WORD = re.compile(r"\b(every|each|daily|weekly|monthly|yearly|annually|nightly|per)\b", re.I)
 # Expressions that anchor on the story's own last date ("hours later"), not on publication.
 NARRATIVE = re.compile(
