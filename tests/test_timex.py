@@ -275,3 +275,19 @@ def test_no_extent_ends_on_a_dangling_or(nlp):
     found = values(nlp, "You may, in a year or two, save a few more lives. Tesla will be in "
                         "deep space for a billion years or so.")
     assert found and not [text for text in found if text.endswith((" or", " and"))]
+
+
+def test_later_that_year_is_the_year_the_text_last_wrote(nlp):
+    found = values(nlp, "Prince played the halftime show in 2007. Rival singers mocked him "
+                        "later that year. There was no hologram on Sunday.", "2018-02-05")
+    assert found["later that year"] == ("DATE", "2007")
+    assert found["Sunday"] == ("DATE", "2018-02-04")
+
+
+def test_that_year_of_a_text_that_named_none_is_unresolved_not_a_length():
+    assert read("that year", date(2018, 2, 5)) == Normalized("DATE", None)
+
+
+def test_a_temperature_in_the_70s_and_a_2015_16_season_are_no_days():
+    assert read("70s", date(2018, 1, 2), "future") is None
+    assert read("2015/16", date(2018, 1, 2)) is None

@@ -78,6 +78,7 @@ TIMEX_PATTERNS = [
 ZONE_PAIR = re.compile(r"^\s*\(\s*$")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 QUARTER = re.compile(r"\d{4}-Q[1-4]")
+WRITTEN_YEAR = re.compile(r"\d{4}(?:$|-\d\d)")  # "2007", "2016-04", "2016-04-21"
 # One NER span can run over two expressions: "January 9 - the first since 2015" is a day
 # and a comparison; cut at a spaced dash, a semicolon or a bracket, and before a signal
 # word inside it ("the first since 2015"), so the comparison's year never dates the day.
@@ -285,16 +286,20 @@ def extract_timexes(doc: Doc, published: str | None, dateline: str | None = None
     found: list[Timex] = []
     narrative: date | None = None
     period: str | None = None  # the quarter the text last named
+    year: int | None = None  # the year the text last wrote
     text = text_of(doc)
     for whole, parts in _candidates(doc, text):
         for span, signal, tense, reading in _readings(doc, text, whole, parts, anchor,
-                                                     narrative, ahead, period, settings):
+                                                     narrative, ahead, period, year, settings):
             timex = _record(span, signal, tense, reading)
             if found and reading.zone and _is_zone_twin(text, found[-1], timex):
                 _infer_offset(found[-1], timex, anchor)
             found.append(timex)
             if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:
                 narrative = date.fromisoformat(timex.day)
+            if timex.type == "DATE" and timex.anchored_on is None and timex.value and \
+                    WRITTEN_YEAR.match(timex.value) and not timex.mod:
+                year = int(timex.value[:4])
             if timex.value and QUARTER.fullmatch(timex.value) and \
                     timex.anchored_on != "narrative":
                 period = timex.value  # the quarter the report is about, not a comparison
@@ -303,7 +308,7 @@ def extract_timexes(doc: Doc, published: str | None, dateline: str | None = None
 
 def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int, int]],
               anchor: date | None, narrative: date | None, ahead: bool,
-              period: str | None, settings: Settings) -> list[tuple]:
+              period: str | None, year: int | None, settings: Settings) -> list[tuple]:
     """The reading of a candidate, else of each part it was merged from that reads."""
     out = []
     for cstart, cend in [whole] + parts:
@@ -318,7 +323,7 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
         reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period,
-                            settings=settings)
+                            settings=settings, year=year)
         if reading is not None and reading.type == "SET" and len(span) == 1 and \
                 span[0].lower_.endswith("ly") and (
                 span[0].pos_ in ("NOUN", "PROPN")

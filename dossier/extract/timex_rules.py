@@ -196,6 +196,7 @@ def normalize(
     period: str | None = None,
     *,
     settings: Settings,
+    year: int | None = None,
 ) -> Normalized | None:
     """Read one expression; None when it is not temporal after all (e.g. '63-year-old').
 
@@ -203,8 +204,9 @@ def normalize(
     ``narrative`` the last date the text itself established, for "hours later";
     ``ahead`` that the dateline place may be a day ahead of the anchor (see resolve_weekday);
     ``period`` the quarter the text last named ("1989-Q3"): an earnings report's "a year
-    earlier" is that quarter a year before, not the whole year; ``settings`` the tuned
-    numbers (Settings.timex_*).
+    earlier" is that quarter a year before, not the whole year; ``year`` the year the text
+    last wrote ("in 2007 ... later that year"); ``settings`` the tuned numbers
+    (Settings.timex_*).
     """
     raw = " ".join(text.split())
     low = raw.lower().strip(" .,;")
@@ -350,19 +352,21 @@ def normalize(
         quarter = _quarter(low, anchor, tense)
         if quarter:  # "this year's third quarter", "the year-ago third quarter"
             return Normalized("DATE", quarter, mod, anchored_on="publication")
-    told = re.fullmatch(r"(?:that|the following|the next|the previous|the preceding) "
-                        r"(year|month|quarter)", low)
-    if told and (narrative or period):
-        step = {"that": 0, "the following": 1, "the next": 1}.get(low.rsplit(" ", 1)[0], -1)
-        unit = told.group(1)
+    told = re.fullmatch(r"(?:(?:later|earlier) )?(that|the following|the next|the previous|"
+                        r"the preceding) (year|month|quarter)", low)
+    if told:
+        step = {"that": 0, "the following": 1, "the next": 1}.get(told.group(1), -1)
+        unit = told.group(2)
         if unit == "quarter" and period and step == 0:
             return Normalized("DATE", period, mod, anchored_on="narrative")
-        if narrative and unit == "year":
-            return Normalized("DATE", str(narrative.year + step), mod, anchored_on="narrative")
+        if unit == "year" and (year or narrative):  # "in 2007 ... later that year"
+            base = year or narrative.year  # type: ignore[union-attr]
+            return Normalized("DATE", str(base + step), mod, anchored_on="narrative")
         if narrative and unit == "month":
             shifted = shift_months(narrative, step)
             return Normalized("DATE", f"{shifted.year}-{shifted.month:02d}", mod,
                               anchored_on="narrative")
+        return Normalized("DATE", None, mod)  # "that year" of a text that named none
     within = re.fullmatch(r"(?:earlier|later) (?:in|this) (?:the )?(day|week|month|year)", low)
     if within and anchor is not None:
         unit = within.group(1)
@@ -535,11 +539,12 @@ def _quarter(low: str, anchor: date | None, tense: str) -> str | None:
 def _dateparser(raw: str, anchor: date | None) -> str | None:
     """Last resort for absolute strings in odd formats ('12/10/2024', '3rd of May 1999').
 
-    Only accepted when the string has digits: dateparser happily reads 'may' or
-    'march' alone as dates, which in news prose are usually verbs.
+    Only accepted when the string has a year: dateparser happily reads 'may' or
+    'march' alone as dates, which in news prose are usually verbs, and '70s' as seventy
+    seconds ago.
     """
-    if not re.search(r"\d", raw):
-        return None
+    if not re.search(r"(?:1[5-9]|20)\d\d", raw) or re.fullmatch(r"\d{4}/\d\d", raw.strip()):
+        return None  # "70s" (a temperature) is 70 seconds ago to it; "2015/16" a season
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"],
                 "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor:
