@@ -291,3 +291,26 @@ def test_that_year_of_a_text_that_named_none_is_unresolved_not_a_length():
 def test_a_temperature_in_the_70s_and_a_2015_16_season_are_no_days():
     assert read("70s", date(2018, 1, 2), "future") is None
     assert read("2015/16", date(2018, 1, 2)) is None
+
+
+def test_since_january_1st_is_this_years_start(nlp):
+    found = values(nlp, "They've had thousands of shootings since January 1st.", "2016-09-29")
+    assert found["January 1st"] == ("DATE", "2016-01-01")
+
+
+def test_that_month_is_the_month_the_text_last_wrote(nlp):
+    found = values(nlp, "McConnell spoke in June 2012. That month, he introduced a bill.",
+                   "2016-09-16")
+    assert found["That month"] == ("DATE", "2012-06")
+
+
+def test_names_that_hold_today_or_now_and_a_subject_run_into_are_cut(nlp):
+    found = values(nlp, "He told USA TODAY's video series so. Games stream on PlayStation Now "
+                        "for free. Last week Stumpf gave an interview.", "2016-09-20")
+    assert "TODAY" not in found and "Now" not in found
+    assert found["Last week"] == ("DATE", "2016-W37")
+
+
+def test_a_half_century_is_fifty_years():
+    assert read("a half-century", date(2016, 9, 16)).value == "P50Y"
+    assert read("election-night", date(2016, 9, 16)) is None

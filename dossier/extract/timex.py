@@ -18,6 +18,7 @@ from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.timex_rules import Normalized, normalize
 from dossier.extract.timex_zones import place_day, place_zone
 from dossier.lexicon.timex import (
+    MONTH_ABBR,
     MONTH_WORD,
     PROSPECTIVE_VERBS,
     SIGNALS,
@@ -107,13 +108,12 @@ FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|all|our|these|those|
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
 TRAILING_NOISE = re.compile(r"(?:'s|’s|\s+(?:or|and)|\s+)$")  # "a year or (two)", a line end
 # A capitalized unit inside a sentence is part of a name: "Coach of the Year", ABC's "This
-# Week", "Week 11" of a season.
-TITLE_UNIT = re.compile(r"\b(?:Year|Week|Month)\b")
+# Week", "Week 11" of a season, "Russia Today", "PlayStation Now".
+TITLE_UNIT = re.compile(r"\b(?:Year|Week|Month|Today|TODAY|Now|NOW)\b")  # "USA TODAY"
 # A bound ("since 2015", "until Friday", "by Monday") says when something started or must
 # end, not when an act happened: it never dates an event.
 BOUND_MODS = {"ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER"}
 CONDITIONAL_MARKS = {"if", "unless"}
-NONFINITE_DEPS = {"xcomp", "advcl", "conj", "pcomp"}
 FUTURE_MARKERS = {"will", "shall", "'ll", "would", "going", "plan", "expect", "schedule", "due"}
 
 
@@ -190,7 +190,7 @@ def clause_tense(token: Token) -> str:
 def _takes_its_tense_from_head(verb: Token, auxes: list[Token]) -> bool:
     """A non-finite verb with no auxiliary of its own ("while harvesting", "began delving",
     "will begin withdrawing ... and release") happens in the time of the verb it hangs on."""
-    return (verb.tag_ in ("VBG", "VB") and verb.dep_ in NONFINITE_DEPS
+    return (verb.tag_ in ("VBG", "VB") and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp")
             and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
             and all(a.lower_ == "to" for a in auxes))
 
@@ -286,11 +286,11 @@ def extract_timexes(doc: Doc, published: str | None, dateline: str | None = None
     found: list[Timex] = []
     narrative: date | None = None
     period: str | None = None  # the quarter the text last named
-    year: int | None = None  # the year the text last wrote
+    written: date | None = None  # the year or month the text last wrote out (its 1st day)
     text = text_of(doc)
     for whole, parts in _candidates(doc, text):
         for span, signal, tense, reading in _readings(doc, text, whole, parts, anchor,
-                                                     narrative, ahead, period, year, settings):
+                                                     narrative, ahead, period, written, settings):
             timex = _record(span, signal, tense, reading)
             if found and reading.zone and _is_zone_twin(text, found[-1], timex):
                 _infer_offset(found[-1], timex, anchor)
@@ -299,7 +299,7 @@ def extract_timexes(doc: Doc, published: str | None, dateline: str | None = None
                 narrative = date.fromisoformat(timex.day)
             if timex.type == "DATE" and timex.anchored_on is None and timex.value and \
                     WRITTEN_YEAR.match(timex.value) and not timex.mod:
-                year = int(timex.value[:4])
+                written = date(int(timex.value[:4]), int(timex.value[5:7] or 1), 1)
             if timex.value and QUARTER.fullmatch(timex.value) and \
                     timex.anchored_on != "narrative":
                 period = timex.value  # the quarter the report is about, not a comparison
@@ -308,7 +308,7 @@ def extract_timexes(doc: Doc, published: str | None, dateline: str | None = None
 
 def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int, int]],
               anchor: date | None, narrative: date | None, ahead: bool,
-              period: str | None, year: int | None, settings: Settings) -> list[tuple]:
+              period: str | None, written: date | None, settings: Settings) -> list[tuple]:
     """The reading of a candidate, else of each part it was merged from that reads."""
     out = []
     for cstart, cend in [whole] + parts:
@@ -318,12 +318,14 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
+        while len(span) > 1 and _is_name_after(span[-1]) and TIME_WORD.search(span[:-1].text):
+            span = span[:-1]  # "Last week Stumpf said": the NER ran into the subject
         if TITLE_UNIT.search(span.text) and not span[0].is_sent_start:
             continue
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
         reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period,
-                            settings=settings, year=year)
+                            settings=settings, written_month=written)
         if reading is not None and reading.type == "SET" and len(span) == 1 and \
                 span[0].lower_.endswith("ly") and (
                 span[0].pos_ in ("NOUN", "PROPN")
@@ -339,6 +341,17 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
             if (cstart, cend) == whole:
                 break
     return out
+
+
+TIME_WORD = re.compile(r"\d|\b(?:week|month|year|day|night|morning|afternoon|evening|quarter|"
+                       r"decade|century|today|yesterday|tomorrow)s?\b", re.I)
+
+
+def _is_name_after(token: Token) -> bool:
+    """A capitalized name that is no time word ('Stumpf', not 'May', 'Monday' or 'ET')."""
+    low = token.lower_.rstrip(".")
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not (
+        low in WEEKDAYS or low[:3] in MONTH_ABBR or token.text.upper() in ZONES)
 
 
 def _as_length(text: str) -> Normalized | None:

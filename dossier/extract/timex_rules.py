@@ -196,7 +196,7 @@ def normalize(
     period: str | None = None,
     *,
     settings: Settings,
-    year: int | None = None,
+    written_month: date | None = None,
 ) -> Normalized | None:
     """Read one expression; None when it is not temporal after all (e.g. '63-year-old').
 
@@ -204,13 +204,15 @@ def normalize(
     ``narrative`` the last date the text itself established, for "hours later";
     ``ahead`` that the dateline place may be a day ahead of the anchor (see resolve_weekday);
     ``period`` the quarter the text last named ("1989-Q3"): an earnings report's "a year
-    earlier" is that quarter a year before, not the whole year; ``year`` the year the text
-    last wrote ("in 2007 ... later that year"); ``settings`` the tuned numbers
-    (Settings.timex_*).
+    earlier" is that quarter a year before, not the whole year; ``written_month`` the first
+    day of the year or month the text last wrote out ("in June 2012 ... that month", "in
+    2007 ... later that year"); ``settings`` the tuned numbers (Settings.timex_*).
     """
     raw = " ".join(text.split())
     low = raw.lower().strip(" .,;")
     low = re.sub(r"^(?:on|in|at|by|during|since|until|till|from|for|of|over)\s+", "", low)
+    if signal == "since":
+        tense = "past"  # "thousands of shootings since January 1st": a start behind us
     mod = {"since": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
            "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}.get(signal or "")
     if re.search(r"-year-old|years? old|-month-old", low) or re.fullmatch(r"\d{1,2}", low):
@@ -359,11 +361,11 @@ def normalize(
         unit = told.group(2)
         if unit == "quarter" and period and step == 0:
             return Normalized("DATE", period, mod, anchored_on="narrative")
-        if unit == "year" and (year or narrative):  # "in 2007 ... later that year"
-            base = year or narrative.year  # type: ignore[union-attr]
+        if unit == "year" and (written_month or narrative):  # "in 2007 ... later that year"
+            base = (written_month or narrative).year  # type: ignore[union-attr]
             return Normalized("DATE", str(base + step), mod, anchored_on="narrative")
-        if narrative and unit == "month":
-            shifted = shift_months(narrative, step)
+        if unit == "month" and (written_month or narrative):  # "in June 2012 ... That month"
+            shifted = shift_months(written_month or narrative, step)  # type: ignore[arg-type]
             return Normalized("DATE", f"{shifted.year}-{shifted.month:02d}", mod,
                               anchored_on="narrative")
         return Normalized("DATE", None, mod)  # "that year" of a text that named none
@@ -415,8 +417,11 @@ def normalize(
 
     if re.fullmatch(r"(?:week|day|year|month|round|stage|game)\s+\d+", low):
         return None  # "Week 11" of a season, "Day 3" of a trial: a name, no length
-    if re.fullmatch(r"(?:late|early|all)[- ]night", low):
-        return None  # "a late-night premiere": a kind of show, no date
+    if re.fullmatch(r"(?:late|early|all|election|opening)[- ]night", low):
+        return None  # "a late-night premiere", "election-night coverage": a kind, no date
+    part_of = re.fullmatch(r"(?:(?:a|the) )?(half|quarter)[- ](?:a )?century", low)
+    if part_of:  # "a half-century of military rule": fifty years, not one century
+        return Normalized("DURATION", "P50Y" if part_of.group(1) == "half" else "P25Y", mod)
     ordinal = ORDINAL_UNIT.search(low)
     if ordinal:
         # "today is the eighth day of the operation", "it is the second day of": that day;
