@@ -314,3 +314,10 @@ def test_names_that_hold_today_or_now_and_a_subject_run_into_are_cut(nlp):
 def test_a_half_century_is_fifty_years():
     assert read("a half-century", date(2016, 9, 16)).value == "P50Y"
     assert read("election-night", date(2016, 9, 16)) is None
+
+
+def test_between_two_days_is_two_days_and_a_film_title_no_time(nlp):
+    found = values(nlp, 'It plans a launch between Feb. 7 and Feb. 14. No need for a DeLorean '
+                        'like in "Back To The Future."', "2016-02-06")
+    assert found["Feb. 7"] == ("DATE", "2016-02-07") and found["Feb. 14"] == ("DATE", "2016-02-14")
+    assert "The Future" not in found

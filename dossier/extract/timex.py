@@ -89,8 +89,9 @@ SPLIT_AT = re.compile(
     rf"|\s+(?:to|through)\s+(?=(?:{_MONTH}|{_WEEKDAY}|today|tomorrow|yesterday|\d{{4}})\b)"
     # a fiscal period and its end: "the year ended March 31" is P1Y and a day
     r"|\s+(?=(?:ended|ending)\s)"
-    # "between 1985 and 1987" is two years
+    # "between 1985 and 1987" is two years, "between Feb. 7 and Feb. 14" two days
     r"|(?<=\d{4})\s+and\s+(?=(?:1[5-9]|20)\d\d\b)"
+    rf"|(?<=\d)\s+and\s+(?=(?-i:{_MONTH})\b)"
     r"|(?:(?<=months)|(?<=quarters))\s+of\s+(?=(?:\d{4}|the year)\b)",
     re.I,
 )
@@ -108,8 +109,8 @@ FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|all|our|these|those|
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
 TRAILING_NOISE = re.compile(r"(?:'s|’s|\s+(?:or|and)|\s+)$")  # "a year or (two)", a line end
 # A capitalized unit inside a sentence is part of a name: "Coach of the Year", ABC's "This
-# Week", "Week 11" of a season, "Russia Today", "PlayStation Now".
-TITLE_UNIT = re.compile(r"\b(?:Year|Week|Month|Today|TODAY|Now|NOW)\b")  # "USA TODAY"
+# Week", "Week 11" of a season, "Russia Today", "PlayStation Now", "Back To The Future".
+TITLE_UNIT = re.compile(r"\b(?:Year|Week|Month|Today|TODAY|Now|NOW|Future)\b")  # "USA TODAY"
 # A bound ("since 2015", "until Friday", "by Monday") says when something started or must
 # end, not when an act happened: it never dates an event.
 BOUND_MODS = {"ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER"}
