@@ -82,9 +82,12 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _serve(conn: Connection, work: Work, parent: int) -> None:
+def _serve(conn: Connection, parent_end: Connection, work: Work, parent: int) -> None:
     """The worker's loop: a job in, stage reports and the results out, until told to stop."""
     _die_with(parent)
+    # The fork copied the parent's end of the pipe too: closed, so that the parent's exit
+    # reads as the end of the pipe here.
+    parent_end.close()
     while True:
         try:
             job = conn.recv()
@@ -158,7 +161,7 @@ class Supervisor:
     def _fork(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_serve, args=(child, self._work, os.getpid()), daemon=True
+            target=_serve, args=(child, parent, self._work, os.getpid()), daemon=True
         )
         process.start()
         child.close()
