@@ -315,10 +315,20 @@ class Settings:
     # Views kept per story (digest, corroboration, fact lists, one rendered page per set of
     # filters the analyst used): the oldest go past this many.
     story_views_each: int = 32
+    # What the desk derives from a stored article and keeps across requests and story
+    # versions, most recently used first (a unit's stands-alone verdict, an evidence
+    # span's sentence bounds; a few hundred bytes each): a 200-article story has ~7,000
+    # units and ~15,000 spans, so a story's next version works out only its new articles'.
+    article_memo_entries: int = 300_000
     # Evidence items one grouped API item (a place) carries: its first mentions by
     # article; its ``mentions`` count says how many there are in all. A country named in
     # every article would otherwise carry the whole store (the 14 MB /api/places).
     api_evidence_per_item: int = 20
+    # The whole store's timeline and stances (no story asked) show what the articles of the
+    # store's latest this-many days of publications report, unless a since/until says
+    # which days: grouping every act and statement of an archive per request costs the
+    # archive (10 s at 1,000 articles, minutes at 20,000), the latest month costs a month.
+    store_list_days: int = 31
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The issue's bound for a 13-article story is 40.
     timeline_shown: int = 30
