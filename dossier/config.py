@@ -262,6 +262,13 @@ class Settings:
         ("article_offtopic", -1.496),
     )
     event_min_confidence: float = 0.5
+    # Events the text does not state as fact — expected, planned, hoped, urged, feared,
+    # conditional or asked about (modality "future" or "hypothetical") — are hidden from the
+    # events list, the timeline, the desk and the default exports unless this is True
+    # (``--all``, and the desk's "all" confidence level, show them too). An act done
+    # ("asserted") and a promise or threat made ("announced": "will send troops" is
+    # PLOVER's THREATEN, made when said) are stated; "troops may attack" is not.
+    event_show_unstated: bool = False
     # The other floors the desk's confidence filter offers beside event_min_confidence
     # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
     desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)

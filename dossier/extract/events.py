@@ -7,7 +7,8 @@ events. A statement *about* an act is kept apart from the act: "Blinken called f
 the release" is a REQUEST by Blinken whose target is whoever the article says holds
 the prisoner; the detention itself is its own COERCE event with its own date.
 Negated triggers ("would offer no resistance") give no event; "will"/"would" mark
-future, "may"/"must" hypothetical; acts reported inside quotes carry ``in_quote``.
+future ("announced" when the source declares it: its promise or threat), "may"/"must"
+hypothetical; acts reported inside quotes carry ``in_quote``.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class Event:
     trigger: str
     type: str
     mode: str | None
-    modality: str  # asserted | future | hypothetical
+    modality: str  # asserted | announced | future | hypothetical (lexicon.modality)
     in_quote: bool
     source_actor: str | None
     source_country: str | None
@@ -540,6 +541,7 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
     if modality == "future" and token.i == verb.i and _declared(verb) and not scheduled:
         mode = mode or type_.lower()
         type_ = future_type(type_)
+        modality = "announced"  # the promise or threat is made: a stated act
     place = _place_for(verb, sent, places, triggers)
     in_quote = any(s <= token.idx < e for s, e in quotes)
     if in_quote and source_tok is not None and source_tok.lower_ in ("i", "we"):
