@@ -32,7 +32,7 @@ from dossier.extract.event_clauses import (
 )
 from dossier.extract.event_confidence import probability
 from dossier.extract.parsed import ents_within
-from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.actors import MILITARY_WORDS, PLACE_WORDS, is_agent_noun
 from dossier.lexicon.genre import OFFTOPIC_NOUNS, POLITICAL_NOUNS
 from dossier.lexicon.grammar import (
     EVENT_OBJECT_PRONOUNS,
@@ -44,6 +44,8 @@ from dossier.lexicon.grammar import (
 from dossier.lexicon.plover import (
     ACCEPTING,
     ACCIDENT_NOUNS,
+    ARMED_MODIFIERS,
+    CONSEQUENCE_WORDS,
     EVENT_FRAMES,
     HEDGE_VERBS,
     HELD_PEOPLE,
@@ -55,6 +57,7 @@ from dossier.lexicon.plover import (
     SENSES,
     SUBJECT_HOSTS,
     VERBS,
+    WARNING_VERBS,
     WEAPON_NOUNS,
     Trigger,
     future_type,
@@ -157,6 +160,8 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
             found = sense_fits(token, found)
         if found is None and _held_person(token):
             found = Trigger("COERCE", "detain", 0.6)
+        if found is not None and lemma in WARNING_VERBS and not _consequence_stated(token):
+            return None
         if found:
             if token.lemma_ == "back" and not any(c.dep_ == "dobj" for c in token.children):
                 return None
@@ -177,8 +182,38 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
                 break
         if host.pos_ == "VERB" and _base_forms(host) & NOUN_HOSTS and _trigger(host) is None \
                 and not _judged(host):
-            return NOUNS[token.lemma_.lower()], host
+            return _noun_sense(token, host), host
     return None
+
+
+def _noun_sense(noun: Token, host: Token) -> Trigger:
+    """The event noun's trigger, read in its frame: a strike by aircraft or troops, or an
+    "air"/"drone" strike, is an attack; a strike by workers a walkout."""
+    found = NOUNS[noun.lemma_.lower()]
+    if (found.type, found.mode) != ("PROTEST", "strike"):
+        return found
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    subject = next((c for c in host.children if c.dep_ in ("nsubj", "agent")), None)
+    if subject is not None and subject.dep_ == "agent":
+        subject = next((g for g in subject.children if g.dep_ == "pobj"), None)
+    armed = subject is not None and (subject.lemma_.lower() in WEAPON_NOUNS
+                                     or subject.lower_ in MILITARY_WORDS)
+    if modifiers & ARMED_MODIFIERS or armed:
+        return Trigger("ASSAULT", "aerial", found.weight)
+    return found
+
+
+def _consequence_stated(verb: Token) -> bool:
+    """Does a warning threaten? 'warned that it would retaliate', 'warned Iran not to',
+    'warned there will be no solution until ...' do; 'warned of an upcoming attack' and
+    'analysts warn that Beijing is unlikely to push' warn of a danger, threatening nothing."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "warned Iran not to cross the line"
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return not any(c.dep_ == "prep" and c.lower_ in ("of", "about")
+                       for c in verb.children)
+    return any(t.lower_ in CONSEQUENCE_WORDS for c in clauses for t in c.subtree)
 
 
 def _judged(verb: Token) -> bool:
@@ -469,7 +504,20 @@ def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
 def _addresses_reader(verb: Token) -> bool:
     """'You agree to receive updates', 'you can re-subscribe', 'Subscribe to our
     newsletter', 'Sign up and help us': page furniture, not news."""
-    subject, _ = clause_subject(verb)
+    node = verb
+    while True:
+        infinitive = node.dep_ in ("relcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        subject = None if infinitive else clause_subject(node)[0]
+        if subject is not None or node.head.i == node.i or not (
+                infinitive or node.dep_ in ("xcomp", "advcl", "conj", "acl")):
+            break
+        # "You must select a newsletter to subscribe to": the clause it hangs on, through
+        # the noun it qualifies, is the reader's.
+        node = node.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
     return (subject is not None and subject.lower_ in READER_SUBJECTS) or _imperative(verb)
 
 

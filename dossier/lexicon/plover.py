@@ -258,6 +258,16 @@ WEAPON_NOUNS = {"bomb", "blast", "explosion", "explosive", "missile", "rocket", 
                 "ambush", "clash", "violence", "crossfire", "artillery", "gas", "device",
                 "tank", "aircraft", "jet", "warplane", "plane", "helicopter", "gunship",
                 "warship", "ship", "boat", "vehicle", "convoy"}  # an armed crew's vehicle
+# Modifiers that make a strike an attack, not a walkout ("air strikes", "drone strike").
+ARMED_MODIFIERS = {"air", "aerial", "military", "drone", "missile", "rocket", "artillery",
+                   "naval", "precision", "retaliatory", "preemptive", "pre-emptive", "nuclear"}
+# Verbs whose THREATEN needs a stated consequence ("warned that it would retaliate"): a
+# warning of a danger ("warned of an attack", "warn that Beijing is unlikely to") is no threat.
+WARNING_VERBS = {"warn", "caution"}
+# Words of a consequence or condition in what is warned: what will happen, or unless what.
+CONSEQUENCE_WORDS = {"will", "would", "shall", "'ll", "wo", "if", "unless", "until",
+                     "otherwise", "consequences", "consequence", "retaliate", "retaliation",
+                     "respond", "response"}
 FOLLOWER_NOUNS = {"supporter", "loyalist", "follower", "backer", "partisan", "sympathizer"}
 PARTITIVES = {"member", "some", "group", "part", "one", "many", "several", "hundred",
               "thousand", "dozen", "unit", "elements", "contingent", "section", "head", "leader"}
