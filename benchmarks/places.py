@@ -124,10 +124,11 @@ def dossier_places(docs: list[Document]) -> tuple[list[list], float, float]:
     from dossier.config import Settings
     from dossier.extract.places import resolve_places
 
+    settings = Settings()
     start = time.perf_counter()
-    parsed = list(nlp.parse_many((d.text for d in docs), Settings().spacy_model, 32))
+    parsed = list(nlp.parse_many((d.text for d in docs), settings.spacy_model, 32))
     mid = time.perf_counter()
-    found = [resolve_places(doc) for doc in parsed]
+    found = [resolve_places(doc, settings) for doc in parsed]
     return found, mid - start, time.perf_counter() - mid
 
 

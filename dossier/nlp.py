@@ -49,3 +49,18 @@ def parse_many(
 ) -> Iterator[Doc]:
     """Parse texts in batches through ``nlp.pipe``: batching is where spaCy's speed is."""
     yield from load(model).pipe(texts, batch_size=batch_size)
+
+
+@lru_cache(maxsize=2)
+def dictionary_words(model: str = Settings.spacy_model) -> frozenset[str]:
+    """Lowercase English words of the pipeline's own lemmatizer index (WordNet's nouns,
+    verbs, adjectives and adverbs, ~90k): what tells a capitalised common word ("Sheriff",
+    "Rival", "Freezing") from a name the language has no word for. Read from the packaged
+    model, so nothing downloads; empty for a pipeline without a rule lemmatizer."""
+    nlp = load(model)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)

@@ -84,7 +84,7 @@ def test_export_and_timeline_carry_the_resolved_name(db):
     said = [r for r in rows if r["kind"] == "statement"]
     conn.close()
     dam = next(r for c, r in exported.items() if "one dam" in c)
-    assert dam["speaker_name"] == "Tomas Reyes" and dam["speaker"] == "he"
+    assert dam["speaker"] == "Tomas Reyes" and dam["speaker_surface"] == "he"
     assert dam["speaker_span"] is not None
     by_content = {r["content"]: r["source_actor"] for r in said}
     assert any(v == "Tomas Reyes" for c, v in by_content.items() if "one dam" in c)
@@ -121,3 +121,15 @@ def test_dossier_export_quotes_writes_the_records_the_api_shows(db):
                            sentence=dam["content"], sentence_start=start, href="/articles/dam")
     shown = QuoteOut.of(QuoteRecord(**dam), evidence)
     assert (shown.speaker, shown.speaker_surface) == ("Tomas Reyes", "he")
+
+
+def test_quotes_json_means_by_speaker_what_the_export_and_the_api_mean(db):
+    import json
+
+    result = runner.invoke(app, ["quotes", "--db", str(db), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    dam = next(r for r in rows if "one dam" in r["content"])
+    assert (dam["speaker"], dam["speaker_surface"]) == ("Tomas Reyes", "he")
+    road = next(r for r in rows if r["article_id"] == "road")
+    assert road["speaker"] is None  # nobody is named: no name, in JSON too

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.config import Settings
 from dossier.extract.text import strip_glue
 from dossier.store.story_material import Source
 from dossier.stories.hygiene import hangs_on_pronoun, is_clutter, is_headline, stands_alone
 
 HEADLINE = "Ferry operators halt crossings as storm closes harbour"
+SETTINGS = Settings()
 
 
 @pytest.mark.parametrize("text", [
@@ -36,9 +38,11 @@ def test_news_sentences_are_not_clutter(text: str) -> None:
 
 
 def test_the_headline_repeated_as_first_line_is_not_a_digest_sentence() -> None:
-    assert is_headline(HEADLINE + ".", HEADLINE)
-    assert is_headline("Storm Closes Harbour As Ferry Operators Halt All Crossings.", None)
-    assert not is_headline("The storm closed the harbour at Ostend on Monday night.", HEADLINE)
+    assert is_headline(HEADLINE + ".", HEADLINE, SETTINGS)
+    assert is_headline("Storm Closes Harbour As Ferry Operators Halt All Crossings.", None,
+                       SETTINGS)
+    assert not is_headline("The storm closed the harbour at Ostend on Monday night.", HEADLINE,
+                           SETTINGS)
 
 
 def test_a_sentence_hanging_on_an_unresolved_pronoun_does_not_stand_alone() -> None:
@@ -47,7 +51,8 @@ def test_a_sentence_hanging_on_an_unresolved_pronoun_does_not_stand_alone() -> N
     assert hangs_on_pronoun("This means ferries will stay in port.", None)
     # With the speaker resolved the digest names him, so the sentence stands.
     assert not hangs_on_pronoun("He said the crossings would resume on Friday.", "Jan Peeters")
-    assert stands_alone("Jan Peeters said the crossings would resume on Friday.", HEADLINE)
+    assert stands_alone("Jan Peeters said the crossings would resume on Friday.", HEADLINE,
+                        SETTINGS)
 
 
 @pytest.mark.parametrize(("text", "rest"), [
@@ -107,8 +112,8 @@ def test_a_quotation_or_first_person_with_no_speaker_does_not_stand_alone() -> N
     "Officials said this would change everything.",
 ])
 def test_a_short_sentence_with_a_pronoun_and_no_name_does_not_stand_alone(text: str) -> None:
-    assert not stands_alone(text, HEADLINE, short_words=10)
-    assert stands_alone(text, HEADLINE)  # the bound is off unless the caller sets it
+    assert not stands_alone(text, HEADLINE, SETTINGS, short_words=10)
+    assert stands_alone(text, HEADLINE, SETTINGS)  # the bound is off unless the caller sets it
 
 
 @pytest.mark.parametrize("text", [
@@ -120,4 +125,4 @@ def test_a_short_sentence_with_a_pronoun_and_no_name_does_not_stand_alone(text: 
 ])
 def test_a_sentence_naming_someone_or_long_enough_to_say_what_it_means_stands(
         text: str) -> None:
-    assert stands_alone(text, HEADLINE, short_words=10)
+    assert stands_alone(text, HEADLINE, SETTINGS, short_words=10)

@@ -13,6 +13,7 @@ from dossier.stories.cluster import Clusterer, Story
 
 START = date(2021, 3, 2)
 LATER = START + timedelta(days=700)
+STRICT_REOPEN = Settings(story_threshold=0.2, story_window_days=30, story_reopen_threshold=0.5)
 VOLCANO = {"e:mount korvath": 0.7, "eruption": 0.5, "lava": 0.4, "village": 0.3}
 
 
@@ -23,7 +24,7 @@ def _dormant_story(clusterer: Clusterer) -> Story:
 
 
 def test_a_strong_match_reopens_a_story_past_its_window() -> None:
-    clusterer = Clusterer(0.2, 30, reopen_threshold=0.5)
+    clusterer = Clusterer(STRICT_REOPEN)
     story = _dormant_story(clusterer)
     assert clusterer.active(LATER) == []
     joined, score = clusterer.assign("b" * 16, VOLCANO, LATER, dormant=[story])
@@ -32,7 +33,7 @@ def test_a_strong_match_reopens_a_story_past_its_window() -> None:
 
 
 def test_a_weak_match_never_reopens_a_dormant_story() -> None:
-    clusterer = Clusterer(0.2, 30, reopen_threshold=0.5)
+    clusterer = Clusterer(STRICT_REOPEN)
     story = _dormant_story(clusterer)
     weak = {"e:mount korvath": 0.3, "tourism": 0.8, "hotel": 0.5}
     joined, score = clusterer.assign("b" * 16, weak, LATER, dormant=[story])
@@ -40,7 +41,7 @@ def test_a_weak_match_never_reopens_a_dormant_story() -> None:
 
 
 def test_a_story_keys_are_its_most_distinctive_terms() -> None:
-    clusterer = Clusterer(0.2, 30)
+    clusterer = Clusterer(Settings(story_threshold=0.2, story_window_days=30))
     for terms in ({"said", "korvath"}, {"said", "ferry"}, {"said", "budget"}):
         clusterer.count(terms)
     assert clusterer.keys({"said": 1.5, "korvath": 1.0}, 1) == ["korvath"]

@@ -12,8 +12,7 @@ START = date(2017, 9, 7)
 
 
 def _clusterer(settings: Settings) -> Clusterer:
-    clusterer = Clusterer(settings.story_threshold, settings.story_window_days,
-                          half_life_days=settings.story_half_life_days)
+    clusterer = Clusterer(settings)
     clusterer.assign("a" * 16, VECTOR, START)
     return clusterer
 
@@ -62,7 +61,7 @@ def test_an_undated_article_naming_only_old_years_never_joins_a_story_years_late
 def test_words_every_article_shares_fade_as_the_stream_grows() -> None:
     # Early in a stream "election" looks as rare as "recount"; after many election
     # articles it weighs little, and an article sharing only it with a story stays out.
-    clusterer = Clusterer(0.3, 30)
+    clusterer = Clusterer(Settings(story_threshold=0.3, story_window_days=30))
     story_terms = {"election": 3, "recount": 2, "county": 1}
     newcomer = {"election": 3, "debate": 2, "stage": 1}
     for terms in (story_terms, newcomer):

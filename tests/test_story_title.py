@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from dossier.config import Settings
 from dossier.stories.cluster import Clusterer, title_terms
 
 DAY = date(2018, 1, 10)
+STREAM = Settings(story_threshold=0.3, story_window_days=30)
 
 
 def test_headline_words_map_to_the_bodys_lemmas() -> None:
@@ -20,7 +22,7 @@ def test_a_shared_headline_pulls_two_thin_bodies_into_one_story() -> None:
     first = ({"equifax": 1, "say": 1, "company": 1}, {"equifax": 1})
     second = ({"breach": 1, "say": 1, "hacker": 1}, {})
     headline = ["equifax", "breach"]
-    with_title, without = Clusterer(0.3, 30), Clusterer(0.3, 30)
+    with_title, without = Clusterer(STREAM), Clusterer(STREAM)
     for clusterer, titles in ((with_title, headline), (without, [])):
         for terms, _ in (first, second):
             clusterer.count(list(terms) + titles)

@@ -6,14 +6,24 @@ from datetime import date
 
 import pytest
 
-from dossier.extract.timex import extract_timexes
-from dossier.extract.timex_rules import normalize, resolve_weekday
+from dossier.config import Settings
+from dossier.extract.timex import Timex, extract_timexes
+from dossier.extract.timex_rules import Normalized, normalize, resolve_weekday
 
 FRIDAY = "2023-07-28"
+SETTINGS = Settings()
+
+
+def timexes(doc, published: str | None, dateline: str | None = None) -> list[Timex]:
+    return extract_timexes(doc, published, dateline, settings=SETTINGS)
+
+
+def read(text: str, anchor: date, tense: str = "past") -> Normalized | None:
+    return normalize(text, anchor, tense, settings=SETTINGS)
 
 
 def values(nlp, text: str, published: str | None = FRIDAY) -> dict[str, tuple[str, str | None]]:
-    return {t.text: (t.type, t.value) for t in extract_timexes(nlp(text), published)}
+    return {t.text: (t.type, t.value) for t in timexes(nlp(text), published)}
 
 
 def test_wednesday_resolves_against_friday_publication(nlp):
@@ -51,7 +61,7 @@ def test_this_week_and_last_week_are_iso_weeks(nlp):
 
 
 def test_clock_time_takes_its_zone_and_the_local_offset_follows(nlp):
-    found = {t.text: t for t in extract_timexes(
+    found = {t.text: t for t in timexes(
         nlp("The plane landed at 6.30 a.m. (1.30 a.m. ET) at the airport."), FRIDAY)}
     eastern = found["1.30 a.m. ET"]
     assert (eastern.type, eastern.zone, eastern.value) == ("TIME", "ET", "2023-07-28T01:30-04:00")
@@ -59,7 +69,7 @@ def test_clock_time_takes_its_zone_and_the_local_offset_follows(nlp):
 
 
 def test_since_1960_is_a_year_with_its_signal(nlp):
-    timex = next(t for t in extract_timexes(
+    timex = next(t for t in timexes(
         nlp("The country has had four coups since 1960."), FRIDAY) if t.value == "1960")
     assert (timex.type, timex.signal, timex.mod) == ("DATE", "since", "ON_OR_AFTER")
 
@@ -99,59 +109,59 @@ def test_ages_are_not_dates(nlp):
     ("yesterday morning", "past", "2023-07-27TMO"),
 ])
 def test_rule_table(text, tense, expected):
-    assert normalize(text, date(2023, 7, 28), tense).value == expected
+    assert read(text, date(2023, 7, 28), tense).value == expected
 
 
 def test_tuesday_in_seoul_is_the_day_after_a_monday_new_york_stamp(nlp):
     # A US outlet's Monday report on a launch "early on Tuesday" over Japan, Asia time.
     doc = nlp("North Korea fired a missile over Japan early on Tuesday, officials said.")
-    by_day = {t.text: t.value for t in extract_timexes(doc, "2017-08-28", "SEOUL, South Korea")}
+    by_day = {t.text: t.value for t in timexes(doc, "2017-08-28", "SEOUL, South Korea")}
     assert by_day["Tuesday"] == "2017-08-29"
     exact = {t.text: t.value
-             for t in extract_timexes(doc, "2017-08-28T20:15:00-04:00", "Seoul")}
+             for t in timexes(doc, "2017-08-28T20:15:00-04:00", "Seoul")}
     assert exact["Tuesday"] == "2017-08-29"
 
 
 def test_without_a_dateline_ahead_of_the_outlet_a_past_tuesday_stays_last_week(nlp):
     doc = nlp("North Korea fired a missile over Japan early on Tuesday, officials said.")
-    assert {t.text: t.value for t in extract_timexes(doc, "2017-08-28")}["Tuesday"] == \
+    assert {t.text: t.value for t in timexes(doc, "2017-08-28")}["Tuesday"] == \
         "2017-08-22"
-    assert {t.text: t.value for t in extract_timexes(
+    assert {t.text: t.value for t in timexes(
         doc, "2017-08-28", "LONDON")}["Tuesday"] == "2017-08-22"
 
 
 def test_a_year_earlier_in_an_earnings_report_is_that_quarter_a_year_before(nlp):
     doc = nlp("Net income rose in the third quarter. A year earlier, the company lost money.")
-    values = {t.text: t.value for t in extract_timexes(doc, "2023-11-02")}
+    values = {t.text: t.value for t in timexes(doc, "2023-11-02")}
     assert values["the third quarter"] == "2023-Q3"
     assert values["A year earlier"] == "2022-Q3"
 
 
 def test_a_written_date_decides_which_saturday():
-    assert normalize("Saturday, April 25", date(1998, 4, 24), "past").value == "1998-04-25"
-    assert normalize("Friday Oct. 13", date(1989, 10, 27), "past").value == "1989-10-13"
+    assert read("Saturday, April 25", date(1998, 4, 24), "past").value == "1998-04-25"
+    assert read("Friday Oct. 13", date(1989, 10, 27), "past").value == "1989-10-13"
 
 
 def test_a_day_a_few_weeks_ahead_in_a_past_clause_is_this_years():
-    assert normalize("Dec. 7", date(1989, 10, 27), "past").value == "1989-12-07"
-    assert normalize("Aug. 30", date(1989, 1, 10), "past").value == "1988-08-30"
+    assert read("Dec. 7", date(1989, 10, 27), "past").value == "1989-12-07"
+    assert read("Aug. 30", date(1989, 1, 10), "past").value == "1988-08-30"
 
 
 def test_parts_of_days_weekends_and_spoken_years():
     anchor = date(2023, 7, 28)  # a Friday
-    assert normalize("last night", anchor).value == "2023-07-27TNI"
-    assert normalize("Thursday evening", anchor, "past") == \
-        normalize("Thursday evening", anchor, "past")  # deterministic
-    assert normalize("Thursday evening", anchor, "past").value == "2023-07-27TEV"
-    assert normalize("the weekend", anchor, "past").value == "2023-W29-WE"
-    assert normalize("nineteen ninety-six", anchor).value == "1996"
-    assert normalize("the late 1970s", anchor).value == "197"
-    assert normalize("the full year", anchor).value == "2023"
+    assert read("last night", anchor).value == "2023-07-27TNI"
+    assert read("Thursday evening", anchor, "past") == \
+        read("Thursday evening", anchor, "past")  # deterministic
+    assert read("Thursday evening", anchor, "past").value == "2023-07-27TEV"
+    assert read("the weekend", anchor, "past").value == "2023-W29-WE"
+    assert read("nineteen ninety-six", anchor).value == "1996"
+    assert read("the late 1970s", anchor).value == "197"
+    assert read("the full year", anchor).value == "2023"
 
 
 def test_a_range_and_a_fiscal_period_are_read_as_their_parts(nlp):
     doc = nlp("Profit for the year ended March 31 rose. Talks ran from Aug. 26 to Oct. 20.")
-    found = {t.text: (t.type, t.value) for t in extract_timexes(doc, "2023-07-28")}
+    found = {t.text: (t.type, t.value) for t in timexes(doc, "2023-07-28")}
     assert found["March 31"] == ("DATE", "2023-03-31")
     assert found["Aug. 26"][1] == "2023-08-26" and found["Oct. 20"][1] == "2023-10-20"
     assert "Aug. 26 to Oct. 20" not in found

@@ -8,7 +8,6 @@ from pathlib import Path
 import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
-from dossier.store.quotes import NoStories, list_quotes
 
 
 def format_quote(row: dict) -> str:
@@ -40,10 +39,18 @@ def quotes_command(
     as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
 ) -> None:
     """List quotes by date: speaker, cue, channel and content, each traceable to its article."""
+    # Here, not at the top: the store's records are Pydantic models, and every other
+    # command (they are all imported to build the CLI) would pay for them at start-up.
+    from dossier.store.quotes import NoStories, list_quotes
+    from dossier.store.records import QuoteRecord
+
     conn = open_store(db)
     try:
         rows = list_quotes(conn, speaker=speaker, story=story, limit=limit)
     except NoStories as exc:
         echo(f"--story: {exc}; build stories first (or drop --story)", err=True)
         raise typer.Exit(1) from exc
-    echo_rows(rows, as_json, format_quote, "quote(s)")
+    # --json writes the quote's record, as the export and the API do (one meaning of
+    # ``speaker``: the resolved actor); the text lines read the row.
+    records = [QuoteRecord.of(r).model_dump() for r in rows] if as_json else rows
+    echo_rows(records, as_json, format_quote, "quote(s)")

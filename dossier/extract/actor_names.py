@@ -20,13 +20,16 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
+from dossier.extract.countries import demonym_country
 from dossier.extract.parsed import ents_of, text_of
+from dossier.lexicon.actors import is_title_word
 from dossier.lexicon.names import (
     AGENCIES,
     CREDIT_CUES,
     CREDIT_RIGHT_AFTER,
     CREDIT_TAILS,
     HONORIFICS,
+    NAME_LABELS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     SURNAME_HONORIFICS,
@@ -65,11 +68,13 @@ class CleanName:
 
 
 class NameContext:
-    """What one article says about names: every PERSON entity's words."""
+    """What one article says about names: every PERSON entity's words, and the language's
+    common words (``dictionary``, lowercase) that tell a glued title from a given name."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, dictionary: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.text = text_of(doc)
+        self.dictionary = dictionary
         self.person_texts: list[tuple[int, str]] = [
             (e.start, " ".join(t.lower_ for t in e)) for e in ents_of(doc) if e.label_ == "PERSON"
         ]
@@ -155,6 +160,51 @@ def _glued(ctx: NameContext, tokens: list[Token], edge: int, start: int,
     )
 
 
+def is_given_name(word: str) -> bool:
+    """A given name or its short form the `nicknames` table knows ("Joe", "Hillary", "Mary")."""
+    low = word.lower()
+    table = _nicknames()
+    return bool(table.nicknames_of(low) or table.canonicals_of(low))
+
+
+def _is_label(tok: Token) -> bool:
+    """A word written before a name to say what the person is, not who: a title or rank
+    ("Sheriff", "Editor"), a party or side ("Republican", "Rival"), a demonym ("American"),
+    a short acronym ("RNC", "VP", "MVP")."""
+    text = tok.text.rstrip(".")
+    return (is_title_word(text) or is_title_word(tok.lemma_) or tok.lower_ in NAME_LABELS
+            or bool(demonym_country(tok.text))
+            or (text.isupper() and text.isalpha() and 2 <= len(text) <= 4
+                and not is_given_name(text)))
+
+
+def _is_common_word(ctx: NameContext, tok: Token) -> bool:
+    """A capitalised word that is the language's rather than a name's: in the dictionary
+    (its text or lemma) and no given name ("Senate", "Intelligence", "Ranking")."""
+    low = tok.lower_
+    return ((low in ctx.dictionary or tok.lemma_.lower() in ctx.dictionary)
+            and not is_given_name(low) and low not in NAME_PARTICLES)
+
+
+def name_starts(tok: Token) -> bool:
+    """Can a person's name start with this word: capitalised letters, no label?"""
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and not _is_label(tok)
+
+
+def _leading_glue(ctx: NameContext, tokens: list[Token]) -> int:
+    """How many leading words are a title, a party or a headline label glued on a full
+    name by the NER: "Sheriff Joe Arpaio", "Senate Intelligence Ranking Democrat Dianne
+    Feinstein", "Series MVP Ben Zobrist", "Rival Hillary Clinton". A run of labels and
+    common words with at least one label in it, then a word a name starts with, and a
+    given name and a surname left. Common words alone are no glue: "Ruth Bader Ginsburg",
+    "Moon Jae-in", "JuJu Smith-Schuster" keep their first word."""
+    k, labelled = 0, False
+    while k < len(tokens) - 2 and (_is_label(tokens[k]) or _is_common_word(ctx, tokens[k])):
+        labelled = labelled or _is_label(tokens[k])
+        k += 1
+    return k if k and labelled and name_starts(tokens[k]) else 0
+
+
 def starts_with_particle(tok: Token) -> bool:
     """"al-Qaida", "al-Assad": a lowercase particle hyphened to a capitalised name (the
     tokenizer splits "al", "-", "Qaida")."""
@@ -181,6 +231,8 @@ def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> Clean
     tokens, surname_only = _strip_edges(tokens)
     stripped -= len(tokens)
     tokens = _undouble(tokens)
+    if ctx.dictionary and (glue := _leading_glue(ctx, tokens)):
+        tokens = tokens[glue:]
     while len(tokens) >= 2 and _glued(ctx, tokens, 0, span.start, ent):
         tokens, more = _strip_edges(tokens[1:])
         surname_only = surname_only or more

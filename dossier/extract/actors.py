@@ -13,17 +13,20 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from dossier import nlp
 from dossier.extract import countries
 from dossier.extract.actor_names import (
     NameContext,
     clean_person,
+    is_given_name,
+    name_starts,
     name_words,
     starts_with_particle,
     surname_of,
 )
 from dossier.extract.actor_records import ActorMention, ActorRole, ArticleActor
 from dossier.extract.coref import Candidate, group_mentions
-from dossier.extract.parsed import ents_of, ents_within, text_of
+from dossier.extract.parsed import entity_at, ents_of, ents_within, text_of
 from dossier.extract.roles import appositive_roles, title_before
 from dossier.lexicon.actors import (
     DOCUMENT_NAME_WORDS,
@@ -31,6 +34,7 @@ from dossier.lexicon.actors import (
     ORG_NAME_WORDS,
     PLACE_WORDS,
     PLATFORMS,
+    STREET_WORDS,
     canonical_alias,
     is_agent_noun,
     is_known_organisation,
@@ -78,17 +82,23 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
            and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
            and doc[end].ent_iob_ != "B"):
         end += 1  # "Ben S." | "Bernanke": the model cut the name after the initial
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower):
+        end += 2  # "Moon Sang" | "-gyun": the model cut a hyphened given name
     return doc[start:end] if end > start else None
 
 
 def _country_in(span: Span) -> str | None:
     """First country named inside a span (by name, alias or demonym)."""
+    judged = set()  # words of entities inside the span, judged whole ("New Jersey")
     for ent in ents_within(span):
         code = countries.country_code(ent.text) or countries.demonym_country(ent.text)
         if code:
             return code
+        if len(ent) > 1:
+            judged.update(range(ent.start, ent.end))
     for tok in span:
-        if tok.text[:1].isupper():
+        if tok.text[:1].isupper() and tok.i not in judged:
             code = countries.country_code(tok.text) or countries.demonym_country(tok.text)
             if code:
                 return code
@@ -102,6 +112,10 @@ def _nominal_country(chunk: Span, reach: int) -> tuple[str | None, set[int]]:
     for tok in chunk:
         if tok.i == chunk.root.i or not tok.text[:1].isupper():
             continue
+        ent = entity_at(tok.doc, tok.i)
+        if ent is not None and len(ent) > 1 and not (
+                countries.country_code(ent.text) or countries.demonym_country(ent.text)):
+            continue  # "many New Jersey voters": of no country Jersey
         code = countries.country_code(tok.text) or countries.demonym_country(tok.text)
         if code:
             tokens.add(tok.i)
@@ -116,6 +130,7 @@ def _nominal_country(chunk: Span, reach: int) -> tuple[str | None, set[int]]:
     return None, tokens
 
 
+_OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "—", "–", "-", "•", "*"})
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
                          "with", "by", "from", "de", "la", "le", "vs", "vs.", "&"})
 
@@ -181,11 +196,21 @@ def _spaced_words(words: list) -> str:
     return "".join(parts)
 
 
+def _starts_sentence(tok) -> bool:
+    """Is the word first in its sentence, its line, or a quotation or bracket that opens
+    one (where any word is capitalised)?"""
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i - 1].is_punct and doc[i - 1].text in _OPENERS:
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws \
+        or doc[i - 1].text in {".", "!", "?", ":"}
+
+
 class _Collector:
     """Gathers candidate mentions from one Doc in text order."""
 
     def __init__(self, doc: Doc, date: str | None, country_reach: int,
-                 title_tokens: int) -> None:
+                 title_tokens: int, dictionary: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.country_reach = country_reach
         self.title_tokens = title_tokens  # Settings.role_max_title_tokens
@@ -193,7 +218,8 @@ class _Collector:
         self.date = date
         self.candidates: list[Candidate] = []
         self.taken: set[int] = set()  # token indices already inside a mention or a title
-        self.names = NameContext(doc)
+        self.names = NameContext(doc, dictionary)
+        self._caps_inside: set[str] | None = None  # see _sentence_case_word
         labels: dict[str, list[str]] = {}
         for ent in ents_of(doc):
             labels.setdefault(normalize_name(ent.text), []).append(ent.label_)
@@ -360,6 +386,9 @@ class _Collector:
                 if span.root.pos_ in {"NOUN", "PROPN"} and span.root.tag_ in {"NNS", "NNPS"}:
                     self.add(Candidate(span, "group", "name",
                                        country=countries.demonym_country(text)))
+            elif (ent.label_ == "ORG" and (person := self._person_after_body(span))):
+                # "Fox News Sean Hannity", "Boko Haram Abubakar Shekau": the person
+                self.add(Candidate(person, "person", "name", name=person.text))
             elif ent.label_ == "ORG" or is_known_organisation(text):
                 self.add(Candidate(span, organisation_kind(text), "name",
                                    country=None if organisation_kind(text) == "international body"
@@ -400,8 +429,9 @@ class _Collector:
                 return None  # "Obama’s 2008" (campaign): no actor's name
             if self._possessor_is_apart(doc[start:inner[-1]], tail, doc[start:end].text):
                 start = inner[-1] + 1  # "China’s Foreign Ministry": the ministry (of China)
-        while end > start and doc[end - 1].text in {"'s", "’s"}:
-            end -= 1
+        while end > start and (doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_space or (
+                doc[end - 1].is_punct and doc[end - 1].text not in {".", ")", "!"})):
+            end -= 1  # "Breitbart News’", "Bradley Manning -", a heading's line break
         if end <= start:
             return None
         if label == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of":
@@ -410,6 +440,21 @@ class _Collector:
                 self.taken.update(range(nxt.start, nxt.end))
                 end = nxt.end
         return doc[start:end]
+
+    def _person_after_body(self, span: Span) -> Span | None:
+        """The person's name an ORG entity ends with, glued on their outlet or group ("Fox
+        News Sean Hannity"): two or three name-shaped words whose surname the article
+        tags PERSON elsewhere, after at least one word of the body, starting with a given
+        name or a word the dictionary lacks ("Houston Astros", "Office of Immigrant Affairs
+        Clinton" hold no person)."""
+        for k in range(1, len(span) - 1):
+            tail = span[k:]
+            if (len(tail) <= 3 and is_person_shaped(tail.text)
+                    and tail[-1].lower_ in self.person_last_words and name_starts(tail[0])
+                    and (is_given_name(tail[0].text)
+                         or tail[0].lower_ not in self.names.dictionary)):
+                return tail
+        return None
 
     def _possessor_is_apart(self, possessor: Span, tail: Span, whole: str) -> bool:
         """Is "X’s" glued on another name ("China’s Foreign Ministry", "Clinton’s State
@@ -434,13 +479,35 @@ class _Collector:
         low = normalize_name(span.text)
         return (
             low in PLATFORMS
+            or (span[-1].lower_ in STREET_WORDS and len(span) > 1)
             or countries.is_region(span.text)
             or (city and countries.city_country(span.text) is not None
                 and not countries.country_code(span.text)
                 and canonical_alias(span.text) is None)
             or _not_a_name(span)
             or self._in_title_quote(span)
+            or self._sentence_case_word(span)
         )
+
+    def _sentence_case_word(self, span: Span) -> bool:
+        """A one-word entity that is a common word capitalised only because a sentence, a
+        line or a quotation starts with it ("Freezing allows you ...", "Aides said",
+        "'Stupid.'"), and that the article never writes capitalised inside a sentence. A
+        body the lists know ("Congress"), a country and a given name stay."""
+        tok = span[0]
+        if (len(span) != 1 or not tok.is_title or not _starts_sentence(tok)
+                or not self.names.dictionary
+                or (tok.lower_ not in self.names.dictionary
+                    and tok.lemma_.lower() not in self.names.dictionary)
+                or is_given_name(tok.text) or is_known_organisation(tok.text)
+                or canonical_alias(tok.text) or countries.country_code(tok.text)
+                or countries.state_body_country(tok.text)
+                or organisation_kind(tok.text) != "organisation"):
+            return False
+        if self._caps_inside is None:
+            self._caps_inside = {t.lower_ for t in self.doc
+                                 if t.text[:1].isupper() and not _starts_sentence(t)}
+        return tok.lower_ not in self._caps_inside
 
     def _in_title_quote(self, span: Span) -> bool:
         """Inside a short quoted title ("Peter Pan," "Andrea Mitchell Reports," "The Hero
@@ -504,7 +571,8 @@ class _Collector:
 def extract_actors(ctx: ArticleContext) -> list[ActorMention | ArticleActor]:
     """Mentions in text order, then one ArticleActor per group (see actor_records)."""
     collector = _Collector(ctx.doc, ctx.article.published, ctx.settings.actor_country_reach,
-                           ctx.settings.role_max_title_tokens)
+                           ctx.settings.role_max_title_tokens,
+                           nlp.dictionary_words(ctx.settings.spacy_model))
     collector.persons()
     surnames = {w for c in collector.candidates for w in name_words(c.name or c.span.text)}
     collector.entities(surnames)

@@ -82,36 +82,38 @@ def _dateline(text: str) -> list[tuple[int, int, str]]:
     return [p for p in parts if lookup(p[2])]
 
 
-def _score(entry: GazetteerEntry, mention: str, label: str, context: set[str],
-           context_bonus: float) -> float:
+def _score(entry: GazetteerEntry, mention: str, context: set[str], settings: Settings) -> float:
+    """Feature prior, own-name and in-context bonuses, a water word for physical features,
+    then population as a tie-breaker (``Settings.place_*``)."""
     score = FEATURE_PRIOR[entry.feature]
     if key(entry.name) == key(mention):
-        score += 0.5
+        score += settings.place_own_name_bonus
     if entry.country and entry.country in context:
-        score += context_bonus
+        score += settings.place_context_bonus
     if entry.feature == "physical" and re.search(r"river|lake|sea", mention, re.I):
-        score += 4.0
-    return score + math.log10(entry.population + 1) / 10
+        score += settings.place_water_word_bonus
+    return score + math.log10(entry.population + 1) / settings.place_population_scale
 
 
 def _acceptable(entry: GazetteerEntry, mention: str, label: str, context: set[str],
-                short_alias: int) -> bool:
-    """A non-place NER label is trusted only for unambiguous kinds or in-context cities; a
-    mention of at most ``short_alias`` letters matching only an alternate name needs its
+                settings: Settings) -> bool:
+    """A non-place NER label is trusted only for unambiguous kinds or in-context cities
+    (above ``Settings.place_unlabelled_city_population``); a mention of at most
+    ``Settings.place_short_alias`` letters matching only an alternate name needs its
     country named."""
     if label == PART and key(entry.name) != key(mention):
         return False
-    if (len(mention) <= short_alias and key(entry.name) != key(mention)
+    if (len(mention) <= settings.place_short_alias and key(entry.name) != key(mention)
             and entry.feature == "city" and entry.country not in context):
         return False  # an alternate-name-only match of a short name needs support
     if label in (*PLACE_LABELS, PART) or entry.feature in ("country", "region", "continent"):
         return True
-    return entry.feature == "city" and entry.country in context and entry.population > 50_000
+    return (entry.feature == "city" and entry.country in context
+            and entry.population > settings.place_unlabelled_city_population)
 
 
 def resolve_places(doc: Doc, settings: Settings) -> list[Place]:
     """Every resolvable toponym of a parsed article, in text order."""
-    context_bonus = settings.place_context_bonus
     dateline = _dateline(text_of(doc))
     mentions = _mentions(doc)
     context: set[str] = set()
@@ -126,14 +128,14 @@ def resolve_places(doc: Doc, settings: Settings) -> list[Place]:
             continue
         seen.add((start, end))
         candidates = [c for c in lookup(text)
-                      if _acceptable(c, text, label, context, settings.place_short_alias)]
+                      if _acceptable(c, text, label, context, settings)]
         if label == "DATELINE" and start == (dateline[0][0] if dateline else -1):
             # The dateline's first part is where the reporter was: a city when one exists.
             cities = [c for c in candidates if c.feature == "city"]
             candidates = cities or candidates
         if not candidates:
             continue
-        scored = sorted(((_score(c, text, label, context, context_bonus), c) for c in candidates),
+        scored = sorted(((_score(c, text, context, settings), c) for c in candidates),
                         key=lambda sc: -sc[0])
         best_score, best = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else 0.0

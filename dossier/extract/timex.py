@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.config import Settings
 from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.timex_rules import Normalized, normalize
 from dossier.extract.timex_zones import place_day, place_zone
@@ -213,8 +214,8 @@ def _preceding_signal(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def extract_timexes(doc: Doc, published: str | None,
-                    dateline: str | None = None) -> list[Timex]:
+def extract_timexes(doc: Doc, published: str | None, dateline: str | None = None, *,
+                    settings: Settings) -> list[Timex]:
     """Every temporal expression of a parsed article, in text order.
 
     Relative expressions anchor on the publication day *at the dateline place* when
@@ -231,7 +232,7 @@ def extract_timexes(doc: Doc, published: str | None,
     text = text_of(doc)
     for whole, parts in _candidates(doc, text):
         for span, signal, tense, reading in _readings(doc, text, whole, parts, anchor,
-                                                     narrative, ahead, period):
+                                                     narrative, ahead, period, settings):
             timex = _record(span, signal, tense, reading)
             if found and reading.zone and _is_zone_twin(text, found[-1], timex):
                 _infer_offset(found[-1], timex, anchor)
@@ -246,7 +247,7 @@ def extract_timexes(doc: Doc, published: str | None,
 
 def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int, int]],
               anchor: date | None, narrative: date | None, ahead: bool,
-              period: str | None) -> list[tuple]:
+              period: str | None, settings: Settings) -> list[tuple]:
     """The reading of a candidate, else of each part it was merged from that reads."""
     out = []
     for cstart, cend in [whole] + parts:
@@ -258,7 +259,8 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
             continue
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
-        reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period)
+        reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period,
+                            settings=settings)
         if reading is not None and PERIOD_ENDED.match(text, span.end_char):
             reading = _as_length(span.text) or reading
         if reading is not None:
@@ -315,7 +317,8 @@ def _parse_anchor(published: str | None) -> date | None:
 
 
 def _run(ctx: ArticleContext) -> list[Timex]:
-    return extract_timexes(ctx.doc, ctx.article.published, ctx.article.dateline)
+    return extract_timexes(ctx.doc, ctx.article.published, ctx.article.dateline,
+                           settings=ctx.settings)
 
 
 register_extractor(Extractor(name="timex", run=_run, assigns=(Timex,)))

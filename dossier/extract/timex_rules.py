@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from dossier.config import Settings
 from dossier.lexicon.timex import (
     DECADE,
     ISO_DATE,
@@ -112,11 +113,7 @@ def _relative_unit(relation: str, unit: str, anchor: date) -> str:
     return str(anchor.year + step)
 
 
-# How far past the anchor a month-day of a past clause may lie and still be this year's.
-PAST_CLAUSE_LOOKAHEAD_DAYS = 90
-
-
-def _month_day(text: str, anchor: date | None, tense: str) -> str | None:
+def _month_day(text: str, anchor: date | None, tense: str, settings: Settings) -> str | None:
     """'July 27' / '27 July' / 'July 27, 2023' / 'July 2023' / 'July'."""
     low = text.lower().replace(",", " ").replace(".", " ")
     month = next((MONTH_ABBR[w[:4] if w.startswith("sept") else w[:3]]
@@ -146,7 +143,7 @@ def _month_day(text: str, anchor: date | None, tense: str) -> str | None:
             # a day a few weeks ahead in a past clause is usually this year's ("payable
             # Dec. 7", "extended to Nov. 16"): only one far ahead is last year's
             ahead_days = (date(anchor.year, month, min(day or 1, 28)) - anchor).days
-            year -= 1 if ahead_days > PAST_CLAUSE_LOOKAHEAD_DAYS else 0
+            year -= 1 if ahead_days > settings.timex_past_lookahead_days else 0
         elif relation_word == "next" or (tense == "future" and not later):
             year += 0 if later and relation_word is None else 1
         elif tense == "present" and relation_word is None and day is None:
@@ -187,6 +184,8 @@ def normalize(
     signal: str | None = None,
     ahead: bool = False,
     period: str | None = None,
+    *,
+    settings: Settings,
 ) -> Normalized | None:
     """Read one expression; None when it is not temporal after all (e.g. '63-year-old').
 
@@ -194,7 +193,8 @@ def normalize(
     ``narrative`` the last date the text itself established, for "hours later";
     ``ahead`` that the dateline place may be a day ahead of the anchor (see resolve_weekday);
     ``period`` the quarter the text last named ("1989-Q3"): an earnings report's "a year
-    earlier" is that quarter a year before, not the whole year.
+    earlier" is that quarter a year before, not the whole year; ``settings`` the tuned
+    numbers (Settings.timex_*).
     """
     raw = " ".join(text.split())
     low = raw.lower().strip(" .,;")
@@ -278,7 +278,7 @@ def normalize(
     clock = read_clock(raw)
     if clock:
         hour, minute, zone = clock
-        day = _date_part(low, anchor, tense, ahead)
+        day = _date_part(low, anchor, tense, settings, ahead)
         prefix = day if day else (anchor.isoformat() if anchor else "XXXX-XX-XX")
         offset = zone_offset(zone, anchor) if zone else None
         value = f"{prefix}T{hour:02d}:{minute:02d}" + (offset or "")
@@ -296,7 +296,8 @@ def normalize(
         return Normalized("DATE", match.group(1), mod)
     part = PART_OF_PERIOD.fullmatch(low)
     if part:  # "early 1990" → 1990 START, "the late 1970s" → 197 END, "mid-November"
-        inner = normalize(part.group(2), anchor, tense, narrative, None, ahead, period)
+        inner = normalize(part.group(2), anchor, tense, narrative, None, ahead, period,
+                          settings=settings)
         if inner is not None and inner.type == "DATE":
             edge = {"early": "START", "mid": "MID", "late": "END"}[part.group(1)]
             return Normalized("DATE", inner.value, mod or edge, anchored_on=inner.anchored_on)
@@ -357,10 +358,11 @@ def normalize(
     weekday = WEEKDAY_IN.search(low)
     if weekday:
         # "Saturday, April 25" / "Friday Oct. 13": the calendar date says which Saturday.
-        written = _month_day(low, anchor, tense) if re.search(r"\d", low) else None
+        written = _month_day(low, anchor, tense, settings) if re.search(r"\d", low) else None
         if written and len(written) == 10 and not re.search(r"\d{4}", low):
             written = _agreeing_year(written, WEEKDAYS.index(weekday.group(1).lower()))
-        day = written if written and len(written) == 10 else _date_part(low, anchor, tense, ahead)
+        day = written if written and len(written) == 10 else _date_part(low, anchor, tense,
+                                                                        settings, ahead)
         if day is None:
             return Normalized("DATE", None, mod)
         based = None if written or anchor is None else "publication"
@@ -370,7 +372,7 @@ def normalize(
             return Normalized("TIME", f"{day}T{part}", mod, anchored_on=based)
         return Normalized("DATE", day, mod, anchored_on=based)
 
-    month_value = _month_day(low, anchor, tense)
+    month_value = _month_day(low, anchor, tense, settings)
     if month_value:
         return Normalized("DATE", month_value, mod,
                           anchored_on=None if re.search(r"\d{4}", low) else "publication")
@@ -429,7 +431,8 @@ def _agreeing_year(value: str, weekday: int) -> str:
     return value
 
 
-def _date_part(low: str, anchor: date | None, tense: str, ahead: bool = False) -> str | None:
+def _date_part(low: str, anchor: date | None, tense: str, settings: Settings,
+               ahead: bool = False) -> str | None:
     """The calendar day an expression names, if any (weekday, month-day, today...)."""
     weekday = WEEKDAY_IN.search(low)
     if weekday:
@@ -442,7 +445,7 @@ def _date_part(low: str, anchor: date | None, tense: str, ahead: bool = False) -
         return (anchor - timedelta(days=1)).isoformat()
     if "tomorrow" in low and anchor:
         return (anchor + timedelta(days=1)).isoformat()
-    value = _month_day(low, anchor, tense)
+    value = _month_day(low, anchor, tense, settings)
     return value if value and len(value) == 10 else None
 
 

@@ -41,7 +41,10 @@ TITLE_WORDS = frozenset(
         "activist", "organizer", "organiser", "pastor", "rabbi", "imam", "priest", "economist",
         "scientist", "historian", "pollster", "strategist", "lobbyist", "consultant",
         "co-founder", "cofounder", "president-elect", "congressman", "congresswoman", "whip",
-        "advocate", "famer",
+        "advocate", "famer", "sheriff", "alderman", "alderwoman", "assemblyman",
+        "assemblywoman", "councilman", "councilwoman", "councillor", "councilor",
+        "treasurer", "comptroller", "editor", "committeeman", "committeewoman", "vp",
+        "supervisor", "trustee", "auditor", "clerk", "magistrate",
     }
 )
 
@@ -179,7 +182,7 @@ ORG_NAME_WORDS = frozenset(
      "times", "news", "post", "journal", "press", "media", "tribune", "herald", "daily",
      "network", "channel", "radio", "tv", "airlines", "airways", "motor", "motors", "bank", "fund",
      "trust", "capital", "partners", "associates", "center", "centre", "club", "league",
-     "society", "campaign", "pac", "fc", "united", "city", "tower", "towers", "hotel",
+     "society", "campaign", "pac", "fc", "united", "city", "tower", "towers", "hotel", "zoo",
      "hotels", "house", "street", "plaza", "building", "church", "cathedral",
      "hospital", "stadium", "arena", "museum", "library", "airport", "studios",
      "records", "pictures", "entertainment", "games", "labs", "systems", "technologies",
@@ -211,6 +214,9 @@ PLACE_WORDS = frozenset(  # not words that are also surnames (Park, Street, Lake
      "region", "camp", "station", "square", "palace", "island", "islands", "bay", "coast",
      "desert", "forest", "border", "village", "highway", "avenue"}
 )
+# Words that end a street's or a monument's name ("Gansevoort St.", "Brandenburg Gate"): a
+# place the NER took for a person or a body.
+STREET_WORDS = frozenset({"st.", "ave.", "blvd.", "boulevard", "gate", "rd."})
 
 # Names that ORG/PERSON tags often catch but that are channels, not actors.
 PLATFORMS = frozenset(

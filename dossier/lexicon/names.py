@@ -19,6 +19,16 @@ HONORIFICS = frozenset(
 SURNAME_HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "messrs", "messrs.", "mx", "mx."}
 )
+# Labels a headline or a caption writes before a name to say what the person is: a
+# party or side, a standing ("Republican Bette Grande", "Rival Hillary Clinton", "Brit
+# Laura Plummer"). Titles and ranks are in lexicon/actors.py.
+NAME_LABELS = frozenset(
+    {"republican", "republicans", "democrat", "democrats", "democratic", "gop", "tory",
+     "labour", "liberal", "conservative", "independent", "libertarian", "rival", "rivals",
+     "incumbent", "ex", "former", "late", "brit", "briton", "veteran", "rookie", "star",
+     "legend", "tipster", "mvp", "hopeful", "investigator", "manager", "journalist",
+     "insider", "pundit", "exec", "boss", "chef", "teen", "mum", "mom", "dad", "gunman"}
+)
 # Name suffixes, dropped from the key a name is matched on ("Donald Trump Jr." is not
 # "Donald Trump", so a suffix stays in the display name and blocks the merge).
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq"})

@@ -152,8 +152,8 @@ def story_cue_spans(conn: sqlite3.Connection, story_id: str) -> dict[str, list[t
 
 @register_export("quotes")
 def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Every quote as its :class:`QuoteRecord` (the record the API reads too): the speaker's
-    name as shown (resolved actor), the surface words as evidence (``speaker``,
+    """Every quote as its :class:`QuoteRecord` (the record the API reads too): the speaker
+    as resolved (``speaker``), the article's words as evidence (``speaker_surface``,
     ``speaker_span``), the canonical actor, cue and content."""
     for row in conn.execute(_SELECT + " ORDER BY q.article_id, q.seq"):
         yield QuoteRecord.of(_with_name(dict(row))).model_dump()

@@ -23,14 +23,21 @@ def _span(start: int | None, end: int | None) -> Span | None:
 
 
 class QuoteRecord(BaseModel):
-    """One stored quote: who (as the text says it and as resolved), the cue, the content."""
+    """One stored quote: who (as resolved, and as the text says it), the cue, the content.
+
+    ``speaker`` means the same here, in the API's ``QuoteOut`` and in every export: the
+    resolved actor, never a bare pronoun; the article's own words for the speaker are
+    ``speaker_surface``, the evidence at ``speaker_span``.
+    """
 
     article_id: str
     published: str | None = None
     kind: str | None = Field(None, description="direct | mixed | indirect")
-    speaker_name: str | None = Field(
-        None, description="the speaker as shown: the resolved actor, never a bare pronoun")
-    speaker: str | None = Field(None, description="the article's words for the speaker")
+    speaker: str | None = Field(
+        None, description="the resolved actor (canonical, else the article's), or the "
+                          "article's words when they name someone; null when unnamed")
+    speaker_surface: str | None = Field(
+        None, description="the article's words for the speaker (\"he\", \"the minister\")")
     speaker_actor_id: int | None = None
     speaker_actor: str | None = Field(None, description="the canonical actor's name")
     on_behalf_of: str | None = None
@@ -46,10 +53,11 @@ class QuoteRecord(BaseModel):
 
     @classmethod
     def of(cls, row: Mapping[str, Any]) -> QuoteRecord:
-        """The record of a row of ``store.quotes`` queries (spans from their start/end)."""
+        """The record of a row of ``store.quotes`` queries (spans from their start/end; the
+        row's ``speaker`` column is the surface, its ``speaker_name`` the resolved name)."""
         return cls(
             article_id=row["article_id"], published=row.get("published"), kind=row.get("kind"),
-            speaker_name=row.get("speaker_name"), speaker=row.get("speaker"),
+            speaker=row.get("speaker_name"), speaker_surface=row.get("speaker"),
             speaker_actor_id=row.get("speaker_actor_id"), speaker_actor=row.get("speaker_actor"),
             on_behalf_of=row.get("on_behalf_of"),
             on_behalf_actor_id=row.get("on_behalf_actor_id"), cue=row.get("cue"),

@@ -193,9 +193,23 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
     _rename(conn, people)
 
 
+def _holds_shorter_name(name: str, names: list[str]) -> bool:
+    """Is another full name of the same person this one with words glued before or after
+    it ("Sheriff Joe Arpaio" holds "Joe Arpaio", "Bernie Sanders Suffered" holds "Bernie
+    Sanders")? The glued form never names the person, however many articles write it."""
+    words = name_words(name)
+    for other in names:
+        part = name_words(other)
+        if 1 < len(part) < len(words) and (words[:len(part)] == part
+                                           or words[-len(part):] == part):
+            return True
+    return False
+
+
 def _rename(conn: sqlite3.Connection, actor_ids: set[int]) -> None:
     """A person's display name: the full name most of its articles write (not the longest,
-    which is where a glued word or a middle name hides); on a tie, the one its key spells."""
+    which is where a glued word or a middle name hides), and never one that is another of
+    its names with words glued on; on a tie, the one its key spells."""
     for actor_id in actor_ids:
         merge_key = store.merge_key_of(conn, actor_id)
         if merge_key is None:
@@ -203,6 +217,7 @@ def _rename(conn: sqlite3.Connection, actor_ids: set[int]) -> None:
         key = merge_key.removeprefix("person:").split()
         names = store.article_names(conn, actor_id)
         full = [n for n in names if len(name_words(n)) > 1] or names
+        full = [n for n in full if not _holds_shorter_name(n, full)] or full
         if full:
             best = max(dict.fromkeys(full),
                        key=lambda n: (full.count(n), name_words(n) == key, -len(n)))

@@ -142,20 +142,17 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 class Clusterer:
     """Single-pass clustering over a stream, with document frequencies that grow with it."""
 
-    def __init__(self, threshold: float, window_days: int, df: Counter[str] | None = None,
-                 n_docs: int = 0, half_life_days: float = Settings.story_half_life_days,
-                 entity_weight: float = Settings.story_entity_weight,
-                 title_weight: float = Settings.story_title_weight,
-                 centroid_terms: int = Settings.story_centroid_terms,
-                 reopen_threshold: float = Settings.story_reopen_threshold) -> None:
-        self.threshold = threshold
-        self.reopen_threshold = reopen_threshold
-        self.centroid_terms = centroid_terms
-        self.entity_weight = entity_weight
-        self.title_weight = title_weight
-        self.window = window_days
+    def __init__(self, settings: Settings, df: Counter[str] | None = None,
+                 n_docs: int = 0) -> None:
+        """Every weight and bound comes from the caller's ``settings`` (``story_*``)."""
+        self.threshold = settings.story_threshold
+        self.reopen_threshold = settings.story_reopen_threshold
+        self.centroid_terms = settings.story_centroid_terms
+        self.entity_weight = settings.story_entity_weight
+        self.title_weight = settings.story_title_weight
+        self.window = settings.story_window_days
         # Past the story's date range the match fades with each day of gap.
-        self.half_life = half_life_days
+        self.half_life = settings.story_half_life_days
         self.df: Counter[str] = df if df is not None else Counter()
         self.n_docs = n_docs
         self.stories: dict[str, Story] = {}
@@ -273,12 +270,7 @@ def _features(conn: sqlite3.Connection, ids: Sequence[str], years_after: int) ->
 def _load(conn: sqlite3.Connection, settings: Settings, days: list[date]) -> Clusterer:
     # Every clustered article is in exactly one story and was counted into the frequencies.
     n_docs = story_index.clustered_count(conn)
-    clusterer = Clusterer(settings.story_threshold, settings.story_window_days, n_docs=n_docs,
-                          half_life_days=settings.story_half_life_days,
-                          entity_weight=settings.story_entity_weight,
-                          title_weight=settings.story_title_weight,
-                          centroid_terms=settings.story_centroid_terms,
-                          reopen_threshold=settings.story_reopen_threshold)
+    clusterer = Clusterer(settings, n_docs=n_docs)
     lo = (min(days) - timedelta(days=settings.story_window_days)).isoformat() if days else None
     for row in story_index.stories_seen_since(conn, lo):
         story = _story(row)

@@ -47,12 +47,14 @@ def stands_alone(mat: material.Material, unit: material.Unit, settings: Settings
     short ones, up to ``Settings.digest_fragment_words``, must name something). Kept on
     the material: the digest and the corroboration view both ask."""
     key = ("stands_alone", unit.article_id, unit.seq, settings.digest_min_words,
-           settings.digest_fragment_words)
+           settings.digest_fragment_words, settings.digest_headline_case_share,
+           settings.digest_headline_max_words)
     if key not in mat.memo:
         text = strip_glue(mat.text(unit))[0]
         mat.memo[key] = (len(text.split()) >= settings.digest_min_words
                          and hygiene.stands_alone(text, mat.sources[unit.article_id].title,
-                                                  unit.speaker, settings.digest_fragment_words))
+                                                  settings, unit.speaker,
+                                                  settings.digest_fragment_words))
     return mat.memo[key]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from dossier.clean import patterns
+from dossier.config import Settings
 from dossier.extract.text import WORD, words
 from dossier.lexicon.grammar import HEADLINE_SMALL_WORDS
 
@@ -83,9 +84,11 @@ def _same_words(a: str, b: str) -> bool:
     return bool(wa) and bool(wb) and (wa == wb or (len(wb) >= 4 and wa[: len(wb)] == wb))
 
 
-def is_headline(text: str, title: str | None) -> bool:
+def is_headline(text: str, title: str | None, settings: Settings) -> bool:
     """The article's headline (or its start) repeated as a line, or a line in headline
-    case ("Trump Calls On Obama To Resign."): most words capitalised, small ones aside."""
+    case ("Trump Calls On Obama To Resign."): most words capitalised, small ones aside
+    (``Settings.digest_headline_case_share`` of them, in at most
+    ``Settings.digest_headline_max_words``)."""
     if title and _same_words(text, title):
         return True
     tokens = [t for t in WORD.findall(text) if not t.isdigit()]
@@ -93,7 +96,8 @@ def is_headline(text: str, title: str | None) -> bool:
     if len(content) < 4:
         return False
     capitalised = sum(1 for t in content if TITLE_WORD.match(t))
-    return capitalised / len(content) >= 0.8 and len(tokens) <= 20
+    return (capitalised / len(content) >= settings.digest_headline_case_share
+            and len(tokens) <= settings.digest_headline_max_words)
 
 
 def is_clutter(text: str) -> bool:
@@ -157,8 +161,8 @@ def _bare_quote(text: str) -> bool:
     return bool(stripped[:1] in "\"“" and not QUOTED.sub("", stripped).strip(" .,;:!?—–-"))
 
 
-def stands_alone(text: str, title: str | None, speaker: str | None = None,
+def stands_alone(text: str, title: str | None, settings: Settings, speaker: str | None = None,
                  short_words: int = 0) -> bool:
     """May this unit enter a digest (or count as a statement) on its own?"""
-    return not (is_clutter(text) or is_headline(text, title)
+    return not (is_clutter(text) or is_headline(text, title, settings)
                 or hangs_on_pronoun(text, speaker, short_words))

@@ -136,9 +136,11 @@ class ContradictionOut(BaseModel):
 
 
 class QuoteOut(BaseModel):
-    speaker: str | None = Field(None, description="the resolved actor; null when unnamed")
-    speaker_surface: str | None = Field(
-        None, description="the article's words for the speaker (\"he\", \"the minister\")")
+    """A stored quote (``dossier.store.records.QuoteRecord``, the record the export writes:
+    ``speaker`` and ``speaker_surface`` mean the same in both), with its evidence."""
+
+    speaker: str | None = QuoteRecord.model_fields["speaker"]
+    speaker_surface: str | None = QuoteRecord.model_fields["speaker_surface"]
     speaker_actor_id: str | None = None
     on_behalf_of: str | None = None
     cue: str | None = None
@@ -151,8 +153,7 @@ class QuoteOut(BaseModel):
     def of(cls, quote: QuoteRecord, evidence: EvidenceOut) -> QuoteOut:
         """The API's view of a stored quote: named as shown, with its resolved evidence."""
         return cls(
-            speaker=quote.speaker_name,  # the resolved actor; never a bare pronoun
-            speaker_surface=quote.speaker,
+            speaker=quote.speaker, speaker_surface=quote.speaker_surface,
             speaker_actor_id=None if quote.speaker_actor_id is None
             else str(quote.speaker_actor_id),
             on_behalf_of=quote.on_behalf_of, cue=quote.cue,
