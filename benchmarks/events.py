@@ -289,10 +289,10 @@ def fit() -> None:
     found = [x for x in labelled if x.event is not None]
     real = [(x.event.features, x.type_right) for x in found]
     rows = gsr + real
-    weights = [1.0] * len(gsr) + [NEWS_WEIGHT] * len(real)
+    row_weights = [1.0] * len(gsr) + [NEWS_WEIGHT] * len(real)
     model = LogisticRegression(C=1.0, max_iter=1000)
     model.fit([[f.get(n, 0.0) for n in FEATURES] for f, _ in rows], [y for _, y in rows],
-              sample_weight=weights)
+              sample_weight=row_weights)
     weights = [("bias", round(float(model.intercept_[0]), 3))] + [
         (n, round(float(w), 3)) for n, w in zip(FEATURES, model.coef_[0], strict=True)]
     print(f"fitted on {len(gsr)} GSR half-A main events and {len(real)} 'fit' labels:")
@@ -307,7 +307,7 @@ def fit() -> None:
     held = cross_val_predict(LogisticRegression(C=1.0, max_iter=1000),
                              [[f.get(n, 0.0) for n in FEATURES] for f, _ in rows],
                              [y for _, y in rows], cv=folds, method="predict_proba",
-                             params={"sample_weight": weights})[:, 1]
+                             params={"sample_weight": row_weights})[:, 1]
     stated_only = not settings.event_show_unstated
     scored = [(float(p), y) for p, (_, y), x in zip(held[len(gsr):], real, found, strict=True)
               if news.shown(x.event, 0.0, stated_only)]

@@ -126,3 +126,10 @@ def test_a_strike_by_aircraft_is_an_attack_and_by_dockers_a_walkout(nlp):
 
 def test_a_page_telling_the_reader_to_subscribe_is_no_event(nlp):
     assert types(nlp, "You must select a newsletter to subscribe to.") == set()
+
+
+def test_helping_someone_do_something_is_no_aid_unless_done_for_a_country(nlp):
+    assert "AID" not in types(nlp, "The leaked files helped fuel the anger of the voters.")
+    assert "AID" in types(nlp, "Ruritania helped the flood victims in Korvi on Monday.")
+    found = types(nlp, "Norway is willing to send engineers to help defend Ukraine.")
+    assert "AID" in found or "AGREE" in found

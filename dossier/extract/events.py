@@ -261,7 +261,8 @@ def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
     if sense.not_xcomp and to_do and ("*" in sense.not_xcomp or any(
             _of_class(c, sense.not_xcomp) for c in to_do)):
-        return None
+        done_to = [o for c in to_do for o in _sense_objects(c)]
+        return trigger if any(_of_class(o, sense.xcomp_needs) for o in done_to) else None
     if to_do:
         return trigger  # "declined to attend", "agreed to withdraw": the act is the refusal
     clause = any(c.dep_ == "ccomp" for c in children) or any(

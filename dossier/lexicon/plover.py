@@ -379,14 +379,16 @@ class Sense:
     spoken: Trigger | None = None
     not_objects: frozenset[str] = frozenset()  # classes that make it no act ("kill a gorilla")
     not_xcomp: frozenset[str] = frozenset()  # "declined to comment"; "*": any to-complement
+    # ... unless the complement acts on one of these ("help defend Saudi Arabia").
+    xcomp_needs: frozenset[str] = frozenset()
 
 
 def _s(needs: str = "", bare_ok: bool = False, not_particles: str = "", not_means: str = "",
        not_clause: bool = False, spoken: Trigger | None = None, not_objects: str = "",
-       not_xcomp: str = "") -> Sense:
+       not_xcomp: str = "", xcomp_needs: str = "") -> Sense:
     return Sense(frozenset(needs.split()), bare_ok or not needs, frozenset(not_particles.split()),
                  frozenset(not_means.split()), not_clause, spoken, frozenset(not_objects.split()),
-                 frozenset(not_xcomp.split()))
+                 frozenset(not_xcomp.split()), frozenset(xcomp_needs.split()))
 
 
 SENSES: dict[str, Sense] = {
@@ -430,6 +432,10 @@ SENSES: dict[str, Sense] = {
     # "offered talks / aid / to mediate / the rebels an amnesty", not "offering data".
     "offer": _s("person proposal accord restriction"),
     "fight": _s("person place arms", bare_ok=True, not_xcomp="*"),
+    # "helped the refugees", "help defend Saudi Arabia", not "helped fuel the fury" or
+    # "helping people escape inflation": helping someone do something is no aid given,
+    # unless what is done is done for a country or place.
+    "help": _s(bare_ok=True, not_clause=True, not_xcomp="*", xcomp_needs="place"),
 }
 
 
