@@ -133,3 +133,10 @@ def test_helping_someone_do_something_is_no_aid_unless_done_for_a_country(nlp):
     assert "AID" in types(nlp, "Ruritania helped the flood victims in Korvi on Monday.")
     found = types(nlp, "Norway is willing to send engineers to help defend Ukraine.")
     assert "AID" in found or "AGREE" in found
+
+
+def test_asking_a_question_is_no_request_and_asking_someone_to_act_is(nlp):
+    assert "REQUEST" not in types(nlp, "Asked how she felt about the verdict, the mayor "
+                                        "said nothing.")
+    assert "REQUEST" not in types(nlp, "Reporters asked whether Borduria would retaliate.")
+    assert "REQUEST" in types(nlp, "Ruritania asked Borduria to withdraw its troops.")

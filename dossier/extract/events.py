@@ -54,8 +54,10 @@ from dossier.lexicon.plover import (
     NAMING_VERBS,
     NOUN_CLASSES,
     NOUNS,
+    QUESTION_WORDS,
     SENSES,
     SUBJECT_HOSTS,
+    TOPIC_PREPS,
     VERBS,
     WARNING_VERBS,
     WEAPON_NOUNS,
@@ -265,6 +267,8 @@ def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
         return trigger if any(_of_class(o, sense.xcomp_needs) for o in done_to) else None
     if to_do:
         return trigger  # "declined to attend", "agreed to withdraw": the act is the refusal
+    if sense.not_question and _asks_a_question(verb):
+        return None
     clause = any(c.dep_ == "ccomp" for c in children) or any(
         c.dep_ == "advcl" and any(g.lower_ in ("how", "that") for g in c.children)
         for c in children)
@@ -278,6 +282,19 @@ def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
     if not sense.needs:
         return trigger
     return trigger if any(_of_class(o, sense.needs) for o in objects) else None
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """'asked whether China would act', 'Asked how she felt, she said', 'asked about the
+    talks': a question put, not someone asked to do something."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl", "xcomp") and any(
+                t.lower_ in QUESTION_WORDS and t.i < child.i for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and not any(
+                c.dep_ in ("dobj", "dative") for c in verb.children):
+            return True
+    return False
 
 
 def _sense_objects(verb: Token) -> list[Token]:

@@ -381,14 +381,17 @@ class Sense:
     not_xcomp: frozenset[str] = frozenset()  # "declined to comment"; "*": any to-complement
     # ... unless the complement acts on one of these ("help defend Saudi Arabia").
     xcomp_needs: frozenset[str] = frozenset()
+    # A question asked ("asked how she felt", "asked whether …", "asked about the talks")
+    # is no request: only asking someone to do something is.
+    not_question: bool = False
 
 
 def _s(needs: str = "", bare_ok: bool = False, not_particles: str = "", not_means: str = "",
        not_clause: bool = False, spoken: Trigger | None = None, not_objects: str = "",
-       not_xcomp: str = "", xcomp_needs: str = "") -> Sense:
+       not_xcomp: str = "", xcomp_needs: str = "", not_question: bool = False) -> Sense:
     return Sense(frozenset(needs.split()), bare_ok or not needs, frozenset(not_particles.split()),
                  frozenset(not_means.split()), not_clause, spoken, frozenset(not_objects.split()),
-                 frozenset(not_xcomp.split()), frozenset(xcomp_needs.split()))
+                 frozenset(not_xcomp.split()), frozenset(xcomp_needs.split()), not_question)
 
 
 SENSES: dict[str, Sense] = {
@@ -436,7 +439,14 @@ SENSES: dict[str, Sense] = {
     # "helping people escape inflation": helping someone do something is no aid given,
     # unless what is done is done for a country or place.
     "help": _s(bare_ok=True, not_clause=True, not_xcomp="*", xcomp_needs="place"),
+    "ask": _s(not_question=True),  # "asked Iran to stop", not "asked whether Iran would"
+    "inquire": _s(not_question=True),
 }
+# Words that open an indirect question ("asked whether", "asked how") and the preposition
+# of a question's topic ("asked about").
+QUESTION_WORDS = {"whether", "if", "how", "what", "why", "when", "where", "who", "which",
+                  "whom", "whose"}
+TOPIC_PREPS = {"about", "on", "regarding"}
 
 
 # PLOVER codes a declared future act as the promise or the threat of it.
