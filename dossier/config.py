@@ -201,6 +201,11 @@ class Settings:
     minhash_perm: int = 128
     # Share of a sentence's content words covered by an earlier sentence: a paraphrase.
     paraphrase_threshold: float = 0.6
+    # Two counts of one casualty kind are one disagreement only when at most this many
+    # times apart: tolls of one event told the same day differ by a few, a count far from
+    # all others is of another event or group (a judgement, checked on the giveme5w1h
+    # tuning half's stories by benchmarks/digest.py's contradiction rows).
+    contradiction_count_ratio: float = 3.0
     # Sentences with fewer content words say too little to call a paraphrase (only an
     # identical one is).
     paraphrase_min_terms: int = 4
@@ -316,10 +321,20 @@ class Settings:
     # Views kept per story (digest, corroboration, fact lists, one rendered page per set of
     # filters the analyst used): the oldest go past this many.
     story_views_each: int = 32
+    # What the desk derives from a stored article and keeps across requests and story
+    # versions, most recently used first (a unit's stands-alone verdict, an evidence
+    # span's sentence bounds; a few hundred bytes each): a 200-article story has ~7,000
+    # units and ~15,000 spans, so a story's next version works out only its new articles'.
+    article_memo_entries: int = 300_000
     # Evidence items one grouped API item (a place) carries: its first mentions by
     # article; its ``mentions`` count says how many there are in all. A country named in
     # every article would otherwise carry the whole store (the 14 MB /api/places).
     api_evidence_per_item: int = 20
+    # The whole store's timeline and stances (no story asked) show what the articles of the
+    # store's latest this-many days of publications report, unless a since/until says
+    # which days: grouping every act and statement of an archive per request costs the
+    # archive (10 s at 1,000 articles, minutes at 20,000), the latest month costs a month.
+    store_list_days: int = 31
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The issue's bound for a 13-article story is 40.
     timeline_shown: int = 30
