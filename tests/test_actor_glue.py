@@ -90,3 +90,16 @@ def test_a_person_is_named_without_the_word_most_articles_glue_on(store, nlp):  
     ingest(store, nlp, "s3", "Vermonter Bernie Sanders addressed the crowd in Iowa.")
     names = [r[0] for r in store.execute("SELECT name FROM actors WHERE kind = 'person'")]
     assert names == ["Bernie Sanders"]
+
+
+def test_an_open_bracket_a_time_zone_and_a_newspaper_are_no_person_or_part_of_a_name(nlp):
+    text = ("The claim was filed with the World Intellectual Property Organization (WIPO) in May. "
+            "The rocket left at 0030 GMT.\n\nThe German daily Sueddeutsche Zeitung printed it.")
+    doc = _with_labels(nlp, text, {"World Intellectual Property Organization (WIPO": "ORG",
+                                   "GMT": "ORG", "Sueddeutsche Zeitung": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values()}
+    assert "World Intellectual Property Organization" in names
+    assert not any("(" in n for n in names)
+    assert "GMT" not in names
+    assert not any(a.kind == "person" and "Zeitung" in a.name for a in actors.values())

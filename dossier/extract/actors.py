@@ -46,6 +46,7 @@ from dossier.lexicon.actors import (
 )
 from dossier.lexicon.grammar import PERSON_PRONOUNS
 from dossier.lexicon.names import HONORIFICS
+from dossier.lexicon.timex import ZONES
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
@@ -429,6 +430,9 @@ class _Collector:
                 return None  # "Obama’s 2008" (campaign): no actor's name
             if self._possessor_is_apart(doc[start:inner[-1]], tail, doc[start:end].text):
                 start = inner[-1] + 1  # "China’s Foreign Ministry": the ministry (of China)
+        opened = [t.i for t in doc[start:end] if t.text == "("]
+        if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+            end = opened[-1]  # "World Intellectual Property Organization (WIPO": cut bracket
         while end > start and (doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_space or (
                 doc[end - 1].is_punct and doc[end - 1].text not in {".", ")", "!"})):
             end -= 1  # "Breitbart News’", "Bradley Manning -", a heading's line break
@@ -479,6 +483,7 @@ class _Collector:
         low = normalize_name(span.text)
         return (
             low in PLATFORMS
+            or span.text in ZONES  # "0030 GMT"
             or (span[-1].lower_ in STREET_WORDS and len(span) > 1)
             or countries.is_region(span.text)
             or (city and countries.city_country(span.text) is not None
