@@ -103,3 +103,23 @@ def test_an_open_bracket_a_time_zone_and_a_newspaper_are_no_person_or_part_of_a_
     assert not any("(" in n for n in names)
     assert "GMT" not in names
     assert not any(a.kind == "person" and "Zeitung" in a.name for a in actors.values())
+
+
+def test_a_name_made_an_adjective_by_a_hyphen_is_no_mention_but_a_korean_name_is(nlp):
+    text = ("He backs Hillary-style healthcare, the ad said.\n\n"
+            "Ban Ki-moon spoke at noon and Clinton answered.")
+    doc = _with_labels(nlp, text, {"Hillary-style": "PERSON", "Ban Ki-moon": "PERSON",
+                                   "Clinton": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values() if a.kind == "person"}
+    assert "Ban Ki-moon" in names
+    assert not any("style" in n for n in names)
+
+
+def test_a_lone_name_tagged_person_joins_the_firm_the_corpus_writes_it_for(store, nlp):  # noqa: F811
+    for n in range(3):
+        ingest(store, nlp, f"o{n}", "Investors sold shares of Equifax on Friday, Reuters said.")
+    text = "Equifax admitted the breach on Thursday."
+    ingest(store, nlp, "p1", text, _with_labels(nlp, text, {"Equifax": "PERSON"}))
+    rows = store.execute("SELECT name, kind FROM actors WHERE name = 'Equifax'").fetchall()
+    assert [tuple(r) for r in rows] == [("Equifax", "organisation")]
