@@ -123,3 +123,10 @@ def test_a_lone_name_tagged_person_joins_the_firm_the_corpus_writes_it_for(store
     ingest(store, nlp, "p1", text, _with_labels(nlp, text, {"Equifax": "PERSON"}))
     rows = store.execute("SELECT name, kind FROM actors WHERE name = 'Equifax'").fetchall()
     assert [tuple(r) for r in rows] == [("Equifax", "organisation")]
+
+
+def test_a_demonym_inside_a_body_s_name_still_gives_its_country(nlp):
+    text = "The Russian Defense Ministry said the strikes hit the base."
+    doc = _with_labels(nlp, text, {"Russian Defense Ministry": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    assert {a.country for a in actors.values() if "Defense Ministry" in a.name} == {"RUS"}

@@ -53,6 +53,7 @@ AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
 GROUP_PRONOUNS = frozenset({"they", "it"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _is_title(word: str) -> bool:
@@ -91,13 +92,13 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
 
 def _country_in(span: Span) -> str | None:
     """First country named inside a span (by name, alias or demonym)."""
-    judged = set()  # words of entities inside the span, judged whole ("New Jersey")
+    judged = set()  # words of places inside the span, judged whole ("New Jersey")
     for ent in ents_within(span):
         code = countries.country_code(ent.text) or countries.demonym_country(ent.text)
         if code:
             return code
-        if len(ent) > 1:
-            judged.update(range(ent.start, ent.end))
+        if len(ent) > 1 and ent.label_ in _PLACE_LABELS:
+            judged.update(range(ent.start, ent.end))  # a body keeps "Russian" in its name
     for tok in span:
         if tok.text[:1].isupper() and tok.i not in judged:
             code = countries.country_code(tok.text) or countries.demonym_country(tok.text)
@@ -114,7 +115,7 @@ def _nominal_country(chunk: Span, reach: int) -> tuple[str | None, set[int]]:
         if tok.i == chunk.root.i or not tok.text[:1].isupper():
             continue
         ent = entity_at(tok.doc, tok.i)
-        if ent is not None and len(ent) > 1 and not (
+        if ent is not None and len(ent) > 1 and ent.label_ in _PLACE_LABELS and not (
                 countries.country_code(ent.text) or countries.demonym_country(ent.text)):
             continue  # "many New Jersey voters": of no country Jersey
         code = countries.country_code(tok.text) or countries.demonym_country(tok.text)
