@@ -45,13 +45,15 @@ def test_an_outlet_glued_on_a_presenter_gives_the_presenter(nlp):
 
 def test_a_common_word_capitalised_by_its_sentence_is_not_an_actor(nlp):
     text = ("Aides said the plan was ready.\n\nFreezing allows you to lock your credit file. "
-            "Congress passed the bill. Equifax said the breach was contained.")
+            "Congress passed the bill. Equifax said the breach was contained. Palestinians "
+            "protested at the crossing.")
     doc = _with_labels(nlp, text, {"Aides": "PERSON", "Freezing": "ORG", "Congress": "ORG",
-                                   "Equifax": "ORG"})
+                                   "Equifax": "ORG", "Palestinians": "NORP"})
     mentions, actors = _actors_of_doc(doc)
     names = {a.name for a in actors.values()}
     assert not names & {"Aides", "Freezing"}
-    assert {"Congress", "Equifax"} <= names  # a known body; a word the dictionary lacks
+    # a known body; a word the dictionary lacks; a people
+    assert {"Congress", "Equifax", "Palestinians"} <= names
 
 
 def test_an_organisation_name_loses_a_trailing_mark_and_line_break(nlp):

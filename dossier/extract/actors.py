@@ -499,7 +499,8 @@ class _Collector:
         """A one-word entity that is a common word capitalised only because a sentence, a
         line or a quotation starts with it ("Freezing allows you ...", "Aides said",
         "'Stupid.'"), and that the article never writes capitalised inside a sentence. A
-        body the lists know ("Congress"), a country and a given name stay."""
+        body the lists know ("Congress"), a country, a people ("Palestinians said ...")
+        and a given name stay."""
         tok = span[0]
         if (len(span) != 1 or not tok.is_title or not _starts_sentence(tok)
                 or not self.names.dictionary
@@ -507,7 +508,7 @@ class _Collector:
                     and tok.lemma_.lower() not in self.names.dictionary)
                 or is_given_name(tok.text) or is_known_organisation(tok.text)
                 or canonical_alias(tok.text) or countries.country_code(tok.text)
-                or countries.state_body_country(tok.text)
+                or countries.demonym_country(tok.text) or countries.state_body_country(tok.text)
                 or organisation_kind(tok.text) != "organisation"):
             return False
         if self._caps_inside is None:
