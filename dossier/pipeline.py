@@ -11,7 +11,6 @@ import sqlite3
 import stat
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from dossier.models import Article, IngestError, Outcome, RawArticle
 from dossier.registry import CORPUS_STEPS, CorpusStep
 from dossier.store import articles as store
 from dossier.store.db import begin, connect, savepoint, transaction
+from dossier.workers import Supervisor, Watch
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -57,7 +57,17 @@ def corpus_steps() -> list[CorpusStep]:
 
 
 def _internal_error(raw: RawArticle | Article, stage: str, exc: Exception) -> IngestError:
-    """A bug, not bad input: named so, and the file stays unfinished so a rerun retries it."""
+    """A bug, not bad input: named so, and the file stays unfinished so a rerun retries it.
+
+    Running out of memory is the input's doing (a worker's ``article_memory_limit_mb``),
+    so it is a refusal like any other, not a bug to retry.
+    """
+    if isinstance(exc, MemoryError):
+        return IngestError(
+            raw.source_path,
+            f"stopped: {stage} ran out of memory (article_memory_limit_mb)",
+            raw.locator,
+        )
     return IngestError(
         raw.source_path,
         cap_reason(f"{INTERNAL_ERROR} in {stage}: {type(exc).__name__}: {exc}"),
@@ -85,7 +95,7 @@ def _too_long(article: Article, settings: Settings) -> IngestError | None:
 
 
 def _parse_guarded(
-    articles: list[Article], settings: Settings
+    articles: list[Article], settings: Settings, watch: Callable[[list[Article]], None]
 ) -> list[Doc | IngestError]:
     """One parse per article, batched; a failure costs its own article, never the batch.
 
@@ -93,12 +103,14 @@ def _parse_guarded(
     whole generator: then each article is parsed alone under its own guard.
     """
     texts = [a.text for a in articles]
+    watch(articles)
     try:
         return list(nlp.parse_many(texts, settings.spacy_model, settings.nlp_batch_size))
     except Exception:  # some article broke the batch: find which, keep the rest
         pass
     docs: list[Doc | IngestError] = []
     for article in articles:
+        watch([article])
         try:
             docs.append(nlp.parse(article.text, settings.spacy_model))
         except Exception as exc:
@@ -107,18 +119,21 @@ def _parse_guarded(
 
 
 def process_batch(
-    raws: Sequence[RawArticle], settings: Settings
+    raws: Sequence[RawArticle], settings: Settings, watch: Watch | None = None
 ) -> list[ProcessedArticle | IngestError]:
     """Clean, parse (one ``nlp.pipe`` over the batch) and extract; never raises per article.
 
     Returns one result per raw article, in order: the stored article with its facts,
     or the IngestError that says why it was refused (or which stage broke on it).
-    Every stage runs under a guard naming the input and the stage.
+    Every stage runs under a guard naming the input and the stage; ``watch`` is told
+    before each stage which raws it works on (a worker's supervisor bounds its time).
     """
     from dossier.clean import clean_article
 
+    tell: Watch = watch or (lambda stage, indices: None)
     cleaned: list[Article | IngestError] = []
-    for raw in raws:
+    for index, raw in enumerate(raws):
+        tell("clean", [index])
         try:
             article: Article | IngestError = clean_article(raw, settings)
         except ValueError as exc:  # the cleaner's way of refusing an input
@@ -129,12 +144,16 @@ def process_batch(
             article = _too_long(article, settings) or article
         cleaned.append(article)
     articles = [a for a in cleaned if isinstance(a, Article)]
-    docs = _parse_guarded(articles, settings)
+    index_of = {id(c): i for i, c in enumerate(cleaned)}
+    docs = _parse_guarded(
+        articles, settings, lambda some: tell("parse", [index_of[id(a)] for a in some])
+    )
     done: dict[int, ProcessedArticle | IngestError] = {}
     for article, doc in zip(articles, docs, strict=True):
         if isinstance(doc, IngestError):
             done[id(article)] = doc
             continue
+        tell("extract", [index_of[id(article)]])
         try:
             facts = extract(article, doc, settings)
         except ExtractorFailed as failed:
@@ -353,6 +372,17 @@ def _commit(
     report.new += len(new_ids)
 
 
+def _warm(settings: Settings) -> None:
+    """One tiny article through the whole path here, before any worker is forked.
+
+    Imports, the model and every lazily filled cache then come with each fork, so a
+    worker (and one forked again after a kill) spends its time limit on its article,
+    never on start-up.
+    """
+    text = 'Mayor Anna Reyes of Paris said on Monday: "The bridge will reopen in May."'
+    process_batch([RawArticle("(warm-up)", text, False)], settings)
+
+
 def _mapper(
     settings: Settings, stack: ExitStack
 ) -> Callable[[list[RawArticle]], Callable[[], list[ProcessedArticle | IngestError]]]:
@@ -371,13 +401,13 @@ def _mapper(
             return lambda: ray.get(ref)
 
         return submit_ray
-    if settings.workers > 1:
-        pool = stack.enter_context(ProcessPoolExecutor(max_workers=settings.workers))
-
-        def submit_pool(raws: list[RawArticle]) -> Callable[[], list]:
-            return pool.submit(process_batch, raws, settings).result
-
-        return submit_pool
+    bounded = (settings.article_time_limit_s, settings.article_cpu_limit_s,
+               settings.article_memory_limit_mb)
+    if settings.workers > 1 or any(limit > 0 for limit in bounded):
+        _warm(settings)
+        supervisor = Supervisor(process_batch, settings, settings.workers)
+        stack.callback(supervisor.close)
+        return supervisor.submit
 
     def submit_here(raws: list[RawArticle]) -> Callable[[], list]:
         results = process_batch(raws, settings)

@@ -39,9 +39,9 @@ print(json.dumps({"loaded": [m for m in heavy if m in sys.modules]}))
 """
 
 
-def loaded_by(commands: list[list[str]]) -> list[str]:
+def loaded_by(commands: list[list[str]], heavy: tuple[str, ...] = HEAVY) -> list[str]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(HEAVY), json.dumps(commands)],
+        [sys.executable, "-c", PROBE, json.dumps(heavy), json.dumps(commands)],
         capture_output=True, text=True, timeout=120,
     )
     report = json.loads(done.stdout.strip().splitlines()[-1])
@@ -67,6 +67,27 @@ def test_read_commands_load_no_parser_nor_datasketch(tmp_path: Path) -> None:
                 ["actors", *store], ["quotes", *store], ["events", *store],
                 ["errors", *store]]
     assert loaded_by(commands) == []
+
+
+# What the four commands issue 17 times (and --help) never need: the Pydantic fact records
+# and the fact writers, and rapidfuzz behind the actor store. (Pydantic itself is loaded by
+# Typer when it parses a command: the framework's floor.)
+FACT_MODULES = ("dossier.store.records", "dossier.store.facts", "dossier.store.actors",
+                "rapidfuzz")
+
+
+def test_articles_stories_show_search_load_no_fact_records_nor_rapidfuzz(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    conn = connect(db)
+    with transaction(conn):
+        save_article(conn, Article(id="a1b2c3d4e5f60718", source_path="a.txt",
+                                   title="Dockworkers strike", text="Dockworkers went on strike."),
+                     {})
+    conn.close()
+    store = ["--db", str(db)]
+    commands = [["--help"], ["articles", *store], ["stories", *store],
+                ["show", "a1b2c3", *store], ["search", "strike", *store]]
+    assert loaded_by(commands, FACT_MODULES) == []
 
 
 def test_the_probe_sees_a_command_that_loads_the_extractors() -> None:

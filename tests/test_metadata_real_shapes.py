@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from dossier.clean import clean_article
+from dossier.clean.flatten import flatten_html
+from dossier.clean.html import page_byline, parse_page
 from dossier.clean.metadata import clean_byline, find_dateline, page_title
 from dossier.clean.outlets import normalize_outlet
 from dossier.config import Settings
@@ -133,3 +135,49 @@ def test_page_title_is_the_matching_h1_without_the_site_name():
     assert page_title(title, [], "Vesmark Herald", None, overlap) == (
         "Aldora ferry workers strike over rota"
     )
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("Piet Olsen Founder; Lead Reviewer", "Piet Olsen"),  # titles after the name
+        ("Anna Ruel; Certified Sleep Consultant", "Anna Ruel"),  # the named person's title
+        ("Anna Ruel; Hardware", "Anna Ruel"),  # a section tag beside a full name
+        ("Anna Ruel; MS; RD", "Anna Ruel, MS and RD"),  # credentials stay with the name
+        ("AR Anna Ruel", "Anna Ruel"),  # an avatar's initials glued before the name
+        ("Read more about The Vesmark Team", "The Vesmark Team"),
+        ("About the Author", None),
+        ("©; Conditions Privacy Policy", None),  # a footer is no writer
+        ("Name *", None),  # a comment form's label
+    ],
+)
+def test_page_author_fields_give_names_not_roles_tags_or_widgets(author, byline):
+    assert clean_byline(author, "Vesmark Herald") == byline
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Written by\nAnna Ruel",  # the label on its own line
+        "Written by:Anna Ruel",
+        "Anna Ruel\nAuthor",  # the name, its role below it
+    ],
+)
+def test_byline_shown_in_an_author_box_is_read(box):
+    lines = "\n".join(f"<p>{line}</p>" for line in box.splitlines())
+    menu = "".join(f"<li>Link {n}</li>" for n in range(250))  # the box sits far down
+    html = f"<html><body><ul>{menu}</ul><p>{NEWS}</p>{lines}</body></html>"
+    page_text = flatten_html(html)
+    assert page_byline(parse_page(html), None, page_text, CLEAN) == "Anna Ruel"
+
+
+def test_by_line_with_dot_operator_separators_gives_the_name():
+    html = (f"<html><body><h1>Aldora ferry strike</h1><p>By Anna Ruel ⋅ Senior Reviewer ⋅ "
+            f"Updated May 6, 2025</p><p>{NEWS}</p></body></html>")
+    assert page_byline(parse_page(html), None, flatten_html(html), CLEAN) == "Anna Ruel"
+
+
+def test_by_line_far_down_the_page_is_a_teaser_card_not_the_byline():
+    menu = "".join(f"<li>Link {n}</li>" for n in range(250))
+    html = f"<html><body><ul>{menu}</ul><p>{NEWS}</p><p>By Piet Olsen</p></body></html>"
+    assert page_byline(parse_page(html), None, flatten_html(html), CLEAN) is None

@@ -29,11 +29,19 @@ BYLINE_ELEMENTS = (
     " or contains(@class, 'byline') or contains(@class, 'author')]"
     "[not(self::script) and not(self::style) and not(self::meta) and not(self::link)]"
 )
+BYLINE_LABEL = r"(?:By|Written by|Posted by|Author|Article by|Words by)"
 BY_LINE = re.compile(
-    r"^(?:By|Written by|Posted by|Author:?|Article by|Words by)\s+"
+    rf"^{BYLINE_LABEL}:?\s*"
     rf"(?P<names>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{alternation(NAME_PARTICLES)}|and|&))"
-    r"{0,6}),?(?:\s*(?:[|•·–—-]|on\b|Updated\b|Published\b).*)?$"
+    r"{0,6}),?(?:\s*(?:[|•·⋅∙–—-]|on\b|Updated\b|Published\b).*)?$"
 )
+# A byline label on a line of its own, the name on the next: "Written by" / "Jack Shepherd".
+BYLINE_LABEL_LINE = re.compile(rf"^{BYLINE_LABEL}:?$")
+# A role on the line under a name, in an author box: "Nawaz Dhandala" / "Author".
+AUTHOR_ROLE_LINE = re.compile(r"^(?:Author|Writer|Staff Writer|Contributor)$")
+# The page's author box: "Written by Jane Doe" names the writer wherever it stands (comment
+# threads say "Posted by", teaser cards "By"; those two count near the top only).
+AUTHOR_BOX_LINE = re.compile(r"^(?:Written by|Article by|Words by)\b")
 
 
 @dataclass
@@ -149,8 +157,18 @@ def page_byline(root: etree._Element | None, sitename: str | None, page_text: st
                 byline = clean_byline(text, sitename, page_text)
                 if byline:
                     return byline
-    for line in page_text.splitlines()[: limits.max_lines_to_byline]:
-        match = BY_LINE.match(line.strip())
+    lines = [line.strip() for line in page_text.splitlines() if line.strip()]
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if i >= limits.max_lines_to_byline and not (
+            AUTHOR_BOX_LINE.match(line) or AUTHOR_ROLE_LINE.match(following)
+        ):
+            continue  # far down the page, "By X" belongs to a teaser card or a comment
+        if BYLINE_LABEL_LINE.match(line) and following:
+            line = f"By {following}"  # the label on its own line, the name below it
+        elif AUTHOR_ROLE_LINE.match(following):
+            line = f"By {line}"  # the name, then its role below it: "Jane Doe" / "Author"
+        match = BY_LINE.match(line)
         if match:
             byline = clean_byline(match["names"], sitename, page_text)
             if byline:

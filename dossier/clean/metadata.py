@@ -211,19 +211,25 @@ def clean_byline(value: str | None, sitename: str | None = None,
     people: list[str] = []
     organisations: list[str] = []
     site = glued(sitename)
+    value = p.BYLINE_NON_NAME.sub("", value)
     for piece in BYLINE_SPLIT.split(value):
         piece = re.sub(r"^\s*by\s+", "", piece, flags=re.IGNORECASE)
         piece = p.BYLINE_DATE_TAIL.sub("", piece).strip(" .,-–—")
         role = p.BYLINE_ROLE.search(piece)
         if role:
             before_role = piece[: role.start()].strip(" .,-–—")
-            if len(before_role.split()) < 2:
-                continue  # a bare job title ("Sr Director", "Shipping Expert")
+            if len(before_role.split()) < 2 or people:
+                # a bare job title ("Sr Director", "Shipping Expert"), or the title of the
+                # person named before it ("Cara Dumaplin; Certified Sleep Consultant")
+                continue
             piece = before_role
+        piece = without_avatar_initials(piece)
         if not re.search(r"[^\W\d_]", piece) or re.search(r"\d", piece):
             continue  # no name has digits in it: "2025•5 min read", an avatar's "3"
-        if p.PUBLISHER_GROUP.match(piece):
-            continue
+        if (p.PUBLISHER_GROUP.match(piece) or p.BYLINE_NON_NAME.match(piece)
+                or p.COOKIE_LINE.search(piece) or p.COPYRIGHT_LINE.search(piece)
+                or re.search(r"[*:@]", piece)):
+            continue  # "Condé Nast", "About the Author", "Privacy Policy", a form's "Name *"
         key = glued(re.sub(r"^the\s+", "", piece, flags=re.IGNORECASE))
         if site and (key in site or site in key):
             organisations.append(piece)
@@ -231,8 +237,19 @@ def clean_byline(value: str | None, sitename: str | None = None,
             continue
         else:
             people.append(piece)
+    if any(len(name.split()) > 1 for name in people):
+        # Beside a full name, a one-word piece is a section or a tag ("Hardware", "Home"),
+        # unless it is a credential ("Jane Doe, MS, RD").
+        people = [name for name in people if len(name.split()) > 1 or name.isupper()]
     names = [name for name in dict.fromkeys(people) if not is_shorter_form(name, people)]
     return join_names(names) or join_names(list(dict.fromkeys(organisations)))
+
+
+def without_avatar_initials(name: str) -> str:
+    """ "CM Craig McCarthy" → "Craig McCarthy": an avatar's initials glued before the name."""
+    first, _, rest = name.partition(" ")
+    initials = "".join(word[0] for word in rest.split() if word[:1].isupper())
+    return rest if first.isupper() and len(first) > 1 and first == initials else name
 
 
 def is_shorter_form(name: str, names: list[str]) -> bool:

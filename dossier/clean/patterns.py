@@ -296,9 +296,15 @@ WORD = re.compile(r"\w+")
 # "Mike Marshall, Shipping Expert"): the name ends where they start.
 BYLINE_ROLE = re.compile(
     r"\b(?:(?:senior|chief|deputy|managing|executive|contributing|staff|special|political"
-    r"|trending|foreign|news|sports|science|health|business|technology|associate)\s+)*"
+    r"|trending|foreign|news|sports|science|health|business|technology|associate|lead|head)\s+)*"
     r"(?:editor|reporter|correspondent|writer|columnist|contributor|producer|journalist"
-    r"|photographer|analyst|expert|director|staff|intern|editors|reporters|writers)s?\b.*$",
+    r"|photographer|analyst|expert|director|staff|intern|editors|reporters|writers"
+    r"|founder|co-?founder|reviewer|consultant|owner|ceo)s?\b.*$",
+    re.IGNORECASE,
+)
+# Words of a byline box that name no one: "About the Author", "Read more about X".
+BYLINE_NON_NAME = re.compile(
+    r"^(?:about\s+)?(?:the\s+)?authors?$|^(?:read|see)\s+more\s+(?:about|from|by)\s+",
     re.IGNORECASE,
 )
 # Media groups that own outlets and appear as a page's "author" ("Condé Nast" on a magazine).

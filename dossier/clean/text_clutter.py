@@ -62,8 +62,8 @@ def remove_clutter(text: str, limits: CleanSettings, *, page: bool | None = None
     """
     lines = split_date_stamps(split_captions_from_credits(split_lines(text), limits), limits)
     label_header(lines)
-    for line in lines:
-        if line.label is None:
+    for i, line in enumerate(lines):
+        if line.label is None and not opens_wrapped_sentence(lines, i):
             line.label = line_clutter_reason(line, limits)
     if page is None:
         page = looks_like_full_page(lines, limits)
@@ -77,6 +77,20 @@ def remove_clutter(text: str, limits: CleanSettings, *, page: bool | None = None
     cleaned = assemble(text, lines)
     cleaned.warnings.extend(warnings)
     return cleaned
+
+
+def opens_wrapped_sentence(lines: list[Line], i: int) -> bool:
+    """Does line ``i`` break off a sentence that the next line of its paragraph goes on with?
+
+    A page wrapped with ``<br>`` splits "Photos which were released online ..." after
+    "Photos"; the line rules judge whole lines, so a fragment is not theirs to judge.
+    """
+    line = lines[i]
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        following is not None and following.para == line.para
+        and following.text[:1].islower() and not SENTENCE_END_MARK.search(line.text)
+    )
 
 
 def looks_like_full_page(lines: list[Line], limits: CleanSettings) -> bool:

@@ -8,7 +8,6 @@ import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
 from dossier.cli.quotes import format_quote
-from dossier.store.actors import actor_detail, find_actors, list_actors
 
 
 @app.command("actors")
@@ -19,6 +18,10 @@ def actors_command(
     as_json: bool = typer.Option(False, "--json", help="JSON instead of a table."),
 ) -> None:
     """Canonical actors across the corpus, most mentioned first."""
+    # Here, not at the top: the actor store reads names through rapidfuzz, which every
+    # other command (they are all imported to build the CLI) would pay for at start-up.
+    from dossier.store.actors import list_actors
+
     rows = list_actors(open_store(db), kind=kind, limit=limit)
     if as_json:
         echo_json(rows)
@@ -38,6 +41,8 @@ def actor_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """One actor: aliases, roles with evidence and date, quotes, mentions by date."""
+    from dossier.store.actors import actor_detail, find_actors  # see actors_command
+
     conn = open_store(db)
     matches = [{"id": int(name)}] if name.isdigit() else find_actors(conn, name)
     if not matches:

@@ -9,7 +9,6 @@ import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
 from dossier.config import Settings
-from dossier.store.events import list_events
 
 
 def _who(name: str | None, country: str | None) -> str:
@@ -60,6 +59,10 @@ def events_command(
     as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
 ) -> None:
     """List PLOVER events (who did what to whom, where, when), each with its evidence span."""
+    # Here, not at the top: the store's records are Pydantic models, and every other
+    # command (they are all imported to build the CLI) would pay for them at start-up.
+    from dossier.store.events import list_events
+
     floor = 0.0 if show_all else Settings().event_min_confidence
     conn = open_store(db)
     try:

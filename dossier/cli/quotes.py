@@ -8,8 +8,6 @@ from pathlib import Path
 import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_rows, open_store
-from dossier.store.quotes import NoStories, list_quotes
-from dossier.store.records import QuoteRecord
 
 
 def format_quote(row: dict) -> str:
@@ -41,6 +39,11 @@ def quotes_command(
     as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
 ) -> None:
     """List quotes by date: speaker, cue, channel and content, each traceable to its article."""
+    # Here, not at the top: the store's records are Pydantic models, and every other
+    # command (they are all imported to build the CLI) would pay for them at start-up.
+    from dossier.store.quotes import NoStories, list_quotes
+    from dossier.store.records import QuoteRecord
+
     conn = open_store(db)
     try:
         rows = list_quotes(conn, speaker=speaker, story=story, limit=limit)

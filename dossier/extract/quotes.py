@@ -23,6 +23,7 @@ from dossier.extract.parsed import noun_chunks_of, text_of
 from dossier.extract.quote_marks import DOUBLED_APOSTROPHE, QuoteSpan, find_quotes
 from dossier.extract.speakers import SpeakerResolver
 from dossier.extract.speech_cues import (
+    OPENING_MARKS,
     cue_lemma,
     for_clause,
     is_cue,
@@ -33,11 +34,14 @@ from dossier.lexicon.actors import SPOKESPERSON_WORDS
 from dossier.lexicon.speech import (
     ATTITUDE_LEMMAS,
     ATTITUDE_PREPOSITIONS,
+    NO_TOPIC_LEMMAS,
     NOUN_CUE_PREPOSITIONS,
     NOUN_CUES,
     OBJECT_CONTENT_LEMMAS,
     PREPOSITION_CONTENT,
+    REPORTING_VERBS,
     SEEMING_LEMMAS,
+    SPEECH_LEMMAS,
 )
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
@@ -117,11 +121,69 @@ class _Finder:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self._according_to(tok)
             elif is_cue(tok):
+                before = len(self.found)
                 self._cue(tok)
-            elif self.attitudes and tok.pos_ == "VERB" and cue_lemma(tok) in ATTITUDE_LEMMAS:
+                if len(self.found) == before and self._topic_reading(tok):
+                    self._attitude(tok)  # "mentions her granddaughter", "reported by MSNBC"
+            elif self._topic_reading(tok) or (self.attitudes and tok.pos_ == "VERB"
+                                              and cue_lemma(tok) in ATTITUDE_LEMMAS):
                 self._attitude(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
                 self._noun_cue(tok)
+            elif self._frames_quote(tok):
+                self._cue(tok)
+
+    def _topic_reading(self, verb: Token) -> bool:
+        """With attitudes on, a speech verb that states nothing still says what its subject
+        spoke about ("often mentions her granddaughter", "was first reported by MSNBC")."""
+        return (self.attitudes and verb.pos_ == "VERB" and cue_lemma(verb) in SPEECH_LEMMAS
+                and cue_lemma(verb) not in NO_TOPIC_LEMMAS)
+
+    def _frames_quote(self, verb: Token) -> bool:
+        """'"…," scoffed Arianna Gil.', '"…," an angry Hollande retaliated.', 'he leaned in
+        and boomed: "…"': a verb that closes a quoted sentence with only its subject
+        between, or opens a quotation with a colon, introduces it whatever the verb is;
+        the typography says so. Its subject must name someone (a name, a pronoun, an
+        actor), so "the list includes: …" is no statement."""
+        if verb.pos_ != "VERB":
+            return False
+        after = verb.i + 1 < len(self.doc) and self.doc[verb.i + 1]
+        if after and after.text == ":":
+            opening = self.text[after.idx + 1 : after.idx + 4].lstrip()
+            subj = self._subject(verb) if opening.startswith(OPENING_MARKS) else None
+            return subj is not None and subj.i < verb.i and self._names_someone(subj)
+        if any(c.dep_ in {"dobj", "ccomp"} and c.idx > verb.idx for c in verb.children):
+            return False  # "…," she wrote a letter: the verb has its own object
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        closed = next((q for q in self.quotes if q.closed
+                       and verb.sent.start_char <= q.end < verb.idx
+                       and self.text[q.end - 1 : q.end] in {",", "!", "?"}
+                       and _starts_sentence(self.text, q.start)), None)
+        if closed is None or _inside(self.quotes, verb.idx):
+            return False
+        between = [t for t in self.doc[verb.sent.start : verb.i] if t.idx > closed.end
+                   and not t.is_punct]
+        if between and self.text[closed.end + 1 : between[0].idx].strip(" \u00a0\"”'’"):
+            return False  # the subject must follow the closing mark
+        if subj is None or subj.i > verb.i:  # '"…," scoffed Arianna Gil': name after verb
+            subj = subj or self._inverted_subject(verb)
+            return not between and subj is not None and self._names_someone(subj)
+        in_subject = {t.i for t in subj.subtree}
+        return (bool(between) and all(t.i in in_subject for t in between)
+                and self._names_someone(subj))
+
+    def _names_someone(self, subj: Token) -> bool:
+        return (subj.pos_ in {"PRON", "PROPN"} and subj.lower_ not in {"it", "this", "that"}
+                ) or self.speakers.mention_at(subj) is not None
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """'"…," said Ms. Smith' / 'recalled Mr. Rhodes': the parser may make the name after
+        the verb its object; right after a closing quote, that name is who spoke."""
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is None or not (before.is_punct or before.is_quote):
+            return None
+        return next((c for c in verb.rights if c.dep_ in {"dobj", "nsubj", "attr", "npadvmod"}
+                     and c.pos_ in {"PROPN", "NOUN"} and c.i - verb.i <= 3), None)
 
     def _noun_cue(self, cue: Token) -> None:
         """"Trump's call for a ban", "his promise to build a wall", "a warning from the
@@ -156,7 +218,10 @@ class _Finder:
         content = [c for c in cue.children
                    if c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd", "parataxis"}]
         content += [g for c in cue.children if c.dep_ in {"prep", "prt"}
-                    and c.lower_ in ATTITUDE_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+                    and c.lower_ in ATTITUDE_PREPOSITIONS for g in c.children if g.dep_ == "pobj"
+                    and g.ent_type_ not in {"DATE", "TIME"}]  # "spoke on Tuesday about ..."
+        if subj.head.dep_ == "agent" and subj.head.head == cue:  # "was reported by MSNBC"
+            content += [c for c in cue.children if c.dep_ == "nsubjpass"]
         p_start, p_end = _paragraph_bounds(self.text, cue.idx)
         if cue_lemma(cue) in SEEMING_LEMMAS:
             if content and subj.i < cue.i:
@@ -173,7 +238,10 @@ class _Finder:
     def _subject(self, cue: Token) -> Token | None:
         verb = cue
         for _ in range(3):
-            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            # Two subjects ("contender and former surgeon Ben Carlton responded"): a parse
+            # of one coordinated phrase; the one next to the verb carries the name.
+            subj = min((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                       key=lambda c: abs(verb.i - c.i), default=None)
             agent = next((g for c in verb.children if c.dep_ == "agent"
                           for g in c.children if g.dep_ == "pobj"), None)
             if subj is not None and subj.dep_ == "nsubjpass" and agent is not None:
@@ -181,12 +249,35 @@ class _Finder:
             if subj is not None and subj.dep_ == "nsubj":
                 if subj.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     return verb.head  # "members of his guard, who announced that ..."
-                return self._past_dateline(subj, cue)
-            if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+                return _titled_name(self._aside_speaker(cue, self._past_dateline(subj, cue)))
+            if subj is None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and (
+                    verb == cue and is_cue(verb.head.head)):
+                # "He says the response was X and says he ...": the parser hangs the second
+                # cue on the first one's content; both cues share the first one's subject
+                verb = verb.head.head
+                continue
+            if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "dep", "acomp"} and (
+                    verb.head != verb):  # "acomp": "are more likely to say that ..."
                 verb = verb.head
                 continue
+            if subj is None and verb.dep_ == "pcomp" and verb.head.head != verb.head:
+                verb = verb.head.head  # "ended his speech by saying ..."
+                continue
+            if subj is None and verb.dep_ == "acl" and verb.head.dep_ in {"nsubj", "ROOT", "appos"}:
+                return verb.head  # "Erin Brockovich, the activist, ..., saying she ..."
             break
-        return self._mention_before(cue)
+        return self._inverted_subject(cue) or self._mention_before(cue)
+
+    def _aside_speaker(self, cue: Token, subj: Token) -> Token:
+        """"The source of the attraction, union members say, is manifold": in a cue set off
+        by commas, the speaker is the noun phrase between the first comma and the cue, even
+        when the parser makes the sentence's subject the cue's."""
+        left = next((t for t in reversed(self.doc[cue.sent.start : cue.i]) if t.text == ","),
+                    None)
+        if left is None or subj.i > left.i or not self._parenthetical(cue):
+            return subj
+        chunks = [c for c in noun_chunks_of(self.doc) if left.i < c.start and c.end <= cue.i]
+        return chunks[0].root if chunks else subj
 
     def _past_dateline(self, subj: Token, cue: Token) -> Token:
         """"NIAMEY, Niger — The army ... said": the parser may make the dateline the subject."""
@@ -202,7 +293,8 @@ class _Finder:
         for tok in reversed(self.doc[cue.sent.start : cue.i]):
             if tok.pos_ in {"VERB", "AUX"} or tok.text in {'"', "“", "”", ";"}:
                 return None
-            if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"appos", "nsubj", "npadvmod"}:
+            if (tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"appos", "nsubj", "npadvmod"}
+                    and tok.ent_type_ not in {"DATE", "TIME"}):  # "endorsed him Saturday, saying"
                 return tok
         return None
 
@@ -234,6 +326,9 @@ class _Finder:
         return content
 
     def _cue(self, cue: Token) -> None:
+        if _passive_participle(cue):  # "Asked whether ..., Mr. Daley said": not Daley's question
+            self._sourceless(cue)
+            return
         subj = self._subject(cue)
         if subj is None:
             self._sourceless(cue)
@@ -254,6 +349,13 @@ class _Finder:
             # "..., a source close to Bazoum said, although ...": the clause the cue is on
             head_start = cue.head.left_edge.idx
             pieces.append((max(head_start, p_start), subj.left_edge.idx))
+        if not pieces and around is None and _as_clause(cue):
+            # "As the Post reported today, the inspector issued subpoenas": the clause the
+            # "as" clause hangs on is what was reported
+            c_start, c_end = _subtree_span(cue)
+            h_start, h_end = _subtree_span(cue.head)
+            side = (c_end, h_end) if c_end <= cue.head.idx else (h_start, c_start)
+            pieces.append((max(side[0], p_start), min(side[1], p_end)))
         if not pieces and around is None and self._parenthetical(cue):
             # "The bigger risk, he said, is a clash": the cue interrupts its content
             around = self._interrupted_sentence(cue, p_start, p_end)
@@ -274,7 +376,7 @@ class _Finder:
     def _sourceless(self, cue: Token) -> None:
         """"It was announced that ...": a passive cue with a clause and no agent attributes
         the clause to no one named; the statement is kept, its speaker left unknown."""
-        if not any(c.dep_ == "auxpass" for c in cue.children):
+        if not any(c.dep_ == "auxpass" for c in cue.children) and not _passive_participle(cue):
             return
         p_start, p_end = _paragraph_bounds(self.text, cue.idx)
         if raised_passive(cue):  # "Trump is expected to deliver a speech": all of it
@@ -297,7 +399,7 @@ class _Finder:
         marks = {",", "—", "–"}
         left = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text in marks), None)
         right = next((t for t in sent[cue.i - sent.start + 1 :] if t.text in marks), None)
-        if left is None or right is None or left.i - sent.start < 2:
+        if left is None or right is None or left.i - sent.start < 1:
             return False
         if sent.end - right.i < 3 or any(c.dep_ in {"dobj", "ccomp", "xcomp"}
                                          for c in cue.children):
@@ -321,12 +423,16 @@ class _Finder:
             return None
         return next((q for q in self.quotes if q.start > colon.idx and q.opens_paragraph
                      and q not in self.claimed and not self.text[colon.idx + 1 : q.start]
-                     .strip(" \t\n\"“'")), None)
+                     .strip(" \t\n\u00a0\"“'")), None)
 
     def _adjacent_quotes(self, cue: Token, subj: Token, p_start: int, p_end: int,
                          pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Quoted text right before the cue clause, or opened right after it (":", ",")."""
-        clause_start = min(subj.left_edge.idx, cue.idx)
+        # The parser may hang the quote itself on the subject ('"…," councilmember Mark
+        # Levine said'): the clause starts after any quote that ends before the subject.
+        subject_start = max([subj.left_edge.idx] + [q.end for q in self.quotes
+                                                     if q.end <= subj.idx])
+        clause_start = min(subject_start, cue.idx)
         clause_end = cue.idx + len(cue)
         found = []
         for q in self.quotes:
@@ -336,7 +442,7 @@ class _Finder:
                 continue
             if q.end <= clause_start:
                 between = self.text[q.end:clause_start]
-                if not between.strip(" \t\"”’',.!?—–-"):
+                if not between.strip(" \t\u00a0\"”’',.!?—–-"):
                     found.append((q.start, q.end))
             elif q.start >= clause_end:
                 between = self.text[clause_end:q.start]
@@ -463,10 +569,40 @@ class _Finder:
                 continue
             self._emit(item.content_start, item.content_end, item.colon, item.speaker)
 
+    def drop_inner_thoughts(self) -> None:
+        """Inside someone's statement, a cue is that speaker's account, not a statement of
+        its own, unless another speaker is reported as saying something: in "Farage said the
+        President did not know what he was talking about" the President said nothing, and in
+        "McConnell says he asked Trump to condemn violence" McConnell said it once."""
+        def inner(quote: Quote, outer: Quote) -> bool:
+            return (outer is not quote and outer.cue_start is not None
+                    and quote.cue_start is not None
+                    and outer.content_start <= quote.content_start
+                    and quote.content_end <= outer.content_end
+                    and (outer.content_start, outer.content_end)
+                    != (quote.content_start, quote.content_end)
+                    and outer.content_start <= quote.cue_start < outer.content_end)
+
+        def own_statement(quote: Quote) -> bool:
+            outers = [o for o in self.found if inner(quote, o)]
+            if not outers:
+                return True
+            lemma = cue_lemma(self.doc.char_span(quote.cue_start, quote.cue_end,
+                                                 alignment_mode="expand")[0])
+            return lemma in REPORTING_VERBS and all(
+                quote.speaker_key is None or o.speaker_key != quote.speaker_key
+                for o in outers)
+
+        self.found = [q for q in self.found if own_statement(q)]
+
     # -- quoted paragraphs with no cue ---------------------------------------------------
     def unattached(self) -> None:
         for q in self.quotes:
             if q in self.claimed:
+                continue
+            labelled = self._named_before_colon(q)
+            if labelled is not None:
+                self._emit(q.start, q.end, *labelled)
                 continue
             continued = self._continued(q)
             speaker = continued and (continued.speaker, continued.speaker_start,
@@ -485,11 +621,32 @@ class _Finder:
                     channel_start=continued.channel_start, channel_end=continued.channel_end)
         self.found.sort(key=lambda r: r.content_start)
 
+    def _named_before_colon(self, q: QuoteSpan) -> tuple[Token, Token] | None:
+        """'Here's Clinton in December 1992: "…"', '- Philip Bump: "…"': a quotation opened
+        right after a colon, with a name before the colon and no verb in between, is that
+        person's words; the colon is the cue ("followed swiftly by: …" names no one)."""
+        before = self.text[: q.start].rstrip(" \t\u00a0\"“'‘")
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        colon_tok = colon[0]
+        for tok in reversed(self.doc[max(colon_tok.sent.start, colon_tok.i - 8) : colon_tok.i]):
+            if tok.pos_ in {"VERB", "AUX"} or tok.is_quote:
+                return None
+            full_name = not tok.ent_type_ and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                  for c in tok.children)
+            if tok.pos_ == "PROPN" and (tok.ent_type_ in {"PERSON", "ORG"} or full_name
+                                        or self.speakers.mention_at(tok) is not None):
+                return colon_tok, tok
+        return None
+
     def _continued(self, q: QuoteSpan) -> Quote | None:
         """The statement this quote continues: earlier in its paragraph ('"…," he said.
         "…"'), or the quote paragraph right before it. None when the speaker is unknown."""
         p_start, _ = _paragraph_bounds(self.text, q.start)
-        before = self.text[p_start : q.start].rstrip(" '\"“")
+        before = self.text[p_start : q.start].rstrip(" \u00a0'\"“")
         if before and before[-1] in ".!?\"”":
             same = [f for f in self.found if p_start <= f.content_start < q.start and f.speaker]
             if same:
@@ -506,6 +663,37 @@ class _Finder:
             if prev_start <= quote.content_start < prev_end and quote.speaker:
                 return quote
         return None
+
+
+def _as_clause(cue: Token) -> bool:
+    """A cue in an "as" clause with nothing of its own said: "As the Post reported, ..."."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in cue.children) and not any(
+        c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children)
+
+
+def _passive_participle(cue: Token) -> bool:
+    """"Asked whether ..., he said": a participle clause in the passive with no agent; the
+    question is put by someone unnamed, never by the sentence's subject."""
+    return cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in cue.children)
+
+
+def _titled_name(subj: Token) -> Token:
+    """"GOP presidential contender and former neurosurgeon Ben Carson responded": a bare
+    title (no article) coordinated with a person's name is that person."""
+    if subj.tag_ != "NN" or any(c.dep_ == "det" for c in subj.children):
+        return subj
+    return next((c for c in subj.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                 and c.ent_type_ == "PERSON"), subj)
+
+
+def _starts_sentence(text: str, quote_start: int) -> bool:
+    """Whether a quotation opens its sentence: only its mark after a paragraph break or a
+    sentence's end ('Trump called it "a disaster," and voters agreed' is a phrase)."""
+    line_start = text.rfind("\n", 0, quote_start) + 1
+    before = text[line_start:quote_start].rstrip("\"“'‘ \t\u00a0")
+    return not before or before[-1] in ".!?:\"”"
 
 
 def _is_title(words: list[str]) -> bool:
@@ -525,6 +713,7 @@ def extract_quotes(ctx: ArticleContext) -> list[Quote]:
     finder = _Finder(ctx)
     finder.from_cues()
     finder.labelled()
+    finder.drop_inner_thoughts()
     finder.found.sort(key=lambda r: r.content_start)
     finder.unattached()
     return finder.found

@@ -31,7 +31,7 @@ class SpeakerResolver:
         self.by_span = SpanIndex(mentions)  # one lookup per cue: no scan of every mention
         self.actors = {a.key: a for a in actors}
 
-    def _mention_at(self, tok: Token) -> ActorMention | None:
+    def mention_at(self, tok: Token) -> ActorMention | None:
         best = None
         for m in self.by_span.covering(tok.idx):
             if best is None or m.end - m.start > best.end - best.start:
@@ -46,7 +46,7 @@ class SpeakerResolver:
         A vague head ("a source close to Bazoum", "the head of ECOWAS") keeps its
         qualifier in the text but resolves to no actor: the source is not Bazoum.
         """
-        mention = self._mention_at(tok)
+        mention = self.mention_at(tok)
         resolved_role = mention is not None and mention.mention_type == "role" and bool(
             mention.actor_key) and not mention.actor_key.startswith("person:role:")
         if mention is not None and (tok.lower_ not in VAGUE_HEADS or resolved_role):

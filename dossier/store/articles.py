@@ -14,7 +14,6 @@ from typing import Any
 
 from dossier.models import Article, IngestError
 from dossier.store.exports import register_export
-from dossier.store.facts import save_facts
 
 ARTICLE_COLUMNS = (
     "id, source_path, locator, url, outlet, title, byline, dateline, published,"
@@ -64,6 +63,10 @@ def save_article(
         "INSERT INTO clean_warnings (article_id, seq, warning) VALUES (?,?,?)",
         [(article.id, seq, warning) for seq, warning in enumerate(article.warnings)],
     )
+    # Imported when writing: the fact writers pull in the Pydantic records and rapidfuzz,
+    # which read commands (`dossier articles`, `show`, `search`) never need.
+    from dossier.store.facts import save_facts
+
     save_facts(conn, article.id, facts)
     return True
 

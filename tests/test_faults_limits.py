@@ -1,0 +1,194 @@
+"""Fault suite, bounded work: an article that hangs or bloats is stopped, never the run.
+
+Issue 16, "bounded work per input": each stage of each article runs in a killable worker
+process under a wall-clock limit (``article_time_limit_s``), a CPU limit
+(``article_cpu_limit_s``) and a memory limit (``article_memory_limit_mb``). An article
+that overruns becomes an error row naming the input, the stage and the reason; every
+other article of its batch is stored.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from ingest_corpus import article_text
+
+from dossier import clean, nlp
+from dossier.config import Settings
+from dossier.models import RawArticle
+from dossier.pipeline import ingest, process_batch
+from dossier.store.db import connect
+
+FAST = ("actors",)  # one cheap extractor: these tests are about the run, not the facts
+MARK = "STALL"  # written into the one bad article of each test
+LIMIT_S = 3.0
+
+
+def settings_for(tmp_path: Path, **kw) -> Settings:
+    bounds = {"article_time_limit_s": LIMIT_S, **kw}
+    return Settings(db_path=tmp_path / "d.db", extractors=FAST, **bounds)
+
+
+def corpus(tmp_path: Path, count: int = 4, bad: int = 1) -> Path:
+    """``count`` articles, one file each; the ``bad``-th carries the mark."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(count):
+        text = article_text(index) + (f" {MARK}" if index == bad else "")
+        (folder / f"story_{index}.txt").write_text(text)
+    return folder
+
+
+def warm(settings: Settings) -> None:
+    """Fill this process's caches with the good articles first: a worker forked from it
+    spends its time limit on the article, never on loading a lexicon."""
+    process_batch([RawArticle(f"{i}.txt", article_text(i), False) for i in range(4)], settings)
+
+
+def finishes(target, seconds: float = 90.0):
+    """Run ``target`` in a thread; the test fails (instead of hanging) if it does not end."""
+    box: dict = {}
+
+    def run() -> None:
+        try:
+            box["value"] = target()
+        except BaseException as exc:  # pragma: no cover - reported below
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"the run still hangs after {seconds} s"
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def stored_sources(db: Path) -> list[str]:
+    conn = connect(db, readonly=True)
+    try:
+        return sorted(Path(r[0]).name for r in conn.execute("SELECT source_path FROM articles"))
+    finally:
+        conn.close()
+
+
+def error_rows(db: Path) -> list[tuple[str, str]]:
+    conn = connect(db, readonly=True)
+    try:
+        return [(Path(r[0]).name, r[1])
+                for r in conn.execute("SELECT source_path, reason FROM ingest_errors")]
+    finally:
+        conn.close()
+
+
+def catastrophic_regex() -> None:
+    """A backtracking regular expression: it runs in C and no signal can interrupt it."""
+    re.match(r"(a+)+$", "a" * 64 + "!")
+
+
+def test_an_article_that_hangs_in_cleaning_is_stopped_and_the_rest_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = settings_for(tmp_path)
+    warm(settings)
+    real = clean.clean_article
+
+    def stalls(raw, settings):
+        if MARK in raw.content:
+            time.sleep(600)
+        return real(raw, settings)
+
+    monkeypatch.setattr(clean, "clean_article", stalls)
+    report = finishes(lambda: ingest([corpus(tmp_path)], settings))
+    assert report.new == 3
+    [error] = report.errors
+    assert error.source_path.endswith("story_1.txt")
+    assert error.reason == "stopped: clean took longer than 3 s (article_time_limit_s)"
+    assert stored_sources(tmp_path / "d.db") == ["story_0.txt", "story_2.txt", "story_3.txt"]
+    assert error_rows(tmp_path / "d.db") == [("story_1.txt", error.reason)]
+
+    again = finishes(lambda: ingest([tmp_path / "in"], settings), seconds=30)
+    assert again.new == 0 and again.files_skipped == 4, "a rerun must not hang on it again"
+    assert [e.reason for e in again.earlier_errors] == [error.reason]
+
+
+@pytest.mark.slow
+def test_an_article_caught_in_a_c_level_regex_in_the_parse_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batched parse holds several articles: it is redone one by one to find the culprit."""
+    # The CPU bound stops it: the regex computes. The wall clock is left loose, so a
+    # loaded machine cannot make a good article look hung.
+    settings = settings_for(tmp_path, article_time_limit_s=120.0, article_cpu_limit_s=LIMIT_S)
+    warm(settings)
+    real_many, real_one = nlp.parse_many, nlp.parse
+
+    def parse_many(texts, *args, **kwargs):
+        texts = list(texts)
+        if any(MARK in t for t in texts):
+            catastrophic_regex()
+        yield from real_many(texts, *args, **kwargs)
+
+    def parse(text, *args, **kwargs):
+        if MARK in text:
+            catastrophic_regex()
+        return real_one(text, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "parse_many", parse_many)
+    monkeypatch.setattr(nlp, "parse", parse)
+    report = finishes(lambda: ingest([corpus(tmp_path, bad=2)], settings))
+    assert report.new == 3
+    [error] = report.errors
+    assert error.source_path.endswith("story_2.txt")
+    assert error.reason == "stopped: parse used more than 3 s of CPU (article_cpu_limit_s)"
+    assert stored_sources(tmp_path / "d.db") == ["story_0.txt", "story_1.txt", "story_3.txt"]
+
+
+def test_an_article_past_the_memory_limit_is_refused_and_the_rest_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = settings_for(tmp_path, article_memory_limit_mb=256)
+    warm(settings)
+    real = clean.clean_article
+
+    def bloats(raw, settings):
+        if MARK in raw.content:
+            bytearray(1024 * 1024 * 1024)  # 1 GiB for one article
+        return real(raw, settings)
+
+    monkeypatch.setattr(clean, "clean_article", bloats)
+    report = finishes(lambda: ingest([corpus(tmp_path, bad=0)], settings))
+    assert report.new == 3
+    [error] = report.errors
+    assert error.source_path.endswith("story_0.txt")
+    assert error.reason == "stopped: clean ran out of memory (article_memory_limit_mb)"
+    assert stored_sources(tmp_path / "d.db") == ["story_1.txt", "story_2.txt", "story_3.txt"]
+
+
+def test_a_worker_killed_by_a_crash_costs_only_its_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash in C code (or the kernel's OOM killer) ends the worker; the run goes on."""
+    settings = settings_for(tmp_path, workers=2)
+    warm(settings)
+    real = clean.clean_article
+
+    def crashes(raw, settings):
+        if MARK in raw.content:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(raw, settings)
+
+    monkeypatch.setattr(clean, "clean_article", crashes)
+    report = finishes(lambda: ingest([corpus(tmp_path, count=6, bad=3)], settings))
+    assert report.new == 5
+    [error] = report.errors
+    assert error.source_path.endswith("story_3.txt")
+    assert error.reason.startswith("stopped: the worker process died in clean (killed by "
+                                   "signal 9)")
+    assert len(stored_sources(tmp_path / "d.db")) == 5
