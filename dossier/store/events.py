@@ -14,7 +14,7 @@ from dossier.store.canonical_actors import with_canonical_names
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
 from dossier.store.page_filters import scope_filters
-from dossier.store.records import EventRecord
+from dossier.store.records import EventRecord, PlaceRecord, TimexRecord
 
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.modality, e.in_quote, e.source_actor,"
@@ -41,15 +41,21 @@ def list_events(
     include_unasserted: bool = True,
     limit: int | None = None,
     min_confidence: float = 0.0,
+    published: tuple[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Events filtered by PLOVER type, actor (source or target, substring) and date.
 
     ``since`` compares against when the event happened (its date in the text), or
     the article's publication date when the text gives none. ``min_confidence`` hides
     events less likely than that to be right (callers pass
-    ``Settings.event_min_confidence``, or 0 for everything).
+    ``Settings.event_min_confidence``, or 0 for everything). ``published``: only the
+    events of articles published on those days (first, last), read through the
+    publication index.
     """
     where, params = _filters(type_, actor, since, article_id, include_unasserted)
+    if published is not None:
+        where.append("a.published >= ? AND a.published < ?")
+        params += [published[0], published[1] + "\uffff"]
     if min_confidence > 0:
         where.append("e.confidence >= ?")
         params.append(min_confidence)
@@ -223,16 +229,16 @@ def export_events(conn: sqlite3.Connection, min_confidence: float = 0.0
 
 @register_export("timexes")
 def export_timexes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every time expression as its :class:`TimexRecord`: words, span, TIMEX3 reading."""
     for row in list_timexes(conn):
-        row.pop("id", None)
-        yield row
+        yield TimexRecord.of(row).row()
 
 
 @register_export("places")
 def export_places(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every toponym as its :class:`PlaceRecord` (``PlaceFields`` shared with the API)."""
     for row in list_places(conn):
-        row.pop("id", None)
-        yield row
+        yield PlaceRecord.of(row).row()
 
 
 @register_export("polecat", confidence=True)
