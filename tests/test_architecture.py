@@ -233,3 +233,26 @@ def test_the_export_and_the_api_read_one_record_per_fact() -> None:
     assert set(EVENT_COLUMNS) == set(EventRecord.model_fields)  # every field is exported
     shared = set(EventFields.model_fields)
     assert shared <= set(EventOut.model_fields) and shared <= set(EventRecord.model_fields)
+
+
+@pytest.mark.parametrize("fact", ["place", "actor", "story", "digest sentence"])
+def test_the_api_and_the_export_share_each_facts_fields(fact: str) -> None:
+    from dossier.store import records
+    from dossier.web import schemas
+
+    shared, api, export = {
+        "place": (records.PlaceFields, schemas.PlaceOut, records.PlaceRecord),
+        "actor": (records.ActorFields, schemas.ActorOut, records.ActorRecord),
+        "story": (records.StoryFields, schemas.StoryOut, records.StoryRecord),
+        "digest sentence": (records.DigestFields, schemas.DigestSentenceOut,
+                            records.DigestItemRecord),
+    }[fact]
+    assert issubclass(api, shared) and issubclass(export, shared)
+    # A field both carry is the shared one: same type, same meaning (its description).
+    # The one exception: the API's ids are strings (they are path segments), the actor
+    # export's id the store's integer.
+    apart = {"id"} if fact == "actor" else set()
+    for name in set(api.model_fields) & set(export.model_fields) - apart:
+        assert name in shared.model_fields, name
+    columns = getattr(export, "columns", ()) or tuple(export.model_fields)
+    assert sorted(columns) == sorted(export.model_fields)  # every field is exported

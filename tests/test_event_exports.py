@@ -119,6 +119,15 @@ def test_timex_export_carries_values_anchored_on_publication(conn):
     assert values[("sugar", "Monday")] == "2024-03-25"  # "will meet on Monday": ahead
 
 
+def test_timex_and_place_exports_write_their_records_columns(conn):
+    from dossier.store.records import PlaceRecord, TimexRecord
+
+    timexes, places = list(export_timexes(conn)), list(export_places(conn))
+    assert timexes and all(list(r) == list(TimexRecord.model_fields) for r in timexes)
+    assert places and all(list(r) == list(PlaceRecord.columns) for r in places)
+    assert places[0]["article_id"] and "id" not in places[0]  # the row id is no fact
+
+
 def test_place_export_resolves_toponyms_to_gazetteer_entries(conn):
     places = [r for r in export_places(conn) if r["article_id"] == "coup"]
     niamey = next(p for p in places if p["text"] == "Niamey" and not p["is_dateline"])

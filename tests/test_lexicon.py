@@ -22,3 +22,21 @@ def test_a_count_spelled_sixty_is_read_like_one_spelled_fifty(nlp) -> None:
     (features,) = extract(article, nlp(text), Settings(extractors=("actors", "stories")))["stories"]
     counts = {value for unit in features.units for value, _noun, _verb in unit.numbers}
     assert {50, 60} <= counts
+
+
+def test_a_hyphenated_count_is_read_whole(nlp) -> None:
+    # "Twenty-one" parses as "Twenty" "-" "one": read alone, "one" made a toll of 1.
+    text = "Twenty-one people were killed in the blast on Monday."
+    article = Article(id="h", source_path="h.txt", text=text)
+    (features,) = extract(article, nlp(text), Settings(extractors=("actors", "stories")))["stories"]
+    counts = {value for unit in features.units for value, _noun, _verb in unit.numbers}
+    assert counts == {21}
+
+
+def test_holding_a_conference_is_no_detention_but_holding_drivers_is(nlp) -> None:
+    text = ("The two charities will hold a conference on the border dispute this week.\n\n"
+            "The drivers were held by customs officers at the border post.")
+    article = Article(id="c", source_path="c.txt", text=text)
+    (features,) = extract(article, nlp(text), Settings(extractors=("actors", "stories")))["stories"]
+    acts = [(act[0], act[1]) for unit in features.units for act in unit.acts]
+    assert acts == [("detain", "driver")]

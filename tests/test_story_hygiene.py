@@ -23,6 +23,11 @@ SETTINGS = Settings()
     "Ferry passengers wait at the terminal in Ostend on March 3, 2021.",
     "An earlier version of this story misstated the number of ferries.",
     "Follow her on Twitter for updates from the harbour.",
+    "Stranded passengers crowd the ferry terminal in Ostend (Getty Images)",
+    "Crew members secure the ramp on Monday (AP Photo/Ana Ruiz)",
+    "[Storm closes harbour: ferries stay in port for a third day]",
+    "Why has nobody thought to build a taller sea wall before?",
+    "Please verify you're not a robot by clicking the box.",
 ])
 def test_captions_credits_and_notices_are_clutter(text: str) -> None:
     assert is_clutter(text)
@@ -32,6 +37,8 @@ def test_captions_credits_and_notices_are_clutter(text: str) -> None:
     "The harbour authority said on Monday that 40 ferries would stay in port.",
     "Hackers used stolen login details to enter the ferry company's booking system.",
     "The army decided to subscribe to the declaration made by the junta.",
+    "“Who told you the harbour was safe?” the mayor asked the ferry operator.",
+    "The Republican (R) senator from Maine voted against the harbour bill.",
 ])
 def test_news_sentences_are_not_clutter(text: str) -> None:
     assert not is_clutter(text)
@@ -49,6 +56,10 @@ def test_a_sentence_hanging_on_an_unresolved_pronoun_does_not_stand_alone() -> N
     assert hangs_on_pronoun("He said the crossings would resume on Friday.", None)
     assert hangs_on_pronoun("But it was the worst storm in a decade.", None)
     assert hangs_on_pronoun("This means ferries will stay in port.", None)
+    assert hangs_on_pronoun("Unfortunately, that decision has left travellers stranded.", None)
+    # the tail of a sentence the splitter cut off
+    assert hangs_on_pronoun(", the operator announced in late December.", None)
+    assert not hangs_on_pronoun("Unfortunately, the harbour stayed closed on Monday.", None)
     # With the speaker resolved the digest names him, so the sentence stands.
     assert not hangs_on_pronoun("He said the crossings would resume on Friday.", "Jan Peeters")
     assert stands_alone("Jan Peeters said the crossings would resume on Friday.", HEADLINE,
@@ -60,6 +71,7 @@ def test_a_sentence_hanging_on_an_unresolved_pronoun_does_not_stand_alone() -> N
     ("WASHINGTON (AP) — The storm closed", "The storm closed"),
     ("LOS ANGELES - Ferry operators", "Ferry operators"),
     ("OSTEND, March 3 (UPI) — Ferry operators", "Ferry operators"),
+    ("(CNN) Ferry operators", "Ferry operators"),
 ])
 def test_datelines_are_stripped_from_the_shown_text(text: str, rest: str) -> None:
     assert strip_glue(text)[0] == rest

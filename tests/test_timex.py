@@ -165,3 +165,159 @@ def test_a_range_and_a_fiscal_period_are_read_as_their_parts(nlp):
     assert found["March 31"] == ("DATE", "2023-03-31")
     assert found["Aug. 26"][1] == "2023-08-26" and found["Oct. 20"][1] == "2023-10-20"
     assert "Aug. 26 to Oct. 20" not in found
+
+
+def test_a_quarter_ended_on_a_day_is_that_quarter_and_six_months_ended_a_length(nlp):
+    doc = nlp("Profit fell in the fourth quarter ended Sept. 30. For the six months ended "
+              "Sept. 30, sales rose.")
+    found = {t.text: (t.type, t.value) for t in timexes(doc, "2023-11-02")}
+    assert found["the fourth quarter"] == ("DATE", "2023-Q4")
+    assert found["the six months"] == ("DURATION", "P6M")
+
+
+def test_an_ordinal_day_or_month_counts_a_period_and_measures_none(nlp):
+    found = values(nlp, "It is the second day of the strike. It was the third consecutive "
+                        "month of gains in the second quarter.")
+    assert found["the second day"] == ("DATE", FRIDAY)
+    assert "the third consecutive month" not in found
+    assert found["the second quarter"] == ("DATE", "2023-Q2")
+
+
+def test_a_plan_in_the_past_perfect_lies_behind_the_report(nlp):
+    # A Monday report: the offer "had been due to expire" on the Friday just gone.
+    found = values(nlp, "The offer had been due to expire Friday evening.", "2023-07-31")
+    assert found["Friday evening"] == ("TIME", "2023-07-28TEV")
+
+
+def test_a_day_an_adjective_governs_is_the_nearest_such_day(nlp):
+    found = values(nlp, "The board declared a dividend, payable Jan. 2, and created a new "
+                        "office, effective Feb. 1.", "2023-11-02")
+    assert found["Jan. 2"] == ("DATE", "2024-01-02")
+    assert found["Feb. 1"] == ("DATE", "2024-02-01")
+
+
+def test_a_later_day_in_a_reduced_past_relative_is_last_years(nlp):
+    found = values(nlp, "The index closed within 70 points of its record high set on Aug. 6.",
+                   "2024-02-06")
+    assert found["Aug. 6"] == ("DATE", "2023-08-06")
+
+
+def test_a_clock_time_with_its_day_is_one_time(nlp):
+    found = values(nlp, "The offer was extended until 5 p.m. EST Nov. 9. Talks broke off at "
+                        "noon Thursday.", "2023-11-02")
+    assert found["5 p.m. EST Nov. 9"] == ("TIME", "2023-11-09T17:00-05:00")
+    assert found["noon Thursday"] == ("TIME", "2023-11-02T12:00")
+
+
+def test_each_july_is_a_set_and_a_weekday_with_its_date_one_day(nlp):
+    found = values(nlp, "Marchers parade each July. Funds lost $14 million on Friday Oct. 13 "
+                        "alone.", "2023-10-27")
+    assert found["each July"] == ("SET", "XXXX-07")
+    assert found["Friday Oct. 13"] == ("DATE", "2023-10-13")
+
+
+def test_a_range_of_two_years_is_two_years_and_the_near_term_lies_ahead(nlp):
+    found = values(nlp, "He sold shares between 1985 and 1987. Margins will stay thin in the "
+                        "near term.")
+    assert found["1985"] == ("DATE", "1985") and found["1987"] == ("DATE", "1987")
+    assert found["the near term"] == ("DATE", "FUTURE_REF")
+
+
+def test_the_end_of_this_month_in_a_future_clause_is_this_months():
+    assert read("the end of November", date(1989, 11, 2), "future").value == "1989-11"
+    assert read("October", date(1989, 11, 2), "future").value == "1990-10"
+
+
+def test_earlier_this_month_keeps_its_earlier_and_only_six_months_drops_only(nlp):
+    found = values(nlp, "Earlier this month, the bank sold the unit. He had been manager for "
+                        "only six months.")
+    assert found["Earlier this month"] == ("DATE", "2023-07")
+    assert found["six months"] == ("DURATION", "P6M")
+
+
+def test_a_weekday_in_the_plural_recurs(nlp):
+    found = values(nlp, "Two flights will leave on Tuesday nights. The market is shut on Sundays.")
+    assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert found["Sundays"] == ("SET", "XXXX-WXX-7")
+
+
+def test_a_quarter_of_the_market_is_a_share_not_three_months(nlp):
+    text = "The funds hold more than a quarter of the market. Sales rose in a quarter."
+    found = [(t.start, t.type, t.value) for t in timexes(nlp(text), FRIDAY)]
+    assert found == [(text.rindex("a quarter"), "DURATION", "P1Q")]
+
+
+def test_the_morning_is_on_the_day_the_text_is_on(nlp):
+    found = values(nlp, "Shares fell on Wednesday. Dealers placed heavy orders in the morning.")
+    assert found["the morning"] == ("TIME", "2023-07-26TMO")
+
+
+def test_a_non_finite_verb_takes_the_tense_of_the_verb_it_hangs_on(nlp):
+    # A Friday report: the boy fell in "while harvesting on Sunday", five days back.
+    found = values(nlp, "The boy fell into a well while harvesting vegetables on Sunday.",
+                   "2016-11-11")
+    assert found["Sunday"] == ("DATE", "2016-11-06")
+
+
+def test_a_season_later_in_the_year_in_a_past_clause_is_last_years(nlp):
+    found = values(nlp, "He began thinking about retirement during the summer.", "2018-01-01")
+    assert found["the summer"] == ("DATE", "2017-SU")
+
+
+def test_names_with_time_words_are_no_time_expressions(nlp):
+    found = values(nlp, "He won Coach of the Year. The team lost its quarterback in Week 7. "
+                        "A gunman stormed a late-night premiere. He told the Neue Osnabruecker "
+                        "Zeitung daily that he was sorry.")
+    assert not {"the Year", "Week 7", "late-night", "daily"} & set(found)
+
+
+def test_no_extent_ends_on_a_dangling_or(nlp):
+    found = values(nlp, "You may, in a year or two, save a few more lives. Tesla will be in "
+                        "deep space for a billion years or so.")
+    assert found and not [text for text in found if text.endswith((" or", " and"))]
+
+
+def test_later_that_year_is_the_year_the_text_last_wrote(nlp):
+    found = values(nlp, "Prince played the halftime show in 2007. Rival singers mocked him "
+                        "later that year. There was no hologram on Sunday.", "2018-02-05")
+    assert found["later that year"] == ("DATE", "2007")
+    assert found["Sunday"] == ("DATE", "2018-02-04")
+
+
+def test_that_year_of_a_text_that_named_none_is_unresolved_not_a_length():
+    assert read("that year", date(2018, 2, 5)) == Normalized("DATE", None)
+
+
+def test_a_temperature_in_the_70s_and_a_2015_16_season_are_no_days():
+    assert read("70s", date(2018, 1, 2), "future") is None
+    assert read("2015/16", date(2018, 1, 2)) is None
+
+
+def test_since_january_1st_is_this_years_start(nlp):
+    found = values(nlp, "They've had thousands of shootings since January 1st.", "2016-09-29")
+    assert found["January 1st"] == ("DATE", "2016-01-01")
+
+
+def test_that_month_is_the_month_the_text_last_wrote(nlp):
+    found = values(nlp, "McConnell spoke in June 2012. That month, he introduced a bill.",
+                   "2016-09-16")
+    assert found["That month"] == ("DATE", "2012-06")
+
+
+def test_names_that_hold_today_or_now_and_a_subject_run_into_are_cut(nlp):
+    found = values(nlp, "He told USA TODAY's video series so. Games stream on PlayStation Now "
+                        "for free. Last week Stumpf gave an interview.", "2016-09-20")
+    assert "TODAY" not in found and "Now" not in found
+    assert found["Last week"] == ("DATE", "2016-W37")
+
+
+def test_a_half_century_is_fifty_years():
+    assert read("a half-century", date(2016, 9, 16)).value == "P50Y"
+    assert read("election-night", date(2016, 9, 16)) is None
+
+
+def test_between_two_days_is_two_days_and_a_film_title_no_time(nlp):
+    found = values(nlp, 'It plans a launch between Feb. 7 and Feb. 14. No need for a DeLorean '
+                        'like in "Back To The Future."', "2016-02-06")
+    assert found["Feb. 7"] == ("DATE", "2016-02-07") and found["Feb. 14"] == ("DATE", "2016-02-14")
+    assert "The Future" not in found

@@ -16,7 +16,7 @@ from dossier.extract import stance_cues
 from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.text import is_truncated, name_key, quotes_balanced
 from dossier.lexicon.numbers import COUNT_WORDS
-from dossier.lexicon.plover import DOER_ACTS
+from dossier.lexicon.plover import DOER_ACTS, HELD_PEOPLE
 from dossier.lexicon.speech import STANCE_SPEECH_VERBS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
@@ -163,7 +163,14 @@ def _number_value(tok) -> float | None:
         value = float(text)
         return int(value) if value.is_integer() else value
     except ValueError:
-        return COUNT_WORDS.get(tok.lower_)
+        pass
+    value = COUNT_WORDS.get(tok.lower_)
+    if value is None or not 1 <= value <= 9:
+        return value
+    # "Twenty-one" is parsed as "Twenty" (compound) "-" "one" (nummod): 21, not 1, or a
+    # toll of 21 would stand against one of 1.
+    tens = [COUNT_WORDS.get(c.lower_) for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return value + sum(t for t in tens if t and 20 <= t <= 90 and t % 10 == 0)
 
 
 def _numbers(doc: Doc, sents: list[Span], tokens: _Tokens) -> list[tuple[float, str, str]]:
@@ -255,6 +262,9 @@ def _acts(
             done_to = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
             if not done_to or done_to[0].pos_ not in {"NOUN", "PROPN", "PRON"}:
                 continue  # "customers had stopped ordering": no one was stopped
+            if (tokens.lemmas[i] == "hold" and done_to[0].pos_ == "NOUN"
+                    and done_to[0].lemma_.casefold() not in HELD_PEOPLE):
+                continue  # a conference, a vote, a record is held; nobody is detained
             passive = done_to[0].dep_ == "nsubjpass"
             doers = []
             for child in verb.children:

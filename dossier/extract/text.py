@@ -11,6 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from dossier.lexicon.actors import NAME_SPELLINGS, STORY_ACTOR_NOUNS, is_agent_noun
+from dossier.lexicon.wire import DATELINE_AGENCIES, alternation
 
 # A unit ends like a finished sentence: terminal punctuation, then optional closers.
 TERMINAL_END = re.compile(r"[.!?…](?:[\"'”’)\]]+)?\s*$|[\"”](?:\s*[.!?])?\s*$")
@@ -27,8 +28,8 @@ GLUE_OPENERS = re.compile(
     # "WASHINGTON (AP) — ", "LOS ANGELES - ", "WASHINGTON, June 10 (UPI) — ".
     r"|^[A-Z][A-Z .'-]+,(?: [A-Z][\w.' -]*?)?(?: \([^)]*\))?\s+[—–-]+\s+"
     r"|^[A-Z]{3,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+)*(?: \([^)]*\))?\s+[—–-]+\s+(?=[A-Z\"“])"
-    # An agency tag alone: "(Reuters) - ", "(AP) — ".
-    r"|^\((?:Reuters|AP|AFP|UPI|dpa|Bloomberg)\)\s*[—–-]+\s+"
+    # An agency tag alone: "(Reuters) - ", "(AP) — ", "(CNN) North Korea's leader ...".
+    rf"|^\({alternation(DATELINE_AGENCIES)}\)\s*(?:[—–-]+\s+|(?=[A-Z]))"
 )
 
 

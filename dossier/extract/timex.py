@@ -18,6 +18,7 @@ from dossier.extract.parsed import ents_of, text_of
 from dossier.extract.timex_rules import Normalized, normalize
 from dossier.extract.timex_zones import place_day, place_zone
 from dossier.lexicon.timex import (
+    MONTH_ABBR,
     MONTH_WORD,
     PROSPECTIVE_VERBS,
     SIGNALS,
@@ -37,7 +38,7 @@ _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)s?"
 # Patterns for recall beyond the statistical NER; case-insensitive except month names.
 TIMEX_PATTERNS = [
     re.compile(p, re.I) for p in (
-        rf"\b(?:(?:last|next|this|on|coming)\s+)?(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b",
+        rf"\b(?:(?:last|next|this|on|coming)\s+)?(?:{_WEEKDAY})s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
         r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|past)\s+(?:week(?:end)?|month|year|quarter|"
         r"morning|afternoon|evening)\b",
         r"\b(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b",
@@ -46,12 +47,21 @@ TIMEX_PATTERNS = [
         r"\b(?:hours|minutes|days|moments)\s+later\b",
         rf"\bfor\s+(?:the\s+(?:past|last|next)\s+)?(?:{_NUM})\s+{_UNIT}\b",
         r"\b(?:every|each)\s+(?:day|week|month|year|morning|night|" + _WEEKDAY + r")\b",
+        rf"\b(?:every|each)\s+(?-i:{_MONTH})\b",
+        # a weekday and its written date are one day: "Friday Oct. 13", "Sunday, March 8"
+        rf"\b(?:{_WEEKDAY}),?\s+(?-i:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
         r"\b(?:daily|weekly|monthly|annually)\b(?=\s*[,.;]|\s+(?:basis|meetings?|briefings?))",
-        r"\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?(?:\s*\(?\s*(?:" + "|".join(ZONES) + r")\b)?",
+        # a clock time with its zone and the day it names: "5 p.m. EST Nov. 9", "10 p.m.
+        # Wednesday", "noon Thursday", "mid-afternoon yesterday" are one TIME each
+        r"\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?(?:\s*\(?\s*(?:" + "|".join(ZONES) + r")\b)?"
+        rf"(?:,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow|(?-i:{_MONTH})\.?\s+\d{{1,2}}\b))?",
+        rf"\b(?:noon|midnight|mid-?(?:morning|afternoon))\s+(?:on\s+)?"
+        rf"(?:{_WEEKDAY}|today|yesterday|tomorrow)\b",
         r"\bsince\s+(?:1[5-9]|20)\d\d\b",
         # present/past/future references TIMEX3 annotates ("now", "recently", "the past")
         r"\b(?:now|currently|recently)\b",
         r"\bthe\s+(?:past|future)\b(?!\s+(?:" + _NUM + r")\b)",
+        r"\bthe\s+(?:near\s+(?:future|term)|short\s+term)\b",
         r"\b(?:the|this|last|next)\s+weekend\b",
         r"\b(?:last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+night\b",
         r"\bnineteen\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -69,6 +79,7 @@ TIMEX_PATTERNS = [
 ZONE_PAIR = re.compile(r"^\s*\(\s*$")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 QUARTER = re.compile(r"\d{4}-Q[1-4]")
+WRITTEN_YEAR = re.compile(r"\d{4}(?:$|-\d\d)")  # "2007", "2016-04", "2016-04-21"
 # One NER span can run over two expressions: "January 9 - the first since 2015" is a day
 # and a comparison; cut at a spaced dash, a semicolon or a bracket, and before a signal
 # word inside it ("the first since 2015"), so the comparison's year never dates the day.
@@ -78,16 +89,28 @@ SPLIT_AT = re.compile(
     rf"|\s+(?:to|through)\s+(?=(?:{_MONTH}|{_WEEKDAY}|today|tomorrow|yesterday|\d{{4}})\b)"
     # a fiscal period and its end: "the year ended March 31" is P1Y and a day
     r"|\s+(?=(?:ended|ending)\s)"
+    # "between 1985 and 1987" is two years, "between Feb. 7 and Feb. 14" two days
+    r"|(?<=\d{4})\s+and\s+(?=(?:1[5-9]|20)\d\d\b)"
+    rf"|(?<=\d)\s+and\s+(?=(?-i:{_MONTH})\b)"
     r"|(?:(?<=months)|(?<=quarters))\s+of\s+(?=(?:\d{4}|the year)\b)",
     re.I,
 )
 # Words around an expression that TIMEX3 extents leave out ("just last month", "last
-# month's", "earlier this month", "an Aug. 10, 1988").
-LEADING_NOISE = re.compile(r"(?:(?:just|only|barely|earlier|later|of|an?|ended|ending)\s+)+(?=\S)",
-                           re.I)
+# month's", "an Aug. 10, 1988"); "earlier this month", "later today" keep theirs: it says
+# which part of the period (TimeBank's extents include it).
+LEADING_NOISE = re.compile(
+    r"(?:(?:just|only|barely|of|an?|ended|ending|between|(?:earlier|later)(?!\s+(?:this|today|"
+    r"tonight|yesterday|tomorrow|" + _WEEKDAY + r")\b))\s+)+(?=\S)",
+    re.I)
+# "a quarter of the market" is a share, not three months.
+FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|all|our|these|those|this|that)\b",
+                         re.I)
 # "the year ended March 31": the period before "ended" is a length (P1Y), its end a day.
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
-TRAILING_NOISE = re.compile(r"(?:'s|’s)$")
+TRAILING_NOISE = re.compile(r"(?:'s|’s|\s+(?:or|and)|\s+)$")  # "a year or (two)", a line end
+# A capitalized unit inside a sentence is part of a name: "Coach of the Year", ABC's "This
+# Week", "Week 11" of a season, "Russia Today", "PlayStation Now", "Back To The Future".
+TITLE_UNIT = re.compile(r"\b(?:Year|Week|Month|Today|TODAY|Now|NOW|Future)\b")  # "USA TODAY"
 # A bound ("since 2015", "until Friday", "by Monday") says when something started or must
 # end, not when an act happened: it never dates an event.
 BOUND_MODS = {"ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER"}
@@ -129,6 +152,10 @@ def clause_tense(token: Token) -> str:
     verb makes it future, VBD/VBN past, anything else present; the if-clause of a
     future conditional is future.
     """
+    if token.head.pos_ == "ADJ" and token.head.i != token.i:
+        # "payable Jan. 2", "effective Feb. 1": the adjective states a standing fact; the
+        # date is the nearest such day whatever the tense of the verb announcing it.
+        return "present"
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -138,6 +165,8 @@ def clause_tense(token: Token) -> str:
         c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
     ) and clause_tense(verb.head) == "future":
         return "future"
+    if _in_past_perfect(verb):
+        return "past"  # "it had been due to expire Friday": a plan already past
     for candidate in (verb, verb.head):
         auxes = [c for c in candidate.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_MARKERS for a in auxes):
@@ -150,9 +179,35 @@ def clause_tense(token: Token) -> str:
             return "past"
         if candidate.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
             return "past"
+        if candidate.tag_ == "VBN" and candidate.dep_ == "acl" and not auxes:
+            return "past"  # a reduced relative: "its record high set on Aug. 6"
+        if candidate.i == verb.i and _takes_its_tense_from_head(candidate, auxes):
+            continue  # "fell into a well while harvesting vegetables on Sunday": fell's
         if candidate.tag_ in ("VBZ", "VBP", "VBG", "VB", "VBN") or auxes:
             return "present"
     return "past"
+
+
+def _takes_its_tense_from_head(verb: Token, auxes: list[Token]) -> bool:
+    """A non-finite verb with no auxiliary of its own ("while harvesting", "began delving",
+    "will begin withdrawing ... and release") happens in the time of the verb it hangs on."""
+    return (verb.tag_ in ("VBG", "VB") and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp")
+            and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
+            and all(a.lower_ == "to" for a in auxes))
+
+
+def _in_past_perfect(verb: Token) -> bool:
+    """The verb, or the finite verb its infinitive complements, is in the past perfect
+    ("had been scheduled to expire", "had been due to expire")."""
+    node = verb
+    for _ in range(4):  # a complement chain is short: expire ← due ← been
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD"
+               for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _candidates(doc: Doc, text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
@@ -198,9 +253,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     if match and not re.match(r"until further|at least", chunk, re.I):
         return start + match.end(), end, match.group(1).lower()
     noise = LEADING_NOISE.match(chunk)
-    # "earlier this month" → "this month"; "a year earlier", "later" alone stay whole
-    if noise and re.match(r"(?:the\s+|this\s+|last\s+|next\s+|\d|[A-Z])",
-                          chunk[noise.end():]):
+    # "just last month" → "last month", "only six months" → "six months"; "a year
+    # earlier", "later" alone stay whole
+    rest = chunk[noise.end():] if noise else ""
+    if noise and (re.match(r"(?:the\s+|this\s+|last\s+|next\s+|\d|[A-Z])", rest)
+                  or re.fullmatch(r"(?:(?:just|only|barely|ended|ending)\s+)+", noise.group(0),
+                                  re.I)):
         start += noise.end()
         chunk = chunk[noise.end():]
     return start, end, "until" if chunk.lower().startswith("until") else None
@@ -229,16 +287,20 @@ def extract_timexes(doc: Doc, published: str | None, dateline: str | None = None
     found: list[Timex] = []
     narrative: date | None = None
     period: str | None = None  # the quarter the text last named
+    written: date | None = None  # the year or month the text last wrote out (its 1st day)
     text = text_of(doc)
     for whole, parts in _candidates(doc, text):
         for span, signal, tense, reading in _readings(doc, text, whole, parts, anchor,
-                                                     narrative, ahead, period, settings):
+                                                     narrative, ahead, period, written, settings):
             timex = _record(span, signal, tense, reading)
             if found and reading.zone and _is_zone_twin(text, found[-1], timex):
                 _infer_offset(found[-1], timex, anchor)
             found.append(timex)
             if timex.day and timex.type in ("DATE", "TIME") and not timex.mod:
                 narrative = date.fromisoformat(timex.day)
+            if timex.type == "DATE" and timex.anchored_on is None and timex.value and \
+                    WRITTEN_YEAR.match(timex.value) and not timex.mod:
+                written = date(int(timex.value[:4]), int(timex.value[5:7] or 1), 1)
             if timex.value and QUARTER.fullmatch(timex.value) and \
                     timex.anchored_on != "narrative":
                 period = timex.value  # the quarter the report is about, not a comparison
@@ -247,7 +309,7 @@ def extract_timexes(doc: Doc, published: str | None, dateline: str | None = None
 
 def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int, int]],
               anchor: date | None, narrative: date | None, ahead: bool,
-              period: str | None, settings: Settings) -> list[tuple]:
+              period: str | None, written: date | None, settings: Settings) -> list[tuple]:
     """The reading of a candidate, else of each part it was merged from that reads."""
     out = []
     for cstart, cend in [whole] + parts:
@@ -257,10 +319,22 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
+        while len(span) > 1 and _is_name_after(span[-1]) and TIME_WORD.search(span[:-1].text):
+            span = span[:-1]  # "Last week Stumpf said": the NER ran into the subject
+        if TITLE_UNIT.search(span.text) and not span[0].is_sent_start:
+            continue
         signal = signal or _preceding_signal(doc, span)
         tense = clause_tense(span.root)
         reading = normalize(span.text, anchor, tense, narrative, signal, ahead, period,
-                            settings=settings)
+                            settings=settings, written_month=written)
+        if reading is not None and reading.type == "SET" and len(span) == 1 and \
+                span[0].lower_.endswith("ly") and (
+                span[0].pos_ in ("NOUN", "PROPN")
+                or span.start > 0 and doc[span.start - 1].pos_ == "PROPN"):
+            continue  # "the daily", "told the Neue Osnabruecker Zeitung daily": a newspaper
+        if reading is not None and reading.type == "DURATION" and FRACTION_OF.match(
+                text, span.end_char) and re.search(r"\bquarters?$", span.text, re.I):
+            continue  # "more than a quarter of the market", "three quarters of its sales"
         if reading is not None and PERIOD_ENDED.match(text, span.end_char):
             reading = _as_length(span.text) or reading
         if reading is not None:
@@ -270,10 +344,26 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
     return out
 
 
+TIME_WORD = re.compile(r"\d|\b(?:week|month|year|day|night|morning|afternoon|evening|quarter|"
+                       r"decade|century|today|yesterday|tomorrow)s?\b", re.I)
+
+
+def _is_name_after(token: Token) -> bool:
+    """A capitalized name that is no time word ('Stumpf', not 'May', 'Monday' or 'ET')."""
+    low = token.lower_.rstrip(".")
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not (
+        low in WEEKDAYS or low[:3] in MONTH_ABBR or token.text.upper() in ZONES)
+
+
 def _as_length(text: str) -> Normalized | None:
-    """'the year', 'the six months', 'the fiscal quarter' as the length of a fiscal period."""
+    """'the year', 'the six months' as the length of a fiscal period.
+
+    A quarter is not: "the fourth quarter ended Sept. 30" names which quarter (TimeML
+    annotates it as that DATE, the year or the nine months ended as a length)."""
     quantity = unit_quantity(text.lower())
-    return Normalized("DURATION", duration_value(*quantity)) if quantity else None
+    if quantity is None or quantity[1].lower().startswith("quarter"):
+        return None
+    return Normalized("DURATION", duration_value(*quantity))
 
 
 def _record(span: Span, signal: str | None, tense: str, reading: Normalized) -> Timex:

@@ -17,6 +17,7 @@ import dateparser
 
 from dossier.config import Settings
 from dossier.lexicon.timex import (
+    CLOCK,
     DECADE,
     ISO_DATE,
     MONTH_ABBR,
@@ -25,11 +26,14 @@ from dossier.lexicon.timex import (
     NARRATIVE,
     NUMBER_UNIT,
     OFFSET_WORD,
+    ORDINAL_UNIT,
     ORDINALS,
     PART_OF_PERIOD,
     PARTS_OF_DAY,
+    PLURAL_WEEKDAY,
     REFS,
     RELATIVE_UNIT,
+    SEASON_START,
     SET_WORD,
     SPOKEN_DECADES,
     VAGUE_PLURAL,
@@ -132,8 +136,9 @@ def _month_day(text: str, anchor: date | None, tense: str, settings: Settings) -
         year = "XXXX"
     else:
         year = anchor.year
-        candidate = (month, day or 1)
-        later = candidate > (anchor.month, anchor.day)
+        # a month without a day is later only when it is a later month: "the end of
+        # November" in a November report is this November's
+        later = (month, day) > (anchor.month, anchor.day) if day else month > anchor.month
         if relation and relation.group(1):  # "June last year"
             year += {"last": -1, "next": 1, "this": 0}[relation_word]
         elif relation_word == "last":
@@ -144,8 +149,13 @@ def _month_day(text: str, anchor: date | None, tense: str, settings: Settings) -
             # Dec. 7", "extended to Nov. 16"): only one far ahead is last year's
             ahead_days = (date(anchor.year, month, min(day or 1, 28)) - anchor).days
             year -= 1 if ahead_days > settings.timex_past_lookahead_days else 0
-        elif relation_word == "next" or (tense == "future" and not later):
+        elif relation_word == "next" or (tense == "future" and not later and (
+                day is not None or month != anchor.month)):
             year += 0 if later and relation_word is None else 1
+        elif tense == "present" and relation_word is None and day is not None:
+            # "The dividend is payable Jan. 2" in a November report: the nearest Jan. 2
+            year = min((year - 1, year, year + 1), key=lambda y: abs(
+                (date(y, month, min(day, 28)) - anchor).days))
         elif tense == "present" and relation_word is None and day is None:
             # A bare month in the present tense: the nearest one ("expires in January").
             if month - anchor.month > 6:
@@ -186,6 +196,7 @@ def normalize(
     period: str | None = None,
     *,
     settings: Settings,
+    written_month: date | None = None,
 ) -> Normalized | None:
     """Read one expression; None when it is not temporal after all (e.g. '63-year-old').
 
@@ -193,12 +204,15 @@ def normalize(
     ``narrative`` the last date the text itself established, for "hours later";
     ``ahead`` that the dateline place may be a day ahead of the anchor (see resolve_weekday);
     ``period`` the quarter the text last named ("1989-Q3"): an earnings report's "a year
-    earlier" is that quarter a year before, not the whole year; ``settings`` the tuned
-    numbers (Settings.timex_*).
+    earlier" is that quarter a year before, not the whole year; ``written_month`` the first
+    day of the year or month the text last wrote out ("in June 2012 ... that month", "in
+    2007 ... later that year"); ``settings`` the tuned numbers (Settings.timex_*).
     """
     raw = " ".join(text.split())
     low = raw.lower().strip(" .,;")
     low = re.sub(r"^(?:on|in|at|by|during|since|until|till|from|for|of|over)\s+", "", low)
+    if signal == "since":
+        tense = "past"  # "thousands of shootings since January 1st": a start behind us
     mod = {"since": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
            "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}.get(signal or "")
     if re.search(r"-year-old|years? old|-month-old", low) or re.fullmatch(r"\d{1,2}", low):
@@ -272,13 +286,26 @@ def normalize(
         value = day.isoformat() + (f"T{part}" if part and kind == "TIME" else "")
         return Normalized(kind, value, mod, anchored_on="narrative" if narrative else "publication")
 
+    plural = PLURAL_WEEKDAY.fullmatch(low)
+    if plural:  # "on Mondays", "Tuesday nights": every such day (or part of it)
+        part = PARTS_OF_DAY.get(plural.group(2) or "")
+        return Normalized("SET", f"XXXX-WXX-{WEEKDAYS.index(plural.group(1)) + 1}"
+                          + (f"T{part}" if part else ""), mod)
+    that_day = re.fullmatch(r"the (day|morning|afternoon|evening)", low)
+    if that_day:  # "dashed Friday. Dealers bought in the morning": the day the text is on
+        base = narrative or anchor
+        if base is None:
+            return Normalized("DATE", None, mod)
+        part = PARTS_OF_DAY.get(that_day.group(1))
+        return Normalized("TIME" if part else "DATE", base.isoformat() + (f"T{part}" if part
+                          else ""), mod, anchored_on="narrative" if narrative else "publication")
     if SET_WORD.search(low):
-        return _set(low)
+        return _set(low, settings)
 
     clock = read_clock(raw)
     if clock:
         hour, minute, zone = clock
-        day = _date_part(low, anchor, tense, settings, ahead)
+        day = _date_part(CLOCK.sub(" ", low), anchor, tense, settings, ahead)  # not its hour
         prefix = day if day else (anchor.isoformat() if anchor else "XXXX-XX-XX")
         offset = zone_offset(zone, anchor) if zone else None
         value = f"{prefix}T{hour:02d}:{minute:02d}" + (offset or "")
@@ -327,19 +354,21 @@ def normalize(
         quarter = _quarter(low, anchor, tense)
         if quarter:  # "this year's third quarter", "the year-ago third quarter"
             return Normalized("DATE", quarter, mod, anchored_on="publication")
-    told = re.fullmatch(r"(?:that|the following|the next|the previous|the preceding) "
-                        r"(year|month|quarter)", low)
-    if told and (narrative or period):
-        step = {"that": 0, "the following": 1, "the next": 1}.get(low.rsplit(" ", 1)[0], -1)
-        unit = told.group(1)
+    told = re.fullmatch(r"(?:(?:later|earlier) )?(that|the following|the next|the previous|"
+                        r"the preceding) (year|month|quarter)", low)
+    if told:
+        step = {"that": 0, "the following": 1, "the next": 1}.get(told.group(1), -1)
+        unit = told.group(2)
         if unit == "quarter" and period and step == 0:
             return Normalized("DATE", period, mod, anchored_on="narrative")
-        if narrative and unit == "year":
-            return Normalized("DATE", str(narrative.year + step), mod, anchored_on="narrative")
-        if narrative and unit == "month":
-            shifted = shift_months(narrative, step)
+        if unit == "year" and (written_month or narrative):  # "in 2007 ... later that year"
+            base = (written_month or narrative).year  # type: ignore[union-attr]
+            return Normalized("DATE", str(base + step), mod, anchored_on="narrative")
+        if unit == "month" and (written_month or narrative):  # "in June 2012 ... That month"
+            shifted = shift_months(written_month or narrative, step)  # type: ignore[arg-type]
             return Normalized("DATE", f"{shifted.year}-{shifted.month:02d}", mod,
                               anchored_on="narrative")
+        return Normalized("DATE", None, mod)  # "that year" of a text that named none
     within = re.fullmatch(r"(?:earlier|later) (?:in|this) (?:the )?(day|week|month|year)", low)
     if within and anchor is not None:
         unit = within.group(1)
@@ -386,6 +415,20 @@ def normalize(
         return Normalized("DATE", _relative_unit("this", definite.group(1), anchor), mod,
                           anchored_on="publication")
 
+    if re.fullmatch(r"(?:week|day|year|month|round|stage|game)\s+\d+", low):
+        return None  # "Week 11" of a season, "Day 3" of a trial: a name, no length
+    if re.fullmatch(r"(?:late|early|all|election|opening)[- ]night", low):
+        return None  # "a late-night premiere", "election-night coverage": a kind, no date
+    part_of = re.fullmatch(r"(?:(?:a|the) )?(half|quarter)[- ](?:a )?century", low)
+    if part_of:  # "a half-century of military rule": fifty years, not one century
+        return Normalized("DURATION", "P50Y" if part_of.group(1) == "half" else "P25Y", mod)
+    ordinal = ORDINAL_UNIT.search(low)
+    if ordinal:
+        # "today is the eighth day of the operation", "it is the second day of": that day;
+        # otherwise the count names no date of its own ("the third consecutive month").
+        if ordinal.group("unit").lower() == "day" and tense == "present" and anchor:
+            return Normalized("DATE", anchor.isoformat(), mod, anchored_on="publication")
+        return None
     quantity = unit_quantity(low)
     if quantity:
         num, unit_word = quantity
@@ -410,6 +453,9 @@ def normalize(
         base = year.group(1) if year else (str(anchor.year) if anchor else "XXXX")
         if not year and anchor and re.match(r"last\b", low):
             base = str(anchor.year - 1)  # "last spring" in an October paper: last year's
+        elif not year and anchor and tense == "past" and SEASON_START.get(season, 0) > \
+                anchor.month:
+            base = str(anchor.year - 1)  # "during the summer" in a January report: last year's
         return Normalized("DATE", f"{base}-{season}", mod)
 
     parsed = _dateparser(raw, anchor)
@@ -449,11 +495,14 @@ def _date_part(low: str, anchor: date | None, tense: str, settings: Settings,
     return value if value and len(value) == 10 else None
 
 
-def _set(low: str) -> Normalized:
+def _set(low: str, settings: Settings) -> Normalized:
     """'every day' → P1D, 'each Monday' → XXXX-WXX-1, 'twice a week' → P1W (quant TWICE)."""
     weekday = WEEKDAY_IN.search(low)
     if weekday:
         return Normalized("SET", f"XXXX-WXX-{WEEKDAYS.index(weekday.group(1).lower()) + 1}")
+    month = _month_day(low, None, "present", settings)
+    if month and re.fullmatch(r"XXXX-\d\d", month):  # "each July": every year's July
+        return Normalized("SET", month)
     # TimeBank writes these as calendar patterns, not periods.
     for word, value in (("daily", "XXXX-XX-XX"), ("nightly", "XXXX-XX-XXTNI"),
                         ("weekly", "XXXX-WXX"), ("monthly", "XXXX-XX"), ("yearly", "XXXX"),
@@ -495,11 +544,12 @@ def _quarter(low: str, anchor: date | None, tense: str) -> str | None:
 def _dateparser(raw: str, anchor: date | None) -> str | None:
     """Last resort for absolute strings in odd formats ('12/10/2024', '3rd of May 1999').
 
-    Only accepted when the string has digits: dateparser happily reads 'may' or
-    'march' alone as dates, which in news prose are usually verbs.
+    Only accepted when the string has a year: dateparser happily reads 'may' or
+    'march' alone as dates, which in news prose are usually verbs, and '70s' as seventy
+    seconds ago.
     """
-    if not re.search(r"\d", raw):
-        return None
+    if not re.search(r"(?:1[5-9]|20)\d\d", raw) or re.fullmatch(r"\d{4}/\d\d", raw.strip()):
+        return None  # "70s" (a temperature) is 70 seconds ago to it; "2015/16" a season
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"],
                 "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor:

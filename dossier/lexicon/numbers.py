@@ -16,3 +16,11 @@ QUANTITY_WORDS: dict[str, int | str] = (
 )
 # Counts in story sentences ("a dozen soldiers", "a thousand people were displaced").
 COUNT_WORDS = CARDINALS | {"dozen": 12, "thousand": 1000}
+# Verbs that say nothing of what the count they govern counts ("three people are dead",
+# "left two dead", "14 are now known to have died"): the sentence's one casualty word
+# says it. Any other verb counts something of its own ("two people remain trapped",
+# "20 were brought in for treatment"), never a toll.
+COUNT_LIGHT_VERBS = frozenset({
+    "be", "leave", "have", "know", "report", "confirm", "say", "put", "stand", "reach",
+    "include", "number",
+})

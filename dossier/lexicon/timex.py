@@ -63,8 +63,18 @@ CLOCK = re.compile(
     re.I,
 )
 NUMBER_UNIT = re.compile(
-    r"\b(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+    # "second" before another unit is the ordinal ("the second quarter", "second half")
+    r"\b(?P<unit>second(?![\s-]+(?:\w+[\s-]+)?(?:day|night|week|month|quarter|year|half|"
+    r"time|term|round)s?\b)|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
     r"century|centurie)(?P<plural>s)?\b",
+    re.I,
+)
+# An ordinal unit counts a period, it does not measure one: "the eighth day of the
+# operation", "the third consecutive month", "a second time" are no durations.
+ORDINAL_UNIT = re.compile(
+    r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))[\s-]+(?:(?:straight|consecutive|successive|full|trading|"
+    r"business)\s+)?(?P<unit>day|night|week|month|year|half|time|session)s?\b",
     re.I,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
@@ -77,6 +87,13 @@ RELATIVE_UNIT = re.compile(
 OFFSET_WORD = re.compile(
     r"\b(ago|earlier|later|before|after|from now|hence|since|previously)\b", re.I
 )
+# A weekday in the plural, or a part of it, recurs: "on Mondays", "Tuesday nights".
+PLURAL_WEEKDAY = re.compile(
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:s|\s+(morning|afternoon|evening|night)s)"
+)
+# The month a TIMEX3 season starts in (northern; winter spans two years and is left out).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9}
 SET_WORD = re.compile(r"\b(every|each|daily|weekly|monthly|yearly|annually|nightly|per)\b", re.I)
 # Expressions that anchor on the story's own last date ("hours later"), not on publication.
 NARRATIVE = re.compile(
@@ -105,6 +122,8 @@ REFS = {
     "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
     "further notice": "FUTURE_REF", "until further notice": "FUTURE_REF",
     "soon": "FUTURE_REF", "previously": "PAST_REF", "once": "PAST_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }
 
 

@@ -15,6 +15,7 @@ from dossier.extract.actor_names import name_words
 from dossier.extract.actor_records import ActorMention, ArticleActor
 from dossier.lexicon.actors import normalize_name
 from dossier.store.exports import register_export
+from dossier.store.records import ActorRecord
 
 
 def save_article_actors(
@@ -168,7 +169,8 @@ def article_actors(conn: sqlite3.Connection, article_id: str) -> list[dict[str, 
 
 @register_export("actors")
 def export_actors(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """One row per canonical actor: names, kind, country, roles, and how much it appears."""
+    """One :class:`ActorRecord` per canonical actor (``ActorFields`` shared with the API):
+    names, kind, country, roles, and how much it appears."""
     roles: dict[int, list[str]] = {}
     for r in conn.execute(
         "SELECT DISTINCT aa.actor_id, r.title FROM actor_roles r JOIN article_actors aa"
@@ -180,8 +182,5 @@ def export_actors(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     for r in conn.execute("SELECT actor_id, alias FROM actor_aliases ORDER BY alias"):
         aliases.setdefault(r[0], []).append(r[1])
     for row in conn.execute(_counts_sql() + " ORDER BY a.id"):
-        yield {
-            **dict(row),
-            "aliases": aliases.get(row["id"], []),
-            "roles": roles.get(row["id"], []),
-        }
+        yield ActorRecord.of({**dict(row), "aliases": aliases.get(row["id"], []),
+                              "roles": roles.get(row["id"], [])}).row()

@@ -14,7 +14,7 @@ from dossier.store.canonical_actors import with_canonical_names
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
 from dossier.store.page_filters import scope_filters
-from dossier.store.records import EventRecord
+from dossier.store.records import EventRecord, PlaceRecord, TimexRecord
 
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.modality, e.in_quote, e.source_actor,"
@@ -223,16 +223,16 @@ def export_events(conn: sqlite3.Connection, min_confidence: float = 0.0
 
 @register_export("timexes")
 def export_timexes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every time expression as its :class:`TimexRecord`: words, span, TIMEX3 reading."""
     for row in list_timexes(conn):
-        row.pop("id", None)
-        yield row
+        yield TimexRecord.of(row).row()
 
 
 @register_export("places")
 def export_places(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every toponym as its :class:`PlaceRecord` (``PlaceFields`` shared with the API)."""
     for row in list_places(conn):
-        row.pop("id", None)
-        yield row
+        yield PlaceRecord.of(row).row()
 
 
 @register_export("polecat", confidence=True)

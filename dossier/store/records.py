@@ -3,15 +3,18 @@
 A quote used to take four shapes on its way out (the extractor's ``Quote``, a row dict,
 the export's dict, the API's ``QuoteOut``), each spelling its fields again. Now the store
 reads a fact into one record here; ``dossier export`` writes the record as it is (JSON,
-CSV and Parquet columns in the field order below), and the API's response model is built
-from the same record (``dossier.web.schemas``), adding what only a reader on the web
-needs (the resolved evidence sentence and its link).
+CSV and Parquet columns in the field order below, or in its ``columns``), and the API's
+response model is built from the same record or shares its fields (``dossier.web.schemas``:
+``EventOut`` on ``EventFields``, ``PlaceOut`` on ``PlaceFields``, ``ActorOut`` on
+``ActorFields``, ``StoryOut`` on ``StoryFields``), adding what only a reader on the web
+needs (the resolved evidence sentence and its link). A field of the same name means the
+same thing in both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from pydantic import BaseModel, Field
 
@@ -20,6 +23,23 @@ Span = list[int]
 
 def _span(start: int | None, end: int | None) -> Span | None:
     return None if start is None else [start, end]
+
+
+class _Exported(BaseModel):
+    """A record whose export columns are its fields in a published order (``columns``):
+    a record that adds fields to shared ones keeps the export's order."""
+
+    columns: ClassVar[tuple[str, ...]] = ()
+
+    def row(self) -> dict[str, Any]:
+        """The export row: every field, in ``columns`` order."""
+        fields = self.model_dump()
+        return {name: fields[name] for name in self.columns} if self.columns else fields
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any]) -> Self:
+        """The record of a query's row dict (extra keys, such as ``id``, left out)."""
+        return cls(**{name: row[name] for name in cls.model_fields if name in row})
 
 
 class QuoteRecord(BaseModel):
@@ -98,9 +118,10 @@ EVENT_COLUMNS = (
 )
 
 
-class EventRecord(EventFields):
+class EventRecord(EventFields, _Exported):
     """One stored PLOVER event, with the countries of its actors and its spans."""
 
+    columns: ClassVar[tuple[str, ...]] = EVENT_COLUMNS
     article_id: str
     source_country: str | None = None
     target_country: str | None = None
@@ -110,11 +131,6 @@ class EventRecord(EventFields):
     trigger_end: int | None = None
     method: str | None = None
 
-    def row(self) -> dict[str, Any]:
-        """The export row: every field, in ``EVENT_COLUMNS`` order."""
-        fields = self.model_dump()
-        return {name: fields[name] for name in EVENT_COLUMNS}
-
     @classmethod
     def of(cls, row: Mapping[str, Any]) -> EventRecord:
         """The record of an events row (``list_events``, ``event_page`` or the table's own)."""
@@ -123,3 +139,123 @@ class EventRecord(EventFields):
             fields["evidence_span"] = _span(row.get("start"), row.get("end"))
         fields["in_quote"] = bool(fields["in_quote"])
         return cls(**fields)
+
+
+class TimexRecord(_Exported):
+    """One stored time expression: its words, its TIMEX3 reading, what anchored it."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str = Field(description="the expression as written")
+    type: str = Field(description="TIMEX3 type: DATE | TIME | DURATION | SET")
+    value: str | None = Field(
+        None, description="TIMEX3 value (2023-07-26, 2023-W30, P3D ...); null if unanchored")
+    mod: str | None = Field(None, description="TIMEX3 mod (ON_OR_AFTER for \"since 1960\")")
+    signal: str | None = Field(None, description="governing preposition: since, until, on ...")
+    tense: str = Field(description="past | present | future, of its clause")
+    zone: str | None = Field(None, description="time zone as written (\"ET\")")
+    utc_offset: str | None = Field(None, description="\"+01:00\"")
+    anchored_on: str | None = Field(
+        None, description="publication | narrative; null when the text is absolute")
+    published: str | None = Field(None, description="the article's publication date")
+
+
+class PlaceFields(BaseModel):
+    """What every view of a place says: the gazetteer entry it was resolved to.
+
+    The API's ``PlaceOut`` groups a place's mentions (these fields, its ``kind``, how many
+    mentions, their evidence); the export's ``PlaceRecord`` is one mention.
+    """
+
+    name: str = Field(description="the gazetteer entry's name")
+    country: str | None = Field(
+        None, description="ISO 3166-1 alpha-2; null for regions spanning countries")
+    lat: float | None = None
+    lon: float | None = None
+
+
+class PlaceRecord(PlaceFields, _Exported):
+    """One stored toponym and the gazetteer entry it names."""
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "article_id", "start", "end", "text", "name", "feature", "country", "lat", "lon",
+        "geonameid", "is_dateline", "confidence",
+    )
+    article_id: str
+    start: int
+    end: int
+    text: str = Field(description="the toponym as written")
+    feature: str = Field(
+        description="city | country | admin | region | continent | physical (the API's kind)")
+    geonameid: int | None = None
+    is_dateline: bool = Field(False, description="the dateline's place: where the reporter was")
+    confidence: float = Field(
+        description="the chosen entry's share of its score and the runner-up's (1.0: none)")
+
+
+class ActorFields(BaseModel):
+    """What every view of a canonical actor says: its name, kind, country, how often.
+
+    The API's ``ActorOut`` adds its id as a string; the export's ``ActorRecord`` its
+    counts and aliases.
+    """
+
+    name: str
+    kind: str | None = Field(None, description="person | organisation | country | ...")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3 (PLOVER actor codes)")
+    roles: list[str] = Field(
+        [], description="the titles the articles give it (the API's actor page adds the "
+                        "organisation or country: \"minister, Kenya\")")
+    mentions: int = Field(0, description="mentions in every article")
+
+
+class ActorRecord(ActorFields, _Exported):
+    """One canonical actor, with the articles and quotes it appears in and its aliases."""
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "id", "name", "kind", "country", "articles", "mentions", "quotes", "aliases", "roles")
+    id: int
+    articles: int = Field(0, description="articles that mention it")
+    quotes: int = Field(0, description="quotes it is the speaker of")
+    aliases: list[str] = Field([], description="every name key it goes by")
+
+
+class DigestFields(BaseModel):
+    """What every view of a digest sentence says: its words and who carries it."""
+
+    text: str
+    outlets: list[str] = []
+    article_ids: list[str] = []
+
+
+class EvidenceSpan(BaseModel):
+    article_id: str
+    start: int
+    end: int
+
+
+class DigestItemRecord(DigestFields):
+    """One sentence of an exported digest, with the spans of every report carrying it."""
+
+    spans: list[EvidenceSpan] = []
+
+
+class StoryFields(BaseModel):
+    """What every view of a story says: its title, dates, articles and outlets.
+
+    The API's ``StoryOut`` adds how many articles; the export's ``StoryRecord`` the digest.
+    """
+
+    id: str
+    title: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    article_ids: list[str] = []
+    outlets: list[str] = []
+
+
+class StoryRecord(StoryFields, _Exported):
+    """One story and its digest, built with the run's settings."""
+
+    digest: list[DigestItemRecord] = []

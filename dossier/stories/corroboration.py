@@ -20,6 +20,7 @@ from typing import Any
 
 from dossier.config import Settings
 from dossier.extract.text import is_actor_name, name_key, parse_day, words
+from dossier.lexicon.numbers import COUNT_LIGHT_VERBS
 from dossier.lexicon.plover import INVOLVEMENT_VERBS
 from dossier.store import story_material as material
 from dossier.store.db import has_table
@@ -102,12 +103,15 @@ def _independent_values(mat: material.Material, by_value: dict[Any, list[materia
 
 
 def _casualty_kind(unit: material.Unit, verb: str) -> str | None:
-    """What a count counts: the verb that governs it says (killed → deaths); else the
+    """What a count counts: the verb that governs it says (killed → deaths); else, under a
+    verb that says nothing of it (``COUNT_LIGHT_VERBS``: "left three people dead"), the
     sentence's one casualty kind. A sentence naming dead *and* wounded with a neutral verb
     ("left 100 people in hospital and two dead") gives no kind: it is not compared."""
     for kind, members in CASUALTY_KINDS.items():
         if verb in members:
             return kind
+    if verb not in COUNT_LIGHT_VERBS:
+        return None
     kinds = [kind for kind, members in CASUALTY_KINDS.items() if members & set(unit.terms)]
     return kinds[0] if len(kinds) == 1 else AMBIGUOUS if kinds else None
 
@@ -147,7 +151,27 @@ def _close_in_time(mat: material.Material, by_value: dict[Any, list[material.Uni
     return kept
 
 
-def number_conflicts(mat: material.Material) -> list[dict]:
+def _close_values(by_value: dict[float, list[material.Unit]],
+                  ratio: float) -> list[dict[float, list[material.Unit]]]:
+    """The values split into runs whose neighbours differ by at most ``ratio`` times.
+
+    Two tolls of one event told the same day differ by a few ("two killed" / "three
+    dead", 50 / 59); a count far from every other is of something else (the two dead of
+    a bombing beside the 30 of an air strike a week before, a hospital's 2 trapped beside
+    50 injured): it is no claim against them, and each run is its own disagreement."""
+    runs: list[dict[float, list[material.Unit]]] = []
+    previous = None
+    for value in sorted(by_value):
+        if previous is None or value > previous * ratio or previous <= 0:
+            runs.append({})
+        runs[-1][value] = by_value[value]
+        previous = value
+    return runs
+
+
+def number_conflicts(mat: material.Material, ratio: float = 3.0) -> list[dict]:
+    """Different counts of the same casualty kind reported within a day of each other,
+    values at most ``ratio`` (``Settings.contradiction_count_ratio``) apart."""
     facts: dict[tuple[str, str], dict[float, list[material.Unit]]] = defaultdict(
         lambda: defaultdict(list))
     for unit in mat.units:
@@ -157,17 +181,21 @@ def number_conflicts(mat: material.Material) -> list[dict]:
             continue
         for value, noun, verb in unit.numbers:
             kind = _casualty_kind(unit, verb)
-            if kind == AMBIGUOUS:
+            # Only a casualty count is one running figure of the story's event: other
+            # numbers sharing a noun and a verb ("won 15 games" / "won 50 games", "10 metres
+            # from the bottom" / "40 metres deep") are different facts, not one disagreement.
+            if kind is None or kind == AMBIGUOUS:
                 continue
-            key = (noun, kind or verb)
+            key = (noun, kind)
             if unit not in facts[key][value]:
                 facts[key][value].append(unit)
     out = []
     for (noun, what), by_value in facts.items():
-        by_value = _close_in_time(mat, by_value)
-        if _independent_values(mat, by_value):
-            out.append({"kind": "number", "fact": f"{noun} ({what})",
-                        "claims": _claims(mat, by_value)})
+        for run in _close_values(by_value, ratio):
+            run = _close_in_time(mat, run)
+            if _independent_values(mat, run):
+                out.append({"kind": "number", "fact": f"{noun} ({what})",
+                            "claims": _claims(mat, run)})
     return out
 
 
@@ -204,17 +232,27 @@ def date_conflicts(mat: material.Material, settings: Settings) -> list[dict]:
 
 
 def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[dict]:
-    """The same act on the same target credited to different actors (from events)."""
+    """The same act on the same target on the same day credited to different actors (from
+    events). Without a day two such events are no one act: many actors restrict one
+    target ("Iran blocked Telegram" / "Telegram was banned from the App Store by Apple")
+    and nobody disagrees."""
     if not has_table(conn, "events"):
         return []
-    acts: dict[tuple[str, str], dict[str, list[sqlite3.Row]]] = defaultdict(
+    acts: dict[tuple[str, str, str], dict[str, list[sqlite3.Row]]] = defaultdict(
         lambda: defaultdict(list))
+    by_article: dict[str, list[material.Unit]] = defaultdict(list)
+    for unit in mat.units:
+        by_article[unit.article_id].append(unit)
     for row in events_of(conn, mat.story_id, with_both_actors=True):
-        if (row["type"] in PHYSICAL_ACTS and is_actor_name(row["source_actor"])
+        unit = _unit_at(by_article, row["article_id"], row["start"])
+        if unit is not None and not _about_this_event(mat, unit):
+            continue  # "in 1997, when the Indians were beaten by the Marlins"
+        if (row["type"] in PHYSICAL_ACTS and row["date"] and is_actor_name(row["source_actor"])
                 and is_actor_name(row["target_actor"])):
-            acts[(row["type"], row["target_actor"].casefold())][row["source_actor"]].append(row)
+            key = (row["type"], row["target_actor"].casefold(), row["date"][:10])
+            acts[key][row["source_actor"]].append(row)
     out = []
-    for (etype, target), by_source in acts.items():
+    for (etype, target, _day), by_source in acts.items():
         origins = {mat.sources[r["article_id"]].original_id
                    for rows in by_source.values() for r in rows}
         by_source = _one_actor_one_name(mat, by_source)
@@ -231,6 +269,12 @@ def actor_conflicts(conn: sqlite3.Connection, mat: material.Material) -> list[di
                   for source, rows in by_source.items()]
         out.append({"kind": "actor", "fact": f"{etype} against {target}", "claims": claims})
     return out
+
+
+def _unit_at(units: dict[str, list[material.Unit]], article_id: str,
+             start: int) -> material.Unit | None:
+    """The unit (of ``units``, by article) holding a character offset of an article."""
+    return next((u for u in units.get(article_id, ()) if u.start <= start < u.end), None)
 
 
 def _one_actor_one_name(mat: material.Material,
@@ -268,7 +312,7 @@ def doer_conflicts(mat: material.Material) -> list[dict]:
     ("they were stopped by ...") joins the most reported patient of that act."""
     by_act: dict[str, list[tuple[material.Unit, list]]] = defaultdict(list)
     for unit in mat.units:
-        if not unit.truncated:
+        if not unit.truncated and _about_this_event(mat, unit):
             for act in unit.acts:
                 if is_actor_name(act[2]):
                     by_act[act[0]].append((unit, act))
@@ -280,6 +324,9 @@ def doer_conflicts(mat: material.Material) -> list[dict]:
         for unit, act in acts:
             groups[act[1] or usual].append((unit, act))
         for patient, members in groups.items():
+            if patient is None:
+                continue  # no one named as done to: "the gunman killed himself" and
+                # "they are shot dead by police" are two acts, not one told twice
             sides = _doer_sides(members)
             claimed: dict[str, list[material.Unit]] = defaultdict(list)
             wordings: dict[str, list[list]] = defaultdict(list)
@@ -350,7 +397,8 @@ def corroboration(conn: sqlite3.Connection, story_id: str, settings: Settings,
     mat = mat or material.load(conn, story_id, settings.speech_date_window)
     if mat is None:
         return None
-    contradictions = (number_conflicts(mat) + date_conflicts(mat, settings)
+    contradictions = (number_conflicts(mat, settings.contradiction_count_ratio)
+                      + date_conflicts(mat, settings)
                       + actor_conflicts(conn, mat) + doer_conflicts(mat)
                       + denial_conflicts(conn, mat))
     return {"story_id": story_id, "statements": statements(mat, settings),

@@ -17,6 +17,7 @@ from dossier.clean import patterns
 from dossier.config import Settings
 from dossier.extract.text import WORD, words
 from dossier.lexicon.grammar import HEADLINE_SMALL_WORDS
+from dossier.lexicon.wire import PHOTO_CREDITS, alternation
 
 # Notices an outlet prints on every page of a kind: transcripts, corrections, rights.
 NOTICE = re.compile(
@@ -29,6 +30,7 @@ NOTICE = re.compile(
     r"|contributed to this (?:report|story|article)|for more (?:stories|news|coverage) (?:like"
     r" this|on)|click here|follow (?:him|her|them|us|@\w+) on|you can (?:follow|reach|contact)"
     r"|can be reached at|e-?mail (?:him|her|them|us) at|is available (?:on|at) [\w.]+\.(?:com|org)"
+    r"|verify (?:that )?you(?:'|’| a)re not a robot|are you a robot|not a robot by clicking"
     r"|the views expressed|(?:abstract|full text)\s*[.:]?\s*$|^\s*(?:abstract|full text)\b)",
     re.IGNORECASE,
 )
@@ -45,7 +47,7 @@ PROMOTION = re.compile(
 # Opening words that stand for something said before: the unit hangs on its neighbour.
 HANGING_OPENER = re.compile(
     r"^\W*(?:(?:but|and|so|yet|still|however|also|then|now|instead|meanwhile|yes|no|well"
-    r"|indeed)\b[\s,]*)?"
+    r"|indeed|\w+ly(?=,))\b[\s,]*)?"
     r"(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them|which)\b(?!['’]s\b)",
     re.IGNORECASE,
 )
@@ -75,6 +77,14 @@ SPEECH_AFTER_OPENER = re.compile(
 )
 # A third-person pronoun anywhere: in a short sentence that names nobody, it is the subject.
 PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|this|these|those)\b", re.IGNORECASE)
+# A caption closed by its picture credit in brackets: "The Cubs celebrate their victory
+# (Getty)", "... on Sunday (AP Photo/Jae C. Hong)".
+CREDIT_IN_BRACKETS_END = re.compile(
+    rf"\((?:{alternation(PHOTO_CREDITS)})(?:\s*(?:/|via|for)\s*[^)]{{1,60}})?\)\W*$")
+# A related-link line: the whole unit in square brackets ("[Believe it: Cubs win ...]").
+BRACKETED = re.compile(r"^\s*\[[^\]]+\]\W*$")
+# A question the writer asks the reader, outside any quotation: a teaser, not a report.
+QUESTION_END = re.compile(r"\?\W*$")
 NAME_OR_NUMBER = re.compile(r"\d|\b[A-Z][\w'’-]*")
 TITLE_WORD = re.compile(r"^[A-Z0-9‘'\"“]")
 
@@ -127,7 +137,19 @@ def _is_clutter_line(text: str) -> bool:
         or patterns.BYLINE.match(stripped)
         or patterns.DATE_LINE.match(stripped)
         or NOTICE.search(stripped)
+        or CREDIT_IN_BRACKETS_END.search(stripped)
+        or BRACKETED.match(stripped)
+        or _asks_the_reader(stripped)
     )
+
+
+def _asks_the_reader(text: str) -> bool:
+    """It ends on a question mark of its own, not one inside a quotation ("How has nobody
+    thought to put smarts in glasses before?"); a question someone is quoted asking is
+    news ("“Who are you?” he asks.")."""
+    outside = QUOTED.sub(" ", text).strip()
+    return bool(outside) and bool(QUESTION_END.search(outside)) and not text.rstrip(
+        " .").endswith(("”", '"'))
 
 
 def names_nothing(text: str, short_words: int) -> bool:
@@ -139,12 +161,17 @@ def names_nothing(text: str, short_words: int) -> bool:
     return not any(NAME_OR_NUMBER.match(t.strip("\"“‘'(")) for t in tokens[1:])
 
 
+# A unit opening on a comma, semicolon or closing bracket is the tail of a sentence the
+# splitter cut (", McEntire announced in late December.").
+CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
+
+
 def hangs_on_pronoun(text: str, speaker: str | None, short_words: int = 0) -> bool:
     """Its meaning hangs on a pronoun it does not resolve ("He said the talks failed."
     with no known speaker; "It was the worst attack in years."; a short sentence naming
     nothing, up to ``short_words`` words). A speech opener whose speaker the quotes
     extractor resolved is shown with the name, so it stands."""
-    if names_nothing(text, short_words):
+    if names_nothing(text, short_words) or CUT_OPENING.match(text):
         return True
     if speaker:
         return bool(HANGING_OPENER.match(text)) and not SPEECH_AFTER_OPENER.match(text)

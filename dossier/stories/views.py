@@ -11,6 +11,7 @@ from typing import Any
 
 from dossier.config import Settings
 from dossier.store.exports import register_export
+from dossier.store.records import StoryRecord
 from dossier.store.stories import list_stories
 from dossier.store.story_material import Material
 from dossier.store.story_material import load as load_material
@@ -44,14 +45,9 @@ def story_corroboration(conn: sqlite3.Connection, story_id: str, settings: Setti
 
 @register_export("stories", settings=True)
 def export_stories(conn: sqlite3.Connection, settings: Settings) -> Iterator[dict[str, Any]]:
-    """One row per story with its digest as a list of {text, outlets, article_ids, spans},
-    the digest built with the run's ``settings`` (its word budget, its thresholds)."""
+    """One :class:`StoryRecord` per story (``StoryFields`` shared with the API) with its
+    digest as a list of {text, outlets, article_ids, spans}, the digest built with the
+    run's ``settings`` (its word budget, its thresholds)."""
     for story in list_stories(conn, limit=1_000_000):
         dig = _digest.digest(conn, story["id"], settings) or {"sentences": []}
-        yield {
-            "id": story["id"], "title": story["title"], "first_seen": story["first_seen"],
-            "last_seen": story["last_seen"], "article_ids": story["article_ids"],
-            "outlets": story["outlets"],
-            "digest": [{k: s[k] for k in ("text", "outlets", "article_ids", "spans")}
-                       for s in dig["sentences"]],
-        }
+        yield StoryRecord.of({**story, "digest": dig["sentences"]}).row()

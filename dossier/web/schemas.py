@@ -11,7 +11,15 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from dossier.store.records import EventFields, EventRecord, QuoteRecord
+from dossier.store.records import (
+    ActorFields,
+    DigestFields,
+    EventFields,
+    EventRecord,
+    PlaceFields,
+    QuoteRecord,
+    StoryFields,
+)
 
 T = TypeVar("T")
 
@@ -90,20 +98,16 @@ class IngestErrorOut(BaseModel):
     created_at: str | None = None
 
 
-class StoryOut(BaseModel):
-    id: str
-    title: str | None = None
-    first_seen: str | None = None
-    last_seen: str | None = None
+class StoryOut(StoryFields):
+    """A story's shared fields (``dossier.store.records.StoryFields``), its size."""
+
     n_articles: int = 0
-    outlets: list[str] = []
-    article_ids: list[str] = []
 
 
-class DigestSentenceOut(BaseModel):
-    text: str
-    outlets: list[str] = []
-    article_ids: list[str] = []
+class DigestSentenceOut(DigestFields):
+    """A digest sentence's shared fields (``DigestFields``, as the stories export writes
+    them), when it happened and was reported, its speaker and evidence."""
+
     date: str | None = Field(None, description="when what it reports happened")
     reported: str | None = Field(None, description="earliest publication carrying it")
     independent_outlets: int | None = Field(
@@ -196,13 +200,10 @@ class TimelineItemOut(BaseModel):
     confidence: float | None = Field(None, description="events: calibrated, 0-1")
 
 
-class ActorOut(BaseModel):
+class ActorOut(ActorFields):
+    """A canonical actor's shared fields (``dossier.store.records.ActorFields``), its id."""
+
     id: str
-    name: str
-    kind: str | None = None
-    country: str | None = None
-    roles: list[str] = []
-    mentions: int = 0
 
 
 class ActorDetailOut(ActorOut):
@@ -219,12 +220,10 @@ class StanceOut(BaseModel):
     evidence: list[EvidenceOut] = []
 
 
-class PlaceOut(BaseModel):
-    name: str
-    country: str | None = None
-    kind: str | None = None
-    lat: float | None = None
-    lon: float | None = None
+class PlaceOut(PlaceFields):
+    """A place's shared fields (``dossier.store.records.PlaceFields``) and its mentions."""
+
+    kind: str | None = Field(None, description="the gazetteer feature (the export's feature)")
     mentions: int = Field(0, description="every mention of the place that matches the filters")
     evidence: list[EvidenceOut] = Field(
         [], description="its first mentions by article, at most Settings.api_evidence_per_item "
