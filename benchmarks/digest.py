@@ -33,6 +33,8 @@ a hash of the gold story, as ``cluster.py`` does; the filters were developed on 
 half) is looked up by its first evidence span; the share labelled garbage (captions,
 credits, notices, headlines, pronoun-hung fragments) and restatement (its main claim said
 by an earlier sentence of the digest) is printed, with how many sentences had a label.
+Last, the contradictions the corroboration view shows on every gold story, judged like
+with like or not by our labels (``contradiction_labels.tsv``), per half.
 
     .venv/bin/python benchmarks/digest.py [--words 0 100] [--keep-db /tmp/digest.db]
     .venv/bin/python benchmarks/digest.py --db /tmp/digest.db   # reuse an ingested store
@@ -308,6 +310,45 @@ def hygiene(conn: sqlite3.Connection, stories: dict[str, list[Record]], settings
     return lines
 
 
+CONTRADICTION_LABELS = Path(__file__).with_name("contradiction_labels.tsv")
+
+
+def contradiction_labels() -> dict[tuple[str, str, str, str], bool]:
+    """(gold story, kind, fact, sorted values) → like with like?, from our hand labels."""
+    out = {}
+    for line in CONTRADICTION_LABELS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("story\t") or not line:
+            continue
+        story, kind, fact, values, like = line.split("\t")
+        out[(story, kind, fact, values)] = like == "yes"
+    return out
+
+
+def contradictions(conn: sqlite3.Connection, stories: dict[str, list[Record]],
+                   settings) -> list[str]:
+    """The contradictions shown on each half's gold stories, by our like/unlike labels
+    (the like-with-like rules were written from reading both halves: no held-out part)."""
+    from dossier.stories.corroboration import corroboration
+
+    key = contradiction_labels()
+    counts = {half: [0, 0, 0] for half in ("tune", "report")}  # shown, like, unlike
+    unlabelled = []
+    for story_id, members in stories.items():
+        event = members[0].event
+        row = counts[split_of(event)]
+        for found in corroboration(conn, story_id, settings)["contradictions"]:
+            values = " / ".join(sorted(str(claim["value"]) for claim in found["claims"]))
+            label = key.get((event, found["kind"], found["fact"], values))
+            row[0] += 1
+            if label is None:
+                unlabelled.append(f"{event}\t{found['kind']}\t{found['fact']}\t{values}")
+            else:
+                row[1 if label else 2] += 1
+    lines = [f"| {half} half | {shown} | {like} | {unlike} | {shown - like - unlike} |"
+             for half, (shown, like, unlike) in counts.items()]
+    return lines + [f"unlabelled: {u}" for u in unlabelled]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, nargs="*", default=[REF_BUDGET, 100],
@@ -336,6 +377,7 @@ def main() -> None:
         stories = gold_stories(conn, records)
         lines = evaluate(conn, stories, args.words, settings)
         clean_lines = hygiene(conn, stories, settings)
+        conflict_lines = contradictions(conn, stories, settings)
         conn.close()
 
     print(f"{len(stories)} gold stories with >= 2 stored articles (those with a "
@@ -350,6 +392,11 @@ def main() -> None:
     print("| digests | sentences shown | with a label | garbage | restatements |")
     print("|---|---:|---:|---:|---:|")
     print("\n".join(clean_lines))
+    print("\nContradictions shown on the gold stories, by our labels "
+          "(benchmarks/contradiction_labels.tsv):\n")
+    print("| gold stories | shown | like with like | unlike | unlabelled |")
+    print("|---|---:|---:|---:|---:|")
+    print("\n".join(conflict_lines))
     print("\nWCEP test set, published (different data and references; context only):\n")
     print("| system | R1 | R2 | RL |")
     print("|---|---:|---:|---:|")

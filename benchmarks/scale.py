@@ -72,6 +72,9 @@ from serve import EVAL, polnear_records, write_jsonl  # noqa: E402
 from serve import build_store as build_serve_store  # noqa: E402
 
 YEARS_PER_GENERATION = 8
+# The probe of the corpus steps is one more generation, past every store's (see probe_steps).
+PROBE_GENERATION = 500
+TWIN = 1000
 DEFAULT_CACHE = Path("/work/cache-17") if Path("/work").is_dir() else \
     Path(tempfile.gettempdir()) / "dossier-scale"
 ISO_YEAR = re.compile(r"^(\d{4})(?=$|-)")
@@ -168,6 +171,12 @@ def new_id(article_id: str, g: int) -> str:
     return hashlib.sha256(f"{article_id}#{g}".encode()).hexdigest()[:16]
 
 
+def years_of(g: int) -> int:
+    """Years generation ``g`` is moved on; generation ``TWIN + g`` is a second copy of
+    generation ``g`` (same dates, other ids: a syndicated copy of its articles)."""
+    return (g % TWIN) * YEARS_PER_GENERATION
+
+
 def _copy_sql(conn: sqlite3.Connection, table: str, g: int) -> str:
     cols = [(r[1], r[5]) for r in conn.execute(f"PRAGMA src.table_info({table})")]
     names, exprs = [], []
@@ -181,7 +190,7 @@ def _copy_sql(conn: sqlite3.Connection, table: str, g: int) -> str:
         elif (table == "articles" and name == "id") or name == "article_id":
             exprs.append(f"gen_id({name}, {g})")
         elif key in DATES:
-            exprs.append(f"shift({name}, {g * YEARS_PER_GENERATION})")
+            exprs.append(f"shift({name}, {years_of(g)})")
         elif table == "articles" and name in ("source_path", "locator") and g:
             exprs.append(f"{name} || '#{g}'")
         else:
@@ -210,8 +219,20 @@ def stream(order: list[tuple[str, bool]], start: int, count: int) -> list[tuple[
 
 def extend_store(db: Path, base: Path, have: int, want: int, commit_every: int,
                  window: int) -> dict[str, float]:
-    """Add articles ``have .. want`` as ingest commits them; CPU ms per article of each
-    step over the last ``window`` articles ("store" is the row copy, not an ingest's)."""
+    """Add articles ``have .. want`` of the sequence as ingest commits them; CPU ms per
+    article of each step over the last ``window`` articles ("store" is the row copy,
+    not an ingest's)."""
+    def items(order: list[tuple[str, bool]]) -> list[tuple[str, int]]:
+        return stream(order, have, want - have)
+
+    return add_articles(db, base, items, commit_every, window)
+
+
+def add_articles(db: Path, base: Path, items_of, commit_every: int,
+                 window: int) -> dict[str, float]:
+    """Add the (base id, generation) articles ``items_of(order)`` gives, ``commit_every``
+    a transaction with every corpus step, as ``dossier ingest`` commits; CPU ms per
+    article of each step over the last ``window`` of them."""
     from dossier.config import Settings
     from dossier.pipeline import corpus_steps
     from dossier.store.db import begin, connect, savepoint, transaction
@@ -224,13 +245,14 @@ def extend_store(db: Path, base: Path, have: int, want: int, commit_every: int,
     conn.execute("ATTACH DATABASE ? AS src", (f"file:{base}?mode=ro",))
     order = [(r[0], r[1] is not None) for r in conn.execute(
         "SELECT id, published FROM src.articles ORDER BY rowid")]
+    wanted = items_of(order)
     sql: dict[tuple[str, int], str] = {}
-    conn.execute("CREATE TEMP TABLE batch (id TEXT PRIMARY KEY)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS batch (id TEXT PRIMARY KEY)")
     spent: dict[str, float] = defaultdict(float)
     measured = 0
-    for start in range(have, want, commit_every):
-        items = stream(order, start, min(commit_every, want - start))
-        timed = start >= want - window
+    for start in range(0, len(wanted), commit_every):
+        items = wanted[start : start + commit_every]
+        timed = start >= len(wanted) - window
         with transaction(conn):
             begin(conn)
             t0 = time.process_time()
@@ -255,9 +277,38 @@ def extend_store(db: Path, base: Path, have: int, want: int, commit_every: int,
         if timed:
             measured += len(items)
         if (start // commit_every) % 50 == 0:
-            print(f"  {db.name}: {start + len(items)}/{want}", file=sys.stderr, flush=True)
+            print(f"  {db.name}: {start + len(items)}/{len(wanted)}", file=sys.stderr,
+                  flush=True)
     conn.close()
     return {name: 1000 * s / max(measured, 1) for name, s in spent.items()}
+
+
+def probe_steps(cache: Path, size: int, base: Path, probe: int, commit_every: int,
+                window: int) -> dict[str, float]:
+    """What the corpus steps cost per article on a store of ``size`` articles, measured on
+    the *same* articles at every size: a copy of the store gets one more generation
+    (``PROBE_GENERATION``, past every store's) of the first ``probe`` dated base
+    articles, committed as an ingest commits, timed over the last ``window`` of them.
+
+    Why not the store's own last articles: which real articles fall in a store's last
+    500 depends on its size (the campaign's busiest months, or a quiet year), and a
+    quiet or busy stretch of news costs less or more to cluster whatever the store
+    holds; the probe's articles, and the stories they form among themselves, are the
+    same at every size, so what differs is only what the store holds."""
+    db = cache / f"store-{size}.db"
+    copy = cache / f"probe-{size}.db"
+    _checkpoint(db)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    shutil.copy(db, copy)
+    try:
+        return add_articles(
+            copy, base,
+            lambda order: [(a, PROBE_GENERATION) for a, dated in order if dated][:probe],
+            commit_every, window)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
 
 
 def build(cache: Path, sizes: list[int], base: Path, commit_every: int,
@@ -303,8 +354,37 @@ def _checkpoint(db: Path) -> None:
 # ------------------------------------------------------------------ step 4: server time
 
 
-def serve_times(db: Path, repeat: int) -> dict[str, Any]:
-    """Run in a fresh process: time each request of the desk on the store at ``db``."""
+def touch_story(db: Path, base: Path, story_id: str) -> None:
+    """What an ingest that touches a story does to it: one more article joins it (a
+    syndicated copy of one of its members, ``TWIN + g``: same text and dates, its own
+    id), committed with every corpus step."""
+    from dossier.store.db import connect
+
+    conn = connect(db, readonly=True)
+    member = conn.execute("SELECT article_id FROM story_articles WHERE story_id = ?"
+                          " ORDER BY article_id LIMIT 1", (story_id,)).fetchone()[0]
+    conn.close()
+    src = sqlite3.connect(f"file:{base}?mode=ro", uri=True)
+    ids = [r[0] for r in src.execute("SELECT id FROM articles")]
+    src.close()
+    found = next((a, g) for g in range(TWIN) for a in ids if new_id(a, g) == member)
+    add_articles(db, base, lambda order: [(found[0], TWIN + found[1])], 1, 1)
+
+
+def timed_get(client: Any, path: str) -> tuple[Any, float, float]:
+    """(response, wall seconds, CPU seconds of this process). The server runs in this
+    process (the test client), so its CPU time is the request's own work: on a shared
+    machine under load the wall time is that work plus the wait for a core."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    response = client.get(path)
+    return response, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def serve_times(db: Path, repeat: int, base: Path | None = None) -> dict[str, Any]:
+    """Run in a fresh process: time each request of the desk on the store at ``db``;
+    with ``base``, then add an article to the largest story (``touch_story``, writing
+    ``db``: give it a copy) and time that story's page once more, its first view after
+    the change."""
     from fastapi.testclient import TestClient
 
     from dossier.config import Settings
@@ -339,19 +419,25 @@ def serve_times(db: Path, repeat: int) -> dict[str, Any]:
     }
     out: dict[str, Any] = {"largest_articles": stories[0][1], "stories": len(stories)}
     for name, path in targets.items():
-        start = time.perf_counter()
-        response = client.get(path)
-        cold = time.perf_counter() - start
+        response, cold, cold_cpu = timed_get(client, path)
         if response.status_code != 200:
             out[name] = {"error": response.status_code}
             continue
-        samples = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            client.get(path)
-            samples.append(time.perf_counter() - start)
-        out[name] = {"cold_ms": 1000 * cold, "ms": 1000 * statistics.median(samples),
+        samples = [timed_get(client, path)[1:] for _ in range(repeat)]
+        out[name] = {"cold_ms": 1000 * cold, "cold_cpu_ms": 1000 * cold_cpu,
+                     "ms": 1000 * statistics.median(s[0] for s in samples),
+                     "cpu_ms": 1000 * statistics.median(s[1] for s in samples),
                      "kb": len(response.content) / 1024}
+    if base is not None:
+        touch_story(db, base, largest)
+        for name, path in (("digest (largest), after a change",
+                            f"/api/stories/{largest}/digest"),
+                           ("story page (largest), after a change", f"/stories/{largest}")):
+            response, cold, cold_cpu = timed_get(client, path)
+            out[name] = {"cold_ms": 1000 * cold, "cold_cpu_ms": 1000 * cold_cpu,
+                         "kb": len(response.content) / 1024}
+        out["largest_articles_after"] = len(client.get(f"/api/stories/{largest}").json()
+                                            .get("article_ids") or [])
     out["server_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -397,29 +483,57 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=40,
                         help="PolNeAR texts of the ingest-vs-parse CPU measurement")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--probe", type=int, default=1000,
+                        help="articles of the corpus-step probe (the last --window timed)")
+    parser.add_argument("--probe-rounds", type=int, default=2,
+                        help="probe rounds per size, interleaved across sizes (fastest kept)")
+    parser.add_argument("--parts", default="probe,serve",
+                        help="what to measure besides the build: probe, serve")
     parser.add_argument("--serve-times", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--base", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     if args.serve_times:
-        print(json.dumps(serve_times(args.serve_times, args.repeat)))
+        print(json.dumps(serve_times(args.serve_times, args.repeat, args.base)))
         return
     if not (EVAL / "polnear").is_dir():
         raise SystemExit(f"needs ../shared/eval beside the repository ({EVAL})")
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    parts = set(args.parts.split(","))
     args.cache.mkdir(parents=True, exist_ok=True)
     base = base_store(args.cache, args.workers)
     built = build(args.cache, sizes, base, args.commit_every, args.window)
     if args.build_only:
         return
     cost = ingest_cost(args.cache, args.sample, args.rounds)
+    probed: dict[int, dict[str, float]] = {}
+    if "probe" in parts:
+        for _ in range(args.probe_rounds):  # rounds interleaved: the machine's load moves
+            for size in sizes:
+                got = probe_steps(args.cache, size, base, args.probe, args.commit_every,
+                                  args.window)
+                probed[size] = {k: min(v, probed.get(size, {}).get(k, math.inf))
+                                for k, v in got.items()}
     served = {}
-    for size in sizes:
-        db = args.cache / f"store-{size}.db"
-        child = subprocess.run([sys.executable, __file__, "--serve-times", str(db),
-                                "--repeat", str(args.repeat)], capture_output=True, text=True,
-                               check=True)
-        served[size] = json.loads(child.stdout.strip().splitlines()[-1])
+    if "serve" in parts:
+        for size in sizes:
+            copy = args.cache / f"serve-{size}.db"
+            _checkpoint(args.cache / f"store-{size}.db")
+            shutil.copy(args.cache / f"store-{size}.db", copy)
+            try:
+                child = subprocess.run([sys.executable, __file__, "--serve-times", str(copy),
+                                        "--repeat", str(args.repeat), "--base", str(base)],
+                                       capture_output=True, text=True, check=True)
+            finally:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{copy}{suffix}").unlink(missing_ok=True)
+            served[size] = json.loads(child.stdout.strip().splitlines()[-1])
+    report(sizes, built, cost, probed, served, args)
 
+
+def report(sizes: list[int], built: dict[int, dict[str, Any]], cost: dict[str, float],
+           probed: dict[int, dict[str, float]], served: dict[int, dict[str, Any]],
+           args: argparse.Namespace) -> None:
     print(f"corpus: the {built[sizes[0]].get('base', 1070)} real articles of the serve store "
           f"(PolNeAR train+dev, Giveme5W1H); larger stores add generations of them "
           f"{YEARS_PER_GENERATION} years apart")
@@ -428,19 +542,31 @@ def main() -> None:
           f"{cost['parse_cpu_ms']:.1f} ms; "
           f"ratio {cost['ingest_cpu_ms'] / cost['parse_cpu_ms']:.2f}")
     step_names = list(dict.fromkeys(k for s in sizes for k in built[s]["steps_ms"]))
-    table("Store and corpus steps (CPU ms per article, marginal over the last "
-          f"{args.window} articles of each size)", "step", sizes,
+    table("Store and corpus steps as built (CPU ms per article, marginal over the last "
+          f"{args.window} articles of each size: other articles at each size)", "step", sizes,
           {name: [built[s]["steps_ms"].get(name) for s in sizes] for name in step_names})
+    if probed:
+        table(f"Corpus steps, probe (CPU ms per article: the same {args.window} articles, the "
+              f"last of {args.probe} added to a copy of each store; fastest of "
+              f"{args.probe_rounds} interleaved rounds)", "step", sizes,
+              {name: [probed[s].get(name) for s in sizes] for name in step_names})
     table("Size", "figure", sizes, {
         "DB size (MB)": [built[s]["db_mb"] for s in sizes],
         "builder RSS (MB)": [built[s].get("build_rss_mb") for s in sizes],
-        "server RSS (MB)": [served[s]["server_rss_mb"] for s in sizes]})
+        **({"server RSS (MB)": [served[s]["server_rss_mb"] for s in sizes]} if served else {})})
+    if not served:
+        return
     names = [k for k, v in served[sizes[0]].items() if isinstance(v, dict)]
-    for key, title in (("ms", "Server time (ms, median of warm requests)"),
-                       ("cold_ms", "Server time, first request (ms: fills the view cache)"),
+    for key, title in (("cpu_ms", "Server CPU time (ms, median of warm requests)"),
+                       ("cold_cpu_ms", "Server CPU time, first request (ms: the first view "
+                                       "after a restart, or after the change for the 'after a "
+                                       "change' rows)"),
+                       ("ms", "Server wall time (ms, median of warm requests)"),
+                       ("cold_ms", "Server wall time, first request (ms)"),
                        ("kb", "Response size (KB)")):
-        table(title, "request", sizes,
-              {name: [served[s].get(name, {}).get(key) for s in sizes] for name in names})
+        rows = {name: [served[s].get(name, {}).get(key) for s in sizes] for name in names}
+        table(title, "request", sizes, {k: v for k, v in rows.items()
+                                        if any(x is not None for x in v)})
     print("\nstories / articles in the largest story: " + ", ".join(
         f"{s:,}: {served[s]['stories']:,} / {served[s]['largest_articles']}" for s in sizes))
     print("growth b: exponent of y = a·N^b fitted over the sizes; 'projected at 1M' is that "

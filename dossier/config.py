@@ -130,16 +130,17 @@ class Settings:
     # Bounded work per article (dossier/workers.py): one stage (clean, parse, extract) of
     # one article may take this much CPU, and this much wall-clock time, before its
     # worker is killed and the article becomes an error row; the rest of the batch goes
-    # on in a fresh worker. CPU is the bound a loaded machine does not stretch: the
-    # longest text allowed (max_article_chars) takes about a minute of CPU for all its
-    # stages; a hang in C code (a backtracking regex) never ends. The wall-clock bound
-    # catches what waits without computing. 0 turns a bound off; with all three off and
+    # on in a fresh worker. CPU is the bound a loaded machine does not stretch: a text near
+    # the longest allowed (990,000 characters of PolNeAR dev, glued) took 103 s of CPU to
+    # parse and over 50 s in its extractors on the shared 2-core machine; a hang in C code
+    # (a backtracking regex) never ends. The wall-clock bound catches what waits without
+    # computing. 0 turns a bound off; with all three off and
     # one worker, the work runs in this process (profiling, debugging).
     article_cpu_limit_s: float = 300.0
     article_time_limit_s: float = 1800.0
     # Memory (MiB) one stage of one article may add to its worker's address space
     # (RLIMIT_AS, reset before each stage); past it the article is refused. 0: no limit.
-    # Parsing the longest text allowed adds well under half of it.
+    # That 990,000-character text peaked 2.9 GB above the worker's start (3.4 GB RSS).
     article_memory_limit_mb: int = 4096
     # Articles committed per transaction: a crash loses at most one batch, a rerun resumes.
     commit_every: int = 20
@@ -314,10 +315,20 @@ class Settings:
     # Views kept per story (digest, corroboration, fact lists, one rendered page per set of
     # filters the analyst used): the oldest go past this many.
     story_views_each: int = 32
+    # What the desk derives from a stored article and keeps across requests and story
+    # versions, most recently used first (a unit's stands-alone verdict, an evidence
+    # span's sentence bounds; a few hundred bytes each): a 200-article story has ~7,000
+    # units and ~15,000 spans, so a story's next version works out only its new articles'.
+    article_memo_entries: int = 300_000
     # Evidence items one grouped API item (a place) carries: its first mentions by
     # article; its ``mentions`` count says how many there are in all. A country named in
     # every article would otherwise carry the whole store (the 14 MB /api/places).
     api_evidence_per_item: int = 20
+    # The whole store's timeline and stances (no story asked) show what the articles of the
+    # store's latest this-many days of publications report, unless a since/until says
+    # which days: grouping every act and statement of an archive per request costs the
+    # archive (10 s at 1,000 articles, minutes at 20,000), the latest month costs a month.
+    store_list_days: int = 31
     # Timeline rows shown before unfolding (the most salient acts and statements of a story;
     # dossier/store/timeline.py salience). The issue's bound for a 13-article story is 40.
     timeline_shown: int = 30

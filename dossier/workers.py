@@ -18,9 +18,11 @@ test's patched function, a benchmark's timed extractor), as in-process work woul
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import resource
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -68,8 +70,24 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _serve(conn: Connection, work: Work) -> None:
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux ``PR_SET_PDEATHSIG``).
+
+    A parent killed with SIGKILL cannot stop its workers, and one caught in a hang
+    would otherwise compute forever as an orphan.
+    """
+    pr_set_pdeathsig = 1  # prctl(2)'s option number, from linux/prctl.h
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
+
+
+def _serve(conn: Connection, parent_end: Connection, work: Work, parent: int) -> None:
     """The worker's loop: a job in, stage reports and the results out, until told to stop."""
+    _die_with(parent)
+    # The fork copied the parent's end of the pipe too: closed, so that the parent's exit
+    # reads as the end of the pipe here.
+    parent_end.close()
     while True:
         try:
             job = conn.recv()
@@ -142,7 +160,9 @@ class Supervisor:
 
     def _fork(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, self._work), daemon=True)
+        process = self._context.Process(
+            target=_serve, args=(child, parent, self._work, os.getpid()), daemon=True
+        )
         process.start()
         child.close()
         return _Worker(process, parent)

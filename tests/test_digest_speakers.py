@@ -43,7 +43,7 @@ def test_a_quote_that_spills_into_a_sentence_does_not_tag_it(tmp_path):
     start, end = TEXT.index("that month"), TEXT.index("We are") + 13
     conn = _store(tmp_path, [("the lab", "org:lab", start, end)])
     units = _units()
-    _speakers(conn, "s", units)
+    _speakers(conn, ["a"], units)
     conn.close()
     assert units[2].speaker is None  # the eddies are nobody's words
     assert units[3].speaker == "Tube Lab"  # the sentence the quote is
@@ -54,6 +54,6 @@ def test_unresolved_or_group_pronouns_name_no_speaker(tmp_path):
     q2 = TEXT.index("We are")
     conn = _store(tmp_path, [("it", "org:lab", q1, q1 + 29), ("he", None, q2, q2 + 12)])
     units = _units()
-    _speakers(conn, "s", units)
+    _speakers(conn, ["a"], units)
     conn.close()
     assert units[1].speaker is None and units[3].speaker is None

@@ -19,7 +19,8 @@ from dossier.config import Settings
 from dossier.store import connect
 from dossier.store.outlet_names import rename_outlet
 from dossier.store.story_index import story_version
-from dossier.stories.view_cache import StoryViewCache
+from dossier.stories import digest as digest_module
+from dossier.stories.view_cache import ArticleMemo, StoryViewCache
 from dossier.web import create_app
 
 FIRST = ("Dockworkers at the port of Elma walked off the job on Monday over unpaid wages. "
@@ -176,3 +177,71 @@ def test_the_story_page_shows_an_article_that_joined_since_it_was_last_shown(des
     add_article(conn, "a-two", "Coast Times", "2025-03-04", SECOND)
     conn.commit()
     assert "Coast Times" in client.get("/stories/s-port").text
+
+
+def test_a_story_that_gains_an_article_judges_only_the_new_articles_units(desk,
+                                                                         monkeypatch) -> None:
+    client, conn, _ = desk
+    judged: list[str] = []
+    real = digest_module.hygiene.stands_alone
+
+    def counting(text, *args, **kwargs):
+        judged.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(digest_module.hygiene, "stands_alone", counting)
+    digest_text(client)
+    assert judged and all(t in FIRST for t in judged)
+    judged.clear()
+    add_article(conn, "a-two", "Coast Times", "2025-03-04", SECOND)
+    conn.commit()
+    assert "three months" in digest_text(client)  # the new version of the story
+    assert judged and all(t in SECOND for t in judged)  # a-one's units were not judged again
+
+
+def test_digest_and_contradictions_group_the_story_once(desk, monkeypatch) -> None:
+    client, conn, _ = desk
+    add_article(conn, "a-two", "Coast Times", "2025-03-04", SECOND)
+    conn.commit()
+    groupings: list[str] = []
+    real = digest_module._group_units
+
+    def counting(mat, settings):
+        groupings.append(mat.story_id)
+        return real(mat, settings)
+
+    monkeypatch.setattr(digest_module, "_group_units", counting)
+    assert client.get("/api/stories/s-port/digest").status_code == 200
+    assert client.get("/api/stories/s-port/contradictions").status_code == 200
+    assert groupings == ["s-port"]
+
+
+def test_the_unit_memo_keeps_the_most_recently_used_entries() -> None:
+    memo = ArticleMemo(size=2)
+    memo["a"], memo["b"] = True, False
+    assert memo["a"] is True  # "a" used: "b" is now the least recent
+    memo["c"] = True
+    assert "b" not in memo and memo.get("a") is True and len(memo) == 2
+
+
+def test_a_story_that_gains_a_newer_article_groups_only_its_units(desk, monkeypatch) -> None:
+    client, conn, _ = desk
+    grouped: list[list[str]] = []
+    real = digest_module.ParaphraseIndex.first_match
+
+    def counting(self, terms):
+        grouped.append(list(terms))
+        return real(self, terms)
+
+    monkeypatch.setattr(digest_module.ParaphraseIndex, "first_match", counting)
+    digest_text(client)
+    assert grouped and all(set(t) <= set(_terms(FIRST)) for t in grouped)
+    grouped.clear()
+    add_article(conn, "a-two", "Coast Times", "2025-03-04", SECOND)  # the newest report
+    conn.commit()
+    continued = client.get("/api/stories/s-port/digest").json()
+    assert grouped and all(set(t) <= set(_terms(SECOND)) for t in grouped)
+    # the same digest as grouping the whole story afresh
+    fresh = create_app(Settings(db_path=conn.execute("PRAGMA database_list").fetchone()[2]))
+    with TestClient(fresh, base_url="http://localhost") as other:
+        assert other.get("/api/stories/s-port/digest").json() == continued

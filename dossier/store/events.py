@@ -41,15 +41,21 @@ def list_events(
     include_unasserted: bool = True,
     limit: int | None = None,
     min_confidence: float = 0.0,
+    published: tuple[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Events filtered by PLOVER type, actor (source or target, substring) and date.
 
     ``since`` compares against when the event happened (its date in the text), or
     the article's publication date when the text gives none. ``min_confidence`` hides
     events less likely than that to be right (callers pass
-    ``Settings.event_min_confidence``, or 0 for everything).
+    ``Settings.event_min_confidence``, or 0 for everything). ``published``: only the
+    events of articles published on those days (first, last), read through the
+    publication index.
     """
     where, params = _filters(type_, actor, since, article_id, include_unasserted)
+    if published is not None:
+        where.append("a.published >= ? AND a.published < ?")
+        params += [published[0], published[1] + "\uffff"]
     if min_confidence > 0:
         where.append("e.confidence >= ?")
         params.append(min_confidence)

@@ -136,20 +136,6 @@ def _with_name(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def story_cue_spans(conn: sqlite3.Connection, story_id: str) -> dict[str, list[tuple[int, ...]]]:
-    """Per article of a story, each quote's (cue start, cue end, content start, content end):
-    what tells a time expression dating the speaking from one dating what was said."""
-    if not has_table(conn, "quotes"):
-        return {}
-    out: dict[str, list[tuple[int, ...]]] = {}
-    for row in conn.execute(
-        "SELECT q.article_id, q.cue_start, q.cue_end, q.content_start, q.content_end"
-        " FROM quotes q JOIN story_articles s ON s.article_id = q.article_id"
-        " WHERE s.story_id = ? AND q.cue_start IS NOT NULL", (story_id,)):
-        out.setdefault(row[0], []).append(tuple(row[1:]))
-    return out
-
-
 @register_export("quotes")
 def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every quote as its :class:`QuoteRecord` (the record the API reads too): the speaker

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 
 from dossier.extract.speakers import display_name
 from dossier.extract.timex import BOUND_MODS
 from dossier.lexicon.grammar import BODY_PRONOUNS
 from dossier.store.db import has_table
-from dossier.store.quotes import story_cue_spans
 
 ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 
@@ -84,9 +84,13 @@ class Material:
     title: str | None
     sources: dict[str, Source]
     units: list[Unit]
-    # What the views derive once per unit and share (whether it stands alone): a loaded
-    # story serves its digest, corroboration and stances from one load.
+    # What the views derive once per loaded story and share (its paraphrase groups): a
+    # loaded story serves its digest, corroboration and stances from one load.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
+    # What they derive per unit of an article (whether it stands alone), keyed by article
+    # and unit: the caller may pass one kept across stories and story versions (the
+    # desk's ``ArticleMemo``), since a stored article never changes.
+    units_memo: MutableMapping = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, unit: Unit) -> str:
         return self.sources[unit.article_id].text[unit.start : unit.end]
@@ -97,9 +101,14 @@ def story_ids_of(conn: sqlite3.Connection, story_id: str) -> list[str]:
         "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
 
 
-def load(conn: sqlite3.Connection, story_id: str, speech_window: int) -> Material | None:
+def load(conn: sqlite3.Connection, story_id: str, speech_window: int,
+         units_memo: MutableMapping | None = None) -> Material | None:
     """A story's sources and sentence units with their days and speakers; None when there
-    is no such story. ``speech_window``: ``Settings.speech_date_window``."""
+    is no such story. ``speech_window``: ``Settings.speech_date_window``; ``units_memo``:
+    per-unit verdicts kept by the caller (see ``Material.units_memo``), which also keeps
+    each article's units: everything a unit carries is read from its own article (its
+    days from its own events and time expressions, its speaker from its own quotes), so a
+    story's next version reads only its new articles' units."""
     story = conn.execute("SELECT id, title FROM stories WHERE id = ?", (story_id,)).fetchone()
     if story is None:
         return None
@@ -111,18 +120,39 @@ def load(conn: sqlite3.Connection, story_id: str, speech_window: int) -> Materia
         " LEFT JOIN article_copies c ON c.article_id = a.id WHERE s.story_id = ?"
         " ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,)):
         sources[row[0]] = Source(*row[:7], original_id=row[7] or row[0], source_path=row[8])
-    units = [
-        Unit(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), json.loads(r[6]),
-             json.loads(r[7]), json.loads(r[8]), json.loads(r[9]))
-        for r in conn.execute(
-            "SELECT u.article_id, u.seq, u.start, u.end, u.truncated, u.is_quote, u.terms,"
-            " u.numbers, u.negated, u.acts FROM story_sentences u"
-            " JOIN story_articles s ON s.article_id = u.article_id"
-            " WHERE s.story_id = ? ORDER BY u.article_id, u.seq", (story_id,))
-    ]
-    _event_days(conn, story_id, units, speech_window)
-    _speakers(conn, story_id, units)
-    return Material(story[0], story[1], sources, units)
+    memo: MutableMapping = {} if units_memo is None else units_memo
+    kept = {a: memo.get(("units", a, speech_window)) for a in sources}
+    missing = sorted(a for a, units in kept.items() if units is None)
+    for article_id, units in article_units(conn, missing, speech_window).items():
+        kept[article_id] = memo[("units", article_id, speech_window)] = units
+    units = [u for a in sorted(sources) for u in kept[a] or []]
+    return Material(story[0], story[1], sources, units, units_memo=memo)
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[n : n + 500] for n in range(0, len(ids), 500)]
+
+
+def article_units(conn: sqlite3.Connection, article_ids: list[str],
+                  speech_window: int) -> dict[str, list[Unit]]:
+    """Each article's digest units in order, with their days and speakers."""
+    units = []
+    for chunk in _chunks(article_ids):
+        units += [
+            Unit(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), json.loads(r[6]),
+                 json.loads(r[7]), json.loads(r[8]), json.loads(r[9]))
+            for r in conn.execute(
+                "SELECT u.article_id, u.seq, u.start, u.end, u.truncated, u.is_quote, u.terms,"
+                " u.numbers, u.negated, u.acts FROM story_sentences u"
+                f" WHERE u.article_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY u.article_id, u.seq", chunk)
+        ]
+    _event_days(conn, article_ids, units, speech_window)
+    _speakers(conn, article_ids, units)
+    out: dict[str, list[Unit]] = {a: [] for a in article_ids}
+    for unit in units:
+        out[unit.article_id].append(unit)
+    return out
 
 
 def _inside(units_by_article: dict[str, list[Unit]], article_id: str, pos: int) -> Unit | None:
@@ -139,7 +169,23 @@ def _by_article(units: list[Unit]) -> dict[str, list[Unit]]:
     return out
 
 
-def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit],
+def _cue_spans(conn: sqlite3.Connection,
+               article_ids: list[str]) -> dict[str, list[tuple[int, ...]]]:
+    """Per article, each quote's (cue start, cue end, content start, content end): what
+    tells a time expression dating the speaking from one dating what was said."""
+    if not has_table(conn, "quotes"):
+        return {}
+    out: dict[str, list[tuple[int, ...]]] = {}
+    for chunk in _chunks(article_ids):
+        for row in conn.execute(
+            "SELECT q.article_id, q.cue_start, q.cue_end, q.content_start, q.content_end"
+            f" FROM quotes q WHERE q.article_id IN ({','.join('?' * len(chunk))})"
+            " AND q.cue_start IS NOT NULL", chunk):
+            out.setdefault(row[0], []).append(tuple(row[1:]))
+    return out
+
+
+def _event_days(conn: sqlite3.Connection, article_ids: list[str], units: list[Unit],
                 speech_window: int) -> None:
     """The earliest day a unit's events or its time expressions name.
 
@@ -151,26 +197,26 @@ def _event_days(conn: sqlite3.Connection, story_id: str, units: list[Unit],
     grouped = _by_article(units)
     found: dict[str, dict[tuple[str, int], list[str]]] = {"events": {}, "timexes": {}}
     spoken: dict[tuple[str, int], set[str]] = {}  # days of "said on Friday"-type timexes
-    cues = story_cue_spans(conn, story_id)
+    cues = _cue_spans(conn, article_ids)
     for table, column in (("events", "date"), ("timexes", "value")):
         if not has_table(conn, table):
             continue
         mod = "t.mod" if table == "timexes" else "NULL"
-        for article_id, value, start, bound in conn.execute(
-            f"SELECT t.article_id, t.{column}, t.start, {mod} FROM {table} t"
-            f" JOIN story_articles s ON s.article_id = t.article_id WHERE s.story_id = ?",
-            (story_id,)):
-            # "since 2015", "by Friday": a bound, not the day anything happened
-            if not value or not ISO_DAY.match(value) or bound in BOUND_MODS:
-                continue
-            unit = _inside(grouped, article_id, start)
-            if unit is None:
-                continue
-            key = (unit.article_id, unit.seq)
-            found[table].setdefault(key, []).append(value[:10])
-            if table == "timexes" and _dates_speech(cues.get(article_id, []), start,
-                                                     speech_window):
-                spoken.setdefault(key, set()).add(value[:10])
+        for chunk in _chunks(article_ids):
+            for article_id, value, start, bound in conn.execute(
+                f"SELECT t.article_id, t.{column}, t.start, {mod} FROM {table} t"
+                f" WHERE t.article_id IN ({','.join('?' * len(chunk))})", chunk):
+                # "since 2015", "by Friday": a bound, not the day anything happened
+                if not value or not ISO_DAY.match(value) or bound in BOUND_MODS:
+                    continue
+                unit = _inside(grouped, article_id, start)
+                if unit is None:
+                    continue
+                key = (unit.article_id, unit.seq)
+                found[table].setdefault(key, []).append(value[:10])
+                if table == "timexes" and _dates_speech(cues.get(article_id, []), start,
+                                                         speech_window):
+                    spoken.setdefault(key, set()).add(value[:10])
     for unit in units:
         key = (unit.article_id, unit.seq)
         days = found["events"].get(key, []) + found["timexes"].get(key, [])
@@ -187,7 +233,7 @@ def _dates_speech(cues: list[tuple[int, ...]], start: int, window: int) -> bool:
                <= cue_end + window for cue_start, cue_end, c_start, c_end in cues)
 
 
-def _speakers(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> None:
+def _speakers(conn: sqlite3.Connection, article_ids: list[str], units: list[Unit]) -> None:
     """The speaker of the quote a unit consists of, by the name the actor extractor
     resolved it to ("he" in '"Nobody is losing a job ...," he said' is Samuel Ndegwa).
 
@@ -202,14 +248,16 @@ def _speakers(conn: sqlite3.Connection, story_id: str, units: list[Unit]) -> Non
     join = (" LEFT JOIN article_actors aa ON aa.article_id = q.article_id"
             " AND aa.actor_key = q.speaker_key") if resolved else ""
     grouped = _by_article(units)
-    for article_id, surface, actor, start, end in conn.execute(
-        f"SELECT q.article_id, q.speaker, {name}, q.content_start, q.content_end FROM quotes q"
-        " JOIN story_articles s ON s.article_id = q.article_id" + join +
-        " WHERE s.story_id = ? AND q.speaker IS NOT NULL", (story_id,)):
-        speaker = display_name(surface, actor)
-        if speaker is None or surface.casefold() in BODY_PRONOUNS:
-            continue
-        for unit in grouped.get(article_id, []):
-            covered = min(end, unit.end) - max(start, unit.start)
-            if covered * 2 >= unit.end - unit.start and unit.speaker is None:
-                unit.speaker = speaker
+    for chunk in _chunks(article_ids):
+        for article_id, surface, actor, start, end in conn.execute(
+            f"SELECT q.article_id, q.speaker, {name}, q.content_start, q.content_end"
+            " FROM quotes q" + join +
+            f" WHERE q.article_id IN ({','.join('?' * len(chunk))})"
+            " AND q.speaker IS NOT NULL", chunk):
+            speaker = display_name(surface, actor)
+            if speaker is None or surface.casefold() in BODY_PRONOUNS:
+                continue
+            for unit in grouped.get(article_id, []):
+                covered = min(end, unit.end) - max(start, unit.start)
+                if covered * 2 >= unit.end - unit.start and unit.speaker is None:
+                    unit.speaker = speaker

@@ -18,9 +18,11 @@ are marked ``folded``: the analyst reads the key acts first, the rest one step a
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from typing import Any
 
 from dossier.extract.speakers import display_name
+from dossier.extract.text import parse_day
 from dossier.extract.timex import BOUND_MODS
 from dossier.lexicon.actors import is_title_word
 from dossier.store.db import has_table
@@ -112,8 +114,8 @@ def _group(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _statements(conn: sqlite3.Connection, story: int | str | None,
-                window: int) -> list[dict[str, Any]]:
+def _statements(conn: sqlite3.Connection, story: int | str | None, window: int,
+                published: tuple[str, str] | None = None) -> list[dict[str, Any]]:
     """Quotes with the date their cue clause gives ("said on Thursday"), else publication."""
     if not has_table(conn, "quotes"):
         return []
@@ -128,12 +130,20 @@ def _statements(conn: sqlite3.Connection, story: int | str | None,
               " NULL AS speaker_actor FROM quotes q")
            + " JOIN articles a ON a.id = q.article_id")
     params: list[Any] = []
+    where = []
     if story is not None:
-        sql += " WHERE q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
+        where.append("q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
         params.append(story)
+    if published is not None:
+        where.append("a.published >= ? AND a.published < ?")
+        params += [published[0], published[1] + "\uffff"]
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    quotes = [dict(q) for q in conn.execute(sql, params)]
+    days = _cue_timexes(conn, {q["article_id"] for q in quotes if q["cue_start"] is not None})
     rows = []
-    for quote in conn.execute(sql, params):
-        when, basis = _cue_date(conn, dict(quote), window)
+    for quote in quotes:
+        when, basis = _cue_date(days.get(quote["article_id"], []), quote, window)
         rows.append({
             "when": when, "date_basis": basis, "kind": "statement", "type": None, "mode": None,
             "modality": "asserted", "in_quote": True,
@@ -146,23 +156,37 @@ def _statements(conn: sqlite3.Connection, story: int | str | None,
     return rows
 
 
-def _cue_date(conn: sqlite3.Connection, quote: dict[str, Any],
-              window: int) -> tuple[str | None, str]:
-    """The day a time expression within ``window`` chars of the quote's cue (and outside
-    what was said) names ("said on Thursday"), else the publication day."""
-    if quote["cue_start"] is not None:
-        found = conn.execute(
-            "SELECT value FROM timexes WHERE article_id = ? AND type IN ('DATE', 'TIME')"
+def _cue_timexes(conn: sqlite3.Connection,
+                 article_ids: set[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, its whole-day time expressions that may date a statement: (start, row
+    id, day), read once for all the statements of a timeline."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    ids = sorted(article_ids)
+    bounds = ", ".join(repr(m) for m in sorted(BOUND_MODS))
+    for n in range(0, len(ids), 500):
+        chunk = ids[n : n + 500]
+        for article_id, start, rowid, value in conn.execute(
+            "SELECT article_id, start, id, value FROM timexes"
+            f" WHERE article_id IN ({','.join('?' * len(chunk))}) AND type IN ('DATE', 'TIME')"
             " AND value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-            f" AND coalesce(mod, '') NOT IN ({', '.join(repr(m) for m in sorted(BOUND_MODS))})"
-            " AND start BETWEEN ? AND ? AND NOT (start >= ? AND start < ?)"
-            " ORDER BY abs(start - ?) LIMIT 1",
-            (quote["article_id"], quote["cue_start"] - window,
-             quote["cue_end"] + window, quote["content_start"], quote["content_end"],
-             quote["cue_start"]),
-        ).fetchone()
-        if found:
-            return found[0][:10], "text"
+            f" AND coalesce(mod, '') NOT IN ({bounds})", chunk):
+            out.setdefault(article_id, []).append((start, rowid, value[:10]))
+    return out
+
+
+def _cue_date(timexes: list[tuple[int, int, str]], quote: dict[str, Any],
+              window: int) -> tuple[str | None, str]:
+    """The day the time expression nearest the quote's cue names, among those of its
+    article (``timexes``: ``_cue_timexes``) within ``window`` chars of the cue and outside
+    what was said ("said on Thursday"), else the publication day."""
+    cue_start = quote["cue_start"]
+    if cue_start is not None:
+        lo, hi = cue_start - window, quote["cue_end"] + window
+        inside = (quote["content_start"], quote["content_end"])
+        near = [(abs(start - cue_start), rowid, day) for start, rowid, day in timexes
+                if lo <= start <= hi and not inside[0] <= start < inside[1]]
+        if near:
+            return min(near)[2], "text"
     published = (quote["published"] or "")[:10] or None
     return published, "reported" if published else "unknown"
 
@@ -176,19 +200,22 @@ def timeline(
     shown: int | None = None,
     *,
     statement_window: int,
+    published: tuple[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Events (and statements) of a story, or of the whole store, by when they happened.
 
     With ``shown``, only that many rows (the most salient) have ``folded`` False.
     ``statement_window``: ``Settings.statement_date_window`` (dating a statement by its cue).
+    ``published`` (first day, last day): only what the articles published then report
+    (see ``latest_days``: the whole store's timeline reads a window, never every row).
     Raises LookupError when ``story`` is given but the store has no stories.
     """
     events = list_events(conn, story=story, include_unasserted=include_unasserted,
-                         min_confidence=min_confidence)
+                         min_confidence=min_confidence, published=published)
     _date_events(events)
     rows = _group(events)
     if with_statements:
-        rows += _statements(conn, story, statement_window)
+        rows += _statements(conn, story, statement_window, published)
     rows.sort(key=lambda r: (r["when"] is None, r["when"] or "", r["kind"] != "event",
                              r["evidence"][0]["article_id"], r["evidence"][0]["start"]))
     for row in rows:
@@ -198,6 +225,18 @@ def timeline(
     for i, row in enumerate(rows):
         row["folded"] = i not in key
     return rows
+
+
+def latest_days(conn: sqlite3.Connection, days: int) -> tuple[str, str] | None:
+    """(first, last) day of the store's latest ``days`` days of publications, the last
+    being the latest publication day (one read of the publication index); None when no
+    article is dated. What a list of the whole store shows when no dates are asked: the
+    latest news, at the cost of its own articles whatever the size of the archive."""
+    row = conn.execute("SELECT max(published) FROM articles WHERE published > ''").fetchone()
+    last = parse_day(row[0]) if row and row[0] else None
+    if last is None:
+        return None
+    return (last - timedelta(days=max(days, 1) - 1)).isoformat(), last.isoformat()
 
 
 def salience(row: dict[str, Any]) -> float:

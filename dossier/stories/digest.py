@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,17 +46,19 @@ def stands_alone(mat: material.Material, unit: material.Unit, settings: Settings
     """Long enough (``Settings.digest_min_words``), and news on its own: no caption,
     credit, notice, headline or sentence hanging on an unresolved pronoun (``hygiene``;
     short ones, up to ``Settings.digest_fragment_words``, must name something). Kept on
-    the material: the digest and the corroboration view both ask."""
-    key = ("stands_alone", unit.article_id, unit.seq, settings.digest_min_words,
-           settings.digest_fragment_words, settings.digest_headline_case_share,
-           settings.digest_headline_max_words)
-    if key not in mat.memo:
+    the material's per-unit memo (the digest and the corroboration view both ask; the
+    desk keeps it across story versions: a stored article's units never change)."""
+    key = ("stands_alone", unit.article_id, unit.seq, unit.start, unit.end, unit.speaker,
+           settings.digest_min_words, settings.digest_fragment_words,
+           settings.digest_headline_case_share, settings.digest_headline_max_words)
+    verdict = mat.units_memo.get(key)
+    if verdict is None:
         text = strip_glue(mat.text(unit))[0]
-        mat.memo[key] = (len(text.split()) >= settings.digest_min_words
-                         and hygiene.stands_alone(text, mat.sources[unit.article_id].title,
-                                                  settings, unit.speaker,
-                                                  settings.digest_fragment_words))
-    return mat.memo[key]
+        verdict = mat.units_memo[key] = (
+            len(text.split()) >= settings.digest_min_words
+            and hygiene.stands_alone(text, mat.sources[unit.article_id].title, settings,
+                                     unit.speaker, settings.digest_fragment_words))
+    return verdict
 
 
 def group_units(mat: material.Material, settings: Settings) -> list[Group]:
@@ -63,24 +66,69 @@ def group_units(mat: material.Material, settings: Settings) -> list[Group]:
 
     Only units that stand alone are grouped, so neither the digest nor the statements
     of the corroboration view ever count boilerplate (a transcript notice carried by
-    two outlets is not a fact two outlets report)."""
-    groups: list[Group] = []
+    two outlets is not a fact two outlets report). Grouped once per loaded story (the
+    digest and the corroboration view both ask); each call gets its own ``Group``
+    objects, since the digest folds restatements into them."""
+    key = ("groups", settings.paraphrase_threshold, settings.paraphrase_min_terms,
+           settings.digest_min_words, settings.digest_fragment_words)
+    if key not in mat.memo:
+        mat.memo[key] = [g.units for g in _group_units(mat, settings)]
+    return [Group(list(units)) for units in mat.memo[key]]
+
+
+class _Grouping:
+    """A story's paraphrase grouping so far: the units seen in report order, the index of
+    its groups' leads and the groups. Kept across story versions (the desk's
+    ``ArticleMemo``): a story grows by new reports, which come last in report order, so
+    its next version groups only them. Continuing is exact: the index finds the same
+    first match whatever term order it was built with (``ParaphraseIndex``)."""
+
+    def __init__(self, mat: material.Material, settings: Settings) -> None:
+        self.index = ParaphraseIndex(settings.paraphrase_threshold,
+                                     settings.paraphrase_min_terms,
+                                     term_frequency(u.terms for u in mat.units))
+        self.seen: list[tuple[str, int]] = []
+        self.groups: list[list[material.Unit]] = []
+        self.lock = threading.Lock()
+
+    def continues(self, keys: list[tuple[str, int]]) -> bool:
+        return len(keys) >= len(self.seen) and keys[: len(self.seen)] == self.seen
+
+    def extend(self, mat: material.Material, units: list[material.Unit],
+               settings: Settings) -> None:
+        for unit in units:
+            self.seen.append((unit.article_id, unit.seq))
+            if not stands_alone(mat, unit, settings):
+                continue
+            found = self.index.first_match(unit.terms)
+            if found is None:
+                self.index.add(unit.terms)
+                self.groups.append([unit])
+                continue
+            home = self.groups[found]
+            if all(u.article_id != unit.article_id for u in home):
+                home.append(unit)
+            # A unit repeating a group of its own article (seed 000's glued copy) just drops.
+
+
+def _group_units(mat: material.Material, settings: Settings) -> list[Group]:
+    """The grouping itself (``group_units`` keeps it on the material), continued from the
+    story's previous version when that one's units come first in this one's order."""
     order = {aid: i for i, aid in enumerate(mat.sources)}
-    leads = ParaphraseIndex(settings.paraphrase_threshold, settings.paraphrase_min_terms,
-                            term_frequency(u.terms for u in mat.units))
-    for unit in sorted(mat.units, key=lambda u: (order[u.article_id], u.seq)):
-        if not stands_alone(mat, unit, settings):
-            continue
-        found = leads.first_match(unit.terms)
-        if found is None:
-            leads.add(unit.terms)
-            groups.append(Group([unit]))
-            continue
-        home = groups[found]
-        if all(u.article_id != unit.article_id for u in home.units):
-            home.units.append(unit)
-        # A unit repeating a group of its own article (seed 000's glued copy) just drops.
-    return groups
+    units = sorted(mat.units, key=lambda u: (order[u.article_id], u.seq))
+    keys = [(u.article_id, u.seq) for u in units]
+    memo_key = ("paraphrase groups", mat.story_id, settings.paraphrase_threshold,
+                settings.paraphrase_min_terms, settings.digest_min_words,
+                settings.digest_fragment_words)
+    state = mat.units_memo.get(memo_key)
+    if state is None or not state.continues(keys):
+        state = _Grouping(mat, settings)
+    with state.lock:
+        if not state.continues(keys):  # another version moved it on meanwhile
+            state = _Grouping(mat, settings)
+        state.extend(mat, units[len(state.seen):], settings)
+        mat.units_memo[memo_key] = state
+        return [Group(list(g)) for g in state.groups]
 
 
 def independent(mat: material.Material, article_ids: list[str]) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator, MutableMapping
 from typing import Any
 
 
@@ -26,8 +26,10 @@ class StoryViewCache:
     clients opening a large story after an ingest compute its digest once, not 20 times).
     """
 
-    def __init__(self, size: int, views_per_story: int = 32) -> None:
+    def __init__(self, size: int, views_per_story: int = 32, units_kept: int = 0) -> None:
         self.size = size
+        # what is derived per stored article, across stories and their versions
+        self.units = ArticleMemo(units_kept)
         # a story's filtered pages are views too: the oldest go past this many
         self.views_per_story = views_per_story
         # story → (version, {view key: view}); a new version drops the story's old views
@@ -73,3 +75,47 @@ class StoryViewCache:
                     self._stories.popitem(last=False)
                 self._computing.pop((story, key), None)
         return value
+
+
+class ArticleMemo(MutableMapping):
+    """What the desk derives per stored *article* (whether a unit stands alone, where an
+    evidence span's sentence starts and ends), kept across requests, stories and story
+    versions: the ``size`` most recently used entries.
+
+    A stored article's text, title and quotes never change, so a unit's verdict made for
+    one version of a story holds for the next: when an ingest adds five articles to a
+    200-article story, its next view judges the five new articles' units, not all
+    7,000 again. Thread-safe (requests read and fill it at once)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __getitem__(self, key: Hashable) -> Any:
+        with self._lock:
+            value = self._items[key]
+            self._items.move_to_end(key)
+            return value
+
+    def __contains__(self, key: object) -> bool:
+        with self._lock:
+            return key in self._items
+
+    def __setitem__(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __delitem__(self, key: Hashable) -> None:
+        with self._lock:
+            del self._items[key]
+
+    def __iter__(self) -> Iterator[Hashable]:
+        with self._lock:
+            return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -6,7 +6,7 @@ rows), so they always reflect the latest articles.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 from dossier.config import Settings
@@ -20,10 +20,11 @@ from dossier.stories import digest as _digest
 from dossier.stories import stance as _stance
 
 
-def story_material(conn: sqlite3.Connection, story_id: str,
-                   settings: Settings) -> Material | None:
-    """What the three views read about a story, loaded once (pass it to each)."""
-    return load_material(conn, story_id, settings.speech_date_window)
+def story_material(conn: sqlite3.Connection, story_id: str, settings: Settings,
+                   units_memo: MutableMapping | None = None) -> Material | None:
+    """What the three views read about a story, loaded once (pass it to each);
+    ``units_memo``: per-unit verdicts the caller keeps across story versions."""
+    return load_material(conn, story_id, settings.speech_date_window, units_memo)
 
 
 def story_digest(conn: sqlite3.Connection, story_id: str, settings: Settings,

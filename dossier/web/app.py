@@ -65,7 +65,8 @@ def create_app(settings: Settings | None = None, *, allow_fetch: bool | None = N
     )
     app.state.settings = settings
     app.state.jobs = IngestJobs(settings)
-    app.state.story_views = StoryViewCache(settings.story_view_cache, settings.story_views_each)
+    app.state.story_views = StoryViewCache(settings.story_view_cache, settings.story_views_each,
+                                            settings.article_memo_entries)
     static = resources.files("dossier.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     mount_docs(app)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 from urllib.parse import quote
 
@@ -49,9 +49,16 @@ def article_href(article_id: str, start: int | None = None, end: int | None = No
 class EvidenceResolver:
     """Builds ``EvidenceOut`` rows for one request, loading each article text once."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection,
+                 bounds: MutableMapping | None = None) -> None:
         self.conn = conn
         self.articles: dict[str, dict[str, Any]] = {}
+        # (article, start, end) → its sentence's bounds: a stored article's text never
+        # changes, so the desk keeps them across requests (its ArticleMemo)
+        self._bounds: MutableMapping = {} if bounds is None else bounds
+        # a span shown in several lists of one page (a quote in the timeline, the quotes
+        # and the graph) is resolved once per request
+        self._made: dict[tuple[str, int, int], EvidenceOut] = {}
 
     def load(self, article_ids: Iterable[str]) -> None:
         missing = {a for a in article_ids if a and a not in self.articles}
@@ -64,11 +71,23 @@ class EvidenceResolver:
 
     def evidence(self, article_id: str, start: int, end: int) -> EvidenceOut:
         """Evidence for a span; a span into a missing article still says where it pointed."""
+        key = (article_id, start, end)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._evidence(article_id, start, end)
+        return made
+
+    def _evidence(self, article_id: str, start: int, end: int) -> EvidenceOut:
         art = self.article(article_id) or {}
         text = art.get("text") or ""
-        left, right = sentence_bounds(text, start, end)
-        while left < start and text[left].isspace():
-            left += 1
+        key = ("sentence", article_id, start, end, len(text))
+        found = self._bounds.get(key)
+        if found is None:
+            left, right = sentence_bounds(text, start, end)
+            while left < start and text[left].isspace():
+                left += 1
+            found = self._bounds[key] = (left, right)
+        left, right = found
         return EvidenceOut(
             article_id=article_id,
             start=start,

@@ -217,7 +217,11 @@ class StanceOut(BaseModel):
     target: str
     polarity: int = Field(description="+1 supports, -1 opposes, 0 evidence both ways")
     label: str | None = None
-    evidence: list[EvidenceOut] = []
+    reports: int = Field(0, description="every statement of the stance that matches the "
+                                        "filters")
+    evidence: list[EvidenceOut] = Field(
+        [], description="its statements; on the whole store's page (no story) its first, "
+                        "at most Settings.api_evidence_per_item (20)")
 
 
 class PlaceOut(PlaceFields):

@@ -35,7 +35,7 @@ class Desk(ArticleReads, FactReads, StoryReads):
         # made with the app's settings).
         self.views_cache = views_cache
         self._versions = {}
-        self.resolver = EvidenceResolver(conn)
+        self.resolver = EvidenceResolver(conn, views_cache.units if views_cache else None)
         self._story_members: dict[str, set[str]] = {}
 
 

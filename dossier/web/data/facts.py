@@ -18,6 +18,7 @@ from dossier.store import actors as actors_store
 from dossier.store import desk as desk_store
 from dossier.store import events as events_store
 from dossier.store import quotes as quotes_store
+from dossier.store import stances as stances_store
 from dossier.store import timeline as timeline_store
 from dossier.store.records import EventRecord, QuoteRecord
 from dossier.web.data.common import (
@@ -252,13 +253,23 @@ class FactReads:
     def _timeline_items(self, f: Filters) -> list[TimelineItemOut]:
         return self._story_cached("timeline", f, lambda: self._timeline_rows(f))
 
+    def _store_window(self, f: Filters) -> tuple[str, str] | None:
+        """The publication days a whole-store list reads when no story is asked: the
+        store's latest ``Settings.store_list_days`` unless since/until are given (then
+        the list's own date filters apply to everything)."""
+        if f.story or f.since or f.until:
+            return None
+        return timeline_store.latest_days(self.conn, self.settings.store_list_days)
+
     def _timeline_rows(self, f: Filters) -> list[TimelineItemOut]:
-        # a story page reads its story's rows only: the cost follows the story, not the store
+        # a story page reads its story's rows only: the cost follows the story, not the
+        # store; the whole store's timeline reads its latest days (``_store_window``)
         try:
             rows = timeline_store.timeline(
                 self.conn, story=f.story, with_statements=True, include_unasserted=True,
                 min_confidence=self.min_event_confidence,
-                statement_window=self.settings.statement_date_window)
+                statement_window=self.settings.statement_date_window,
+                published=self._store_window(f))
         except LookupError:  # a story asked of a store that has no stories yet
             return []
         members = self.story_members(f.story) if f.story else None  # type: ignore[attr-defined]
@@ -428,7 +439,8 @@ class FactReads:
             cues = list(dict.fromkeys(e.get("cue") for e in c.get("evidence", []) if e.get("cue")))
             out.append(StanceOut(source=c["source"], target=c["target"],
                                  polarity=int(c.get("polarity") or 0),
-                                 label=", ".join(cues) or None, evidence=evidence))
+                                 label=", ".join(cues) or None, reports=len(evidence),
+                                 evidence=evidence))
         return out
 
     def _stances_from_cues(self, f: Filters) -> list[StanceOut]:
@@ -450,13 +462,34 @@ class FactReads:
                     labels[key].append(cue)
         for key, st in grouped.items():
             st.label = ", ".join(labels[key]) or None
+            st.reports = len(st.evidence)
         return list(grouped.values())
 
     def stances(self, f: Filters) -> Page[StanceOut]:
+        if not f.story and not f.actor:
+            return self._store_stances_page(f)
         return self._story_cached("stances page", f, lambda: self._stances_page(f), paged=True)
 
     def _stances_page(self, f: Filters) -> Page[StanceOut]:
         return page(self.stance_list(f), f)
+
+    def _store_stances_page(self, f: Filters) -> Page[StanceOut]:
+        """The whole store's stances, grouped and paged by the query (most often stated
+        first), each with its first ``Settings.api_evidence_per_item`` statements: those of
+        the articles published in since..until, by default the latest days
+        (``_store_window``)."""
+        window = ((f.since or "", f.until or "\uffff") if f.since or f.until
+                  else self._store_window(f))
+        groups, total = stances_store.stance_page(
+            self.conn, published=window, evidence=self.settings.api_evidence_per_item,
+            limit=f.limit, offset=f.offset)
+        self._preload([e for g in groups for e in g["evidence"]])
+        items = [StanceOut(source=g["source"], target=g["target"], polarity=g["polarity"],
+                           label=", ".join(g["cues"]) or None, reports=g["reports"],
+                           evidence=[self.resolver.evidence(e["article_id"], e["start"],
+                                                            e["end"]) for e in g["evidence"]])
+                 for g in groups]
+        return Page(items=items, total=total, limit=f.limit, offset=f.offset)
 
 
 def _event_label(type_: str, mode: str | None, source: str | None, target: str | None,

@@ -58,8 +58,10 @@ class StoryReads:
 
     def _material(self, story_id: str) -> Material | None:
         """The story's material for its views, loaded once per story version."""
+        units = self.views_cache.units if self.views_cache is not None else None
         return self._view("material", story_id,
-                          lambda: views.story_material(self.conn, story_id, self.settings))
+                          lambda: views.story_material(self.conn, story_id, self.settings,
+                                                       units))
 
     def story_members(self, story_id: str) -> set[str]:
         if story_id not in self._story_members:
