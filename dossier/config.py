@@ -297,13 +297,20 @@ class Settings:
     # Both fitted by ``benchmarks/events.py --fit`` on PLOVER GSR half A plus the "fit"
     # part of benchmarks/event_labels.jsonl; reported on GSR half B and the "report" part.
     event_calibration: tuple[tuple[str, float], ...] = (
-        ("bias", -1.484), ("prior", 0.66), ("framed", 0.001), ("noun", 0.708),
-        ("source", 0.409), ("named_source", -0.004), ("target", -0.173), ("asserted", 0.848),
-        ("quoted", -0.198), ("main", 0.338), ("political", 1.335), ("hostile", -0.208),
-        ("article_political", 0.119), ("political_source", 1.144), ("political_target", -0.31),
-        ("article_offtopic", -1.496),
+        ("bias", -2.554), ("prior", 1.694), ("framed", -0.018), ("noun", 1.13),
+        ("source", 0.239), ("named_source", -0.603), ("target", -0.398), ("asserted", 1.486),
+        ("quoted", -0.024), ("main", 0.302), ("political", 1.402), ("hostile", -0.085),
+        ("article_political", 0.652), ("political_source", 1.024), ("political_target", -0.019),
+        ("article_offtopic", -2.054),
     )
-    event_min_confidence: float = 0.5
+    event_min_confidence: float = 0.6
+    # Events the text does not state as fact — expected, planned, hoped, urged, feared,
+    # conditional or asked about (modality "future" or "hypothetical") — are hidden from the
+    # events list, the timeline, the desk and the default exports unless this is True
+    # (``--all``, and the desk's "all" confidence level, show them too). An act done
+    # ("asserted") and a promise or threat made ("announced": "will send troops" is
+    # PLOVER's THREATEN, made when said) are stated; "troops may attack" is not.
+    event_show_unstated: bool = False
     # The other floors the desk's confidence filter offers beside event_min_confidence
     # (0: every event, the unsure ones marked). Choices for the analyst, not tuned.
     desk_confidence_levels: tuple[float, ...] = (0.0, 0.8, 0.9)
