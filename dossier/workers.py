@@ -31,7 +31,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
 from dossier.config import Settings
-from dossier.models import IngestError, RawArticle
+from dossier.models import INTERNAL_ERROR, IngestError, RawArticle
 
 
 class Watch(Protocol):
@@ -259,10 +259,13 @@ class Supervisor:
         except (EOFError, OSError):
             worker.process.join(timeout=5)
             code = worker.process.exitcode
-            how = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
-            self._stop(worker, f"the worker process died in {worker.stage} ({how}): past "
-                               f"article_memory_limit_mb {self._settings.article_memory_limit_mb}"
-                               " or a crash in C code")
+            if code is not None and code > 0:  # Python itself failed in it: our bug
+                self._stop(worker, f"the worker process failed in {worker.stage} "
+                                   f"(exit code {code})", internal=True)
+                return
+            self._stop(worker, f"the worker process died in {worker.stage} (killed by signal "
+                               f"{-(code or 0)}): past article_memory_limit_mb "
+                               f"{self._settings.article_memory_limit_mb} or a crash in C code")
             return
         kind, job_id = message[0], message[1]
         if job_id != worker.job_id or worker.job is None:
@@ -276,8 +279,12 @@ class Supervisor:
             job.batch.results[position] = result
         worker.job = None
 
-    def _stop(self, worker: _Worker, reason: str) -> None:
-        """Kill the worker, record its article as refused, requeue the rest on a fresh one."""
+    def _stop(self, worker: _Worker, reason: str, internal: bool = False) -> None:
+        """Kill the worker, record its article as refused, requeue the rest on a fresh one.
+
+        ``internal``: the worker failed in our code, not on the input; named so, the file
+        stays unfinished and a rerun retries it (as the pipeline's own guards do).
+        """
         job, worker.job = worker.job, None
         assert job is not None
         if worker.process.is_alive():
@@ -289,8 +296,9 @@ class Supervisor:
         if len(culprits) == 1:
             [index] = culprits
             raw = job.batch.raws[job.positions[index]]
+            prefix = INTERNAL_ERROR if internal else "stopped"
             job.batch.results[job.positions[index]] = IngestError(
-                raw.source_path, f"stopped: {reason}", raw.locator
+                raw.source_path, f"{prefix}: {reason}", raw.locator
             )
             rest = [p for i, p in enumerate(job.positions) if i != index]
             if rest:

@@ -240,3 +240,27 @@ def test_a_hung_worker_dies_with_its_killed_parent(tmp_path: Path) -> None:
     if not gone:
         os.kill(worker, signal.SIGKILL)  # not left computing after a failed run
     assert gone, "the worker outlived its parent"
+
+
+def test_a_worker_that_fails_in_our_code_is_an_internal_error_retried_by_a_rerun(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that exits by itself (a bug, not the input) leaves its file unfinished."""
+    settings = settings_for(tmp_path)
+    warm(settings)
+    real = clean.clean_article
+
+    def exits(raw, settings):
+        if MARK in raw.content:
+            os._exit(2)
+        return real(raw, settings)
+
+    monkeypatch.setattr(clean, "clean_article", exits)
+    report = finishes(lambda: ingest([corpus(tmp_path, bad=2)], settings))
+    assert report.new == 3
+    [error] = report.errors
+    assert error.source_path.endswith("story_2.txt")
+    assert error.reason == "internal error: the worker process failed in clean (exit code 2)"
+    monkeypatch.setattr(clean, "clean_article", real)  # the bug fixed: a rerun retries it
+    again = finishes(lambda: ingest([tmp_path / "in"], settings))
+    assert again.new == 1 and again.files_skipped == 3
