@@ -37,7 +37,7 @@ import actor_corpus  # noqa: E402
 EVAL = actor_corpus.EVAL
 PEOPLE_KEY = HERE / "actors_people.tsv"
 SAMPLE_LABELS = HERE / "actors_sample_labels.tsv"
-SAMPLE_SEED = 11
+SAMPLE_SEED = 2026
 # re3d tags a country as a Location, not an Organisation: our country actors are left out.
 ORG_KINDS = {"organisation", "government", "military", "armed group", "international body"}
 

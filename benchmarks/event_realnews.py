@@ -117,13 +117,24 @@ def unlabelled_share(labelled: list[Labelled],
     return total, sum(1 for item in labelled if item.event is not None)
 
 
-def precision_at(labelled: list[Labelled], threshold: float) -> tuple[int, float, int, float]:
+def shown(event: Any, threshold: float, stated_only: bool) -> bool:
+    """Would the desk, the events list and a default export show this event? At or above
+    ``threshold`` and, with ``stated_only`` (the default: Settings.event_show_unstated
+    False), stated as fact (lexicon.modality.STATED_MODALITIES)."""
+    from dossier.lexicon.modality import STATED_MODALITIES
+
+    return event is not None and event.confidence >= threshold and (
+        not stated_only or event.modality in STATED_MODALITIES)
+
+
+def precision_at(labelled: list[Labelled], threshold: float,
+                 stated_only: bool = True) -> tuple[int, float, int, float]:
     """(shown events, type precision, shown events with a source, source precision on the
-    shown events whose type is right) for the labelled events at or above ``threshold``."""
-    shown = [x for x in labelled if x.event is not None and x.event.confidence >= threshold]
-    typed = [x for x in shown if x.type_right]
+    shown events whose type is right) for the labelled events ``shown`` at ``threshold``."""
+    shown_ = [x for x in labelled if shown(x.event, threshold, stated_only)]
+    typed = [x for x in shown_ if x.type_right]
     sourced = [x for x in typed if x.source_right is not None]
-    return (len(shown), len(typed) / len(shown) if shown else 0.0,
+    return (len(shown_), len(typed) / len(shown_) if shown_ else 0.0,
             len(sourced), sum(bool(x.source_right) for x in sourced) / len(sourced)
             if sourced else 0.0)
 

@@ -110,6 +110,7 @@ class Result:
     outlet: str | None = None
     warnings: list[str] = field(default_factory=list)
     reason: str = ""
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (reason, text) recorded
 
 
 def part_of(key: str) -> str:
@@ -249,7 +250,8 @@ def ingest_fast(root: Path, paths: dict[str, int]) -> dict[int, Result]:
             results[index] = Result(None, reason=str(exc))
             continue
         results[index] = Result(article.text, article.title, article.byline,
-                                article.published, article.outlet, article.warnings)
+                                article.published, article.outlet, article.warnings,
+                                removed=[(b.reason, b.text) for b in article.removed])
     return results
 
 
@@ -280,7 +282,11 @@ def read_store(db: Path, paths: dict[str, int]) -> dict[int, Result]:
     ):
         warnings = [w for (w,) in conn.execute(
             "SELECT warning FROM clean_warnings WHERE article_id = ?", (row[0],))]
-        results[paths[row[1]]] = Result(row[2], row[3], row[4], row[5], row[6], warnings)
+        removed = list(conn.execute(
+            "SELECT reason, text FROM removed_blocks WHERE article_id = ? ORDER BY seq",
+            (row[0],)))
+        results[paths[row[1]]] = Result(row[2], row[3], row[4], row[5], row[6], warnings,
+                                        removed=removed)
     for source_path, reason in conn.execute("SELECT source_path, reason FROM ingest_errors"):
         if source_path in paths:
             results[paths[source_path]] = Result(None, reason=reason)
@@ -407,6 +413,7 @@ class Score:
     outlet: bool | None
     lost: list[str]
     kept_clutter: list[str]
+    lost_reasons: Counter = field(default_factory=Counter)  # recorded reason of each lost one
 
 
 def score(item: Item, result: Result) -> Score:
@@ -428,7 +435,24 @@ def score(item: Item, result: Result) -> Score:
         date=date_ok(item.date, result.published) if metadata and item.date else None,
         outlet=(norm(item.outlet) == norm(result.outlet)) if metadata and item.outlet else None,
         lost=lost, kept_clutter=kept_clutter,
+        lost_reasons=Counter(recorded_reason(s, result) for s in lost) if text else Counter(),
     )
+
+
+def recorded_reason(sentence: str, result: Result) -> str:
+    """The reason recorded with the removed block that holds a lost sentence.
+
+    "not recorded" means the sentence is neither in the text nor in any removed block:
+    lost without a trace, what the cleaner must never do. On HTML pages a sentence the
+    extractor never took from the markup (hidden, or split across elements) shows so too.
+    """
+    blocks = [(reason, " ".join(words(text))) for reason, text in result.removed]
+    for width in (1, 2, 3):  # a caption and its credit are two blocks of one sentence
+        for i in range(len(blocks) - width + 1):
+            window = blocks[i : i + width]
+            if f" {sentence} " in " " + " ".join(text for _, text in window) + " ":
+                return "+".join(dict.fromkeys(reason for reason, _ in window))
+    return "not recorded"
 
 
 def share(values: list[bool | None]) -> str:
@@ -511,6 +535,10 @@ def main() -> int:
         print(table_row("Dossier", [s for s, _, _ in our_scores[group]]))
         for key in sorted(k for k in peer_scores if k[:3] == group):
             print(table_row(key[3], peer_scores[key]))
+        reasons = sum((s.lost_reasons for s, _, _ in our_scores[group]), Counter())
+        if reasons:
+            print("\nDossier's lost long sentences by the reason recorded with them: " + ", ".join(
+                f"{reason} {count}" for reason, count in reasons.most_common()))
         print()
     print_worst(our_scores, args.worst)
     if args.show_metadata:

@@ -78,6 +78,11 @@ class IngestError:
     locator: str = ""
 
 
+# Reason prefix of errors caused by our code rather than the input: the file stays
+# unfinished, so a rerun retries it.
+INTERNAL_ERROR = "internal error"
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one input record became, as the run decided it (the ingest page lists these).

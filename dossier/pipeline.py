@@ -21,7 +21,7 @@ from dossier.config import Settings
 from dossier.extract import ExtractorFailed, extract, extractors_for
 from dossier.ingest import iter_files, read_source
 from dossier.ingest.source import SourceFile, cap_reason, printable_path
-from dossier.models import Article, IngestError, Outcome, RawArticle
+from dossier.models import INTERNAL_ERROR, Article, IngestError, Outcome, RawArticle
 from dossier.registry import CORPUS_STEPS, CorpusStep
 from dossier.store import articles as store
 from dossier.store.db import begin, connect, savepoint, transaction
@@ -30,8 +30,6 @@ from dossier.workers import Supervisor, Watch
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Reason prefix of errors caused by our code rather than the input.
-INTERNAL_ERROR = "internal error"
 
 
 @dataclass

@@ -18,9 +18,11 @@ test's patched function, a benchmark's timed extractor), as in-process work woul
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import resource
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -29,7 +31,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
 from dossier.config import Settings
-from dossier.models import IngestError, RawArticle
+from dossier.models import INTERNAL_ERROR, IngestError, RawArticle
 
 
 class Watch(Protocol):
@@ -68,8 +70,24 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _serve(conn: Connection, work: Work) -> None:
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux ``PR_SET_PDEATHSIG``).
+
+    A parent killed with SIGKILL cannot stop its workers, and one caught in a hang
+    would otherwise compute forever as an orphan.
+    """
+    pr_set_pdeathsig = 1  # prctl(2)'s option number, from linux/prctl.h
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
+
+
+def _serve(conn: Connection, parent_end: Connection, work: Work, parent: int) -> None:
     """The worker's loop: a job in, stage reports and the results out, until told to stop."""
+    _die_with(parent)
+    # The fork copied the parent's end of the pipe too: closed, so that the parent's exit
+    # reads as the end of the pipe here.
+    parent_end.close()
     while True:
         try:
             job = conn.recv()
@@ -142,7 +160,9 @@ class Supervisor:
 
     def _fork(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, self._work), daemon=True)
+        process = self._context.Process(
+            target=_serve, args=(child, parent, self._work, os.getpid()), daemon=True
+        )
         process.start()
         child.close()
         return _Worker(process, parent)
@@ -239,10 +259,13 @@ class Supervisor:
         except (EOFError, OSError):
             worker.process.join(timeout=5)
             code = worker.process.exitcode
-            how = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
-            self._stop(worker, f"the worker process died in {worker.stage} ({how}): past "
-                               f"article_memory_limit_mb {self._settings.article_memory_limit_mb}"
-                               " or a crash in C code")
+            if code is not None and code > 0:  # Python itself failed in it: our bug
+                self._stop(worker, f"the worker process failed in {worker.stage} "
+                                   f"(exit code {code})", internal=True)
+                return
+            self._stop(worker, f"the worker process died in {worker.stage} (killed by signal "
+                               f"{-(code or 0)}): past article_memory_limit_mb "
+                               f"{self._settings.article_memory_limit_mb} or a crash in C code")
             return
         kind, job_id = message[0], message[1]
         if job_id != worker.job_id or worker.job is None:
@@ -256,8 +279,12 @@ class Supervisor:
             job.batch.results[position] = result
         worker.job = None
 
-    def _stop(self, worker: _Worker, reason: str) -> None:
-        """Kill the worker, record its article as refused, requeue the rest on a fresh one."""
+    def _stop(self, worker: _Worker, reason: str, internal: bool = False) -> None:
+        """Kill the worker, record its article as refused, requeue the rest on a fresh one.
+
+        ``internal``: the worker failed in our code, not on the input; named so, the file
+        stays unfinished and a rerun retries it (as the pipeline's own guards do).
+        """
         job, worker.job = worker.job, None
         assert job is not None
         if worker.process.is_alive():
@@ -269,8 +296,9 @@ class Supervisor:
         if len(culprits) == 1:
             [index] = culprits
             raw = job.batch.raws[job.positions[index]]
+            prefix = INTERNAL_ERROR if internal else "stopped"
             job.batch.results[job.positions[index]] = IngestError(
-                raw.source_path, f"stopped: {reason}", raw.locator
+                raw.source_path, f"{prefix}: {reason}", raw.locator
             )
             rest = [p for i, p in enumerate(job.positions) if i != index]
             if rest:

@@ -45,13 +45,15 @@ def test_an_outlet_glued_on_a_presenter_gives_the_presenter(nlp):
 
 def test_a_common_word_capitalised_by_its_sentence_is_not_an_actor(nlp):
     text = ("Aides said the plan was ready.\n\nFreezing allows you to lock your credit file. "
-            "Congress passed the bill. Equifax said the breach was contained.")
+            "Congress passed the bill. Equifax said the breach was contained. Palestinians "
+            "protested at the crossing.")
     doc = _with_labels(nlp, text, {"Aides": "PERSON", "Freezing": "ORG", "Congress": "ORG",
-                                   "Equifax": "ORG"})
+                                   "Equifax": "ORG", "Palestinians": "NORP"})
     mentions, actors = _actors_of_doc(doc)
     names = {a.name for a in actors.values()}
     assert not names & {"Aides", "Freezing"}
-    assert {"Congress", "Equifax"} <= names  # a known body; a word the dictionary lacks
+    # a known body; a word the dictionary lacks; a people (exempt by name, whatever its lemma)
+    assert {"Congress", "Equifax", "Palestinians"} <= names
 
 
 def test_an_organisation_name_loses_a_trailing_mark_and_line_break(nlp):
@@ -90,3 +92,43 @@ def test_a_person_is_named_without_the_word_most_articles_glue_on(store, nlp):  
     ingest(store, nlp, "s3", "Vermonter Bernie Sanders addressed the crowd in Iowa.")
     names = [r[0] for r in store.execute("SELECT name FROM actors WHERE kind = 'person'")]
     assert names == ["Bernie Sanders"]
+
+
+def test_an_open_bracket_a_time_zone_and_a_newspaper_are_no_person_or_part_of_a_name(nlp):
+    text = ("The claim was filed with the World Intellectual Property Organization (WIPO) in May. "
+            "The rocket left at 0030 GMT.\n\nThe German daily Sueddeutsche Zeitung printed it.")
+    doc = _with_labels(nlp, text, {"World Intellectual Property Organization (WIPO": "ORG",
+                                   "GMT": "ORG", "Sueddeutsche Zeitung": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values()}
+    assert "World Intellectual Property Organization" in names
+    assert not any("(" in n for n in names)
+    assert "GMT" not in names
+    assert not any(a.kind == "person" and "Zeitung" in a.name for a in actors.values())
+
+
+def test_a_name_made_an_adjective_by_a_hyphen_is_no_mention_but_a_korean_name_is(nlp):
+    text = ("He backs Hillary-style healthcare, the ad said.\n\n"
+            "Ban Ki-moon spoke at noon and Clinton answered.")
+    doc = _with_labels(nlp, text, {"Hillary-style": "PERSON", "Ban Ki-moon": "PERSON",
+                                   "Clinton": "PERSON"})
+    mentions, actors = _actors_of_doc(doc)
+    names = {a.name for a in actors.values() if a.kind == "person"}
+    assert "Ban Ki-moon" in names
+    assert not any("style" in n for n in names)
+
+
+def test_a_lone_name_tagged_person_joins_the_firm_the_corpus_writes_it_for(store, nlp):  # noqa: F811
+    for n in range(3):
+        ingest(store, nlp, f"o{n}", "Investors sold shares of Equifax on Friday, Reuters said.")
+    text = "Equifax admitted the breach on Thursday."
+    ingest(store, nlp, "p1", text, _with_labels(nlp, text, {"Equifax": "PERSON"}))
+    rows = store.execute("SELECT name, kind FROM actors WHERE name = 'Equifax'").fetchall()
+    assert [tuple(r) for r in rows] == [("Equifax", "organisation")]
+
+
+def test_a_demonym_inside_a_body_s_name_still_gives_its_country(nlp):
+    text = "The Russian Defense Ministry said the strikes hit the base."
+    doc = _with_labels(nlp, text, {"Russian Defense Ministry": "ORG"})
+    mentions, actors = _actors_of_doc(doc)
+    assert {a.country for a in actors.values() if "Defense Ministry" in a.name} == {"RUS"}

@@ -127,14 +127,16 @@ def store(tmp_path):
     conn.close()
 
 
-def ingest(conn, nlp, article_id: str, text: str) -> None:
-    """Store one article and its actors the way the pipeline does, then merge."""
+def ingest(conn, nlp, article_id: str, text: str, doc=None) -> None:
+    """Store one article and its actors the way the pipeline does, then merge (``doc``: a
+    parse with the model's mistakes written down, else ``nlp(text)``)."""
     conn.execute(
         "INSERT INTO articles (id, source_path, text, published) VALUES (?, ?, ?, ?)",
         (article_id, "fixture", text, "2024-05-02"),
     )
     article = Article(id=article_id, source_path="fixture", text=text, published="2024-05-02")
-    records = extract_actors(ArticleContext(article=article, doc=nlp(text), settings=Settings()))
+    records = extract_actors(ArticleContext(article=article, doc=doc or nlp(text),
+                                            settings=Settings()))
     save_article_actors(conn, article_id, mentions_of(records), actors_of(records))
     merge_actors(conn, [article_id], Settings())
     conn.commit()

@@ -241,3 +241,21 @@ def test_clutter_above_the_headline_does_not_become_the_title():
     assert [(b.reason, b.text) for b in cleaned.removed] == [
         ("advertisement", "Advertisement"), ("title", "Aldora ferry workers strike over rota")
     ]
+
+
+def test_short_lead_is_not_taken_for_a_headline_when_the_headline_is_known():
+    lead = "Aldora ferry workers walked out on Monday over the new rota"  # no full stop
+    text = f"title Aldora ferry strike\n\n{lead}\n\n{NEWS_2}"
+    cleaned = remove_clutter(text, CLEAN)
+    assert cleaned.text.startswith(lead)
+    jsonl = clean_article(RawArticle("x.jsonl", f"{lead}\n\n{NEWS_2}", False,
+                                     title="Aldora ferry strike"), SETTINGS)
+    assert jsonl.text.startswith(lead)
+
+
+def test_headline_repeated_above_the_body_is_the_title_it_repeats():
+    raw = RawArticle("x.jsonl", f"Aldora ferry strike\n\n{NEWS_1}\n\n{NEWS_2}", False,
+                     title="Aldora Ferry Strike")
+    article = clean_article(raw, SETTINGS)
+    assert article.text.startswith(NEWS_1)
+    assert [b.text for b in article.removed if b.reason == "title"] == ["Aldora ferry strike"]

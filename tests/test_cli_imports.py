@@ -9,6 +9,7 @@ interpreter and reads ``sys.modules`` when the commands are done.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -69,11 +70,27 @@ def test_read_commands_load_no_parser_nor_datasketch(tmp_path: Path) -> None:
     assert loaded_by(commands) == []
 
 
-# What the four commands issue 17 times (and --help) never need: the Pydantic fact records
-# and the fact writers, and rapidfuzz behind the actor store. (Pydantic itself is loaded by
-# Typer when it parses a command: the framework's floor.)
+# What the four commands issue 17 times never need: the Pydantic fact records and the fact
+# writers, rapidfuzz behind the actor store, the Settings and the models (--help lists every
+# command, so it loads their modules, but not the fact stores). Pydantic itself is loaded by
+# Typer when it parses a command: the framework's floor.
 FACT_MODULES = ("dossier.store.records", "dossier.store.facts", "dossier.store.actors",
                 "rapidfuzz")
+OTHER_COMMANDS = ("dossier.config", "dossier.models", "dossier.cli.ingest", "dossier.cli.events")
+
+
+def test_each_command_is_found_in_the_module_the_cli_imports_for_it() -> None:
+    """`dossier NAME` imports only COMMAND_MODULES[NAME]: the table must match the code."""
+    from dossier.cli import COMMAND_MODULES, command_modules
+    from dossier.cli.app import app
+
+    for module in command_modules(["--help"]):
+        importlib.import_module(f"dossier.cli.{module}")
+    found = {(c.name or c.callback.__name__): c.callback.__module__.rsplit(".", 1)[1]
+             for c in app.registered_commands}
+    assert found == COMMAND_MODULES
+    assert command_modules(["show", "x"]) == ["articles"]
+    assert set(command_modules(["shw"])) == set(found.values()), "a typo: Typer suggests"
 
 
 def test_articles_stories_show_search_load_no_fact_records_nor_rapidfuzz(tmp_path: Path) -> None:
@@ -85,9 +102,10 @@ def test_articles_stories_show_search_load_no_fact_records_nor_rapidfuzz(tmp_pat
                      {})
     conn.close()
     store = ["--db", str(db)]
-    commands = [["--help"], ["articles", *store], ["stories", *store],
+    commands = [["articles", *store], ["stories", *store],
                 ["show", "a1b2c3", *store], ["search", "strike", *store]]
-    assert loaded_by(commands, FACT_MODULES) == []
+    assert loaded_by(commands, FACT_MODULES + OTHER_COMMANDS) == []
+    assert loaded_by([["--help"]], FACT_MODULES) == []
 
 
 def test_the_probe_sees_a_command_that_loads_the_extractors() -> None:

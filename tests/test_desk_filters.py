@@ -46,8 +46,13 @@ def timeline_events(client: TestClient, **params: str) -> dict[str, str]:
 
 def test_the_story_page_hides_events_below_the_desk_floor_by_default(client) -> None:
     shown = timeline_events(client)
-    assert "PROTEST (strike): Dockworkers" in shown and "COERCE: Police [hypothetical]" in shown
+    assert "PROTEST (strike): Dockworkers" in shown
     assert not any(label.startswith("THREATEN") for label in shown)
+
+
+def test_the_story_page_hides_acts_not_stated_as_fact_until_all_is_asked(client) -> None:
+    assert "COERCE: Police [hypothetical]" not in timeline_events(client)
+    assert "COERCE: Police [hypothetical]" in timeline_events(client, confidence="0")
 
 
 def test_a_surer_floor_keeps_only_the_surer_events(client) -> None:

@@ -215,3 +215,46 @@ def test_events_below_the_confidence_threshold_are_hidden_unless_all_is_asked(db
 def test_every_event_confidence_is_a_probability(conn):
     rows = list(export_events(conn))
     assert rows and all(0.0 < r["confidence"] < 1.0 for r in rows)
+
+
+def test_events_not_stated_as_fact_are_hidden_unless_all_is_asked(db):
+    conn = connect(db)
+    # A sure but conditional act ("troops could attack"), as the extractor stores one.
+    conn.execute("INSERT INTO events (article_id, start, end, trigger_start, trigger_end, type,"
+                 " modality, source_actor, date, confidence, method) VALUES"
+                 " ('sugar', 0, 10, 0, 6, 'ASSAULT', 'hypothetical', 'Maybe Troops',"
+                 " '2024-03-19', 0.99, 'rules')")
+    conn.commit()
+    conn.close()
+    try:
+        assert "Maybe Troops" not in cli("events", "--db", db)
+        assert "Maybe Troops" in cli("events", "--db", db, "--all")
+        export = cli("export", "--db", db, "--what", "events")
+        assert export.strip() and "Maybe Troops" not in export
+        assert "Maybe Troops" not in cli("export", "--db", db, "--what", "polecat")
+        assert "Maybe Troops" in cli("export", "--db", db, "--what", "polecat", "--all")
+        timeline = json.loads(cli("timeline", "--db", db, "--json", "--no-statements"))
+        assert all(r["source_actor"] != "Maybe Troops" for r in timeline)
+    finally:
+        conn = connect(db)
+        conn.execute("DELETE FROM events WHERE source_actor = 'Maybe Troops'")
+        conn.commit()
+        conn.close()
+
+
+def test_a_threat_made_is_stated_and_shown(db):
+    conn = connect(db)
+    conn.execute("INSERT INTO events (article_id, start, end, trigger_start, trigger_end, type,"
+                 " modality, source_actor, date, confidence, method) VALUES"
+                 " ('sugar', 0, 10, 0, 6, 'THREATEN', 'announced', 'Loud Rebels',"
+                 " '2024-03-19', 0.99, 'rules')")
+    conn.commit()
+    conn.close()
+    try:
+        assert "Loud Rebels" in cli("events", "--db", db)
+        assert "Loud Rebels" in cli("export", "--db", db, "--what", "events")
+    finally:
+        conn = connect(db)
+        conn.execute("DELETE FROM events WHERE source_actor = 'Loud Rebels'")
+        conn.commit()
+        conn.close()

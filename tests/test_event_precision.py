@@ -122,4 +122,4 @@ def test_deaths_in_a_crash_are_no_attack_whoever_caused_it(nlp):
 
 def test_an_act_announced_with_its_purpose_is_announced_too(nlp):
     found = {e.trigger: e for e in events(nlp, "Ruritania will send troops to attack the rebels.")}
-    assert found["attack"].modality == "future" and found["attack"].type == "THREATEN"
+    assert found["attack"].modality == "announced" and found["attack"].type == "THREATEN"

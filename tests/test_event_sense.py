@@ -103,3 +103,40 @@ def test_a_demand_in_a_must_clause_is_a_request_by_who_made_it(nlp):
 
 def test_war_games_are_no_war(nlp):
     assert "ASSAULT" not in types(nlp, "The two navies began ten days of war games on Monday.")
+
+
+def test_a_warning_of_a_consequence_is_a_threat(nlp):
+    text = "The Ruritanian army warned that it would retaliate if the shelling went on."
+    assert "THREATEN" in types(nlp, text)
+
+
+def test_a_warning_of_a_danger_is_no_threat(nlp):
+    assert "THREATEN" not in types(nlp, "A Ruritanian minister warned of an upcoming "
+                                         "smear campaign against the president.")
+    assert "THREATEN" not in types(nlp, "Economists warn that Borduria is unlikely to cut "
+                                         "its rates this year.")
+
+
+def test_a_strike_by_aircraft_is_an_attack_and_by_dockers_a_walkout(nlp):
+    assert "ASSAULT" in types(nlp, "Ruritanian aircraft carried out strikes on rebel "
+                                   "positions near Korvi on Monday.")
+    walkout = types(nlp, "Dockers in Korvi held a strike on Monday over unpaid wages.")
+    assert "PROTEST" in walkout and "ASSAULT" not in walkout
+
+
+def test_a_page_telling_the_reader_to_subscribe_is_no_event(nlp):
+    assert types(nlp, "You must select a newsletter to subscribe to.") == set()
+
+
+def test_helping_someone_do_something_is_no_aid_unless_done_for_a_country(nlp):
+    assert "AID" not in types(nlp, "The leaked files helped fuel the anger of the voters.")
+    assert "AID" in types(nlp, "Ruritania helped the flood victims in Korvi on Monday.")
+    found = types(nlp, "Norway is willing to send engineers to help defend Ukraine.")
+    assert "AID" in found or "AGREE" in found
+
+
+def test_asking_a_question_is_no_request_and_asking_someone_to_act_is(nlp):
+    assert "REQUEST" not in types(nlp, "Asked how she felt about the verdict, the mayor "
+                                        "said nothing.")
+    assert "REQUEST" not in types(nlp, "Reporters asked whether Borduria would retaliate.")
+    assert "REQUEST" in types(nlp, "Ruritania asked Borduria to withdraw its troops.")

@@ -69,7 +69,7 @@ def test_undated_future_meeting_is_coded_as_the_promise_of_it(nlp):
     # PLOVER codes an announced meeting as AGREE (to meet), not as a meeting that happened.
     found = events(nlp, "The two presidents said they would meet to discuss the crisis.")
     meeting = one(found, "AGREE")
-    assert (meeting.mode, meeting.modality) == ("meet", "future")
+    assert (meeting.mode, meeting.modality) == ("meet", "announced")
     assert not [e for e in found if e.type == "CONSULT" and e.modality == "asserted"]
 
 
@@ -88,7 +88,7 @@ def test_future_meeting_is_not_dated_by_the_day_it_was_announced(nlp):
 
 def test_announced_future_attack_is_a_threat(nlp):
     found = events(nlp, "The rebels said they would attack the capital on Monday.")
-    assert one(found, "THREATEN").modality == "future"
+    assert one(found, "THREATEN").modality == "announced"  # the threat is made: stated
 
 
 def test_refusing_to_accept_is_a_reject(nlp):

@@ -192,3 +192,75 @@ def test_a_worker_killed_by_a_crash_costs_only_its_article(
     assert error.reason.startswith("stopped: the worker process died in clean (killed by "
                                    "signal 9)")
     assert len(stored_sources(tmp_path / "d.db")) == 5
+
+
+# A run whose one article hangs in cleaning; the worker's pid is printed once it is stuck.
+HANGING_RUN = """
+import sys, time
+from pathlib import Path
+from dossier import clean
+from dossier.config import Settings
+from dossier.pipeline import ingest
+
+real = clean.clean_article
+
+def hang(raw, settings):
+    if "STALL" not in raw.content:
+        return real(raw, settings)
+    print("stuck", flush=True)
+    while True:
+        pass
+
+clean.clean_article = hang
+ingest([Path(sys.argv[1])], Settings(db_path=Path(sys.argv[2]), extractors=()))
+"""
+
+
+@pytest.mark.slow
+def test_a_hung_worker_dies_with_its_killed_parent(tmp_path: Path) -> None:
+    """SIGKILL on `dossier ingest` leaves no orphan computing forever on the hung article."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text(article_text(0) + f" {MARK}")
+    run = subprocess.Popen([sys.executable, "-c", HANGING_RUN, str(tmp_path / "a.txt"),
+                            str(tmp_path / "d.db")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert run.stdout is not None and run.stdout.readline().strip() == "stuck"
+        children = Path(f"/proc/{run.pid}/task/{run.pid}/children").read_text().split()
+        [worker] = [int(pid) for pid in children]
+    finally:
+        run.kill()
+        run.wait()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{worker}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    status = Path(f"/proc/{worker}/status")
+    gone = not status.exists() or "zombie" in status.read_text()
+    if not gone:
+        os.kill(worker, signal.SIGKILL)  # not left computing after a failed run
+    assert gone, "the worker outlived its parent"
+
+
+def test_a_worker_that_fails_in_our_code_is_an_internal_error_retried_by_a_rerun(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that exits by itself (a bug, not the input) leaves its file unfinished."""
+    settings = settings_for(tmp_path)
+    warm(settings)
+    real = clean.clean_article
+
+    def exits(raw, settings):
+        if MARK in raw.content:
+            os._exit(2)
+        return real(raw, settings)
+
+    monkeypatch.setattr(clean, "clean_article", exits)
+    report = finishes(lambda: ingest([corpus(tmp_path, bad=2)], settings))
+    assert report.new == 3
+    [error] = report.errors
+    assert error.source_path.endswith("story_2.txt")
+    assert error.reason == "internal error: the worker process failed in clean (exit code 2)"
+    monkeypatch.setattr(clean, "clean_article", real)  # the bug fixed: a rerun retries it
+    again = finishes(lambda: ingest([tmp_path / "in"], settings))
+    assert again.new == 1 and again.files_skipped == 3

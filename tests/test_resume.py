@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -51,6 +52,7 @@ def run(corpus: Path, db: Path) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group: the kill reaches its workers too
     )
 
 
@@ -63,8 +65,10 @@ def test_killed_ingest_resumes_with_every_article_exactly_once(tmp_path: Path) -
     deadline = time.monotonic() + 240
     while stored_count(db) < 20 and victim.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    victim.send_signal(signal.SIGKILL)
-    victim.communicate()
+    # The whole group, as an operator's kill of the job does: a worker that outlived its
+    # parent would hold the pipes open and the wait below would never end.
+    os.killpg(victim.pid, signal.SIGKILL)
+    victim.communicate(timeout=120)
     at_kill = stored_count(db)
     assert victim.returncode == -signal.SIGKILL, "ingest ended before it could be killed"
     assert 0 < at_kill < len(expected)

@@ -113,3 +113,13 @@ def test_colon_after_a_verb_phrase_names_no_one(nlp):
             "the state.”")
     q = the_quote(quotes_of(nlp, text), "do very well")
     assert q.cue != ":"
+
+
+def test_second_cue_of_the_same_speaker_ends_the_first_content(nlp):
+    text = ("He says the obvious answer was to close the loophole and says he wrote a bill "
+            "to do it.")
+    quotes = quotes_of(nlp, text)
+    first = the_quote(quotes, "close the loophole")
+    assert "wrote a bill" not in first.content and not first.content.endswith("and")
+    assert the_quote(quotes, "wrote a bill").cue == "says"
+    assert all(q.content != "says" for q in quotes)

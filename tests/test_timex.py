@@ -321,3 +321,9 @@ def test_between_two_days_is_two_days_and_a_film_title_no_time(nlp):
                         'like in "Back To The Future."', "2016-02-06")
     assert found["Feb. 7"] == ("DATE", "2016-02-07") and found["Feb. 14"] == ("DATE", "2016-02-14")
     assert "The Future" not in found
+
+
+def test_light_years_and_his_year_are_no_time(nlp):
+    found = values(nlp, "The galaxy is 3.8 billion light years away. This is just not going to "
+                        "be his year.")
+    assert "years" not in found and "his year" not in found

@@ -78,7 +78,8 @@ def clean_article(raw: RawArticle, settings: Settings) -> Article:
         if not WORD_CHAR.search(text):
             raise ValueError("no article text found in the HTML (empty or truncated page)")
     else:
-        cleaned = remove_clutter(unicodedata.normalize("NFC", raw.content), limits)
+        cleaned = remove_clutter(unicodedata.normalize("NFC", raw.content), limits,
+                                 title=raw.title)
         text, removed = cleaned.text, cleaned.removed
         warnings.extend(cleaned.warnings)
         if not WORD_CHAR.search(text):

@@ -52,23 +52,25 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def remove_clutter(text: str, limits: CleanSettings, *, page: bool | None = None) -> CleanedText:
+def remove_clutter(text: str, limits: CleanSettings, *, page: bool | None = None,
+                   title: str | None = None) -> CleanedText:
     """Label clutter line by line, then drop it; ``page`` adds the full-web-page rules.
 
     ``page`` is for text flattened from a whole HTML page (menus, link lists,
     footers): it also trims short non-sentence lines around the article body.
     None (the plain-text path) decides from the text itself (``looks_like_full_page``):
-    users save whole pages as .txt as often as articles.
+    users save whole pages as .txt as often as articles. ``title`` is the headline the
+    reader already knows (a JSONL field); a "title" header line states one too.
     """
     lines = split_date_stamps(split_captions_from_credits(split_lines(text), limits), limits)
-    label_header(lines)
+    title = title or label_header(lines)
     for i, line in enumerate(lines):
         if line.label is None and not opens_wrapped_sentence(lines, i):
             line.label = line_clutter_reason(line, limits)
     if page is None:
         page = looks_like_full_page(lines, limits)
     if not page:
-        label_title(lines, limits)
+        label_title(lines, limits, title)
     label_teaser_blocks(lines, limits)
     label_caption_context(lines, limits)
     warnings = keep_prose_if_gutted(lines, limits)
@@ -139,20 +141,36 @@ def keep_prose_if_gutted(lines: list[Line], limits: CleanSettings) -> list[str]:
     ]
 
 
-def label_header(lines: list[Line]) -> None:
-    """Leading "date 2023-07-28" / "title ..." lines are metadata, not body text."""
+def label_header(lines: list[Line]) -> str | None:
+    """Leading "date 2023-07-28" / "title ..." lines are metadata, not body text.
+
+    Returns the title a header line states, if one does.
+    """
+    title = None
     for line in lines:
-        if not p.HEADER_LINE.match(line.text):
-            return
+        match = p.HEADER_LINE.match(line.text)
+        if not match:
+            break
         line.label = "header"
+        if match["key"] == "title":
+            title = match["value"]
+    return title
 
 
-def label_title(lines: list[Line], limits: CleanSettings) -> None:
-    """The first kept line, if short, alone and not ending like a sentence, is the headline."""
+def label_title(lines: list[Line], limits: CleanSettings, known: str | None = None) -> None:
+    """The first kept line, if short, alone and not ending like a sentence, is the headline.
+
+    When the headline is ``known`` (a reader field, a header line), the first line is
+    the title only when it repeats it: otherwise it is the lead, however short.
+    """
     body = [line for line in lines if line.label is None]
     if len(body) < 2:
         return
     first = body[0]
+    if known:
+        if p.WORD.findall(first.text.casefold()) == p.WORD.findall(known.casefold()):
+            first.label = "title"
+        return
     # Alone in its paragraph, or (scraped text without blank lines) followed by prose.
     alone = body[1].para != first.para or is_prose_like(body[1], limits)
     if (

@@ -18,6 +18,15 @@ app = typer.Typer(
     add_completion=False,
 )
 
+
+
+@app.callback()
+def _commands() -> None:
+    """Dossier: turn raw news from many outlets into a sourced story dossier."""
+    # A callback keeps ``dossier NAME`` a command group when only NAME's module is
+    # imported (dossier.cli.main): with one registered command Typer would run it bare.
+
+
 # Exit codes every command shares (see dossier.cli.main).
 EXIT_REFUSED = 1  # the command ran; some input was refused, each with its reason
 EXIT_USAGE = 2

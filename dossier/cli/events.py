@@ -55,7 +55,8 @@ def events_command(
     since: str | None = typer.Option(None, "--since", help="YYYY-MM-DD: happened on/after."),
     limit: int = typer.Option(500, min=1),
     show_all: bool = typer.Option(False, "--all", help="Also events below the confidence "
-                                  "threshold (Settings.event_min_confidence)."),
+                                  "threshold (Settings.event_min_confidence) and those not "
+                                  "stated as fact (future, hypothetical)."),
     as_json: bool = typer.Option(False, "--json", help="JSON instead of text."),
 ) -> None:
     """List PLOVER events (who did what to whom, where, when), each with its evidence span."""
@@ -63,11 +64,13 @@ def events_command(
     # command (they are all imported to build the CLI) would pay for them at start-up.
     from dossier.store.events import list_events
 
-    floor = 0.0 if show_all else Settings().event_min_confidence
+    settings = Settings()
+    floor = 0.0 if show_all else settings.event_min_confidence
     conn = open_store(db)
     try:
         rows = list_events(conn, type_=type_, actor=actor, since=since, limit=limit,
-                           min_confidence=floor)
+                           min_confidence=floor,
+                           include_unasserted=show_all or settings.event_show_unstated)
     finally:
         conn.close()
     echo_rows(rows, as_json, format_event, "event(s)")
@@ -94,7 +97,8 @@ def timeline_command(
     conn = open_store(db)
     try:
         rows = timeline(conn, story=story, with_statements=statements,
-                        include_unasserted=show_all, min_confidence=floor,
+                        include_unasserted=show_all or settings.event_show_unstated,
+                        min_confidence=floor,
                         shown=None if unfold else settings.timeline_shown,
                         statement_window=settings.statement_date_window)
     except LookupError as exc:

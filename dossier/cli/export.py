@@ -38,7 +38,8 @@ def export_command(
     db: Path = DB_OPTION,
     list_sources: bool = typer.Option(False, "--list", help="List what can be exported."),
     show_all: bool = typer.Option(False, "--all", help="Events: also those below "
-                                  "Settings.event_min_confidence (hidden by default)."),
+                                  "Settings.event_min_confidence and those not stated as "
+                                  "fact (hidden by default)."),
 ) -> None:
     """Export records as JSONL, CSV or Parquet."""
     from dossier.store.formats import WRITERS  # Parquet's pyarrow loads only for an export
@@ -56,6 +57,7 @@ def export_command(
     options: dict[str, object] = {}
     if what in CONFIDENCE_FILTERED:
         options["min_confidence"] = 0.0 if show_all else settings.event_min_confidence
+        options["include_unasserted"] = show_all or settings.event_show_unstated
     if what in SETTINGS_TAKEN:
         options["settings"] = settings
     try:

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from dossier.cli.app import DB_OPTION, app, echo, echo_json, open_store
-from dossier.config import Settings
 from dossier.store import stories as store
+
+if TYPE_CHECKING:
+    from dossier.config import Settings
 
 # The story views (digest, stances, corroboration) are imported by the commands that
 # show them: their modules load the dedup's datasketch, and `dossier stories` must not.
+
+
+def _settings(db: Path) -> Settings:
+    """The run's Settings, imported when a view needs them (`dossier stories` does not)."""
+    from dossier.config import Settings
+
+    return Settings(db_path=db)
 
 
 def _story(conn, story: str) -> str:
@@ -54,7 +64,7 @@ def digest_command(
     from dossier.stories.digest import render
 
     conn = open_store(db, write=True)  # remembers when it was asked, for --since last
-    result = views.story_digest(conn, _story(conn, story), Settings(db_path=db), words, since,
+    result = views.story_digest(conn, _story(conn, story), _settings(db), words, since,
                                 remember=True)
     if as_json:
         echo_json(result)
@@ -74,7 +84,7 @@ def stance_command(
     from dossier.stories import views
 
     conn = open_store(db)
-    matrix = views.story_stances(conn, _story(conn, story), Settings(db_path=db))
+    matrix = views.story_stances(conn, _story(conn, story), _settings(db))
     if as_json:
         echo_json(matrix)
         return
@@ -95,7 +105,7 @@ def corroboration_command(
     from dossier.stories import views
 
     conn = open_store(db)
-    result = views.story_corroboration(conn, _story(conn, story), Settings(db_path=db))
+    result = views.story_corroboration(conn, _story(conn, story), _settings(db))
     if as_json:
         echo_json(result)
         return

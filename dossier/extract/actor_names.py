@@ -240,6 +240,9 @@ def clean_person(ctx: NameContext, span: Span, ent: Span | None = None) -> Clean
         tokens, more = _strip_edges(tokens[:-1])
     if not tokens or not any(_NAME_CHAR.search(t.text) for t in tokens):
         return None
+    if (len(tokens) == 3 and tokens[1].text == "-" and tokens[2].is_lower
+            and len(tokens[2].text) > 2 and tokens[2].lower_ in ctx.dictionary):
+        return None  # "Hillary-style healthcare", "Obama-levels of support": no mention
     if (tokens[0].text[:1].islower() and not starts_with_particle(tokens[0])) or (
             tokens[0].lower_ in {"st", "st."}):
         return None  # "pro-Clinton", "de facto"; "St Paul" is a church or a street

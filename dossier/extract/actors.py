@@ -46,12 +46,14 @@ from dossier.lexicon.actors import (
 )
 from dossier.lexicon.grammar import PERSON_PRONOUNS
 from dossier.lexicon.names import HONORIFICS
+from dossier.lexicon.timex import ZONES
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 AGE_NOMINAL = re.compile(r"\b[Tt]he (?:\d{1,3})-year-old\b")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
 GROUP_PRONOUNS = frozenset({"they", "it"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _is_title(word: str) -> bool:
@@ -90,13 +92,13 @@ def _person_span(doc: Doc, ent: Span) -> Span | None:
 
 def _country_in(span: Span) -> str | None:
     """First country named inside a span (by name, alias or demonym)."""
-    judged = set()  # words of entities inside the span, judged whole ("New Jersey")
+    judged = set()  # words of places inside the span, judged whole ("New Jersey")
     for ent in ents_within(span):
         code = countries.country_code(ent.text) or countries.demonym_country(ent.text)
         if code:
             return code
-        if len(ent) > 1:
-            judged.update(range(ent.start, ent.end))
+        if len(ent) > 1 and ent.label_ in _PLACE_LABELS:
+            judged.update(range(ent.start, ent.end))  # a body keeps "Russian" in its name
     for tok in span:
         if tok.text[:1].isupper() and tok.i not in judged:
             code = countries.country_code(tok.text) or countries.demonym_country(tok.text)
@@ -113,7 +115,7 @@ def _nominal_country(chunk: Span, reach: int) -> tuple[str | None, set[int]]:
         if tok.i == chunk.root.i or not tok.text[:1].isupper():
             continue
         ent = entity_at(tok.doc, tok.i)
-        if ent is not None and len(ent) > 1 and not (
+        if ent is not None and len(ent) > 1 and ent.label_ in _PLACE_LABELS and not (
                 countries.country_code(ent.text) or countries.demonym_country(ent.text)):
             continue  # "many New Jersey voters": of no country Jersey
         code = countries.country_code(tok.text) or countries.demonym_country(tok.text)
@@ -429,6 +431,9 @@ class _Collector:
                 return None  # "Obama’s 2008" (campaign): no actor's name
             if self._possessor_is_apart(doc[start:inner[-1]], tail, doc[start:end].text):
                 start = inner[-1] + 1  # "China’s Foreign Ministry": the ministry (of China)
+        opened = [t.i for t in doc[start:end] if t.text == "("]
+        if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+            end = opened[-1]  # "World Intellectual Property Organization (WIPO": cut bracket
         while end > start and (doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_space or (
                 doc[end - 1].is_punct and doc[end - 1].text not in {".", ")", "!"})):
             end -= 1  # "Breitbart News’", "Bradley Manning -", a heading's line break
@@ -479,6 +484,7 @@ class _Collector:
         low = normalize_name(span.text)
         return (
             low in PLATFORMS
+            or span.text in ZONES  # "0030 GMT"
             or (span[-1].lower_ in STREET_WORDS and len(span) > 1)
             or countries.is_region(span.text)
             or (city and countries.city_country(span.text) is not None
@@ -493,7 +499,8 @@ class _Collector:
         """A one-word entity that is a common word capitalised only because a sentence, a
         line or a quotation starts with it ("Freezing allows you ...", "Aides said",
         "'Stupid.'"), and that the article never writes capitalised inside a sentence. A
-        body the lists know ("Congress"), a country and a given name stay."""
+        body the lists know ("Congress"), a country, a people ("Palestinians said ...")
+        and a given name stay."""
         tok = span[0]
         if (len(span) != 1 or not tok.is_title or not _starts_sentence(tok)
                 or not self.names.dictionary
@@ -501,7 +508,7 @@ class _Collector:
                     and tok.lemma_.lower() not in self.names.dictionary)
                 or is_given_name(tok.text) or is_known_organisation(tok.text)
                 or canonical_alias(tok.text) or countries.country_code(tok.text)
-                or countries.state_body_country(tok.text)
+                or countries.demonym_country(tok.text) or countries.state_body_country(tok.text)
                 or organisation_kind(tok.text) != "organisation"):
             return False
         if self._caps_inside is None:

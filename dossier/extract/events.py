@@ -7,7 +7,8 @@ events. A statement *about* an act is kept apart from the act: "Blinken called f
 the release" is a REQUEST by Blinken whose target is whoever the article says holds
 the prisoner; the detention itself is its own COERCE event with its own date.
 Negated triggers ("would offer no resistance") give no event; "will"/"would" mark
-future, "may"/"must" hypothetical; acts reported inside quotes carry ``in_quote``.
+future ("announced" when the source declares it: its promise or threat), "may"/"must"
+hypothetical; acts reported inside quotes carry ``in_quote``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dossier.extract.event_clauses import (
 )
 from dossier.extract.event_confidence import probability
 from dossier.extract.parsed import ents_within
-from dossier.lexicon.actors import PLACE_WORDS, is_agent_noun
+from dossier.lexicon.actors import MILITARY_WORDS, PLACE_WORDS, is_agent_noun
 from dossier.lexicon.genre import OFFTOPIC_NOUNS, POLITICAL_NOUNS
 from dossier.lexicon.grammar import (
     EVENT_OBJECT_PRONOUNS,
@@ -43,6 +44,8 @@ from dossier.lexicon.grammar import (
 from dossier.lexicon.plover import (
     ACCEPTING,
     ACCIDENT_NOUNS,
+    ARMED_MODIFIERS,
+    CONSEQUENCE_WORDS,
     EVENT_FRAMES,
     HEDGE_VERBS,
     HELD_PEOPLE,
@@ -51,9 +54,12 @@ from dossier.lexicon.plover import (
     NAMING_VERBS,
     NOUN_CLASSES,
     NOUNS,
+    QUESTION_WORDS,
     SENSES,
     SUBJECT_HOSTS,
+    TOPIC_PREPS,
     VERBS,
+    WARNING_VERBS,
     WEAPON_NOUNS,
     Trigger,
     future_type,
@@ -78,7 +84,7 @@ class Event:
     trigger: str
     type: str
     mode: str | None
-    modality: str  # asserted | future | hypothetical
+    modality: str  # asserted | announced | future | hypothetical (lexicon.modality)
     in_quote: bool
     source_actor: str | None
     source_country: str | None
@@ -156,6 +162,8 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
             found = sense_fits(token, found)
         if found is None and _held_person(token):
             found = Trigger("COERCE", "detain", 0.6)
+        if found is not None and lemma in WARNING_VERBS and not _consequence_stated(token):
+            return None
         if found:
             if token.lemma_ == "back" and not any(c.dep_ == "dobj" for c in token.children):
                 return None
@@ -176,8 +184,38 @@ def _trigger(token: Token) -> tuple[Trigger, Token] | None:
                 break
         if host.pos_ == "VERB" and _base_forms(host) & NOUN_HOSTS and _trigger(host) is None \
                 and not _judged(host):
-            return NOUNS[token.lemma_.lower()], host
+            return _noun_sense(token, host), host
     return None
+
+
+def _noun_sense(noun: Token, host: Token) -> Trigger:
+    """The event noun's trigger, read in its frame: a strike by aircraft or troops, or an
+    "air"/"drone" strike, is an attack; a strike by workers a walkout."""
+    found = NOUNS[noun.lemma_.lower()]
+    if (found.type, found.mode) != ("PROTEST", "strike"):
+        return found
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    subject = next((c for c in host.children if c.dep_ in ("nsubj", "agent")), None)
+    if subject is not None and subject.dep_ == "agent":
+        subject = next((g for g in subject.children if g.dep_ == "pobj"), None)
+    armed = subject is not None and (subject.lemma_.lower() in WEAPON_NOUNS
+                                     or subject.lower_ in MILITARY_WORDS)
+    if modifiers & ARMED_MODIFIERS or armed:
+        return Trigger("ASSAULT", "aerial", found.weight)
+    return found
+
+
+def _consequence_stated(verb: Token) -> bool:
+    """Does a warning threaten? 'warned that it would retaliate', 'warned Iran not to',
+    'warned there will be no solution until ...' do; 'warned of an upcoming attack' and
+    'analysts warn that Beijing is unlikely to push' warn of a danger, threatening nothing."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "warned Iran not to cross the line"
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return not any(c.dep_ == "prep" and c.lower_ in ("of", "about")
+                       for c in verb.children)
+    return any(t.lower_ in CONSEQUENCE_WORDS for c in clauses for t in c.subtree)
 
 
 def _judged(verb: Token) -> bool:
@@ -225,9 +263,12 @@ def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
     if sense.not_xcomp and to_do and ("*" in sense.not_xcomp or any(
             _of_class(c, sense.not_xcomp) for c in to_do)):
-        return None
+        done_to = [o for c in to_do for o in _sense_objects(c)]
+        return trigger if any(_of_class(o, sense.xcomp_needs) for o in done_to) else None
     if to_do:
         return trigger  # "declined to attend", "agreed to withdraw": the act is the refusal
+    if sense.not_question and _asks_a_question(verb):
+        return None
     clause = any(c.dep_ == "ccomp" for c in children) or any(
         c.dep_ == "advcl" and any(g.lower_ in ("how", "that") for g in c.children)
         for c in children)
@@ -241,6 +282,19 @@ def sense_fits(verb: Token, trigger: Trigger) -> Trigger | None:
     if not sense.needs:
         return trigger
     return trigger if any(_of_class(o, sense.needs) for o in objects) else None
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """'asked whether China would act', 'Asked how she felt, she said', 'asked about the
+    talks': a question put, not someone asked to do something."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl", "xcomp") and any(
+                t.lower_ in QUESTION_WORDS and t.i < child.i for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and not any(
+                c.dep_ in ("dobj", "dative") for c in verb.children):
+            return True
+    return False
 
 
 def _sense_objects(verb: Token) -> list[Token]:
@@ -468,7 +522,20 @@ def _has_agent(verb: Token, resolver: ActorResolver) -> bool:
 def _addresses_reader(verb: Token) -> bool:
     """'You agree to receive updates', 'you can re-subscribe', 'Subscribe to our
     newsletter', 'Sign up and help us': page furniture, not news."""
-    subject, _ = clause_subject(verb)
+    node = verb
+    while True:
+        infinitive = node.dep_ in ("relcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        subject = None if infinitive else clause_subject(node)[0]
+        if subject is not None or node.head.i == node.i or not (
+                infinitive or node.dep_ in ("xcomp", "advcl", "conj", "acl")):
+            break
+        # "You must select a newsletter to subscribe to": the clause it hangs on, through
+        # the noun it qualifies, is the reader's.
+        node = node.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
     return (subject is not None and subject.lower_ in READER_SUBJECTS) or _imperative(verb)
 
 
@@ -540,6 +607,7 @@ def _build(token: Token, verb: Token, trigger: Trigger, sent: Span, resolver: Ac
     if modality == "future" and token.i == verb.i and _declared(verb) and not scheduled:
         mode = mode or type_.lower()
         type_ = future_type(type_)
+        modality = "announced"  # the promise or threat is made: a stated act
     place = _place_for(verb, sent, places, triggers)
     in_quote = any(s <= token.idx < e for s, e in quotes)
     if in_quote and source_tok is not None and source_tok.lower_ in ("i", "we"):

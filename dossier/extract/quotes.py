@@ -338,6 +338,7 @@ class _Finder:
         around: tuple[int, int] | None = None  # content the cue sits inside
         for tok in self._content_tokens(cue):
             start, end = _subtree_span(tok)
+            end = _before_second_cue(tok, cue, start, end)
             if for_clause(tok):  # "for" marks the clause; it is not what was called for
                 start = next(m for m in tok.children if m.dep_ == "mark").idx + 4
             if end <= cue.idx or start >= cue.idx:  # content lies on one side of the cue
@@ -345,7 +346,7 @@ class _Finder:
             elif tok.left_edge.tag_ in {"WDT", "WP"}:  # "which he said will ...", "what she said"
                 around = (max(start, p_start), min(end, p_end))
         if (not pieces and around is None and cue.dep_ in {"parataxis", "ccomp"}
-                and cue.head.i < cue.i):
+                and cue.head.i < cue.i and not is_cue(cue.head)):
             # "..., a source close to Bazoum said, although ...": the clause the cue is on
             head_start = cue.head.left_edge.idx
             pieces.append((max(head_start, p_start), subj.left_edge.idx))
@@ -663,6 +664,20 @@ class _Finder:
             if prev_start <= quote.content_start < prev_end and quote.speaker:
                 return quote
         return None
+
+
+def _before_second_cue(content: Token, cue: Token, start: int, end: int) -> int:
+    """"He says the response was X and says he ...": the parser hangs the second cue on the
+    first one's content; that content ends where the second cue's clause begins."""
+    for tok in content.subtree:
+        if tok.dep_ != "conj" or tok.i == cue.i or not is_cue(tok) or any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            continue
+        cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), None)
+        cut = (cc or tok).idx
+        if start < cut:
+            end = min(end, cut)
+    return end
 
 
 def _as_clause(cue: Token) -> bool:

@@ -319,6 +319,8 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
+        if LIGHT_BEFORE.search(text, max(0, span.start_char - 7), span.start_char):
+            continue  # "3.8 billion light years away": a distance
         while len(span) > 1 and _is_name_after(span[-1]) and TIME_WORD.search(span[:-1].text):
             span = span[:-1]  # "Last week Stumpf said": the NER ran into the subject
         if TITLE_UNIT.search(span.text) and not span[0].is_sent_start:
@@ -344,6 +346,7 @@ def _readings(doc: Doc, text: str, whole: tuple[int, int], parts: list[tuple[int
     return out
 
 
+LIGHT_BEFORE = re.compile(r"\blight[- ]$", re.I)
 TIME_WORD = re.compile(r"\d|\b(?:week|month|year|day|night|morning|afternoon|evening|quarter|"
                        r"decade|century|today|yesterday|tomorrow)s?\b", re.I)
 

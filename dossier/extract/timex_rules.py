@@ -415,6 +415,8 @@ def normalize(
         return Normalized("DATE", _relative_unit("this", definite.group(1), anchor), mod,
                           anchored_on="publication")
 
+    if re.fullmatch(r"(?:his|her|their|its|my|our|your) (?:year|day|week|month|night)", low):
+        return None  # "this is just not going to be his year": a turn of phrase, no time
     if re.fullmatch(r"(?:week|day|year|month|round|stage|game)\s+\d+", low):
         return None  # "Week 11" of a season, "Day 3" of a trial: a name, no length
     if re.fullmatch(r"(?:late|early|all|election|opening)[- ]night", low):

@@ -7,6 +7,13 @@ from a future, hypothetical or wanted one.
 
 from __future__ import annotations
 
+# An event's modality says whether the text states it as fact: an act done ("asserted"), a
+# promise or threat its own source made ("announced": PLOVER's AGREE/THREATEN, made when
+# said), or not — an act to come that others expect ("future"), or one that may, should,
+# if, or is urged, feared or asked about ("hypothetical"). Only the stated are shown by
+# default (Settings.event_show_unstated).
+STATED_MODALITIES = ("asserted", "announced")
+
 # Auxiliaries of an act to come ("will strike", "'ll sign") ...
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # ... and of one that may or should happen ("could attack", "must withdraw").

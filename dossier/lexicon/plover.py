@@ -258,6 +258,16 @@ WEAPON_NOUNS = {"bomb", "blast", "explosion", "explosive", "missile", "rocket", 
                 "ambush", "clash", "violence", "crossfire", "artillery", "gas", "device",
                 "tank", "aircraft", "jet", "warplane", "plane", "helicopter", "gunship",
                 "warship", "ship", "boat", "vehicle", "convoy"}  # an armed crew's vehicle
+# Modifiers that make a strike an attack, not a walkout ("air strikes", "drone strike").
+ARMED_MODIFIERS = {"air", "aerial", "military", "drone", "missile", "rocket", "artillery",
+                   "naval", "precision", "retaliatory", "preemptive", "pre-emptive", "nuclear"}
+# Verbs whose THREATEN needs a stated consequence ("warned that it would retaliate"): a
+# warning of a danger ("warned of an attack", "warn that Beijing is unlikely to") is no threat.
+WARNING_VERBS = {"warn", "caution"}
+# Words of a consequence or condition in what is warned: what will happen, or unless what.
+CONSEQUENCE_WORDS = {"will", "would", "shall", "'ll", "wo", "if", "unless", "until",
+                     "otherwise", "consequences", "consequence", "retaliate", "retaliation",
+                     "respond", "response"}
 FOLLOWER_NOUNS = {"supporter", "loyalist", "follower", "backer", "partisan", "sympathizer"}
 PARTITIVES = {"member", "some", "group", "part", "one", "many", "several", "hundred",
               "thousand", "dozen", "unit", "elements", "contingent", "section", "head", "leader"}
@@ -369,14 +379,19 @@ class Sense:
     spoken: Trigger | None = None
     not_objects: frozenset[str] = frozenset()  # classes that make it no act ("kill a gorilla")
     not_xcomp: frozenset[str] = frozenset()  # "declined to comment"; "*": any to-complement
+    # ... unless the complement acts on one of these ("help defend Saudi Arabia").
+    xcomp_needs: frozenset[str] = frozenset()
+    # A question asked ("asked how she felt", "asked whether …", "asked about the talks")
+    # is no request: only asking someone to do something is.
+    not_question: bool = False
 
 
 def _s(needs: str = "", bare_ok: bool = False, not_particles: str = "", not_means: str = "",
        not_clause: bool = False, spoken: Trigger | None = None, not_objects: str = "",
-       not_xcomp: str = "") -> Sense:
+       not_xcomp: str = "", xcomp_needs: str = "", not_question: bool = False) -> Sense:
     return Sense(frozenset(needs.split()), bare_ok or not needs, frozenset(not_particles.split()),
                  frozenset(not_means.split()), not_clause, spoken, frozenset(not_objects.split()),
-                 frozenset(not_xcomp.split()))
+                 frozenset(not_xcomp.split()), frozenset(xcomp_needs.split()), not_question)
 
 
 SENSES: dict[str, Sense] = {
@@ -420,7 +435,18 @@ SENSES: dict[str, Sense] = {
     # "offered talks / aid / to mediate / the rebels an amnesty", not "offering data".
     "offer": _s("person proposal accord restriction"),
     "fight": _s("person place arms", bare_ok=True, not_xcomp="*"),
+    # "helped the refugees", "help defend Saudi Arabia", not "helped fuel the fury" or
+    # "helping people escape inflation": helping someone do something is no aid given,
+    # unless what is done is done for a country or place.
+    "help": _s(bare_ok=True, not_clause=True, not_xcomp="*", xcomp_needs="place"),
+    "ask": _s(not_question=True),  # "asked Iran to stop", not "asked whether Iran would"
+    "inquire": _s(not_question=True),
 }
+# Words that open an indirect question ("asked whether", "asked how") and the preposition
+# of a question's topic ("asked about").
+QUESTION_WORDS = {"whether", "if", "how", "what", "why", "when", "where", "who", "which",
+                  "whom", "whose"}
+TOPIC_PREPS = {"about", "on", "regarding"}
 
 
 # PLOVER codes a declared future act as the promise or the threat of it.

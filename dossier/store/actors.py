@@ -54,13 +54,25 @@ def save_article_actors(
     )
 
 
+_QUOTES_OF = ("(SELECT COUNT(*) FROM quotes q JOIN article_actors s"
+              "   ON s.article_id = q.article_id AND s.actor_key = q.speaker_key"
+              "   WHERE s.actor_id = {actor}) AS quotes")
+
+
+def _mention_counts_sql(where: str = "") -> str:
+    return (
+        "SELECT a.id, a.name, a.kind, a.country,"
+        " COUNT(DISTINCT aa.article_id) AS articles, COALESCE(SUM(aa.mentions), 0) AS mentions"
+        " FROM actors a LEFT JOIN article_actors aa ON aa.actor_id = a.id"
+        f" {where} GROUP BY a.id"
+    )
+
+
 def _counts_sql(where: str = "") -> str:
     return (
         "SELECT a.id, a.name, a.kind, a.country,"
         " COUNT(DISTINCT aa.article_id) AS articles, COALESCE(SUM(aa.mentions), 0) AS mentions,"
-        " (SELECT COUNT(*) FROM quotes q JOIN article_actors s"
-        "   ON s.article_id = q.article_id AND s.actor_key = q.speaker_key"
-        "   WHERE s.actor_id = a.id) AS quotes"
+        f" {_QUOTES_OF.format(actor='a.id')}"
         " FROM actors a LEFT JOIN article_actors aa ON aa.actor_id = a.id"
         f" {where} GROUP BY a.id"
     )
@@ -71,8 +83,12 @@ def list_actors(
 ) -> list[dict[str, Any]]:
     """Canonical actors, most mentioned first (``offset``: a page further on)."""
     where, params = ("WHERE a.kind = ?", [kind]) if kind else ("", [])
+    # the page first, then its quotes: counting every actor's quotes to show fifty
+    # doubled the cost of a page of a 20,000-article store
     rows = conn.execute(
-        _counts_sql(where) + " ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?",
+        f"SELECT p.*, {_QUOTES_OF.format(actor='p.id')} FROM ("
+        + _mention_counts_sql(where) + " ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?) p"
+        " ORDER BY p.mentions DESC, p.name",
         [*params, limit, offset],
     )
     return [dict(r) for r in rows]

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dossier.models import Article, IngestError
 from dossier.store.exports import register_export
+
+if TYPE_CHECKING:  # annotations only: a read command need not build the models
+    from dossier.models import Article, IngestError
 
 ARTICLE_COLUMNS = (
     "id, source_path, locator, url, outlet, title, byline, dateline, published,"

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from dossier.lexicon.modality import STATED_MODALITIES
 from dossier.store.canonical_actors import with_canonical_names
 from dossier.store.db import has_table
 from dossier.store.exports import register_export
@@ -22,6 +23,9 @@ EVENT_COLUMNS = (
     " e.date, e.date_text, e.start, e.end, e.trigger_start, e.trigger_end, e.confidence,"
     " e.method, a.published, a.outlet, a.title, length(a.text) AS article_chars"
 )
+
+# Events the text states as fact: an act done, a promise or threat made.
+_STATED = "e.modality IN (" + ", ".join(f"'{m}'" for m in STATED_MODALITIES) + ")"
 
 
 def _event_row(row: sqlite3.Row) -> dict[str, Any]:
@@ -48,9 +52,10 @@ def list_events(
     ``since`` compares against when the event happened (its date in the text), or
     the article's publication date when the text gives none. ``min_confidence`` hides
     events less likely than that to be right (callers pass
-    ``Settings.event_min_confidence``, or 0 for everything). ``published``: only the
-    events of articles published on those days (first, last), read through the
-    publication index.
+    ``Settings.event_min_confidence``, or 0 for everything); ``include_unasserted=False``
+    those the text does not state as fact (``lexicon.modality.STATED_MODALITIES``).
+    ``published``: only the events of articles published on those days (first, last),
+    read through the publication index.
     """
     where, params = _filters(type_, actor, since, article_id, include_unasserted)
     if published is not None:
@@ -84,6 +89,7 @@ def event_page(
     since: str | None = None,
     until: str | None = None,
     min_confidence: float = 0.0,
+    include_unasserted: bool = True,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[dict[str, Any]], int]:
@@ -92,11 +98,14 @@ def event_page(
 
     Filters as the desk's: ``type_``, ``outlet`` and ``actor`` (source or target) equal
     case-insensitively; ``since`` / ``until`` compare the day the event happened, else
-    its article's publication day (neither: no date range matches). Ordered by that
-    date (undated last), then position in the article.
+    its article's publication day (neither: no date range matches); without
+    ``include_unasserted`` only events stated as fact. Ordered by that date (undated
+    last), then position in the article.
     """
     where = ["coalesce(e.confidence, 0) >= ?"]
     params: list[Any] = [min_confidence]
+    if not include_unasserted:
+        where.append(_STATED)
     if type_:
         where.append("lower(e.type) = lower(?)")
         params.append(type_)
@@ -191,7 +200,7 @@ def _filters(type_: str | None, actor: str | None, since: str | None, article_id
         where.append("e.article_id = ?")
         params.append(article_id)
     if not include_unasserted:
-        where.append("e.modality = 'asserted'")
+        where.append(_STATED)
     return where, params
 
 
@@ -219,11 +228,12 @@ def place_counts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, An
 
 
 @register_export("events", confidence=True)
-def export_events(conn: sqlite3.Connection, min_confidence: float = 0.0
-                  ) -> Iterator[dict[str, Any]]:
+def export_events(conn: sqlite3.Connection, min_confidence: float = 0.0,
+                  include_unasserted: bool = True) -> Iterator[dict[str, Any]]:
     """Flat event rows, each an :class:`EventRecord` (the record the API reads too): who →
     whom, type/mode, place with lat/lon, date, evidence span."""
-    for row in list_events(conn, min_confidence=min_confidence):
+    for row in list_events(conn, min_confidence=min_confidence,
+                           include_unasserted=include_unasserted):
         yield EventRecord.of(row).row()
 
 
@@ -242,14 +252,15 @@ def export_places(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 
 @register_export("polecat", confidence=True)
-def export_polecat(conn: sqlite3.Connection, min_confidence: float = 0.0
-                   ) -> Iterator[dict[str, Any]]:
+def export_polecat(conn: sqlite3.Connection, min_confidence: float = 0.0,
+                   include_unasserted: bool = True) -> Iterator[dict[str, Any]]:
     """Events in the column layout of the POLECAT dataset (PLOVER-coded, one row per event).
 
     Column names follow POLECAT's public release; fields we do not compute (COW
     codes, sectors, intensity) are left out rather than faked.
     """
-    for row in list_events(conn, min_confidence=min_confidence):
+    for row in list_events(conn, min_confidence=min_confidence,
+                           include_unasserted=include_unasserted):
         yield {
             "Event ID": f"{row['article_id']}-{row['id']}",
             "Event Date": row["date"] or (row["published"] or "")[:10] or None,

@@ -98,7 +98,9 @@ class EventFields(BaseModel):
 
     type: str | None = None
     mode: str | None = None
-    modality: str | None = Field(None, description="asserted | future | hypothetical")
+    modality: str | None = Field(None, description=(
+        "asserted (done) | announced (a promise or threat made) | future (expected) | "
+        "hypothetical (may, if, urged, feared, asked); only the first two are stated as fact"))
     in_quote: bool = Field(False, description="reported inside a quotation")
     source_actor: str | None = None
     target_actor: str | None = None

@@ -129,6 +129,27 @@ def _fold_people_named_as_bodies(conn: sqlite3.Connection, bodies: set[int],
     return grown
 
 
+def _fold_lone_names_of_bodies(conn: sqlite3.Connection, people: set[int]) -> set[int]:
+    """Lone-word people that are bodies: the small model tags "Politico", "SpaceX" or
+    "Equifax" PERSON where a verb follows ("Equifax admitted ..."). A one-word person that
+    joined no full name moves to the one body the corpus knows by that name when more
+    articles write it for the body than for the person (the vote of
+    _fold_people_named_as_bodies, the other way round). Returns the people left."""
+    left = set(people)
+    for actor_id in sorted(people):
+        row = store.actor_row(conn, actor_id)
+        if row is None or row["kind"] != "person" or " " in row["merge_key"]:
+            continue
+        bodies = store.bodies_with_alias(conn, normalize_name(row["name"]))
+        if len(bodies) == 1 and (store.article_count(conn, bodies[0])
+                                 > store.article_count(conn, actor_id)):
+            body = store.actor_row(conn, bodies[0])
+            store.fold_actor(conn, actor_id, body["id"])
+            store.set_kind(conn, body["id"], body["kind"])
+            left.discard(actor_id)
+    return left
+
+
 def _merge_key(row: sqlite3.Row) -> tuple[str, str] | None:
     """(merge key, display name) for an article actor, or None when it must not merge."""
     key: str = row["actor_key"]
@@ -190,6 +211,7 @@ def merge_actors(conn: sqlite3.Connection, article_ids: Sequence[str], settings:
         (people if row["kind"] == "person" else bodies).add(actor_id)
     people |= _absorb_lone_names(conn, people, settings.actor_dominance)
     people |= _fold_people_named_as_bodies(conn, bodies, settings.actor_dominance)
+    people = _fold_lone_names_of_bodies(conn, people)
     _rename(conn, people)
 
 

@@ -111,16 +111,22 @@ def get_contradictions(story_id: str, desk: DeskDep):
     return _found(desk.contradictions(story_id), "story")
 
 
+Unstated = Annotated[bool, Query(description="also events the text does not state as fact "
+                                            "(future, hypothetical), hidden by default")]
+
+
 @router.get("/events", response_model=Page[EventOut], summary="PLOVER events")
-def list_events(f: FiltersDep, desk: DeskDep):
+def list_events(f: FiltersDep, desk: DeskDep, unstated: Unstated = False):
+    desk.show_unstated = desk.show_unstated or unstated
     return desk.events(f)
 
 
 @router.get(
     "/timeline", response_model=Page[TimelineItemOut], summary="Events and dated statements"
 )
-def timeline(f: FiltersDep, desk: DeskDep):
+def timeline(f: FiltersDep, desk: DeskDep, unstated: Unstated = False):
     """In order of when things happened, not when they were reported."""
+    desk.show_unstated = desk.show_unstated or unstated
     return desk.timeline(f)
 
 

@@ -242,6 +242,8 @@ def story_page(request: Request, story_id: str, desk: DeskDep,
         raise HTTPException(404, "story not found")
     conf = confidence_choice(desk, confidence)
     desk.min_event_confidence = conf.applied  # every event view below: timeline, graph
+    # "all" shows every event: the unsure ones and those not stated as fact, marked
+    desk.show_unstated = desk.show_unstated or conf.applied == 0
     chosen = StoryFilters(outlet.strip(), actor.strip(), type.strip().upper(), after, before,
                           conf.value)
     since = iso_date(since, "since")

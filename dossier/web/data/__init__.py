@@ -31,6 +31,9 @@ class Desk(ArticleReads, FactReads, StoryReads):
         # less likely than ``event_min_confidence`` to be right stay off the desk.
         self.settings = settings
         self.min_event_confidence = settings.event_min_confidence
+        # ... and those the text does not state as fact (may, if, urged, expected), unless
+        # the settings or the analyst's "all" ask for them (web/pages.py).
+        self.show_unstated = settings.event_show_unstated
         # Story views kept across requests per story version (the app's one cache,
         # made with the app's settings).
         self.views_cache = views_cache

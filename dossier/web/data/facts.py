@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dossier.config import Settings
+from dossier.lexicon.modality import STATED_MODALITIES
 from dossier.store import actors as actors_store
 from dossier.store import desk as desk_store
 from dossier.store import events as events_store
@@ -54,6 +55,7 @@ class FactReads:
     settings: Settings
     resolver: EvidenceResolver
     min_event_confidence: float = 0.0  # Desk sets Settings.event_min_confidence
+    show_unstated: bool = True  # Desk sets Settings.event_show_unstated
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -111,7 +113,7 @@ class FactReads:
             return compute()
         key = f if paged else replace(f, limit=0, offset=0)
         return self._view(kind, f.story, compute,  # type: ignore[attr-defined]
-                          key, self.min_event_confidence)
+                          key, self.min_event_confidence, self.show_unstated)
 
     def quote_list(self, f: Filters, article_id: str | None = None) -> list[QuoteOut]:
         if article_id is None:
@@ -168,10 +170,12 @@ class FactReads:
 
     def _shown_events(self, f: Filters | None = None,
                       article_id: str | None = None) -> list[dict[str, Any]]:
-        """Event rows at or above the desk's confidence threshold."""
+        """Event rows at or above the desk's confidence threshold (and, unless the desk
+        shows them, stated as fact)."""
         floor = self.min_event_confidence
         return [r for r in self._facts("events", f, article_id)
-                if (r.get("confidence") or 0.0) >= floor]
+                if (r.get("confidence") or 0.0) >= floor
+                and (self.show_unstated or r.get("modality") in STATED_MODALITIES)]
 
     def event_list(self, f: Filters, article_id: str | None = None) -> list[EventOut]:
         if article_id is None:
@@ -203,7 +207,7 @@ class FactReads:
             rows, total = events_store.event_page(
                 self.conn, type_=f.type, actor=f.actor, story=f.story, outlet=f.outlet,
                 since=f.since, until=f.until, min_confidence=self.min_event_confidence,
-                limit=f.limit, offset=f.offset)
+                include_unasserted=self.show_unstated, limit=f.limit, offset=f.offset)
         except LookupError:  # a story asked of a store that has no stories yet
             rows, total = [], 0
         self._preload(rows)
@@ -266,7 +270,8 @@ class FactReads:
         # store; the whole store's timeline reads its latest days (``_store_window``)
         try:
             rows = timeline_store.timeline(
-                self.conn, story=f.story, with_statements=True, include_unasserted=True,
+                self.conn, story=f.story, with_statements=True,
+                include_unasserted=self.show_unstated,
                 min_confidence=self.min_event_confidence,
                 statement_window=self.settings.statement_date_window,
                 published=self._store_window(f))
