@@ -289,6 +289,12 @@ class Settings:
     # at most this many words (dossier/stories/hygiene.py; a judgement, not tuned).
     digest_headline_case_share: float = 0.8
     digest_headline_max_words: int = 20
+    # Fewer content words than this are too few to call a line's case a headline's, and a
+    # line repeats the headline's start only when that start is at least this many words.
+    digest_headline_min_words: int = 4
+    # A passive caption ("… is seen during …", "pictured …") is a caption only up to this
+    # many words; a longer sentence with the same verb is a report.
+    digest_caption_max_words: int = 30
     # Default word budget of a digest.
     digest_words: int = 250
     # PLOVER events (dossier/extract/event_confidence.py). Logistic weights that turn an

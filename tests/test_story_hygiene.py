@@ -30,7 +30,7 @@ SETTINGS = Settings()
     "Please verify you're not a robot by clicking the box.",
 ])
 def test_captions_credits_and_notices_are_clutter(text: str) -> None:
-    assert is_clutter(text)
+    assert is_clutter(text, Settings())
 
 
 @pytest.mark.parametrize("text", [
@@ -41,7 +41,7 @@ def test_captions_credits_and_notices_are_clutter(text: str) -> None:
     "The Republican (R) senator from Maine voted against the harbour bill.",
 ])
 def test_news_sentences_are_not_clutter(text: str) -> None:
-    assert not is_clutter(text)
+    assert not is_clutter(text, Settings())
 
 
 def test_the_headline_repeated_as_first_line_is_not_a_digest_sentence() -> None:
@@ -104,11 +104,12 @@ def test_an_article_without_outlet_is_named_by_its_title_or_its_file() -> None:
     "You must select a newsletter to subscribe to.",
 ])
 def test_wire_captions_and_sign_up_prompts_are_clutter(text: str) -> None:
-    assert is_clutter(text)
+    assert is_clutter(text, Settings())
 
 
 def test_being_seen_as_something_is_news_not_a_caption() -> None:
-    assert not is_clutter("The harbour master is seen as the likely successor to the mayor.")
+    assert not is_clutter("The harbour master is seen as the likely successor to the mayor.",
+                          Settings())
 
 
 def test_a_quotation_or_first_person_with_no_speaker_does_not_stand_alone() -> None:

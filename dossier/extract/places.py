@@ -19,9 +19,12 @@ from dossier.clean.metadata import find_dateline
 from dossier.config import Settings
 from dossier.extract.gazetteer import GazetteerEntry, key, lookup
 from dossier.extract.parsed import ents_of, text_of
+from dossier.lexicon.places import WATER_WORDS
 from dossier.registry import ArticleContext, Extractor, register_extractor
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# "the Zambezi River", "Lake Malawi": a water word in the mention favours a physical feature.
+WATER_WORD = re.compile("|".join(WATER_WORDS), re.I)
 FEATURE_PRIOR = {"country": 3.0, "region": 2.5, "continent": 2.5, "admin": 1.5,
                  "city": 1.0, "physical": 0.5}
 PART = "PART"  # label of a word matched inside a larger place entity
@@ -90,7 +93,7 @@ def _score(entry: GazetteerEntry, mention: str, context: set[str], settings: Set
         score += settings.place_own_name_bonus
     if entry.country and entry.country in context:
         score += settings.place_context_bonus
-    if entry.feature == "physical" and re.search(r"river|lake|sea", mention, re.I):
+    if entry.feature == "physical" and WATER_WORD.search(mention):
         score += settings.place_water_word_bonus
     return score + math.log10(entry.population + 1) / settings.place_population_scale
 

@@ -50,7 +50,8 @@ def stands_alone(mat: material.Material, unit: material.Unit, settings: Settings
     desk keeps it across story versions: a stored article's units never change)."""
     key = ("stands_alone", unit.article_id, unit.seq, unit.start, unit.end, unit.speaker,
            settings.digest_min_words, settings.digest_fragment_words,
-           settings.digest_headline_case_share, settings.digest_headline_max_words)
+           settings.digest_headline_case_share, settings.digest_headline_max_words,
+           settings.digest_headline_min_words, settings.digest_caption_max_words)
     verdict = mat.units_memo.get(key)
     if verdict is None:
         text = strip_glue(mat.text(unit))[0]

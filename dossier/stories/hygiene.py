@@ -89,9 +89,10 @@ NAME_OR_NUMBER = re.compile(r"\d|\b[A-Z][\w'’-]*")
 TITLE_WORD = re.compile(r"^[A-Z0-9‘'\"“]")
 
 
-def _same_words(a: str, b: str) -> bool:
+def _same_words(a: str, b: str, min_words: int) -> bool:
     wa, wb = words(a), words(b)
-    return bool(wa) and bool(wb) and (wa == wb or (len(wb) >= 4 and wa[: len(wb)] == wb))
+    return bool(wa) and bool(wb) and (wa == wb or (len(wb) >= min_words
+                                                   and wa[: len(wb)] == wb))
 
 
 def is_headline(text: str, title: str | None, settings: Settings) -> bool:
@@ -99,32 +100,33 @@ def is_headline(text: str, title: str | None, settings: Settings) -> bool:
     case ("Trump Calls On Obama To Resign."): most words capitalised, small ones aside
     (``Settings.digest_headline_case_share`` of them, in at most
     ``Settings.digest_headline_max_words``)."""
-    if title and _same_words(text, title):
+    if title and _same_words(text, title, settings.digest_headline_min_words):
         return True
     tokens = [t for t in WORD.findall(text) if not t.isdigit()]
     content = [t for t in tokens if t.casefold() not in HEADLINE_SMALL_WORDS]
-    if len(content) < 4:
+    if len(content) < settings.digest_headline_min_words:
         return False
     capitalised = sum(1 for t in content if TITLE_WORD.match(t))
     return (capitalised / len(content) >= settings.digest_headline_case_share
             and len(tokens) <= settings.digest_headline_max_words)
 
 
-def is_clutter(text: str) -> bool:
+def is_clutter(text: str, settings: Settings) -> bool:
     """A caption, credit, byline, notice, teaser or promotion, not a report; a unit that
     runs over several lines is clutter when any of its lines is."""
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) > 1:
-        return any(_is_clutter_line(line) for line in lines)
-    return _is_clutter_line(text)
+        return any(_is_clutter_line(line, settings) for line in lines)
+    return _is_clutter_line(text, settings)
 
 
-def _is_clutter_line(text: str) -> bool:
+def _is_clutter_line(text: str, settings: Settings) -> bool:
     stripped = text.strip()
     return bool(
         CAPTION_LABEL.match(stripped)
         or patterns.AGENCY_CAPTION_END.search(stripped)
-        or (CAPTION_PASSIVE.search(stripped) and len(stripped.split()) <= 30)
+        or (CAPTION_PASSIVE.search(stripped)
+            and len(stripped.split()) <= settings.digest_caption_max_words)
         or patterns.CREDIT_GLUE.search(stripped)
         or patterns.PHOTO_DESCRIPTION.search(stripped)
         or patterns.PHOTO_CREDIT_LINE.match(stripped)
@@ -191,5 +193,5 @@ def _bare_quote(text: str) -> bool:
 def stands_alone(text: str, title: str | None, settings: Settings, speaker: str | None = None,
                  short_words: int = 0) -> bool:
     """May this unit enter a digest (or count as a statement) on its own?"""
-    return not (is_clutter(text) or is_headline(text, title, settings)
+    return not (is_clutter(text, settings) or is_headline(text, title, settings)
                 or hangs_on_pronoun(text, speaker, short_words))
