@@ -265,6 +265,12 @@ class Settings:
     # A name this short matched only by an alternate name ("Tana") is a city only in a
     # country the article names.
     place_short_alias: int = 5
+    # Prior score of a gazetteer candidate by its feature kind: a country over a region over
+    # a city of the same name, a physical feature last (extract/places.py _score).
+    place_feature_prior: tuple[tuple[str, float], ...] = (
+        ("country", 3.0), ("region", 2.5), ("continent", 2.5), ("admin", 1.5), ("city", 1.0),
+        ("physical", 0.5),
+    )
     # Score bonus of a candidate whose own gazetteer name is the mention, over one that
     # lists it only as an alternate name.
     place_own_name_bonus: float = 0.5

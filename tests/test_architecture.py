@@ -139,7 +139,6 @@ NOT_LEXICON = {
     "extract/speakers.py:_ORGANISATION_KINDS": "our actor kinds",
     "stories/corroboration.py:ACTOR_FAMILIES": "our actor kinds",
     "stories/corroboration.py:CASUALTY_KINDS": "our casualty kinds",
-    "extract/places.py:FEATURE_PRIOR": "gazetteer feature names",
     "ingest/__init__.py:READERS": "input format names",
     "store/formats.py:WRITERS": "output format names",
     "web/jobs.py:FINISHED": "job states",

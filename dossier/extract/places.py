@@ -25,8 +25,6 @@ from dossier.registry import ArticleContext, Extractor, register_extractor
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # "the Zambezi River", "Lake Malawi": a water word in the mention favours a physical feature.
 WATER_WORD = re.compile("|".join(WATER_WORDS), re.I)
-FEATURE_PRIOR = {"country": 3.0, "region": 2.5, "continent": 2.5, "admin": 1.5,
-                 "city": 1.0, "physical": 0.5}
 PART = "PART"  # label of a word matched inside a larger place entity
 
 
@@ -88,7 +86,7 @@ def _dateline(text: str) -> list[tuple[int, int, str]]:
 def _score(entry: GazetteerEntry, mention: str, context: set[str], settings: Settings) -> float:
     """Feature prior, own-name and in-context bonuses, a water word for physical features,
     then population as a tie-breaker (``Settings.place_*``)."""
-    score = FEATURE_PRIOR[entry.feature]
+    score = dict(settings.place_feature_prior)[entry.feature]
     if key(entry.name) == key(mention):
         score += settings.place_own_name_bonus
     if entry.country and entry.country in context:
