@@ -669,7 +669,7 @@ class _Finder:
 def _before_second_cue(content: Token, cue: Token, start: int, end: int) -> int:
     """"He says the response was X and says he ...": the parser hangs the second cue on the
     first one's content; that content ends where the second cue's clause begins."""
-    for tok in content.subtree:
+    for tok in content.children:  # on the content's own verb, as _subject reads it
         if tok.dep_ != "conj" or tok.i == cue.i or not is_cue(tok) or any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             continue
