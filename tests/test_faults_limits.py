@@ -12,18 +12,21 @@ from __future__ import annotations
 import os
 import re
 import signal
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from ingest_corpus import article_text
+from test_faults_input import finishes
 
 from dossier import clean, nlp
 from dossier.config import Settings
 from dossier.models import RawArticle
 from dossier.pipeline import ingest, process_batch
 from dossier.store.db import connect
+
+# How long one of these ingests may take before the test calls it hung (a loaded machine).
+HANG_BOUND = 90.0
 
 FAST = ("actors",)  # one cheap extractor: these tests are about the run, not the facts
 MARK = "STALL"  # written into the one bad article of each test
@@ -51,23 +54,6 @@ def warm(settings: Settings) -> None:
     process_batch([RawArticle(f"{i}.txt", article_text(i), False) for i in range(4)], settings)
 
 
-def finishes(target, seconds: float = 90.0):
-    """Run ``target`` in a thread; the test fails (instead of hanging) if it does not end."""
-    box: dict = {}
-
-    def run() -> None:
-        try:
-            box["value"] = target()
-        except BaseException as exc:  # pragma: no cover - reported below
-            box["error"] = exc
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), f"the run still hangs after {seconds} s"
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
 
 
 def stored_sources(db: Path) -> list[str]:
@@ -105,7 +91,7 @@ def test_an_article_that_hangs_in_cleaning_is_stopped_and_the_rest_is_stored(
         return real(raw, settings)
 
     monkeypatch.setattr(clean, "clean_article", stalls)
-    report = finishes(lambda: ingest([corpus(tmp_path)], settings))
+    report = finishes(lambda: ingest([corpus(tmp_path)], settings), seconds=HANG_BOUND)
     assert report.new == 3
     [error] = report.errors
     assert error.source_path.endswith("story_1.txt")
@@ -142,7 +128,7 @@ def test_an_article_caught_in_a_c_level_regex_in_the_parse_costs_only_itself(
 
     monkeypatch.setattr(nlp, "parse_many", parse_many)
     monkeypatch.setattr(nlp, "parse", parse)
-    report = finishes(lambda: ingest([corpus(tmp_path, bad=2)], settings))
+    report = finishes(lambda: ingest([corpus(tmp_path, bad=2)], settings), seconds=HANG_BOUND)
     assert report.new == 3
     [error] = report.errors
     assert error.source_path.endswith("story_2.txt")
@@ -163,7 +149,7 @@ def test_an_article_past_the_memory_limit_is_refused_and_the_rest_is_stored(
         return real(raw, settings)
 
     monkeypatch.setattr(clean, "clean_article", bloats)
-    report = finishes(lambda: ingest([corpus(tmp_path, bad=0)], settings))
+    report = finishes(lambda: ingest([corpus(tmp_path, bad=0)], settings), seconds=HANG_BOUND)
     assert report.new == 3
     [error] = report.errors
     assert error.source_path.endswith("story_0.txt")
@@ -185,7 +171,8 @@ def test_a_worker_killed_by_a_crash_costs_only_its_article(
         return real(raw, settings)
 
     monkeypatch.setattr(clean, "clean_article", crashes)
-    report = finishes(lambda: ingest([corpus(tmp_path, count=6, bad=3)], settings))
+    report = finishes(lambda: ingest([corpus(tmp_path, count=6, bad=3)], settings),
+                      seconds=HANG_BOUND)
     assert report.new == 5
     [error] = report.errors
     assert error.source_path.endswith("story_3.txt")
@@ -256,11 +243,11 @@ def test_a_worker_that_fails_in_our_code_is_an_internal_error_retried_by_a_rerun
         return real(raw, settings)
 
     monkeypatch.setattr(clean, "clean_article", exits)
-    report = finishes(lambda: ingest([corpus(tmp_path, bad=2)], settings))
+    report = finishes(lambda: ingest([corpus(tmp_path, bad=2)], settings), seconds=HANG_BOUND)
     assert report.new == 3
     [error] = report.errors
     assert error.source_path.endswith("story_2.txt")
     assert error.reason == "internal error: the worker process failed in clean (exit code 2)"
     monkeypatch.setattr(clean, "clean_article", real)  # the bug fixed: a rerun retries it
-    again = finishes(lambda: ingest([tmp_path / "in"], settings))
+    again = finishes(lambda: ingest([tmp_path / "in"], settings), seconds=HANG_BOUND)
     assert again.new == 1 and again.files_skipped == 3
