@@ -50,11 +50,8 @@ def loaded_by(commands: list[list[str]], heavy: tuple[str, ...] = HEAVY) -> list
     return report["loaded"]
 
 
-def test_help_loads_no_parser(tmp_path: Path) -> None:
-    assert loaded_by([["--help"], ["search", "--help"]]) == []
-
-
-def test_read_commands_load_no_parser_nor_datasketch(tmp_path: Path) -> None:
+def one_article_store(tmp_path: Path) -> list[str]:
+    """``--db`` arguments of a store holding one article, for the read commands."""
     db = tmp_path / "store.db"
     conn = connect(db)
     with transaction(conn):
@@ -62,7 +59,15 @@ def test_read_commands_load_no_parser_nor_datasketch(tmp_path: Path) -> None:
                                    title="Dockworkers strike", text="Dockworkers went on strike."),
                      {})
     conn.close()
-    store = ["--db", str(db)]
+    return ["--db", str(db)]
+
+
+def test_help_loads_no_parser(tmp_path: Path) -> None:
+    assert loaded_by([["--help"], ["search", "--help"]]) == []
+
+
+def test_read_commands_load_no_parser_nor_datasketch(tmp_path: Path) -> None:
+    store = one_article_store(tmp_path)
     commands = [["articles", *store], ["stories", *store], ["show", "a1b2c3", *store],
                 ["search", "strike", *store],
                 ["actors", *store], ["quotes", *store], ["events", *store],
@@ -94,14 +99,7 @@ def test_each_command_is_found_in_the_module_the_cli_imports_for_it() -> None:
 
 
 def test_articles_stories_show_search_load_no_fact_records_nor_rapidfuzz(tmp_path: Path) -> None:
-    db = tmp_path / "store.db"
-    conn = connect(db)
-    with transaction(conn):
-        save_article(conn, Article(id="a1b2c3d4e5f60718", source_path="a.txt",
-                                   title="Dockworkers strike", text="Dockworkers went on strike."),
-                     {})
-    conn.close()
-    store = ["--db", str(db)]
+    store = one_article_store(tmp_path)
     commands = [["articles", *store], ["stories", *store],
                 ["show", "a1b2c3", *store], ["search", "strike", *store]]
     assert loaded_by(commands, FACT_MODULES + OTHER_COMMANDS) == []
