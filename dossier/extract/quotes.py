@@ -31,6 +31,7 @@ from dossier.extract.speech_cues import (
     raised_passive,
 )
 from dossier.lexicon.actors import SPOKESPERSON_WORDS
+from dossier.lexicon.grammar import THING_PRONOUNS
 from dossier.lexicon.speech import (
     ATTITUDE_LEMMAS,
     ATTITUDE_PREPOSITIONS,
@@ -173,7 +174,7 @@ class _Finder:
                 and self._names_someone(subj))
 
     def _names_someone(self, subj: Token) -> bool:
-        return (subj.pos_ in {"PRON", "PROPN"} and subj.lower_ not in {"it", "this", "that"}
+        return (subj.pos_ in {"PRON", "PROPN"} and subj.lower_ not in THING_PRONOUNS
                 ) or self.speakers.mention_at(subj) is not None
 
     def _inverted_subject(self, verb: Token) -> Token | None:

@@ -30,6 +30,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 BODY_PRONOUNS = frozenset({"it", "they", "its", "their"})
 # Pronouns that resolve through their possessor or object ("his", "him") in coreference.
 POSSESSOR_PRONOUNS = frozenset({"him", "his", "her", "hers"})
+# Pronouns that point at a thing, never at who spoke ("it said" is no named speaker).
+THING_PRONOUNS = frozenset({"it", "this", "that"})
 # Words that stand for a speaker without naming one: shown alone they mislead ("SAID he").
 SPEAKER_STAND_INS = frozenset({
     "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "one", "who",
